@@ -1,0 +1,26 @@
+/** Names that are part of the public contract: API, CLI, database and web use these and nothing else. */
+
+export const USER_ROLES = ['admin', 'researcher', 'annotator'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const MEMBER_ROLES = ['researcher', 'annotator'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const TASK_KINDS = ['demonstration', 'ranking'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+export const ORDERING_POLICIES = ['closest-to-completion', 'random', 'import-order'] as const;
+export type OrderingPolicy = (typeof ORDERING_POLICIES)[number];
+
+export const EXPORT_FORMATS = ['openai-chat', 'trl-preference'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const SKIP_REASONS = ['unsafe', 'unclear-prompt', 'not-my-expertise', 'other'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** K = 2..9 outputs per ranking item, as in InstructGPT (K = 4..9) widened to pairwise. */
+export const MIN_RANKED_OUTPUTS = 2;
+export const MAX_RANKED_OUTPUTS = 9;

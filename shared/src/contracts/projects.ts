@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { MEMBER_ROLES, TASK_KINDS } from '../constants.ts';
+import { projectSettingsSchema } from '../template.ts';
+
+export const projectIdParams = z.object({ projectId: z.string().uuid() });
+
+export const projectProgressSchema = z.object({
+  items: z.number().int(),
+  /** Submitted annotations. */
+  annotations: z.number().int(),
+  /** Items that reached their overlap target. */
+  completedItems: z.number().int(),
+  activeLeases: z.number().int(),
+  skips: z.number().int(),
+});
+export type ProjectProgress = z.infer<typeof projectProgressSchema>;
+
+export const projectSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  kind: z.enum(TASK_KINDS),
+  guidelines: z.string(),
+  guidelinesVersion: z.number().int(),
+  settings: projectSettingsSchema,
+  createdAt: z.string(),
+  /** The caller's role in this project (admins see every project as researchers). */
+  myRole: z.enum(MEMBER_ROLES),
+  progress: projectProgressSchema,
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectListResponse = z.object({ projects: z.array(projectSchema) });
+export type ProjectListResponse = z.infer<typeof projectListResponse>;
+
+export const createProjectBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(TASK_KINDS),
+  guidelines: z.string().max(200_000).default(''),
+  /** Omitted: the default template for the kind. */
+  settings: projectSettingsSchema.optional(),
+});
+export type CreateProjectBody = z.input<typeof createProjectBody>;
+
+export const updateProjectBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    guidelines: z.string().max(200_000).optional(),
+    overlapTarget: z.number().int().min(1).max(50).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to update');
+export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
+
+export const memberSchema = z.object({
+  userId: z.string().uuid(),
+  email: z.string(),
+  role: z.enum(MEMBER_ROLES),
+});
+export type Member = z.infer<typeof memberSchema>;
+export const memberListResponse = z.object({ members: z.array(memberSchema) });
+
+export const addMemberBody = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  role: z.enum(MEMBER_ROLES),
+});
+export type AddMemberBody = z.infer<typeof addMemberBody>;
