@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { itemsRoutes } from './modules/items/items.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { registerAuthentication } from './plugins/authenticate.ts';
+import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
+import { createServices } from './services.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Infrastructure plugins, then feature modules. No listen(): tests call inject() on the result. */
+export async function buildApp({ config, database, clock = systemClock, serveWeb = true }: BuildAppOptions) {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // JSON bodies stay small; the import route raises its own limit.
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Feedbench API', version: '0.1.0', description: 'Human feedback collection for SFT and RLHF' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  registerAuthentication(app, services.auth);
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(services.auth, { secure: config.cookieSecure }));
+  await app.register(projectsRoutes(services.projects));
+  await app.register(itemsRoutes(services.projects, services.items));
+  await app.register(annotationsRoutes(services.annotations));
+  await app.register(exportsRoutes(services.projects, services.exports));
+
+  const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;
+  if (serveWeb && !webDist) app.log.warn({ webDist: config.webDist }, 'web app not built: run `pnpm build`');
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // The SPA's client routes survive a reload: any other non-API GET gets index.html.
+  app.setNotFoundHandler((request, reply) =>
+    webDist && request.method === 'GET' && !request.url.startsWith('/api/')
+      ? reply.sendFile('index.html')
+      : sendRouteNotFound(request, reply),
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

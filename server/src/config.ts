@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only place that reads process.env: every setting the server takes, described. */
+const envSchema = z.object({
+  /** PostgreSQL connection string; unset means the embedded PGlite database on disk. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where PGlite keeps its files when DATABASE_URL is unset. */
+  FEEDBENCH_DATA_DIR: z.string().default('./.feedbench/data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Built web app to serve; unset: web/dist beside the server package. */
+  FEEDBENCH_WEB_DIST: z.string().optional(),
+  /** node-postgres pool size per instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Idle session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  /** Set the Secure attribute on cookies (behind TLS). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = {
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  port: number;
+  host: string;
+  webDist: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+};
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(e.FEEDBENCH_DATA_DIR) },
+    port: e.PORT,
+    host: e.HOST,
+    webDist: path.resolve(e.FEEDBENCH_WEB_DIST ?? path.join(serverRoot, '..', 'web', 'dist')),
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+  };
+}

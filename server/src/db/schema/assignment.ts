@@ -1,0 +1,78 @@
+import { SKIP_REASONS } from '@feedbench/shared';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { items } from './items.ts';
+import { projects } from './projects.ts';
+import { users } from './users.ts';
+
+/**
+ * One row per (item, slot number 1..overlapTarget). A claim takes a free slot row with FOR UPDATE SKIP LOCKED and a
+ * submit fills it; an annotation references its slot under a unique key, so the database itself makes
+ * over-collection impossible (PEERS.md: enforce overlap with constraints, not counts).
+ */
+export const itemSlots = pgTable(
+  'item_slots',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    slotNo: integer('slot_no').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    leaseId: uuid('lease_id'),
+    leaseUserId: uuid('lease_user_id'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    annotationId: uuid('annotation_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.slotNo] }),
+    check('item_slots_slot_no_check', sql`${t.slotNo} >= 1`),
+    index('item_slots_open_idx').on(t.projectId).where(sql`${t.annotationId} is null`),
+  ],
+);
+
+export const LEASE_STATES = ['active', 'submitted', 'skipped', 'expired'] as const;
+
+/** Every claim an annotator made: the history of who held which item, and the display order they were shown. */
+export const leases = pgTable(
+  'leases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    slotNo: integer('slot_no').notNull(),
+    /** Output ids in the order shown to this annotator. */
+    displayOrder: jsonb('display_order').$type<string[]>().notNull(),
+    state: text('state', { enum: LEASE_STATES }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('leases_user_project_idx').on(t.userId, t.projectId), index('leases_item_idx').on(t.itemId)],
+);
+
+export const skips = pgTable(
+  'skips',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: SKIP_REASONS }).notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.userId] }), index('skips_project_idx').on(t.projectId)],
+);

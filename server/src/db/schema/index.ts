@@ -1,0 +1,5 @@
+export * from './annotations.ts';
+export * from './assignment.ts';
+export * from './items.ts';
+export * from './projects.ts';
+export * from './users.ts';

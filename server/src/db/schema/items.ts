@@ -1,0 +1,41 @@
+import type { Message } from '@feedbench/shared';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { projects } from './projects.ts';
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** The id the researcher's file gave the item; re-importing it is a no-op. */
+    externalId: text('external_id').notNull(),
+    conversation: jsonb('conversation').$type<Message[]>().notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    /** Import order, for the import-order policy and stable listings. */
+    position: bigserial('position', { mode: 'number' }).notNull(),
+    /** Maintained in the submit transaction: dashboards and "closest to completion" read it without counting. */
+    annotationCount: integer('annotation_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('items_project_external_unique').on(t.projectId, t.externalId),
+    index('items_project_position_idx').on(t.projectId, t.position),
+  ],
+);
+
+export const itemOutputs = pgTable(
+  'item_outputs',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    /** The output id from the import file, unique within its item. */
+    outputId: text('output_id').notNull(),
+    model: text('model'),
+    content: text('content').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [unique('item_outputs_item_output_unique').on(t.itemId, t.outputId)],
+);

@@ -1,0 +1,40 @@
+import { MEMBER_ROLES, type ProjectSettings, TASK_KINDS } from '@feedbench/shared';
+import { sql } from 'drizzle-orm';
+import { check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
+    guidelines: text('guidelines').notNull().default(''),
+    /** Bumped on every guidelines edit; each annotation records the version it was made under. */
+    guidelinesVersion: integer('guidelines_version').notNull().default(1),
+    /** Validated by projectSettingsSchema in shared/ on the way in and out. */
+    settings: jsonb('settings').$type<ProjectSettings>().notNull(),
+    templateVersion: integer('template_version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('projects_kind_check', sql`${t.kind} in ('demonstration', 'ranking')`)],
+);
+
+export const projectMembers = pgTable(
+  'project_members',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    check('project_members_role_check', sql`${t.role} in ('researcher', 'annotator')`),
+  ],
+);

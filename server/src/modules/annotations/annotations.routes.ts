@@ -1,0 +1,37 @@
+import {
+  leaseIdParams,
+  nextTaskResponse,
+  projectIdParams,
+  skipBody,
+  submitBody,
+  submitResponse,
+} from '@feedbench/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireUser } from '../../plugins/authenticate.ts';
+import type { AnnotationsService } from './annotations.service.ts';
+
+export function annotationsRoutes(annotations: AnnotationsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['tasks'];
+    app.post(
+      '/api/projects/:projectId/tasks/next',
+      { schema: { tags, params: projectIdParams, response: { 200: nextTaskResponse } } },
+      async (request) => ({ task: await annotations.nextTask(requireUser(request), request.params.projectId) }),
+    );
+
+    app.post(
+      '/api/leases/:leaseId/submit',
+      { schema: { tags, params: leaseIdParams, body: submitBody, response: { 200: submitResponse } } },
+      (request) => annotations.submit(requireUser(request), request.params.leaseId, request.body),
+    );
+
+    app.post(
+      '/api/leases/:leaseId/skip',
+      { schema: { tags, params: leaseIdParams, body: skipBody } },
+      async (request, reply) => {
+        await annotations.skip(requireUser(request), request.params.leaseId, request.body);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

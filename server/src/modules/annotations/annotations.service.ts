@@ -1,0 +1,89 @@
+import { checkAnswers, type SubmitBody, type SubmitResponse, type Task } from '@feedbench/shared';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { assignmentErrors } from '../assignment/assignment.errors.ts';
+import type { AssignmentService } from '../assignment/assignment.service.ts';
+import { outputLabel } from '../assignment/display-order.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { ItemsService } from '../items/items.service.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import { annotationErrors } from './annotations.errors.ts';
+import { createAnnotationsRepository } from './annotations.repository.ts';
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  projects: Pick<ProjectsService, 'access'>;
+  items: ItemsService;
+  assignment: AssignmentService;
+}
+
+/** The annotator's loop: get a task, submit it (exactly once), or skip it. */
+export function createAnnotationsService({ db, clock, projects, items, assignment }: Deps) {
+  return {
+    async nextTask(user: SessionUser, projectId: string): Promise<Task | null> {
+      const { row: project } = await projects.access(user, projectId);
+      const lease = await assignment.claimNext(user, project);
+      if (!lease) return null;
+      const [item, outputs] = await Promise.all([items.findItem(lease.itemId), items.outputsOf(lease.itemId)]);
+      if (!item) throw new Error(`lease ${lease.id} points at a missing item`);
+      const byId = new Map(outputs.map((o) => [o.outputId, o]));
+      return {
+        leaseId: lease.id,
+        expiresAt: lease.expiresAt.toISOString(),
+        projectId: project.id,
+        kind: project.kind,
+        item: { id: item.id, externalId: item.externalId },
+        conversation: item.conversation,
+        // Blind: the model name stays on the server.
+        outputs: lease.displayOrder.flatMap((id, position) => {
+          const output = byId.get(id);
+          return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
+        }),
+        questions: project.settings.questions,
+      };
+    },
+
+    /**
+     * Stores the annotation exactly once. The lease row lock serializes submits of one task, so a retry (same
+     * idempotency key) waits for the first and then returns its result without writing anything.
+     */
+    async submit(user: SessionUser, leaseId: string, body: SubmitBody): Promise<SubmitResponse> {
+      return db.transaction(async (tx) => {
+        const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
+        const annotationsRepo = createAnnotationsRepository(tx);
+        const replay = await annotationsRepo.findByIdempotencyKey(user.id, body.idempotencyKey);
+        if (replay) return { annotationId: replay.id, replayed: true };
+        if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
+        if (await annotationsRepo.findByItemAndUser(lease.itemId, user.id)) throw assignmentErrors.alreadyAnnotated();
+
+        const { row: project } = await projects.access(user, lease.projectId);
+        const problems = checkAnswers(project.settings.questions, lease.displayOrder, body.answers);
+        if (problems.length > 0) throw annotationErrors.invalidAnswers(problems);
+
+        const slot = await assignment.takeSlotForSubmit(tx, lease);
+        const annotation = await annotationsRepo.insert({
+          projectId: lease.projectId,
+          itemId: lease.itemId,
+          slotNo: slot.slotNo,
+          userId: user.id,
+          leaseId: lease.id,
+          idempotencyKey: body.idempotencyKey,
+          answers: body.answers,
+          displayOrder: lease.displayOrder,
+          templateVersion: project.templateVersion,
+          guidelinesVersion: project.guidelinesVersion,
+          timeOnTaskMs: body.timeOnTaskMs ?? null,
+          startedAt: lease.createdAt,
+          submittedAt: clock.now(),
+        });
+        await assignment.completeSubmit(tx, lease, slot, annotation.id);
+        await items.incrementAnnotationCount(tx, lease.itemId);
+        return { annotationId: annotation.id, replayed: false };
+      });
+    },
+
+    skip: assignment.skip,
+  };
+}
+export type AnnotationsService = ReturnType<typeof createAnnotationsService>;

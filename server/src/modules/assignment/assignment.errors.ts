@@ -1,0 +1,13 @@
+import { AppError } from '../../lib/app-error.ts';
+
+export const assignmentErrors = {
+  leaseNotFound: () => new AppError('assignment.lease_not_found', 404, 'No such task'),
+  overlapFull: () =>
+    new AppError(
+      'assignment.overlap_full',
+      409,
+      'Your task expired and this item already has all the annotations it needs; your text is kept as a draft',
+    ),
+  leaseClosed: (state: string) => new AppError('assignment.lease_closed', 409, `This task was already ${state}`),
+  alreadyAnnotated: () => new AppError('assignment.already_annotated', 409, 'You already annotated this item'),
+};

@@ -1,0 +1,191 @@
+import type { OrderingPolicy } from '@feedbench/shared';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Executor, rawRows } from '../../db/client.ts';
+import { itemOutputs, itemSlots, leases, skips } from '../../db/schema/index.ts';
+
+export type LeaseRow = typeof leases.$inferSelect;
+export interface SlotRef {
+  itemId: string;
+  slotNo: number;
+}
+
+const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
+  // Finishing items that are nearly done first gives complete items early (usable for agreement and export).
+  'closest-to-completion': sql`i.annotation_count desc, i.position, s.slot_no`,
+  'import-order': sql`i.position, s.slot_no`,
+  random: sql`random()`,
+};
+
+/** All SQL of the assignment engine: slots, leases, skips. */
+export function createAssignmentRepository(db: Executor) {
+  return {
+    /** Serializes one annotator's claims in one project, so two tabs cannot take two slots of one item. */
+    async lockAnnotator(userId: string, projectId: string) {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${userId}:${projectId}`}))`);
+    },
+
+    /** Slot rows 1..target for the given items (idempotent). */
+    async createSlots(itemIds: string[], projectId: string, target: number) {
+      if (itemIds.length === 0) return;
+      await db.execute(sql`
+        insert into item_slots (item_id, slot_no, project_id)
+        select item_id, slot_no, ${projectId}::uuid
+        from unnest(array[${sql.join(
+          itemIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]) as item_id, generate_series(1, ${target}) as slot_no
+        on conflict do nothing`);
+    },
+
+    /** Adds slots up to the new target; removes only slots above it that hold no annotation and no live lease. */
+    async resizeSlots(projectId: string, target: number, now: Date) {
+      await db.execute(sql`
+        insert into item_slots (item_id, slot_no, project_id)
+        select i.id, g.slot_no, i.project_id from items i, generate_series(1, ${target}) as g(slot_no)
+        where i.project_id = ${projectId}
+        on conflict do nothing`);
+      await db.execute(sql`
+        delete from item_slots
+        where project_id = ${projectId} and slot_no > ${target} and annotation_id is null
+          and (lease_id is null or lease_expires_at <= ${now.toISOString()}::timestamptz)`);
+    },
+
+    /** The live lease this annotator already holds in the project, if any. */
+    async findHeldLease(userId: string, projectId: string, now: Date): Promise<LeaseRow | undefined> {
+      const [row] = await db
+        .select({ lease: leases })
+        .from(leases)
+        .innerJoin(itemSlots, eq(itemSlots.leaseId, leases.id))
+        .where(
+          and(
+            eq(leases.userId, userId),
+            eq(leases.projectId, projectId),
+            eq(leases.state, 'active'),
+            sql`${itemSlots.annotationId} is null and ${itemSlots.leaseExpiresAt} > ${now.toISOString()}::timestamptz`,
+          ),
+        )
+        .limit(1);
+      return row?.lease;
+    },
+
+    /**
+     * Claims one free slot in a single statement: free means no annotation and no live lease, on an item this
+     * annotator has not annotated, skipped or holding. Expiry is checked here, inside the claim (PEERS.md: Label
+     * Studio's lazily cleaned locks left tasks stuck). SKIP LOCKED lets concurrent claims pass each other.
+     */
+    async claimSlot(args: {
+      projectId: string;
+      userId: string;
+      leaseId: string;
+      now: Date;
+      expiresAt: Date;
+      ordering: OrderingPolicy;
+    }): Promise<(SlotRef & { previousLeaseId: string | null }) | undefined> {
+      const now = sql`${args.now.toISOString()}::timestamptz`;
+      const [row] = await rawRows<{ item_id: string; slot_no: number; previous_lease_id: string | null }>(
+        db,
+        sql`
+        with candidate as (
+          select s.item_id, s.slot_no, s.lease_id as previous_lease_id
+          from item_slots s join items i on i.id = s.item_id
+          where s.project_id = ${args.projectId} and s.annotation_id is null
+            and (s.lease_id is null or s.lease_expires_at <= ${now})
+            and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
+            and not exists (select 1 from skips k where k.item_id = s.item_id and k.user_id = ${args.userId})
+            and not exists (
+              select 1 from item_slots o where o.item_id = s.item_id and o.lease_user_id = ${args.userId}
+                and o.annotation_id is null and o.lease_expires_at > ${now})
+          order by ${ORDER_BY[args.ordering]}
+          for update of s skip locked
+          limit 1
+        )
+        update item_slots s
+        set lease_id = ${args.leaseId}, lease_user_id = ${args.userId},
+            lease_expires_at = ${args.expiresAt.toISOString()}::timestamptz
+        from candidate c
+        where s.item_id = c.item_id and s.slot_no = c.slot_no
+        returning s.item_id, s.slot_no, c.previous_lease_id`,
+      );
+      return row && { itemId: row.item_id, slotNo: Number(row.slot_no), previousLeaseId: row.previous_lease_id };
+    },
+
+    async insertLease(values: typeof leases.$inferInsert) {
+      const [row] = await db.insert(leases).values(values).returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+
+    async markLease(leaseId: string, state: LeaseRow['state']) {
+      await db.update(leases).set({ state }).where(eq(leases.id, leaseId));
+    },
+
+    async lockLease(leaseId: string): Promise<LeaseRow | undefined> {
+      const [row] = await db.select().from(leases).where(eq(leases.id, leaseId)).for('update');
+      return row;
+    },
+
+    async findLease(leaseId: string): Promise<LeaseRow | undefined> {
+      const [row] = await db.select().from(leases).where(eq(leases.id, leaseId));
+      return row;
+    },
+
+    async lockSlot(ref: SlotRef) {
+      const [row] = await db
+        .select()
+        .from(itemSlots)
+        .where(and(eq(itemSlots.itemId, ref.itemId), eq(itemSlots.slotNo, ref.slotNo)))
+        .for('update');
+      return row;
+    },
+
+    /** Another free slot of the same item, for a submit whose own lease expired and was taken over. */
+    async lockFreeSlotOfItem(itemId: string, now: Date): Promise<SlotRef | undefined> {
+      const [row] = await rawRows<{ item_id: string; slot_no: number }>(
+        db,
+        sql`select item_id, slot_no from item_slots
+            where item_id = ${itemId} and annotation_id is null
+              and (lease_id is null or lease_expires_at <= ${now.toISOString()}::timestamptz)
+            order by slot_no
+            for update skip locked
+            limit 1`,
+      );
+      return row && { itemId: row.item_id, slotNo: Number(row.slot_no) };
+    },
+
+    async fillSlot(ref: SlotRef, leaseId: string, userId: string, annotationId: string) {
+      await db
+        .update(itemSlots)
+        .set({ annotationId, leaseId, leaseUserId: userId, leaseExpiresAt: null })
+        .where(and(eq(itemSlots.itemId, ref.itemId), eq(itemSlots.slotNo, ref.slotNo)));
+    },
+
+    /** Frees the slot if this lease still holds it. */
+    async releaseSlot(ref: SlotRef, leaseId: string) {
+      await db
+        .update(itemSlots)
+        .set({ leaseId: null, leaseUserId: null, leaseExpiresAt: null })
+        .where(
+          and(
+            eq(itemSlots.itemId, ref.itemId),
+            eq(itemSlots.slotNo, ref.slotNo),
+            eq(itemSlots.leaseId, leaseId),
+            sql`${itemSlots.annotationId} is null`,
+          ),
+        );
+    },
+
+    async insertSkip(values: typeof skips.$inferInsert) {
+      await db.insert(skips).values(values).onConflictDoNothing();
+    },
+
+    async outputIds(itemId: string): Promise<string[]> {
+      const rows = await db
+        .select({ outputId: itemOutputs.outputId })
+        .from(itemOutputs)
+        .where(eq(itemOutputs.itemId, itemId))
+        .orderBy(asc(itemOutputs.position));
+      return rows.map((r) => r.outputId);
+    },
+  };
+}
+export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;

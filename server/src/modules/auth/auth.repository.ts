@@ -1,0 +1,56 @@
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema/index.ts';
+
+/** Columns safe to return anywhere: the password hash never leaves this file except through findCredentials. */
+const publicColumns = { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt };
+export type UserRow = { id: string; email: string; role: 'admin' | 'researcher' | 'annotator'; createdAt: Date };
+
+export function createAuthRepository(db: Executor) {
+  return {
+    async findCredentials(email: string) {
+      const [row] = await db
+        .select({ ...publicColumns, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.email, email));
+      return row;
+    },
+    async findById(id: string): Promise<UserRow | undefined> {
+      const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
+      return row;
+    },
+    async findByEmail(email: string): Promise<UserRow | undefined> {
+      const [row] = await db.select(publicColumns).from(users).where(eq(users.email, email));
+      return row;
+    },
+    /** Returns undefined when the email is taken (unique index), so races answer 409, not 500. */
+    async insertUser(values: { email: string; passwordHash: string; role: UserRow['role'] }) {
+      const [row] = await db.insert(users).values(values).onConflictDoNothing().returning(publicColumns);
+      return row;
+    },
+    listUsers(): Promise<UserRow[]> {
+      return db.select(publicColumns).from(users).orderBy(asc(users.email));
+    },
+    async insertSession(values: { tokenHash: string; userId: string; expiresAt: Date }) {
+      await db.insert(sessions).values(values);
+    },
+    async findSessionUser(tokenHash: string, now: Date): Promise<(UserRow & { expiresAt: Date }) | undefined> {
+      const [row] = await db
+        .select({ ...publicColumns, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      return row;
+    },
+    async extendSession(tokenHash: string, expiresAt: Date) {
+      await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+    },
+    async deleteSession(tokenHash: string) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    },
+    async deleteExpiredSessions(now: Date) {
+      await db.delete(sessions).where(lt(sessions.expiresAt, now));
+    },
+  };
+}
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

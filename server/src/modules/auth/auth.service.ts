@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CreateUserBody, User } from '@feedbench/shared';
+import type { Clock } from '../../lib/clock.ts';
+import { authErrors } from './auth.errors.ts';
+import type { AuthRepository, UserRow } from './auth.repository.ts';
+import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
+
+export type SessionUser = UserRow;
+
+export function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt.toISOString() };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(deps: { repository: AuthRepository; clock: Clock; sessionTtlHours: number }) {
+  const { repository, clock } = deps;
+  const ttlMs = deps.sessionTtlHours * 3600 * 1000;
+  // Sliding expiry is written at most this often, so every request does not become a write.
+  const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
+
+  return {
+    async createUser(body: CreateUserBody): Promise<User> {
+      const row = await repository.insertUser({
+        email: body.email.toLowerCase(),
+        passwordHash: await hashPassword(body.password),
+        role: body.role,
+      });
+      if (!row) throw authErrors.emailTaken(body.email);
+      return toUser(row);
+    },
+
+    async listUsers(): Promise<User[]> {
+      return (await repository.listUsers()).map(toUser);
+    },
+
+    /** Returns the user and a fresh session token (a new one each login: no session fixation). */
+    async login(email: string, password: string): Promise<{ user: User; token: string; expiresAt: Date }> {
+      const found = await repository.findCredentials(email.toLowerCase());
+      // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
+      const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHashPromise));
+      if (!found || !ok) throw authErrors.badCredentials();
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(clock.now().getTime() + ttlMs);
+      await repository.insertSession({ tokenHash: hashToken(token), userId: found.id, expiresAt });
+      return { user: toUser(found), token, expiresAt };
+    },
+
+    async logout(token: string) {
+      await repository.deleteSession(hashToken(token));
+    },
+
+    /** The user behind a session token, or undefined; slides the idle expiry forward. */
+    async resolveSession(token: string): Promise<SessionUser | undefined> {
+      const now = clock.now();
+      const tokenHash = hashToken(token);
+      const row = await repository.findSessionUser(tokenHash, now);
+      if (!row) return undefined;
+      if (row.expiresAt.getTime() - now.getTime() < ttlMs - extendAfterMs) {
+        await repository.extendSession(tokenHash, new Date(now.getTime() + ttlMs));
+      }
+      return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt };
+    },
+
+    async findUserByEmail(email: string) {
+      return repository.findByEmail(email.toLowerCase());
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

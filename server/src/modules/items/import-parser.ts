@@ -1,0 +1,69 @@
+import {
+  type ImportLine,
+  type ImportProblem,
+  importLineSchema,
+  kindNeedsOutputs,
+  MAX_RANKED_OUTPUTS,
+  MIN_RANKED_OUTPUTS,
+  type TaskKind,
+} from '@feedbench/shared';
+import { MAX_REPORTED_PROBLEMS } from './items.errors.ts';
+
+export interface ParsedImport {
+  lines: ImportLine[];
+  problems: ImportProblem[];
+  /** Distinct line numbers with a problem (the report may be capped, this count is not). */
+  badLines: number;
+}
+
+/**
+ * Parses a JSONL import file completely before anything is written: every problem is reported with its line
+ * number (1-based, blank lines counted) and field path, so a file is imported whole or not at all.
+ */
+export function parseImportFile(text: string, kind: TaskKind): ParsedImport {
+  const lines: ImportLine[] = [];
+  const problems: ImportProblem[] = [];
+  const bad = new Set<number>();
+  const firstLineOfId = new Map<string, number>();
+  const report = (problem: ImportProblem) => {
+    bad.add(problem.line);
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
+  };
+
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      report({ line, field: '(line)', message: `not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    const parsed = importLineSchema.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        report({ line, field: issue.path.join('.') || '(line)', message: issue.message });
+      }
+      return;
+    }
+    const item = parsed.data;
+    const outputs = item.outputs ?? [];
+    if (kindNeedsOutputs(kind) && (outputs.length < MIN_RANKED_OUTPUTS || outputs.length > MAX_RANKED_OUTPUTS)) {
+      report({
+        line,
+        field: 'outputs',
+        message: `a ranking item needs ${MIN_RANKED_OUTPUTS} to ${MAX_RANKED_OUTPUTS} outputs, got ${outputs.length}`,
+      });
+      return;
+    }
+    const seenAt = firstLineOfId.get(item.id);
+    if (seenAt !== undefined) {
+      report({ line, field: 'id', message: `duplicate id "${item.id}" (first on line ${seenAt})` });
+      return;
+    }
+    firstLineOfId.set(item.id, line);
+    lines.push(item);
+  });
+  return { lines, problems, badLines: bad.size };
+}

@@ -1,0 +1,52 @@
+import type { ImportResult } from '@feedbench/shared';
+import type { Database, Tx } from '../../db/client.ts';
+import type { AssignmentService } from '../assignment/assignment.service.ts';
+import { parseImportFile } from './import-parser.ts';
+import { itemErrors } from './items.errors.ts';
+import { createItemsRepository } from './items.repository.ts';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters per statement. */
+const BATCH = 500;
+
+interface ProjectRef {
+  id: string;
+  kind: 'demonstration' | 'ranking';
+  settings: { overlapTarget: number };
+}
+
+export function createItemsService({
+  db,
+  assignment,
+}: {
+  db: Database;
+  assignment: Pick<AssignmentService, 'createSlots'>;
+}) {
+  return {
+    /** Imports a JSONL file whole or not at all; ids the project already has are left as they are. */
+    async importJsonl(project: ProjectRef, text: string): Promise<ImportResult> {
+      const parsed = parseImportFile(text, project.kind);
+      if (parsed.badLines > 0) throw itemErrors.invalidLines(parsed.problems, parsed.badLines);
+      if (parsed.lines.length === 0) throw itemErrors.empty();
+      const created = await db.transaction(async (tx) => {
+        let count = 0;
+        for (let start = 0; start < parsed.lines.length; start += BATCH) {
+          const rows = await createItemsRepository(tx).insertNew(project.id, parsed.lines.slice(start, start + BATCH));
+          await assignment.createSlots(
+            tx,
+            rows.map((r) => r.id),
+            project.id,
+            project.settings.overlapTarget,
+          );
+          count += rows.length;
+        }
+        return count;
+      });
+      return { lines: parsed.lines.length, created, existing: parsed.lines.length - created };
+    },
+
+    findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),
+    outputsOf: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).outputsOf(itemId),
+    incrementAnnotationCount: (tx: Tx, itemId: string) => createItemsRepository(tx).incrementAnnotationCount(itemId),
+  };
+}
+export type ItemsService = ReturnType<typeof createItemsService>;

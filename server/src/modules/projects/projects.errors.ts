@@ -1,0 +1,12 @@
+import { AppError } from '../../lib/app-error.ts';
+
+export const projectErrors = {
+  // Non-members get 404, not 403: a project's existence is itself confidential.
+  notFound: () => new AppError('project.not_found', 404, 'No such project'),
+  researchersOnly: () => new AppError('project.forbidden', 403, 'Only researchers of this project may do this'),
+  cannotCreate: () => new AppError('project.forbidden', 403, 'Only researchers and admins create projects'),
+  unknownUser: (email: string) =>
+    new AppError('project.unknown_user', 422, `No account with email ${email}; an admin must create it first`, {
+      path: 'email',
+    }),
+};

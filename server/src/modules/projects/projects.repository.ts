@@ -1,0 +1,104 @@
+import type { MemberRole, ProjectSettings, TaskKind } from '@feedbench/shared';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type Executor, rawRows } from '../../db/client.ts';
+import { projectMembers, projects, users } from '../../db/schema/index.ts';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface ProgressRow {
+  items: number;
+  annotations: number;
+  completedItems: number;
+  activeLeases: number;
+  skips: number;
+}
+
+export function createProjectsRepository(db: Executor) {
+  return {
+    async insert(values: {
+      name: string;
+      kind: TaskKind;
+      guidelines: string;
+      settings: ProjectSettings;
+      createdBy: string | null;
+    }) {
+      const [row] = await db.insert(projects).values(values).returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+    async findById(id: string): Promise<ProjectRow | undefined> {
+      const [row] = await db.select().from(projects).where(eq(projects.id, id));
+      return row;
+    },
+    listAll(): Promise<ProjectRow[]> {
+      return db.select().from(projects).orderBy(desc(projects.createdAt));
+    },
+    async listForUser(userId: string): Promise<(ProjectRow & { myRole: MemberRole })[]> {
+      const rows = await db
+        .select({ project: projects, myRole: projectMembers.role })
+        .from(projects)
+        .innerJoin(projectMembers, eq(projectMembers.projectId, projects.id))
+        .where(eq(projectMembers.userId, userId))
+        .orderBy(desc(projects.createdAt));
+      return rows.map((r) => ({ ...r.project, myRole: r.myRole }));
+    },
+    async update(
+      id: string,
+      patch: Partial<Pick<ProjectRow, 'name' | 'guidelines' | 'settings'>>,
+      bumpGuidelines: boolean,
+    ) {
+      const [row] = await db
+        .update(projects)
+        .set({
+          ...patch,
+          ...(bumpGuidelines ? { guidelinesVersion: sql`${projects.guidelinesVersion} + 1` } : {}),
+        })
+        .where(eq(projects.id, id))
+        .returning();
+      return row;
+    },
+    async memberRole(projectId: string, userId: string): Promise<MemberRole | undefined> {
+      const [row] = await db
+        .select({ role: projectMembers.role })
+        .from(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+      return row?.role;
+    },
+    listMembers(projectId: string) {
+      return db
+        .select({ userId: users.id, email: users.email, role: projectMembers.role })
+        .from(projectMembers)
+        .innerJoin(users, eq(users.id, projectMembers.userId))
+        .where(eq(projectMembers.projectId, projectId))
+        .orderBy(asc(users.email));
+    },
+    async upsertMember(projectId: string, userId: string, role: MemberRole) {
+      await db
+        .insert(projectMembers)
+        .values({ projectId, userId, role })
+        .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
+    },
+    /** Counters for the dashboard; item counts read the maintained annotation_count, not the annotations. */
+    async progress(projectId: string, overlapTarget: number, now: Date): Promise<ProgressRow> {
+      const [row] = await rawRows<Record<keyof ProgressRow, string | number>>(
+        db,
+        sql`select
+          (select count(*) from items where project_id = ${projectId}) as "items",
+          (select coalesce(sum(annotation_count), 0) from items where project_id = ${projectId}) as "annotations",
+          (select count(*) from items where project_id = ${projectId} and annotation_count >= ${overlapTarget}) as "completedItems",
+          (select count(*) from item_slots where project_id = ${projectId} and annotation_id is null
+             and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
+          (select count(*) from skips where project_id = ${projectId}) as "skips"`,
+      );
+      if (!row) throw new Error('progress query returned no row');
+      return {
+        items: Number(row.items),
+        annotations: Number(row.annotations),
+        completedItems: Number(row.completedItems),
+        activeLeases: Number(row.activeLeases),
+        skips: Number(row.skips),
+      };
+    },
+  };
+}
+export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;

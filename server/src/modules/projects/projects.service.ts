@@ -1,0 +1,126 @@
+import {
+  type AddMemberBody,
+  type CreateProjectBody,
+  createProjectBody,
+  defaultSettings,
+  type Member,
+  type MemberRole,
+  type Project,
+  type UpdateProjectBody,
+} from '@feedbench/shared';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AssignmentService } from '../assignment/assignment.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { projectErrors } from './projects.errors.ts';
+import { createProjectsRepository, type ProjectRow } from './projects.repository.ts';
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  assignment: Pick<AssignmentService, 'resizeSlots'>;
+  findUserByEmail(email: string): Promise<{ id: string } | undefined>;
+}
+
+export function createProjectsService({ db, clock, assignment, findUserByEmail }: Deps) {
+  const repository = createProjectsRepository(db);
+
+  async function toProject(row: ProjectRow, myRole: MemberRole): Promise<Project> {
+    const progress = await repository.progress(row.id, row.settings.overlapTarget, clock.now());
+    return {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      guidelines: row.guidelines,
+      guidelinesVersion: row.guidelinesVersion,
+      settings: row.settings,
+      createdAt: row.createdAt.toISOString(),
+      myRole,
+      progress,
+    };
+  }
+
+  /** The caller's role in the project; admins act as researchers everywhere. Non-members get 404. */
+  async function access(user: SessionUser, projectId: string): Promise<{ row: ProjectRow; role: MemberRole }> {
+    const row = await repository.findById(projectId);
+    if (!row) throw projectErrors.notFound();
+    if (user.role === 'admin') return { row, role: 'researcher' };
+    const role = await repository.memberRole(projectId, user.id);
+    if (!role) throw projectErrors.notFound();
+    return { row, role };
+  }
+
+  async function accessAsResearcher(user: SessionUser, projectId: string): Promise<ProjectRow> {
+    const { row, role } = await access(user, projectId);
+    if (role !== 'researcher') throw projectErrors.researchersOnly();
+    return row;
+  }
+
+  return {
+    access,
+    accessAsResearcher,
+
+    async create(user: SessionUser, input: CreateProjectBody): Promise<Project> {
+      if (user.role === 'annotator') throw projectErrors.cannotCreate();
+      const body = createProjectBody.parse(input);
+      const row = await db.transaction(async (tx) => {
+        const txRepo = createProjectsRepository(tx);
+        const created = await txRepo.insert({
+          name: body.name,
+          kind: body.kind,
+          guidelines: body.guidelines,
+          settings: body.settings ?? defaultSettings(body.kind),
+          createdBy: user.id,
+        });
+        await txRepo.upsertMember(created.id, user.id, 'researcher');
+        return created;
+      });
+      return toProject(row, 'researcher');
+    },
+
+    async list(user: SessionUser): Promise<Project[]> {
+      const rows =
+        user.role === 'admin'
+          ? (await repository.listAll()).map((r) => ({ ...r, myRole: 'researcher' as const }))
+          : await repository.listForUser(user.id);
+      return Promise.all(rows.map((r) => toProject(r, r.myRole)));
+    },
+
+    async get(user: SessionUser, projectId: string): Promise<Project> {
+      const { row, role } = await access(user, projectId);
+      return toProject(row, role);
+    },
+
+    async update(user: SessionUser, projectId: string, body: UpdateProjectBody): Promise<Project> {
+      const current = await accessAsResearcher(user, projectId);
+      const settings =
+        body.overlapTarget === undefined ? undefined : { ...current.settings, overlapTarget: body.overlapTarget };
+      const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
+      const row = await db.transaction(async (tx) => {
+        const updated = await createProjectsRepository(tx).update(
+          projectId,
+          { name: body.name, guidelines: body.guidelines, settings },
+          guidelinesChanged,
+        );
+        if (settings) await assignment.resizeSlots(tx, projectId, settings.overlapTarget);
+        return updated;
+      });
+      if (!row) throw projectErrors.notFound();
+      return toProject(row, 'researcher');
+    },
+
+    async listMembers(user: SessionUser, projectId: string): Promise<Member[]> {
+      await accessAsResearcher(user, projectId);
+      return repository.listMembers(projectId);
+    },
+
+    async addMember(user: SessionUser, projectId: string, body: AddMemberBody): Promise<Member[]> {
+      await accessAsResearcher(user, projectId);
+      const member = await findUserByEmail(body.email);
+      if (!member) throw projectErrors.unknownUser(body.email);
+      await repository.upsertMember(projectId, member.id, body.role);
+      return repository.listMembers(projectId);
+    },
+  };
+}
+export type ProjectsService = ReturnType<typeof createProjectsService>;
