@@ -12,7 +12,12 @@ export const importOutputSchema = z.object({
 export const importLineSchema = z
   .object({
     id: z.string().min(1).max(200),
-    prompt: z.union([z.string().min(1).max(200_000), conversationSchema]),
+    prompt: z.union([z.string().min(1).max(200_000), conversationSchema], {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: a string or an array of {"role", "content"} messages'
+          : 'expected a non-empty string or an array of {"role": "system"|"user"|"assistant", "content"} messages',
+    }),
     outputs: z.array(importOutputSchema).max(MAX_RANKED_OUTPUTS).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
   })

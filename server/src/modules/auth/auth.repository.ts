@@ -28,6 +28,15 @@ export function createAuthRepository(db: Executor) {
       const [row] = await db.insert(users).values(values).onConflictDoNothing().returning(publicColumns);
       return row;
     },
+    async firstAdmin(): Promise<UserRow | undefined> {
+      const [row] = await db
+        .select(publicColumns)
+        .from(users)
+        .where(eq(users.role, 'admin'))
+        .orderBy(asc(users.createdAt))
+        .limit(1);
+      return row;
+    },
     listUsers(): Promise<UserRow[]> {
       return db.select(publicColumns).from(users).orderBy(asc(users.email));
     },

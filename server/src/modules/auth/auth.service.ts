@@ -62,6 +62,8 @@ export function createAuthService(deps: { repository: AuthRepository; clock: Clo
       return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt };
     },
 
+    firstAdmin: () => repository.firstAdmin(),
+
     async findUserByEmail(email: string) {
       return repository.findByEmail(email.toLowerCase());
     },

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Services } from '../services.ts';
+
+/** Demo accounts: printed by `pnpm start`, for trying the app locally. Never used outside the embedded demo. */
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@feedbench.local', password: 'feedbench-admin', role: 'admin' },
+  { email: 'researcher@feedbench.local', password: 'feedbench-researcher', role: 'researcher' },
+  { email: 'annotator@feedbench.local', password: 'feedbench-annotator', role: 'annotator' },
+] as const;
+
+const GUIDELINES = {
+  ranking: `# Ranking guidelines
+
+Read the conversation, then **rank the outputs from best to worst**. Ties are allowed when two outputs are
+equally good.
+
+- Prefer outputs that are *helpful*, *truthful* and *harmless*, in that order of attention.
+- Rate each output's overall quality from 1 (terrible) to 7 (excellent).
+- Outputs are shown in a random order; their labels mean nothing.`,
+  demonstration: `# Demonstration guidelines
+
+Write the reply you would want an excellent assistant to give: correct, clear, kind, and no longer than needed.
+Use Markdown where it helps (lists, code blocks).`,
+};
+
+/** Seeds the demo accounts and one project of each kind over the demo items; safe to run again. */
+export async function seedDemo(services: Services) {
+  const existing = await services.auth.findUserByEmail(DEMO_ACCOUNTS[0].email);
+  if (existing) return { created: false, accounts: DEMO_ACCOUNTS };
+  const [admin, researcher, annotator] = await Promise.all(DEMO_ACCOUNTS.map((a) => services.auth.createUser(a)));
+  if (!admin || !researcher || !annotator) throw new Error('demo accounts were not created');
+  const text = await readFile(path.join(import.meta.dirname, 'demo-items.jsonl'), 'utf8');
+  for (const kind of ['ranking', 'demonstration'] as const) {
+    const project = await services.projects.create(
+      { ...researcher, createdAt: new Date(researcher.createdAt) },
+      {
+        name: kind === 'ranking' ? 'Demo: rank assistant replies' : 'Demo: write ideal replies',
+        kind,
+        guidelines: GUIDELINES[kind],
+      },
+    );
+    await services.items.importJsonl(project, text);
+    await services.projects.addMember({ ...researcher, createdAt: new Date(researcher.createdAt) }, project.id, {
+      email: annotator.email,
+      role: 'annotator',
+    });
+  }
+  return { created: true, accounts: DEMO_ACCOUNTS };
+}

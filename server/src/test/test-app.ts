@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CreateProjectBody, UserRole } from '@feedbench/shared';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { createServices } from '../services.ts';
+
+/** A clock tests move by hand: lease and session expiry without sleeping. */
+export class FakeClock implements Clock {
+  private current = new Date();
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const engine = process.env.FEEDBENCH_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+
+function openTestDatabase(): { database: DatabaseHandle; dispose(): void } {
+  const url = inject('databaseUrl');
+  if (engine === 'postgres') {
+    if (!url) throw new Error('global setup did not provide a database URL');
+    return { database: openDatabase({ kind: 'postgres', url, poolSize: 20 }), dispose() {} };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'feedbench-test-'));
+  return {
+    database: openDatabase({ kind: 'pglite', dataDir: dir }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
+export async function buildTestApp(options: { clock?: Clock } = {}) {
+  const clock = options.clock ?? new FakeClock();
+  const { database, dispose } = openTestDatabase();
+  await database.migrate();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: { kind: 'pglite' as const, dataDir: '' } };
+  const app = await buildApp({ config, database, clock, serveWeb: false });
+  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours });
+
+  const harness = {
+    app,
+    services,
+    database,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+      dispose();
+    },
+    /** A new account with a unique email; returns its credentials and a signed-in cookie header. */
+    async user(role: UserRole = 'annotator') {
+      const email = `${role}-${randomUUID().slice(0, 8)}@test.local`;
+      const password = 'correct horse battery';
+      const user = await services.auth.createUser({ email, password, role });
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+      const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return { ...user, password, cookie, headers: { cookie } };
+    },
+    async project(researcher: { cookie: string }, body: Partial<CreateProjectBody> = {}) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        headers: { cookie: researcher.cookie },
+        payload: { name: 'Test project', kind: 'ranking', ...body },
+      });
+      if (response.statusCode !== 201) throw new Error(`project create failed: ${response.body}`);
+      return response.json() as { id: string; kind: string };
+    },
+    async importItems(researcher: { cookie: string }, projectId: string, lines: unknown[]) {
+      return app.inject({
+        method: 'POST',
+        url: `/api/projects/${projectId}/imports`,
+        headers: { cookie: researcher.cookie, 'content-type': 'application/x-ndjson' },
+        payload: lines.map((l) => JSON.stringify(l)).join('\n'),
+      });
+    },
+    async addMember(researcher: { cookie: string }, projectId: string, member: { email: string }, role = 'annotator') {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/projects/${projectId}/members`,
+        headers: { cookie: researcher.cookie },
+        payload: { email: member.email, role },
+      });
+      if (response.statusCode !== 200) throw new Error(`add member failed: ${response.body}`);
+    },
+  };
+  return harness;
+}
+export type TestHarness = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** An import line for a ranking item with K outputs. */
+export function rankingLine(id: string, k = 4) {
+  return {
+    id,
+    prompt: [{ role: 'user', content: `Prompt ${id}` }],
+    outputs: Array.from({ length: k }, (_, i) => ({
+      id: `o${i}`,
+      model: `m${i}`,
+      content: `Output ${i} for ${id}`,
+    })),
+  };
+}
