@@ -1,0 +1,32 @@
+import { Link, Outlet, useNavigate } from 'react-router';
+import { ErrorNotice, Loading } from '../components/QueryState.tsx';
+import { useMe } from '../features/auth/api/get-me.ts';
+import { AccountMenu } from '../features/auth/components/AccountMenu.tsx';
+
+export function AppLayout() {
+  const me = useMe();
+  const navigate = useNavigate();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/" className="brand" aria-label="Feedbench home">
+          <span className="brand-mark" aria-hidden="true" />
+          Feedbench
+        </Link>
+        <nav aria-label="Main">
+          <Link to="/">Projects</Link>
+        </nav>
+        {me.data && <AccountMenu user={me.data.user} onSignedOut={() => navigate('/login', { replace: true })} />}
+      </header>
+      <main className="content">
+        {me.isPending ? (
+          <Loading what="your account" />
+        ) : me.isError ? (
+          <ErrorNotice error={me.error} title="Could not load your account" />
+        ) : (
+          <Outlet context={me.data.user} />
+        )}
+      </main>
+    </div>
+  );
+}

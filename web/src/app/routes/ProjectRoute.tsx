@@ -1,0 +1,62 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { ExportLinks } from '../../features/exports/components/ExportLinks.tsx';
+import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
+import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
+import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
+import { MembersPanel } from '../../features/projects/components/MembersPanel.tsx';
+import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+
+/** How often the dashboard refreshes its counters while annotators work. */
+const PROGRESS_POLL_MS = 5_000;
+
+/** The researcher's dashboard: progress, guidelines, items, members, exports. */
+export function ProjectRoute() {
+  const { projectId = '' } = useParams();
+  const project = useProject(projectId, { pollMs: PROGRESS_POLL_MS });
+  const queryClient = useQueryClient();
+
+  if (project.isPending) return <Loading what="the project" />;
+  if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
+  const p = project.data;
+  if (p.myRole !== 'researcher') {
+    return (
+      <section className="card stack">
+        <h1>{p.name}</h1>
+        <p>Only the project's researchers see its dashboard.</p>
+        <Link className="button primary" to={`/projects/${p.id}/annotate`}>
+          Start annotating
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <span aria-current="page">{p.name}</span>
+      </nav>
+      <div className="section-head">
+        <h1>
+          {p.name} <span className={`badge kind-${p.kind}`}>{p.kind}</span>
+        </h1>
+        <Link className="button" to={`/projects/${p.id}/annotate`}>
+          Annotate
+        </Link>
+      </div>
+      <section className="card" aria-label="Progress">
+        <ProgressCounters progress={p.progress} />
+      </section>
+      <div className="grid-2">
+        <ImportPanel
+          projectId={p.id}
+          onImported={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
+        />
+        <ExportLinks projectId={p.id} />
+      </div>
+      <GuidelinesEditor key={p.id} project={p} />
+      <MembersPanel projectId={p.id} />
+    </div>
+  );
+}

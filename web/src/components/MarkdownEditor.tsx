@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+import { MarkdownView } from './MarkdownView.tsx';
+
+interface MarkdownEditorProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  placeholder?: string;
+  hint?: string;
+  autoFocus?: boolean;
+}
+
+/** A textarea with a Write / Preview switch; the preview is the same sanitized renderer annotators see. */
+export function MarkdownEditor({
+  label,
+  value,
+  onChange,
+  rows = 10,
+  placeholder,
+  hint,
+  autoFocus,
+}: MarkdownEditorProps) {
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const id = useId();
+  const textareaId = `${id}-text`;
+  const hintId = `${id}-hint`;
+  return (
+    <div className="md-editor">
+      <div className="md-editor-head">
+        <label htmlFor={textareaId} className="field-label">
+          {label}
+        </label>
+        <div className="segmented" role="tablist" aria-label={`${label}: mode`}>
+          {(['write', 'preview'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              aria-controls={`${id}-${m}`}
+              className={mode === m ? 'active' : undefined}
+              onClick={() => setMode(m)}
+            >
+              {m === 'write' ? 'Write' : 'Preview'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {/* The textarea stays mounted (hidden) in preview so its label and value remain reachable. */}
+      <div id={`${id}-write`} role="tabpanel" hidden={mode !== 'write'}>
+        <textarea
+          id={textareaId}
+          value={value}
+          rows={rows}
+          placeholder={placeholder}
+          aria-describedby={hint ? hintId : undefined}
+          // biome-ignore lint/a11y/noAutofocus: the editor is the one thing on the page to type into
+          autoFocus={autoFocus}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </div>
+      <div id={`${id}-preview`} role="tabpanel" aria-label={`${label}: preview`} hidden={mode !== 'preview'}>
+        {value.trim() ? (
+          <MarkdownView text={value} className="preview" />
+        ) : (
+          <p className="muted">Nothing to preview.</p>
+        )}
+      </div>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useLogin } from '../api/login.ts';
+
+export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useLogin();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    login.mutate({ email, password }, { onSuccess: onSignedIn });
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} aria-label="Sign in">
+      <div className="field">
+        <label htmlFor="login-email">Email</label>
+        <input
+          id="login-email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="login-password">Password</label>
+        <input
+          id="login-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </div>
+      {login.isError && (
+        <p className="notice error" role="alert">
+          {errorMessage(login.error)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={login.isPending}>
+        {login.isPending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Project } from '@feedbench/shared';
+import { type FormEvent, useState } from 'react';
+import { MarkdownView } from '../../../components/MarkdownView.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useUpdateProject } from '../api/update-project.ts';
+
+/** Side-by-side Markdown source and preview; the draft is local until saved, so polling never overwrites it. */
+export function GuidelinesEditor({ project }: { project: Project }) {
+  const [draft, setDraft] = useState(project.guidelines);
+  const update = useUpdateProject(project.id);
+  const dirty = draft !== project.guidelines;
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({ guidelines: draft });
+  }
+
+  return (
+    <form className="card stack" onSubmit={save} aria-labelledby="guidelines-title">
+      <div className="section-head">
+        <h2 id="guidelines-title">Guidelines</h2>
+        <span className="muted">version {project.guidelinesVersion}</span>
+      </div>
+      <div className="split">
+        <div className="field">
+          <label htmlFor="guidelines-source">Guidelines (Markdown)</label>
+          <textarea id="guidelines-source" rows={12} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+        <section className="field" aria-label="Guidelines preview">
+          <span className="field-label">Preview</span>
+          <div className="preview-box">
+            {draft.trim() ? <MarkdownView text={draft} /> : <p className="muted">No guidelines yet.</p>}
+          </div>
+        </section>
+      </div>
+      {update.isError && (
+        <p className="notice error" role="alert">
+          {errorMessage(update.error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!dirty || update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save guidelines'}
+        </button>
+        <span role="status" className="muted">
+          {update.isSuccess && !dirty ? 'Saved.' : dirty ? 'Unsaved changes' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { TaskOutput } from '@feedbench/shared';
+import type { KeyboardEvent } from 'react';
+import { rankFromKey } from '../hooks/ranks.ts';
+
+export const chipId = (outputId: string) => `output:${outputId}`;
+
+interface RankChipProps {
+  output: TaskOutput;
+  rank: number | undefined;
+  outputCount: number;
+  onRank: (rank: number | undefined) => void;
+}
+
+function preview(content: string): string {
+  const flat = content.replace(/\s+/g, ' ').trim();
+  return flat.length > 90 ? `${flat.slice(0, 90)}…` : flat;
+}
+
+/** One output on the ranking board: dragged with the pointer, or focused and given a rank with a digit key. */
+export function RankChip({ output, rank, outputCount, onRank }: RankChipProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: chipId(output.id),
+  });
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    const next = rankFromKey(event.key, outputCount);
+    if (next === undefined || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    onRank(next ?? undefined);
+  }
+
+  return (
+    <button
+      type="button"
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="rankable output"
+      aria-label={`Output ${output.label}, ${rank === undefined ? 'unranked' : `rank ${rank}`}`}
+      aria-keyshortcuts={`1-${outputCount} 0`}
+      data-output-chip={output.id}
+      className={isDragging ? 'rank-chip dragging' : 'rank-chip'}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      onKeyDown={onKeyDown}
+    >
+      <span className="chip-label" aria-hidden="true">
+        {output.label}
+      </span>
+      <span className="chip-text">{preview(output.content)}</span>
+    </button>
+  );
+}
+
+/** What follows the pointer while dragging. */
+export function RankChipOverlay({ output }: { output: TaskOutput }) {
+  return (
+    <div className="rank-chip overlay" aria-hidden="true">
+      <span className="chip-label">{output.label}</span>
+      <span className="chip-text">{preview(output.content)}</span>
+    </div>
+  );
+}

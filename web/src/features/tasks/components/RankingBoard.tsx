@@ -1,0 +1,148 @@
+import {
+  type Announcements,
+  type CollisionDetection,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import type { TaskOutput } from '@feedbench/shared';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { RankMap } from '../hooks/ranks.ts';
+import { RankChipOverlay } from './RankChip.tsx';
+import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
+
+interface RankingBoardProps {
+  label: string;
+  allowTies: boolean;
+  outputs: TaskOutput[];
+  ranks: RankMap;
+  onRank: (outputId: string, rank: number | undefined) => void;
+}
+
+const outputIdOf = (id: string | number) => String(id).replace(/^output:/, '');
+
+/** Only rank rows are drop targets, so dropping on a chip lands in that chip's row. */
+const rowsOnly: CollisionDetection = (args) => {
+  const droppableContainers = args.droppableContainers.filter((c) => String(c.id).startsWith('row:'));
+  const within = pointerWithin({ ...args, droppableContainers });
+  return within.length > 0 ? within : rectIntersection({ ...args, droppableContainers });
+};
+
+function rankOfRow(id: string | number | undefined): number | undefined | null {
+  if (id === undefined) return null;
+  const value = String(id).slice('row:'.length);
+  return value === UNRANKED ? undefined : Number(value);
+}
+
+/**
+ * Rows 1..K (best first) plus an unranked pool. Drag an output to a row, or focus it and press its rank's digit;
+ * outputs sharing a row are tied. The answer's groups are the non-empty rows in order (see hooks/ranks).
+ */
+export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: RankingBoardProps) {
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const refocus = useRef<string | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
+  );
+  const count = outputs.length;
+  const labelOf = (outputId: string) => outputs.find((o) => o.id === outputId)?.label ?? outputId;
+
+  function place(outputId: string, rank: number | undefined, { keepFocus }: { keepFocus: boolean }) {
+    if (keepFocus) refocus.current = outputId;
+    onRank(outputId, rank);
+    const tiedWith = rank === undefined ? [] : outputs.filter((o) => o.id !== outputId && ranks[o.id] === rank);
+    setAnnouncement(
+      rank === undefined
+        ? `Output ${labelOf(outputId)} unranked`
+        : `Output ${labelOf(outputId)} at rank ${rank}${tiedWith.length ? `, tied with ${tiedWith.map((o) => o.label).join(', ')}` : ''}`,
+    );
+  }
+
+  // A chip that changes rows is remounted in its new row: give it the keyboard focus back.
+  useLayoutEffect(() => {
+    const outputId = refocus.current;
+    if (outputId === null) return;
+    refocus.current = null;
+    const chip = [...document.querySelectorAll<HTMLElement>('[data-output-chip]')].find(
+      (el) => el.dataset.outputChip === outputId,
+    );
+    chip?.focus();
+  });
+
+  function onDragStart(event: DragStartEvent) {
+    setActiveId(outputIdOf(event.active.id));
+  }
+  function onDragEnd(event: DragEndEvent) {
+    setActiveId(null);
+    const rank = rankOfRow(event.over?.id);
+    if (rank !== null) place(outputIdOf(event.active.id), rank, { keepFocus: false });
+  }
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up output ${labelOf(outputIdOf(active.id))}`,
+    onDragOver: ({ over }) => (over ? `Over ${String(over.id).replace('row:', 'rank ')}` : undefined),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Dropped output ${labelOf(outputIdOf(active.id))} on ${String(over.id).replace('row:', 'rank ')}`
+        : 'Drop cancelled',
+    onDragCancel: () => 'Drop cancelled',
+  };
+  const active = outputs.find((o) => o.id === activeId);
+  const inRow = (rank: number | typeof UNRANKED) =>
+    outputs.filter((o) => (rank === UNRANKED ? ranks[o.id] === undefined : ranks[o.id] === rank));
+
+  return (
+    <section className="card ranking-board" aria-labelledby="ranking-title" aria-describedby="ranking-help">
+      <h2 id="ranking-title">{label}</h2>
+      <p id="ranking-help" className="hint">
+        Drag each output to a rank, or focus it (Tab) and press <kbd>1</kbd>–<kbd>{count}</kbd>; <kbd>0</kbd> takes it
+        off the board.{' '}
+        {allowTies ? 'Give outputs the same number to tie them.' : 'Ties are not allowed in this project.'}
+      </p>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={rowsOnly}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveId(null)}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: `Press 1 to ${count} to give this output a rank, 0 to unrank it.` },
+        }}
+      >
+        <div className="rank-rows">
+          {Array.from({ length: count }, (_, i) => i + 1).map((rank) => (
+            <RankRow
+              key={rowId(rank)}
+              rank={rank}
+              outputs={inRow(rank)}
+              outputCount={count}
+              ranks={ranks}
+              onRank={(id, next) => place(id, next, { keepFocus: true })}
+            />
+          ))}
+        </div>
+        <RankRow
+          rank={UNRANKED}
+          outputs={inRow(UNRANKED)}
+          outputCount={count}
+          ranks={ranks}
+          onRank={(id, next) => place(id, next, { keepFocus: true })}
+        />
+        <DragOverlay>{active ? <RankChipOverlay output={active} /> : null}</DragOverlay>
+      </DndContext>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </section>
+  );
+}

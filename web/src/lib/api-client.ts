@@ -1,0 +1,96 @@
+import { apiErrorSchema } from '@feedbench/shared';
+import type { z } from 'zod';
+
+/** An error the API answered with `{ error: { code, message, details } }`, or a network/parse failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const LOGIN_PATH = '/login';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Serialized as JSON unless it is already a string (then sent as is with `contentType`). */
+  body?: unknown;
+  contentType?: string;
+  /** Off for the login form itself: a 401 there means wrong credentials, not an expired session. */
+  redirectOnUnauthorized?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Sends the session cookie (same origin only) and turns every non-2xx answer into an ApiError. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const { method = 'GET', body, contentType, redirectOnUnauthorized = true, signal } = options;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: string | undefined;
+  if (body !== undefined) {
+    // Fastify rejects an empty body sent as JSON, so the header goes only with a body.
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    headers['content-type'] = contentType ?? 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network.unreachable', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (response.ok) return response;
+
+  if (response.status === 401 && redirectOnUnauthorized) redirectToLogin();
+  throw await toApiError(response);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = apiErrorSchema.safeParse(JSON.parse(text));
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      return new ApiError(response.status, code, message, details);
+    }
+  } catch {
+    // Not JSON (a proxy error page, say): fall through to a generic error.
+  }
+  return new ApiError(response.status, `http.${response.status}`, response.statusText || 'Request failed');
+}
+
+function redirectToLogin() {
+  if (window.location.pathname === LOGIN_PATH) return;
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`${LOGIN_PATH}?next=${encodeURIComponent(next)}`);
+}
+
+/** Requests JSON and parses it with the shared contract, so a drifted server fails loudly here. */
+export async function apiJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const response = await send(path, options);
+  const json: unknown = await response.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error('Response did not match the contract', path, parsed.error.issues);
+    throw new ApiError(response.status, 'contract.mismatch', `Unexpected response from ${path}`);
+  }
+  return parsed.data;
+}
+
+/** For endpoints that answer 204. */
+export async function apiNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError || error instanceof Error) return error.message;
+  return 'Something went wrong';
+}
