@@ -1,0 +1,89 @@
+import { AgreementInputError, agreementErrors } from './agreement.errors.ts';
+import type { AgreementRecord } from './agreement-record.ts';
+import { mulberry32 } from './mulberry32.ts';
+import { unitsTable } from './units-table.ts';
+
+export interface BootstrapOptions {
+  /** Number of resamples; 1000 or more for a 95% interval. */
+  replicates: number;
+  /** Any integer; the same seed and records give the same interval. */
+  seed: number;
+  /** Default 0.95. */
+  confidence?: number;
+}
+
+export interface BootstrapInterval {
+  /** [NaN, NaN] when no resample gave a defined statistic. */
+  ci: [number, number];
+  replicates: number;
+  seed: number;
+  confidence: number;
+  /** Resamples where the statistic was undefined (NaN) or the resample was unusable (e.g. one annotator left). */
+  undefinedReplicates: number;
+}
+
+/**
+ * Percentile bootstrap interval (Efron & Tibshirani 1993, "An Introduction to the Bootstrap", chapter 13): resample
+ * whole units with replacement, recompute the statistic, take the (1 - c)/2 and (1 + c)/2 quantiles of the
+ * replicates. Units, not single ratings, are resampled because ratings of one unit are not independent (for
+ * rankings the unit is the item, so all its output pairs move together). A unit drawn twice enters as two units.
+ */
+export function bootstrapInterval(
+  records: readonly AgreementRecord[],
+  statistic: (records: AgreementRecord[]) => number,
+  options: BootstrapOptions,
+): BootstrapInterval {
+  const confidence = options.confidence ?? 0.95;
+  const { replicates, seed } = options;
+  if (!Number.isInteger(replicates) || replicates < 1) {
+    throw agreementErrors.invalidOption(`bootstrap replicates must be a positive integer, got ${replicates}`);
+  }
+  if (!Number.isInteger(seed)) throw agreementErrors.invalidOption(`bootstrap seed must be an integer, got ${seed}`);
+  if (!(confidence > 0 && confidence < 1)) {
+    throw agreementErrors.invalidOption(`bootstrap confidence must be between 0 and 1, got ${confidence}`);
+  }
+
+  const units = unitsTable(records);
+  const random = mulberry32(seed);
+  const values: number[] = [];
+  for (let r = 0; r < replicates; r++) {
+    const resample: AgreementRecord[] = [];
+    for (let draw = 0; draw < units.length; draw++) {
+      const { unit, ratings } = units[Math.floor(random() * units.length)] as (typeof units)[number];
+      // A distinct name per draw keeps a unit drawn twice from colliding with itself.
+      const name = `${unit}\u0000${draw}`;
+      for (const { annotator, value } of ratings) resample.push({ unit: name, annotator, value });
+    }
+    const value = statisticOrNaN(statistic, resample);
+    if (!Number.isNaN(value)) values.push(value);
+  }
+  values.sort((a, b) => a - b);
+  const tail = (1 - confidence) / 2;
+  return {
+    ci: [quantile(values, tail), quantile(values, 1 - tail)],
+    replicates,
+    seed,
+    confidence,
+    undefinedReplicates: replicates - values.length,
+  };
+}
+
+/** A resample can lose what a metric needs (the second annotator, any variation): that replicate is undefined. */
+function statisticOrNaN(statistic: (records: AgreementRecord[]) => number, records: AgreementRecord[]): number {
+  try {
+    return statistic(records);
+  } catch (error) {
+    if (error instanceof AgreementInputError) return Number.NaN;
+    throw error;
+  }
+}
+
+/** Linear interpolation between order statistics: R's quantile type 7, numpy's default. */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const low = Math.floor(h);
+  const lower = sorted[low] as number;
+  const upper = sorted[Math.min(low + 1, sorted.length - 1)] as number;
+  return lower + (h - low) * (upper - lower);
+}
