@@ -2,7 +2,6 @@ import type { AgreementRecord, MeasurementLevel, RankingTiePolicy } from './agre
 import { pairRelationRecords } from './ranking-relations.ts';
 import {
   annotatorsOf,
-  type Category,
   categoryKey,
   expectCategory,
   expectNumber,
