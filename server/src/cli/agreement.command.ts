@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+// Relative until shared/src/index.ts re-exports the agreement module; then import from '@feedbench/shared'.
+import {
+  AGREEMENT_METRICS,
+  AgreementInputError,
+  type AgreementMetric,
+  type AgreementRecord,
+  agreementRecordSchema,
+  computeAgreement,
+  KAPPA_WEIGHTS,
+  type KappaWeights,
+  MEASUREMENT_LEVELS,
+  type MeasurementLevel,
+  RANKING_TIE_POLICIES,
+  type RankingTiePolicy,
+} from '../../../shared/src/agreement/index.ts';
+
+/** Exit code for input the command cannot use (bad file, wrong number of annotators, option for another metric). */
+export const AGREEMENT_INPUT_EXIT_CODE = 2;
+
+/** A file that is not a valid agreement JSONL file; every problem names its line. */
+export class AgreementFileError extends Error {
+  constructor(
+    message: string,
+    readonly problems: { line: number; field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'AgreementFileError';
+  }
+}
+
+/**
+ * Where the records come from. Today: a JSONL file. The `--project ID` mode will add a loader reading a project's
+ * annotations through the services, and hand its records to the same `agreementReport`.
+ */
+export type AgreementRecordLoader = (file: string) => Promise<AgreementRecord[]>;
+
+export interface AgreementCommandDependencies {
+  loadFile?: AgreementRecordLoader;
+  /** Where the one-line JSON result goes; standard output by default. */
+  print?: (line: string) => void;
+}
+
+export interface AgreementCommandOptions {
+  metric: AgreementMetric;
+  level?: MeasurementLevel;
+  weights?: KappaWeights;
+  ties?: RankingTiePolicy;
+  bootstrap?: number;
+  seed: number;
+}
+
+/** `feedbench agreement FILE.jsonl --metric NAME [...]`: prints one JSON object with the metric's value. */
+export function registerAgreementCommand(program: Command, dependencies: AgreementCommandDependencies = {}): Command {
+  const loadFile = dependencies.loadFile ?? readAgreementFile;
+  const print = dependencies.print ?? ((line: string) => console.log(line));
+  const command = program
+    .command('agreement')
+    .description('inter-annotator agreement of a long-format JSONL file ({"unit", "annotator", "value"} per line)')
+    .argument('<file>', 'JSONL file; value is a number, a string, or a ranking (ids best first, nested arrays tie)')
+    .addOption(new Option('--metric <name>', 'agreement metric').choices(AGREEMENT_METRICS).makeOptionMandatory())
+    .addOption(
+      new Option('--level <level>', "Krippendorff's alpha level (default nominal)").choices(MEASUREMENT_LEVELS),
+    )
+    .addOption(new Option('--weights <weights>', "weighted Cohen's kappa").choices(KAPPA_WEIGHTS))
+    .addOption(new Option('--ties <policy>', 'ranking tie policy (default judgement)').choices(RANKING_TIE_POLICIES))
+    .option('--bootstrap <n>', 'add a 95% percentile bootstrap interval from N resamples of units', positiveInteger)
+    .option('--seed <s>', 'bootstrap seed, for a reproducible interval', integer, 1)
+    .action(async (file: string, options: AgreementCommandOptions) => {
+      try {
+        print(JSON.stringify(agreementReport(await loadFile(file), options)));
+      } catch (error) {
+        const message = inputErrorMessage(error);
+        if (message === undefined) throw error;
+        command.error(`error: ${message}`, { exitCode: AGREEMENT_INPUT_EXIT_CODE, code: 'agreement.invalid_input' });
+      }
+    });
+  return command;
+}
+
+/** The command's JSON object: `metric`, `value`, `units`, `annotators`, the metric's details, and `ci` if bootstrapped. */
+export function agreementReport(records: readonly AgreementRecord[], options: AgreementCommandOptions): object {
+  const result = computeAgreement(records, {
+    metric: options.metric,
+    level: options.level,
+    weights: options.weights,
+    ties: options.ties,
+    bootstrap: options.bootstrap === undefined ? undefined : { replicates: options.bootstrap, seed: options.seed },
+  });
+  // JSON has no NaN: an undefined metric prints as null, explicitly rather than by JSON.stringify's silent rule.
+  return JSON.parse(JSON.stringify(result, (_key, value) => (Number.isNaN(value) ? null : value)));
+}
+
+/** Reads and validates an agreement file from disk. */
+export async function readAgreementFile(file: string): Promise<AgreementRecord[]> {
+  return parseAgreementLines(await readFile(file, 'utf8'), file);
+}
+
+/** Parses JSONL text (blank lines allowed) into records; throws `AgreementFileError` naming every bad line. */
+export function parseAgreementLines(text: string, source = 'input'): AgreementRecord[] {
+  const records: AgreementRecord[] = [];
+  const problems: AgreementFileError['problems'] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      problems.push({ line, field: '', message: 'not valid JSON' });
+      return;
+    }
+    const result = agreementRecordSchema.safeParse(parsed);
+    if (result.success) {
+      records.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.');
+      problems.push({
+        line,
+        field,
+        message: field ? issue.message : 'expected an object {"unit", "annotator", "value"}',
+      });
+    }
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 20).map((p) => `  line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    const more = problems.length > shown.length ? [`  ... and ${problems.length - shown.length} more`] : [];
+    const lines = new Set(problems.map((p) => p.line)).size;
+    throw new AgreementFileError(
+      [`${source} has ${lines} invalid line${lines === 1 ? '' : 's'}:`, ...shown, ...more].join('\n'),
+      problems,
+    );
+  }
+  if (records.length === 0) throw new AgreementFileError(`${source} has no records`, []);
+  return records;
+}
+
+/** The one-line message for input the user can fix, or undefined for a bug (which keeps its stack trace). */
+function inputErrorMessage(error: unknown): string | undefined {
+  if (error instanceof AgreementInputError || error instanceof AgreementFileError) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return (error as Error).message;
+  return undefined;
+}
+
+function integer(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError('expected an integer');
+  return number;
+}
+
+function positiveInteger(value: string): number {
+  const number = integer(value);
+  if (number < 1) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
