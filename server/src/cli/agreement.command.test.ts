@@ -22,16 +22,19 @@ async function fileWith(name: string, lines: string[]): Promise<string> {
 
 const jsonl = (records: AgreementRecord[]) => records.map((r) => JSON.stringify(r));
 
-/** Runs `feedbench agreement ...args` the way main.ts does (exitOverride), capturing stdout and stderr. */
+/** Runs `feedbench agreement ...args` on a program set up as main.ts sets it up, capturing stdout and stderr. */
 async function runAgreement(args: string[], loadFile?: (file: string) => Promise<AgreementRecord[]>) {
   const printed: string[] = [];
   let stderr = '';
-  const program = new Command('feedbench').exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: (text) => {
-      stderr += text;
-    },
-  });
+  const program = new Command('feedbench')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: () => {},
+      writeErr: (text) => {
+        stderr += text;
+      },
+    });
   registerAgreementCommand(program, { print: (line) => printed.push(line), loadFile });
   try {
     await program.parseAsync(['agreement', ...args], { from: 'user' });
@@ -154,7 +157,7 @@ describe('feedbench agreement', () => {
     ]);
     const { exitCode, stderr } = await runAgreement([file, '--metric', 'fleiss-kappa']);
     expect(exitCode).toBe(2);
-    expect(stderr).toContain('line 7: value: expected number, string or ranking');
+    expect(stderr).toBe(`error: ${file} has 1 invalid line:\n  line 7: value: expected number, string or ranking\n`);
   });
 
   it('reports a missing file and an option meant for another metric with exit code 2', async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 // Relative until shared/src/index.ts re-exports the agreement module; then import from '@feedbench/shared'.
 import {
   AGREEMENT_METRICS,
@@ -73,7 +73,7 @@ export function registerAgreementCommand(program: Command, dependencies: Agreeme
       } catch (error) {
         const message = inputErrorMessage(error);
         if (message === undefined) throw error;
-        command.error(`error: ${message}`, { exitCode: AGREEMENT_INPUT_EXIT_CODE, code: 'agreement.invalid_input' });
+        failWithInputError(command, message);
       }
     });
   return command;
@@ -136,6 +136,20 @@ export function parseAgreementLines(text: string, source = 'input'): AgreementRe
   }
   if (records.length === 0) throw new AgreementFileError(`${source} has no records`, []);
   return records;
+}
+
+/**
+ * Prints `error: message` on the command's stderr and ends with exit code 2 through a CommanderError, which main.ts
+ * turns into the exit code. Not `command.error()`: with the program's showHelpAfterError it would print the whole
+ * usage text, which helps with a mistyped flag but only buries "line 7: ..." for a bad file.
+ */
+function failWithInputError(command: Command, message: string): never {
+  const output = command.configureOutput();
+  const writeErr = output.writeErr ?? ((text: string) => process.stderr.write(text));
+  const text = `error: ${message}\n`;
+  if (output.outputError) output.outputError(text, writeErr);
+  else writeErr(text);
+  throw new CommanderError(AGREEMENT_INPUT_EXIT_CODE, 'agreement.invalid_input', message);
 }
 
 /** The one-line message for input the user can fix, or undefined for a bug (which keeps its stack trace). */
