@@ -1,3 +1,4 @@
+export * from './agreement/index.ts';
 export * from './answers.ts';
 export * from './constants.ts';
 export * from './contracts/auth.ts';

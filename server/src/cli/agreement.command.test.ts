@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AgreementRecord } from '@feedbench/shared';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgreementRecord } from '../../../shared/src/agreement/index.ts';
 import { readAgreementFile, registerAgreementCommand } from './agreement.command.ts';
 
 let directory: string;

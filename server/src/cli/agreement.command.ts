@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 // Relative until shared/src/index.ts re-exports the agreement module; then import from '@feedbench/shared'.
 import {
   AGREEMENT_METRICS,
@@ -14,7 +13,8 @@ import {
   type MeasurementLevel,
   RANKING_TIE_POLICIES,
   type RankingTiePolicy,
-} from '../../../shared/src/agreement/index.ts';
+} from '@feedbench/shared';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 /** Exit code for input the command cannot use (bad file, wrong number of annotators, option for another metric). */
 export const AGREEMENT_INPUT_EXIT_CODE = 2;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../lib/app-error.ts';
+import { registerAgreementCommand } from './agreement.command.ts';
 import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 
@@ -8,6 +9,7 @@ const program = new Command('feedbench')
   .showHelpAfterError()
   .exitOverride();
 registerCommands(program);
+registerAgreementCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -49,6 +49,10 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
      * idempotency key) waits for the first and then returns its result without writing anything.
      */
     async submit(user: SessionUser, leaseId: string, body: SubmitBody): Promise<SubmitResponse> {
+      // Read access outside the transaction: PGlite has one connection, so a query on `db` inside it would wait
+      // for the transaction that waits for it.
+      const { projectId } = await assignment.leaseOf(user, leaseId);
+      const { row: project } = await projects.access(user, projectId);
       return db.transaction(async (tx) => {
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
         const annotationsRepo = createAnnotationsRepository(tx);
@@ -57,7 +61,6 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
         if (await annotationsRepo.findByItemAndUser(lease.itemId, user.id)) throw assignmentErrors.alreadyAnnotated();
 
-        const { row: project } = await projects.access(user, lease.projectId);
         const problems = checkAnswers(project.settings.questions, lease.displayOrder, body.answers);
         if (problems.length > 0) throw annotationErrors.invalidAnswers(problems);
 
