@@ -73,7 +73,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
       ? reply.sendFile('index.html')
       : sendRouteNotFound(request, reply),
   );
-  return app;
+  return Object.assign(app, { services });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -20,6 +20,11 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 7),
+  /** Seed the demo accounts and projects at start-up (idempotent); `pnpm start` sets it. */
+  FEEDBENCH_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Set the Secure attribute on cookies (behind TLS). */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -35,6 +40,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   cookieSecure: boolean;
+  demo: boolean;
 };
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
@@ -56,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    demo: e.FEEDBENCH_DEMO,
   };
 }

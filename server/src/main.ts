@@ -1,11 +1,13 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { seedDemo } from './demo/seed-demo.ts';
 
 const config = loadConfig();
 const database = openDatabase(config.database);
 await database.migrate();
 const app = await buildApp({ config, database });
+if (config.demo) await announceDemo(await seedDemo(app.services));
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -22,3 +24,15 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Feedbench on http://localhost:${config.port} (database: ${database.engine})`);
+
+async function announceDemo(seeded: Awaited<ReturnType<typeof seedDemo>>) {
+  const lines = seeded.accounts.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
+  console.log(
+    [
+      '',
+      `Feedbench demo ${seeded.created ? 'seeded' : 'already present'}: open http://localhost:${config.port}`,
+      ...lines,
+      '',
+    ].join('\n'),
+  );
+}
