@@ -3,3 +3,4 @@ export * from './assignment.ts';
 export * from './items.ts';
 export * from './projects.ts';
 export * from './users.ts';
+export * from './drafts.ts';
