@@ -23,11 +23,6 @@ export function LikertScale({ label, min, max, minLabel, maxLabel, value, onChan
       aria-label={label}
       aria-describedby={anchors ? `${id}-anchors` : undefined}
     >
-      {minLabel && (
-        <span className="likert-anchor" aria-hidden="true">
-          {minLabel}
-        </span>
-      )}
       <div className="likert-points">
         {points.map((point) => (
           <label key={point} className={value === point ? 'likert-point checked' : 'likert-point'}>
@@ -42,10 +37,11 @@ export function LikertScale({ label, min, max, minLabel, maxLabel, value, onChan
           </label>
         ))}
       </div>
-      {maxLabel && (
-        <span className="likert-anchor" aria-hidden="true">
-          {maxLabel}
-        </span>
+      {anchors && (
+        <div className="likert-anchors" aria-hidden="true">
+          <span>{minLabel}</span>
+          <span>{maxLabel}</span>
+        </div>
       )}
       {anchors && (
         <span id={`${id}-anchors`} className="visually-hidden">

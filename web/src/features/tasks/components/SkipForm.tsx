@@ -8,14 +8,14 @@ const REASON_LABELS: Record<SkipReason, string> = {
   other: 'Other',
 };
 
-/** Skipping needs a reason: researchers read them to fix prompts and guidelines. */
-export function SkipForm({
-  disabled,
-  onSkip,
-}: {
+interface SkipFormProps {
   disabled: boolean;
   onSkip: (reason: SkipReason, comment?: string) => void;
-}) {
+}
+
+/** Folded away behind a button: skipping needs a reason, which researchers read to fix prompts and guidelines. */
+export function SkipForm({ disabled, onSkip }: SkipFormProps) {
+  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<SkipReason>('unclear-prompt');
   const [comment, setComment] = useState('');
 
@@ -25,24 +25,33 @@ export function SkipForm({
   }
 
   return (
-    <form className="skip-form row align-end" onSubmit={submit} aria-label="Skip this item">
-      <div className="field">
-        <label htmlFor="skip-reason">Skip reason</label>
-        <select id="skip-reason" value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
-          {SKIP_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {REASON_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field grow">
-        <label htmlFor="skip-comment">Comment (optional)</label>
-        <input id="skip-comment" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </div>
-      <button type="submit" disabled={disabled}>
-        Skip
+    <div className="skip">
+      <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        Skip this item…
       </button>
-    </form>
+      {open && (
+        <form className="skip-form stack" onSubmit={submit} aria-label="Skip this item">
+          <div className="field">
+            <label htmlFor="skip-reason">Skip reason</label>
+            <select id="skip-reason" value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
+              {SKIP_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {REASON_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="skip-comment">Comment (optional)</label>
+            <input id="skip-comment" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={disabled}>
+              Skip
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }

@@ -60,33 +60,71 @@ export function TaskForm({ task, guidelines, guidelinesOpen, onToggleGuidelines,
   const showOutputs = task.outputs.length > 0 && (ratingQuestions.length > 0 || rankingQuestions.length > 0);
   const problemLines = describeProblems(answers.problems, task.questions, task.outputs);
 
-  return (
-    <div className="task stack">
-      <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={onToggleGuidelines} />
-      <section className="card stack" aria-labelledby="prompt-title">
-        <div className="section-head">
-          <h2 id="prompt-title">Prompt</h2>
-          <span className="muted">item {task.item.externalId}</span>
-        </div>
-        <ConversationView conversation={task.conversation} />
+  const guidelinesPanel = (
+    <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={onToggleGuidelines} />
+  );
+  const prompt = (
+    <section className="card stack" aria-labelledby="prompt-title">
+      <div className="section-head">
+        <h2 id="prompt-title">Prompt</h2>
+        <span className="muted">item {task.item.externalId}</span>
+      </div>
+      <ConversationView conversation={task.conversation} />
+    </section>
+  );
+  const editors = task.questions.map((question) =>
+    question.type === 'demonstration' ? (
+      <section key={question.id} className="card" aria-label={question.label}>
+        <MarkdownEditor
+          label={question.label}
+          value={answers.textOf(question.id)}
+          onChange={(text) => answers.setText(question.id, text)}
+          rows={14}
+          autoFocus
+          hint={`Markdown is supported. At least ${question.minLength} character${question.minLength === 1 ? '' : 's'}.`}
+        />
       </section>
+    ) : null,
+  );
+  const submitPanel = (
+    <section className="card submit-panel stack" aria-label="Submit">
+      <AnswerChecklist lines={problemLines} />
+      {submit.isError && <ErrorNotice error={submit.error} title="Not submitted" />}
+      {skip.isError && <ErrorNotice error={skip.error} title="Not skipped" />}
+      <button
+        type="button"
+        className="primary large"
+        disabled={!answers.isComplete || busy}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        onClick={send}
+      >
+        {submit.isPending ? 'Submitting…' : 'Submit'}
+        <span className="shortcut" aria-hidden="true">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+        </span>
+      </button>
+      <SkipForm disabled={busy} onSkip={sendSkip} />
+    </section>
+  );
 
-      {task.questions.map((question) =>
-        question.type === 'demonstration' ? (
-          <section key={question.id} className="card" aria-label={question.label}>
-            <MarkdownEditor
-              label={question.label}
-              value={answers.textOf(question.id)}
-              onChange={(text) => answers.setText(question.id, text)}
-              rows={14}
-              autoFocus
-              hint={`Markdown is supported. At least ${question.minLength} character${question.minLength === 1 ? '' : 's'}.`}
-            />
-          </section>
-        ) : null,
-      )}
+  if (!showOutputs) {
+    return (
+      <div className="task stack">
+        {guidelinesPanel}
+        {prompt}
+        {editors}
+        {submitPanel}
+      </div>
+    );
+  }
 
-      {showOutputs && (
+  // Outputs to compare: read them on the left, while the ranking and Submit stay in view on the right.
+  return (
+    <div className="task task-with-sidebar">
+      <div className="task-main stack">
+        {guidelinesPanel}
+        {prompt}
+        {editors}
         <section className="outputs" aria-label="Model outputs">
           {task.outputs.map((output) => (
             <OutputCard
@@ -117,36 +155,20 @@ export function TaskForm({ task, guidelines, guidelinesOpen, onToggleGuidelines,
             </OutputCard>
           ))}
         </section>
-      )}
-
-      {rankingQuestions.map((question) => (
-        <RankingBoard
-          key={question.id}
-          label={question.label}
-          allowTies={question.allowTies}
-          outputs={task.outputs}
-          ranks={answers.ranksOf(question.id)}
-          onRank={(outputId, rank) => answers.setRank(question.id, outputId, rank)}
-        />
-      ))}
-
-      <section className="card submit-bar stack" aria-label="Submit">
-        <AnswerChecklist lines={problemLines} />
-        {submit.isError && <ErrorNotice error={submit.error} title="Not submitted" />}
-        {skip.isError && <ErrorNotice error={skip.error} title="Not skipped" />}
-        <div className="row space-between align-end">
-          <SkipForm disabled={busy} onSkip={sendSkip} />
-          <button
-            type="button"
-            className="primary large"
-            disabled={!answers.isComplete || busy}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-            onClick={send}
-          >
-            {submit.isPending ? 'Submitting…' : 'Submit'} <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
-          </button>
-        </div>
-      </section>
+      </div>
+      <aside className="task-side stack" aria-label="Your answer">
+        {rankingQuestions.map((question) => (
+          <RankingBoard
+            key={question.id}
+            label={question.label}
+            allowTies={question.allowTies}
+            outputs={task.outputs}
+            ranks={answers.ranksOf(question.id)}
+            onRank={(outputId, rank) => answers.setRank(question.id, outputId, rank)}
+          />
+        ))}
+        {submitPanel}
+      </aside>
     </div>
   );
 }
