@@ -36,7 +36,10 @@ export async function dragAndDrop(page: Page, source: Locator, target: Locator) 
 /** Screenshots for reviewing the look of each screen; off unless E2E_SCREENSHOTS names a folder. */
 export async function snap(page: Page, name: string) {
   const folder = process.env.E2E_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+  if (!folder) return;
+  // A full-page capture of a scrolled page would paint the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
 
 /** The external id of the item on the annotation page ("item <id>" under the prompt). */

@@ -1,11 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
-import { AnnotateRoute } from './routes/AnnotateRoute.tsx';
 import { LoginRoute } from './routes/LoginRoute.tsx';
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx';
-import { ProjectRoute } from './routes/ProjectRoute.tsx';
 import { ProjectsRoute } from './routes/ProjectsRoute.tsx';
 
+// The dashboard and the annotation page (Markdown, drag and drop) load on first visit, keeping sign-in light.
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
   {
@@ -13,8 +12,14 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <ProjectsRoute /> },
-      { path: 'projects/:projectId', element: <ProjectRoute /> },
-      { path: 'projects/:projectId/annotate', element: <AnnotateRoute /> },
+      {
+        path: 'projects/:projectId',
+        lazy: () => import('./routes/ProjectRoute.tsx').then((m) => ({ Component: m.ProjectRoute })),
+      },
+      {
+        path: 'projects/:projectId/annotate',
+        lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

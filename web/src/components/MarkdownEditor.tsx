@@ -1,5 +1,7 @@
-import { useId, useState } from 'react';
-import { MarkdownView } from './MarkdownView.tsx';
+import { lazy, Suspense, useId, useState } from 'react';
+
+// The renderer is the heaviest dependency of the app: load it when a preview is first shown.
+const MarkdownView = lazy(() => import('./MarkdownView.tsx').then((m) => ({ default: m.MarkdownView })));
 
 interface MarkdownEditorProps {
   label: string;
@@ -61,11 +63,14 @@ export function MarkdownEditor({
         />
       </div>
       <div id={`${id}-preview`} role="tabpanel" aria-label={`${label}: preview`} hidden={mode !== 'preview'}>
-        {value.trim() ? (
-          <MarkdownView text={value} className="preview" />
-        ) : (
-          <p className="muted">Nothing to preview.</p>
-        )}
+        {mode === 'preview' &&
+          (value.trim() ? (
+            <Suspense fallback={<p className="muted">Rendering…</p>}>
+              <MarkdownView text={value} className="preview" />
+            </Suspense>
+          ) : (
+            <p className="muted">Nothing to preview.</p>
+          ))}
       </div>
       {hint && (
         <p id={hintId} className="hint">

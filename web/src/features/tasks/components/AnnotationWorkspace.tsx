@@ -42,7 +42,7 @@ export function AnnotationWorkspace({ projectId, guidelines }: { projectId: stri
   const task = next.data.task;
   return (
     <>
-      <p className="muted" role="status" aria-live="polite">
+      <p className="session-status" role="status" aria-live="polite">
         {next.isFetching ? 'Loading the next item…' : summary}
       </p>
       <TaskForm

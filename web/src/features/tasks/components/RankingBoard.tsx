@@ -138,7 +138,9 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: Ranki
           ranks={ranks}
           onRank={(id, next) => place(id, next, { keepFocus: true })}
         />
-        <DragOverlay>{active ? <RankChipOverlay output={active} /> : null}</DragOverlay>
+        {/* No drop animation: the chip is already in its new row when the overlay goes, and the next drag can start at
+            once. */}
+        <DragOverlay dropAnimation={null}>{active ? <RankChipOverlay output={active} /> : null}</DragOverlay>
       </DndContext>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
