@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
@@ -15,9 +16,12 @@ import type { DatabaseHandle } from './db/client.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
@@ -42,7 +46,9 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours });
+  const events = createProjectEvents(database, (message) => app.log.warn(message));
+  app.addHook('onClose', () => events.close());
+  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours, events });
 
   await app.register(swagger, {
     openapi: {
@@ -55,6 +61,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, services.auth);
 
   await app.register(healthRoutes(database));
@@ -63,6 +70,8 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
+  await app.register(draftsRoutes(services.drafts));
+  await app.register(liveRoutes(services.projects, events));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;
   if (serveWeb && !webDist) app.log.warn({ webDist: config.webDist }, 'web app not built: run `pnpm build`');

@@ -4,14 +4,21 @@ import { createAnnotationsService } from './modules/annotations/annotations.serv
 import { createAssignmentService } from './modules/assignment/assignment.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
+import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
-export function createServices(database: DatabaseHandle, options: { clock: Clock; sessionTtlHours: number }) {
+export function createServices(
+  database: DatabaseHandle,
+  options: { clock: Clock; sessionTtlHours: number; events?: ProjectEvents },
+) {
   const { db } = database;
   const { clock } = options;
+  // Without a live hub (CLI, tests that do not watch), events go to an in-process emitter nobody listens to.
+  const events = options.events ?? createLocalEvents();
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
@@ -19,9 +26,11 @@ export function createServices(database: DatabaseHandle, options: { clock: Clock
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({ db, clock, assignment, findUserByEmail: auth.findUserByEmail });
-  const items = createItemsService({ db, assignment });
-  const annotations = createAnnotationsService({ db, clock, projects, items, assignment });
+  const items = createItemsService({ db, assignment, events });
+  const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
+  const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
+  const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
   const exports = createExportsService({ db });
-  return { auth, assignment, projects, items, annotations, exports };
+  return { auth, assignment, projects, items, annotations, drafts, exports, events };
 }
 export type Services = ReturnType<typeof createServices>;

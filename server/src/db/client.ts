@@ -20,6 +20,8 @@ export type DatabaseEngine = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Database;
   engine: DatabaseEngine;
+  /** PostgreSQL only: the connection string, for the dedicated LISTEN connection. */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,10 +39,14 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
       // node-postgres waits forever for a free connection by default: fail fast so saturation answers 503.
       connectionTimeoutMillis: 10_000,
     });
+    // An idle client killed by the server (restart, pg_terminate_backend) emits here; without a listener the
+    // process would crash. The pool drops that client and opens a new one on the next checkout.
+    pool.on('error', (error) => console.error(`database pool: idle client lost (${error.message})`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
     return {
       db,
       engine: 'postgres',
+      url: database.url,
       async migrate() {
         const client = await pool.connect();
         try {

@@ -8,7 +8,6 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
-import { createServices } from '../services.ts';
 
 /** A clock tests move by hand: lease and session expiry without sleeping. */
 export class FakeClock implements Clock {
@@ -43,7 +42,7 @@ export async function buildTestApp(options: { clock?: Clock } = {}) {
   await database.migrate();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: { kind: 'pglite' as const, dataDir: '' } };
   const app = await buildApp({ config, database, clock, serveWeb: false });
-  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours });
+  const { services } = app;
 
   const harness = {
     app,

@@ -63,3 +63,9 @@ export const addMemberBody = z.object({
   role: z.enum(MEMBER_ROLES),
 });
 export type AddMemberBody = z.infer<typeof addMemberBody>;
+
+/** Messages on the project's live websocket (`GET /api/projects/:projectId/live`). */
+export const liveMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), projectId: z.string().uuid(), progress: projectProgressSchema }),
+]);
+export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -22,6 +22,8 @@ export const taskSchema = z.object({
   /** Outputs in the randomized order this annotator sees; the order is stored with the annotation. */
   outputs: z.array(taskOutputSchema),
   questions: z.array(questionSchema),
+  /** Work in progress saved earlier for this item by this annotator (survives reloads and expired leases). */
+  draft: z.object({ answers: answersSchema, updatedAt: z.string() }).nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 
@@ -48,3 +50,12 @@ export type SubmitResponse = z.infer<typeof submitResponse>;
 
 export const skipBody = z.object({ reason: z.enum(SKIP_REASONS), comment: z.string().max(2000).optional() });
 export type SkipBody = z.infer<typeof skipBody>;
+
+export const heartbeatResponse = z.object({ expiresAt: z.string() });
+export type HeartbeatResponse = z.infer<typeof heartbeatResponse>;
+
+/** A draft may be incomplete: any subset of answers, each well-formed but not yet checked against the template. */
+export const saveDraftBody = z.object({ answers: answersSchema });
+export type SaveDraftBody = z.infer<typeof saveDraftBody>;
+export const saveDraftResponse = z.object({ savedAt: z.string(), expiresAt: z.string() });
+export type SaveDraftResponse = z.infer<typeof saveDraftResponse>;

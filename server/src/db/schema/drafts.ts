@@ -20,7 +20,7 @@ export const drafts = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    answers: jsonb('answers').$type<Partial<Answers>>().notNull(),
+    answers: jsonb('answers').$type<Answers>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.userId] })],

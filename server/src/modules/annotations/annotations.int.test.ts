@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextTask, type Person, rankingAnswers, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, engine, type FakeClock, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -10,8 +11,6 @@ beforeAll(async () => {
   researcher = await h.user('researcher');
 });
 afterAll(() => h.close());
-
-type Person = Awaited<ReturnType<TestHarness['user']>>;
 
 async function rankingProject(items: number, overlapTarget = 1, k = 4) {
   const project = await h.project(researcher, {
@@ -40,32 +39,9 @@ async function annotators(projectId: string, n: number): Promise<Person[]> {
   return people;
 }
 
-async function next(person: Person, projectId: string): Promise<Task | null> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/tasks/next`,
-    headers: person.headers,
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json().task;
-}
-
-function rankingAnswers(task: Task): Answers {
-  const ids = task.outputs.map((o) => o.id);
-  return {
-    rank: { type: 'ranking', groups: [[ids[0] as string], ids.slice(1)] },
-    quality: { type: 'rating', values: Object.fromEntries(ids.map((id, i) => [id, 7 - i])) },
-  };
-}
-
-function submit(person: Person, task: Task, answers = rankingAnswers(task), idempotencyKey = randomUUID()) {
-  return h.app.inject({
-    method: 'POST',
-    url: `/api/leases/${task.leaseId}/submit`,
-    headers: person.headers,
-    payload: { idempotencyKey, answers, timeOnTaskMs: 1234 },
-  });
-}
+const next = (person: Person, projectId: string) => nextTask(h, person, projectId);
+const submit = (person: Person, task: Task, answers = rankingAnswers(task), key = randomUUID()) =>
+  submitTask(h, person, task, answers, key);
 
 async function progress(projectId: string) {
   const response = await h.app.inject({

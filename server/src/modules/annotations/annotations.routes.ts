@@ -1,4 +1,5 @@
 import {
+  heartbeatResponse,
   leaseIdParams,
   nextTaskResponse,
   projectIdParams,
@@ -23,6 +24,12 @@ export function annotationsRoutes(annotations: AnnotationsService): FastifyPlugi
       '/api/leases/:leaseId/submit',
       { schema: { tags, params: leaseIdParams, body: submitBody, response: { 200: submitResponse } } },
       (request) => annotations.submit(requireUser(request), request.params.leaseId, request.body),
+    );
+
+    app.post(
+      '/api/leases/:leaseId/heartbeat',
+      { schema: { tags, params: leaseIdParams, response: { 200: heartbeatResponse } } },
+      (request) => annotations.heartbeat(requireUser(request), request.params.leaseId),
     );
 
     app.post(

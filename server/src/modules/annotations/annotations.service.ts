@@ -1,11 +1,13 @@
-import { checkAnswers, type SubmitBody, type SubmitResponse, type Task } from '@feedbench/shared';
+import { checkAnswers, type SkipBody, type SubmitBody, type SubmitResponse, type Task } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { outputLabel } from '../assignment/display-order.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import type { DraftsService } from '../drafts/drafts.service.ts';
 import type { ItemsService } from '../items/items.service.ts';
+import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { annotationErrors } from './annotations.errors.ts';
 import { createAnnotationsRepository } from './annotations.repository.ts';
@@ -16,16 +18,23 @@ interface Deps {
   projects: Pick<ProjectsService, 'access'>;
   items: ItemsService;
   assignment: AssignmentService;
+  drafts: Pick<DraftsService, 'find' | 'discard'>;
+  events: Pick<ProjectEvents, 'publish'>;
 }
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
-export function createAnnotationsService({ db, clock, projects, items, assignment }: Deps) {
+export function createAnnotationsService({ db, clock, projects, items, assignment, drafts, events }: Deps) {
   return {
     async nextTask(user: SessionUser, projectId: string): Promise<Task | null> {
       const { row: project } = await projects.access(user, projectId);
       const lease = await assignment.claimNext(user, project);
       if (!lease) return null;
-      const [item, outputs] = await Promise.all([items.findItem(lease.itemId), items.outputsOf(lease.itemId)]);
+      events.publish(project.id);
+      const [item, outputs, draft] = await Promise.all([
+        items.findItem(lease.itemId),
+        items.outputsOf(lease.itemId),
+        drafts.find(lease.itemId, user.id),
+      ]);
       if (!item) throw new Error(`lease ${lease.id} points at a missing item`);
       const byId = new Map(outputs.map((o) => [o.outputId, o]));
       return {
@@ -41,7 +50,15 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
           return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
         }),
         questions: project.settings.questions,
+        draft: draft ? { answers: draft.answers, updatedAt: draft.updatedAt.toISOString() } : null,
       };
+    },
+
+    async heartbeat(user: SessionUser, leaseId: string) {
+      const lease = await assignment.leaseOf(user, leaseId);
+      const { row: project } = await projects.access(user, lease.projectId);
+      const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
+      return { expiresAt: expiresAt.toISOString() };
     },
 
     /**
@@ -53,7 +70,7 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
       // for the transaction that waits for it.
       const { projectId } = await assignment.leaseOf(user, leaseId);
       const { row: project } = await projects.access(user, projectId);
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
         const annotationsRepo = createAnnotationsRepository(tx);
         const replay = await annotationsRepo.findByIdempotencyKey(user.id, body.idempotencyKey);
@@ -82,11 +99,21 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
         });
         await assignment.completeSubmit(tx, lease, slot, annotation.id);
         await items.incrementAnnotationCount(tx, lease.itemId);
+        await drafts.discard(tx, lease.itemId, user.id);
         return { annotationId: annotation.id, replayed: false };
       });
+      // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
+      if (!result.replayed) events.publish(projectId);
+      return result;
     },
 
-    skip: assignment.skip,
+    async skip(user: SessionUser, leaseId: string, body: SkipBody) {
+      await assignment.skip(user, leaseId, body);
+      events.publish((await assignment.leaseOf(user, leaseId)).projectId);
+    },
+
+    isAnnotated: async (itemId: string, userId: string) =>
+      (await createAnnotationsRepository(db).findByItemAndUser(itemId, userId)) !== undefined,
   };
 }
 export type AnnotationsService = ReturnType<typeof createAnnotationsService>;

@@ -9,5 +9,11 @@ export const assignmentErrors = {
       'Your task expired and this item already has all the annotations it needs; your text is kept as a draft',
     ),
   leaseClosed: (state: string) => new AppError('assignment.lease_closed', 409, `This task was already ${state}`),
+  leaseLost: () =>
+    new AppError(
+      'assignment.lease_lost',
+      409,
+      'This task expired and went to another annotator; your work is kept as a draft and can still be submitted if the item has room',
+    ),
   alreadyAnnotated: () => new AppError('assignment.already_annotated', 409, 'You already annotated this item'),
 };

@@ -115,6 +115,25 @@ export function createAssignmentRepository(db: Executor) {
       return row;
     },
 
+    /** Moves the expiry of a lease that still holds its slot; false when the slot went to someone else. */
+    async extendLease(lease: { id: string; itemId: string; slotNo: number }, expiresAt: Date): Promise<boolean> {
+      const rows = await db
+        .update(itemSlots)
+        .set({ leaseExpiresAt: expiresAt })
+        .where(
+          and(
+            eq(itemSlots.itemId, lease.itemId),
+            eq(itemSlots.slotNo, lease.slotNo),
+            eq(itemSlots.leaseId, lease.id),
+            sql`${itemSlots.annotationId} is null`,
+          ),
+        )
+        .returning({ itemId: itemSlots.itemId });
+      if (rows.length === 0) return false;
+      await db.update(leases).set({ expiresAt }).where(eq(leases.id, lease.id));
+      return true;
+    },
+
     async markLease(leaseId: string, state: LeaseRow['state']) {
       await db.update(leases).set({ state }).where(eq(leases.id, leaseId));
     },

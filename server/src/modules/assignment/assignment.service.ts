@@ -49,6 +49,23 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       });
     },
 
+    /**
+     * Keeps a lease alive while the annotator works (the page sends heartbeats, and every draft save counts as one).
+     * A lease that expired but whose slot nobody took is revived.
+     */
+    async heartbeat(user: SessionUser, leaseId: string, leaseMinutes: number): Promise<Date> {
+      return db.transaction(async (tx) => {
+        const repo = createAssignmentRepository(tx);
+        const lease = await repo.lockLease(leaseId);
+        if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
+        if (lease.state === 'expired') throw assignmentErrors.leaseLost();
+        if (lease.state !== 'active') throw assignmentErrors.leaseClosed(lease.state);
+        const expiresAt = new Date(clock.now().getTime() + leaseMinutes * 60_000);
+        if (!(await repo.extendLease(lease, expiresAt))) throw assignmentErrors.leaseLost();
+        return expiresAt;
+      });
+    },
+
     /** The caller's lease, or 404 (someone else's lease is not revealed). */
     async leaseOf(user: SessionUser, leaseId: string): Promise<LeaseRow> {
       const lease = await createAssignmentRepository(db).findLease(leaseId);

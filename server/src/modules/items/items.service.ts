@@ -1,6 +1,7 @@
 import type { ImportResult } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import type { ProjectEvents } from '../live/project-events.ts';
 import { parseImportFile } from './import-parser.ts';
 import { itemErrors } from './items.errors.ts';
 import { createItemsRepository } from './items.repository.ts';
@@ -17,9 +18,11 @@ interface ProjectRef {
 export function createItemsService({
   db,
   assignment,
+  events,
 }: {
   db: Database;
   assignment: Pick<AssignmentService, 'createSlots'>;
+  events: Pick<ProjectEvents, 'publish'>;
 }) {
   return {
     /** Imports a JSONL file whole or not at all; ids the project already has are left as they are. */
@@ -41,6 +44,7 @@ export function createItemsService({
         }
         return count;
       });
+      events.publish(project.id);
       return { lines: parsed.lines.length, created, existing: parsed.lines.length - created };
     },
 

@@ -109,6 +109,13 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
       return toProject(row, 'researcher');
     },
 
+    /** Counters only, for the live feed (access was checked when the socket opened). */
+    async progressOf(projectId: string) {
+      const row = await repository.findById(projectId);
+      if (!row) throw projectErrors.notFound();
+      return repository.progress(projectId, row.settings.overlapTarget, clock.now());
+    },
+
     async listMembers(user: SessionUser, projectId: string): Promise<Member[]> {
       await accessAsResearcher(user, projectId);
       return repository.listMembers(projectId);

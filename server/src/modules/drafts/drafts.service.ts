@@ -1,0 +1,47 @@
+import type { SaveDraftBody, SaveDraftResponse } from '@feedbench/shared';
+import type { Database, Tx } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AssignmentService } from '../assignment/assignment.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import { draftErrors } from './drafts.errors.ts';
+import { createDraftsRepository } from './drafts.repository.ts';
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  assignment: Pick<AssignmentService, 'leaseOf' | 'heartbeat'>;
+  projects: Pick<ProjectsService, 'access'>;
+  isAnnotated(itemId: string, userId: string): Promise<boolean>;
+}
+
+/** Saved work in progress. A save is also a heartbeat: an annotator who is typing keeps the lease. */
+export function createDraftsService({ db, clock, assignment, projects, isAnnotated }: Deps) {
+  const repository = createDraftsRepository(db);
+  return {
+    async save(user: SessionUser, leaseId: string, body: SaveDraftBody): Promise<SaveDraftResponse> {
+      const lease = await assignment.leaseOf(user, leaseId);
+      if (lease.state === 'submitted' || (await isAnnotated(lease.itemId, user.id))) {
+        throw draftErrors.alreadySubmitted();
+      }
+      const savedAt = clock.now();
+      await repository.upsert({
+        itemId: lease.itemId,
+        userId: user.id,
+        projectId: lease.projectId,
+        answers: body.answers,
+        updatedAt: savedAt,
+      });
+      // The draft is stored first: even when the lease is lost (409 from the heartbeat), nothing typed is lost.
+      const { row: project } = await projects.access(user, lease.projectId);
+      const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
+      return { savedAt: savedAt.toISOString(), expiresAt: expiresAt.toISOString() };
+    },
+
+    find: (itemId: string, userId: string) => repository.find(itemId, userId),
+
+    /** Inside the submit transaction: the submitted annotation supersedes the draft. */
+    discard: (tx: Tx, itemId: string, userId: string) => createDraftsRepository(tx).remove(itemId, userId),
+  };
+}
+export type DraftsService = ReturnType<typeof createDraftsService>;

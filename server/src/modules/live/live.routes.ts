@@ -1,0 +1,50 @@
+import { type LiveMessage, projectIdParams } from '@feedbench/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireUser } from '../../plugins/authenticate.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import type { ProjectEvents } from './project-events.ts';
+
+/** A burst of changes (an import, many submits) becomes one progress message per socket per window. */
+const SEND_WINDOW_MS = 200;
+
+export function liveRoutes(projects: ProjectsService, events: ProjectEvents): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/projects/:projectId/live',
+      {
+        websocket: true,
+        schema: { tags: ['live'], params: projectIdParams, hide: true },
+        // Checked before the upgrade, so a refused socket gets a plain 401/404 answer.
+        preValidation: async (request) => {
+          const { projectId } = request.params as { projectId: string };
+          await projects.access(requireUser(request), projectId);
+        },
+      },
+      (socket, request) => {
+        const { projectId } = request.params;
+        let timer: NodeJS.Timeout | undefined;
+        const send = async () => {
+          timer = undefined;
+          try {
+            const message: LiveMessage = {
+              type: 'progress',
+              projectId,
+              progress: await projects.progressOf(projectId),
+            };
+            if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+          } catch (error) {
+            request.log.warn({ err: error }, 'live progress failed');
+          }
+        };
+        const unsubscribe = events.subscribe(projectId, () => {
+          timer ??= setTimeout(() => void send(), SEND_WINDOW_MS);
+        });
+        socket.on('close', () => {
+          unsubscribe();
+          if (timer) clearTimeout(timer);
+        });
+        void send();
+      },
+    );
+  };
+}
