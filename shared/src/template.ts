@@ -46,10 +46,10 @@ export const projectSettingsSchema = z
   .object({
     /** How many distinct annotators must complete each item. */
     overlapTarget: z.number().int().min(1).max(50).default(1),
+    /** Lease length; fractions allowed (load tests use seconds-long leases). Heartbeats extend it. */
     leaseMinutes: z
       .number()
-      .int()
-      .min(1)
+      .min(0.05)
       .max(24 * 60)
       .default(30),
     ordering: z.enum(ORDERING_POLICIES).default('closest-to-completion'),
