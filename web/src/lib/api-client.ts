@@ -17,7 +17,7 @@ export class ApiError extends Error {
 export const LOGIN_PATH = '/login';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Serialized as JSON unless it is already a string (then sent as is with `contentType`). */
   body?: unknown;
   contentType?: string;

@@ -1,14 +1,19 @@
 import type { Question, SkipReason, Task } from '@feedbench/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { randomUuid } from '../../../lib/uuid.ts';
+import { nextTaskQueryOptions } from '../api/next-task.ts';
 import { useSkipTask } from '../api/skip-task.ts';
 import { useSubmitTask } from '../api/submit-task.ts';
+import { useDraftAutosave } from '../hooks/useDraftAutosave.ts';
+import { useLeaseHeartbeat } from '../hooks/useLeaseHeartbeat.ts';
 import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
 import { ConversationView } from './ConversationView.tsx';
+import { DraftStatus } from './DraftStatus.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 import { LikertScale } from './LikertScale.tsx';
 import { OutputCard } from './OutputCard.tsx';
@@ -36,6 +41,12 @@ export function TaskForm({ task, guidelines, guidelinesOpen, onToggleGuidelines,
   const [idempotencyKey] = useState(randomUuid);
   const startedAt = useRef(performance.now());
   const busy = submit.isPending || skip.isPending || submit.isSuccess || skip.isSuccess;
+  const heartbeat = useLeaseHeartbeat(task.leaseId, task.expiresAt, !busy);
+  const draft = useDraftAutosave(task.leaseId, answers.answers, {
+    enabled: !busy,
+    onLeaseExtended: heartbeat.extendTo,
+  });
+  const queryClient = useQueryClient();
 
   function send() {
     if (!answers.isComplete || busy) return;
@@ -91,6 +102,17 @@ export function TaskForm({ task, guidelines, guidelinesOpen, onToggleGuidelines,
       <AnswerChecklist lines={problemLines} />
       {submit.isError && <ErrorNotice error={submit.error} title="Not submitted" />}
       {skip.isError && <ErrorNotice error={skip.error} title="Not skipped" />}
+      {heartbeat.lost && (
+        <div className="notice error stack" role="alert">
+          <span>{heartbeat.lost.message}</span>
+          <button
+            type="button"
+            onClick={() => queryClient.invalidateQueries({ queryKey: nextTaskQueryOptions(task.projectId).queryKey })}
+          >
+            Get another item
+          </button>
+        </div>
+      )}
       <button
         type="button"
         className="primary large"
@@ -103,6 +125,12 @@ export function TaskForm({ task, guidelines, guidelinesOpen, onToggleGuidelines,
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
         </span>
       </button>
+      <DraftStatus
+        restoredFrom={task.draft?.updatedAt}
+        savedAt={draft.savedAt}
+        saving={draft.saving}
+        error={draft.error}
+      />
       <SkipForm disabled={busy} onSkip={sendSkip} />
     </section>
   );

@@ -13,7 +13,7 @@ interface Drafts {
  * `checkAnswers` the server runs on submit.
  */
 export function useTaskAnswers(task: Task) {
-  const [drafts, setDrafts] = useState<Drafts>({ texts: {}, ratings: {}, ranks: {} });
+  const [drafts, setDrafts] = useState<Drafts>(() => restore(task));
   const outputIds = useMemo(() => task.outputs.map((o) => o.id), [task.outputs]);
 
   const answers = useMemo<Answers>(() => {
@@ -60,3 +60,27 @@ export function useTaskAnswers(task: Task) {
   };
 }
 export type TaskAnswers = ReturnType<typeof useTaskAnswers>;
+
+/** The saved draft (if any) as editing state; answers that no longer fit the template are dropped. */
+function restore(task: Task): Drafts {
+  const drafts: Drafts = { texts: {}, ratings: {}, ranks: {} };
+  const saved = task.draft?.answers ?? {};
+  const outputIds = new Set(task.outputs.map((o) => o.id));
+  for (const question of task.questions) {
+    const answer = saved[question.id];
+    if (answer?.type === 'demonstration' && question.type === 'demonstration') drafts.texts[question.id] = answer.text;
+    if (answer?.type === 'rating' && question.type === 'rating') {
+      drafts.ratings[question.id] = Object.fromEntries(
+        Object.entries(answer.values).filter(([id]) => outputIds.has(id)),
+      );
+    }
+    if (answer?.type === 'ranking' && question.type === 'ranking') {
+      const ranks: RankMap = {};
+      answer.groups.forEach((group, index) => {
+        for (const id of group) if (outputIds.has(id)) ranks[id] = index + 1;
+      });
+      drafts.ranks[question.id] = ranks;
+    }
+  }
+  return drafts;
+}
