@@ -11,6 +11,12 @@ test('a researcher creates a ranking project, imports items, fixes a bad file an
   const researcher = await createAccount('researcher');
   const annotator = await createAccount('annotator');
 
+  // Without a session every page leads to the login form, which brings the user back afterwards.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?next=%2F$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await snap(page, '00-login');
+
   await signInThroughForm(page, researcher);
   await expect(page.getByRole('banner')).toContainText('researcher');
   await snap(page, '01-projects-empty');

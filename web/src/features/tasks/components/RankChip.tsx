@@ -13,8 +13,13 @@ interface RankChipProps {
   onRank: (rank: number | undefined) => void;
 }
 
+/** A one-line glimpse of the output: Markdown punctuation removed, since the chip shows plain text. */
 function preview(content: string): string {
-  const flat = content.replace(/\s+/g, ' ').trim();
+  const flat = content
+    .replace(/[`*_~#>]+/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 90 ? `${flat.slice(0, 90)}…` : flat;
 }
 

@@ -15,7 +15,7 @@ interface RankRowProps {
 }
 
 function caption(rank: number | typeof UNRANKED, outputCount: number): string {
-  if (rank === UNRANKED) return 'Not ranked yet';
+  if (rank === UNRANKED) return 'Unranked';
   if (rank === 1) return 'Best';
   if (rank === outputCount) return 'Worst';
   return '';
