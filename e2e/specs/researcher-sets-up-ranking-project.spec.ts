@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAccount } from '../support/api.ts';
+import { createAccount, nextTask, signedIn, submit } from '../support/api.ts';
 import { signInThroughForm, snap } from '../support/ui.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
@@ -66,6 +66,25 @@ test('a researcher creates a ranking project, imports items, fixes a bad file an
   await page.getByRole('button', { name: 'Save guidelines' }).click();
   await expect(page.getByText('version 2')).toBeVisible();
   await snap(page, '03-project-dashboard');
+
+  // Counters follow annotators' work while the researcher watches (live socket, polling as the fallback).
+  await expect(progress.getByText('Live', { exact: true })).toBeVisible();
+  const projectId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+  const annotatorApi = await signedIn(annotator);
+  const task = await nextTask(annotatorApi, projectId);
+  if (!task) throw new Error('the annotator got no task');
+  const ids = task.outputs.map((o) => o.id);
+  await submit(annotatorApi, task.leaseId, {
+    idempotencyKey: crypto.randomUUID(),
+    answers: {
+      rank: { type: 'ranking', groups: ids.map((id) => [id]) },
+      quality: { type: 'rating', values: Object.fromEntries(ids.map((id) => [id, 4])) },
+    },
+  });
+  await expect(progress.getByRole('progressbar', { name: 'Items completed' })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 2 items completed',
+  );
 
   // The annotator now sees the project, and only as work to do.
   await page.getByRole('button', { name: 'Log out' }).click();

@@ -4,17 +4,19 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ExportLinks } from '../../features/exports/components/ExportLinks.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
+import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
 import { MembersPanel } from '../../features/projects/components/MembersPanel.tsx';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
 
-/** How often the dashboard refreshes its counters while annotators work. */
+/** How often the dashboard refetches its counters; the live socket pushes changes in between. */
 const PROGRESS_POLL_MS = 5_000;
 
 /** The researcher's dashboard: progress, guidelines, items, members, exports. */
 export function ProjectRoute() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId, { pollMs: PROGRESS_POLL_MS });
+  const live = useLiveProgress(projectId);
   const queryClient = useQueryClient();
 
   if (project.isPending) return <Loading what="the project" />;
@@ -46,6 +48,9 @@ export function ProjectRoute() {
         </Link>
       </div>
       <section className="card" aria-label="Progress">
+        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Refreshing every 5 seconds'}>
+          {live ? 'Live' : 'Every 5 s'}
+        </span>
         <ProgressCounters progress={p.progress} />
       </section>
       <div className="grid-2">
