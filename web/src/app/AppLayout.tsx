@@ -15,6 +15,7 @@ export function AppLayout() {
         </Link>
         <nav aria-label="Main">
           <Link to="/">Projects</Link>
+          {me.data?.user.role === 'admin' && <Link to="/users">Accounts</Link>}
         </nav>
         {me.data && <AccountMenu user={me.data.user} onSignedOut={() => navigate('/login', { replace: true })} />}
       </header>

@@ -20,6 +20,7 @@ export const router = createBrowserRouter([
         path: 'projects/:projectId/annotate',
         lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
       },
+      { path: 'users', lazy: () => import('./routes/UsersRoute.tsx').then((m) => ({ Component: m.UsersRoute })) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
