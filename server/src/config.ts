@@ -11,6 +11,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Built web app to serve; unset: web/dist beside the server package. */
   FEEDBENCH_WEB_DIST: z.string().optional(),
+  /** Names this instance's PostgreSQL connections (application_name), to tell instances apart in pg_stat_activity. */
+  FEEDBENCH_INSTANCE: z.string().max(40).default('feedbench'),
   /** node-postgres pool size per instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -33,7 +35,9 @@ const envSchema = z.object({
 });
 
 export type Config = {
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number; applicationName?: string }
+    | { kind: 'pglite'; dataDir: string };
   port: number;
   host: string;
   webDist: string;
@@ -54,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, applicationName: e.FEEDBENCH_INSTANCE }
       : { kind: 'pglite', dataDir: path.resolve(e.FEEDBENCH_DATA_DIR) },
     port: e.PORT,
     host: e.HOST,

@@ -22,6 +22,7 @@ export interface DatabaseHandle {
   engine: DatabaseEngine;
   /** PostgreSQL only: the connection string, for the dedicated LISTEN connection. */
   url?: string;
+  applicationName?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,17 +37,24 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
     const pool = new pg.Pool({
       connectionString: database.url,
       max: database.poolSize,
+      application_name: database.applicationName ?? 'feedbench',
       // node-postgres waits forever for a free connection by default: fail fast so saturation answers 503.
       connectionTimeoutMillis: 10_000,
     });
     // An idle client killed by the server (restart, pg_terminate_backend) emits here; without a listener the
     // process would crash. The pool drops that client and opens a new one on the next checkout.
     pool.on('error', (error) => console.error(`database pool: idle client lost (${error.message})`));
+    // A connection killed while checked out also emits 'error' on its client, where nothing listens by default:
+    // the query in flight fails on its own (answered 503 by the error handler); the process must not crash.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.error(`database pool: connection lost (${error.message})`));
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
     return {
       db,
       engine: 'postgres',
       url: database.url,
+      applicationName: database.applicationName ?? 'feedbench',
       async migrate() {
         const client = await pool.connect();
         try {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/app-error.ts';
+import { isRetryableDatabaseError } from './database-errors.ts';
 
 /**
  * One place maps every failure to `{ error: { code, message, details } }`. Validation errors name the field path;
@@ -26,6 +27,13 @@ export function registerErrorHandler(app: FastifyInstance) {
           details: { problems },
         },
       });
+    }
+    if (isRetryableDatabaseError(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({ error: { code: 'database.unavailable', message: 'The database is briefly unavailable; retry' } });
     }
     const fastifyError = error as FastifyError;
     const status = fastifyError.statusCode ?? 500;

@@ -1,6 +1,6 @@
 import { SKIP_REASONS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { items } from './items.ts';
 import { projects } from './projects.ts';
 import { users } from './users.ts';
@@ -20,6 +20,16 @@ export const itemSlots = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
+    /**
+     * Ordering keys copied from the item, so a claim walks one partial index in policy order and stops at the first
+     * free slot instead of sorting every open slot (the join-and-sort version managed ~80 claims/s at 200 annotators).
+     * itemFill: the item's submitted annotations, kept by the submit; itemPosition: import order; shuffleKey: random.
+     */
+    itemFill: integer('item_fill').notNull().default(0),
+    itemPosition: bigint('item_position', { mode: 'number' }).notNull(),
+    shuffleKey: integer('shuffle_key')
+      .notNull()
+      .default(sql`floor(random() * 2147483647)::int`),
     leaseId: uuid('lease_id'),
     leaseUserId: uuid('lease_user_id'),
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
@@ -28,7 +38,13 @@ export const itemSlots = pgTable(
   (t) => [
     primaryKey({ columns: [t.itemId, t.slotNo] }),
     check('item_slots_slot_no_check', sql`${t.slotNo} >= 1`),
-    index('item_slots_open_idx').on(t.projectId).where(sql`${t.annotationId} is null`),
+    index('item_slots_open_fill_idx')
+      .on(t.projectId, t.itemFill.desc(), t.itemPosition, t.slotNo)
+      .where(sql`${t.annotationId} is null`),
+    index('item_slots_open_position_idx')
+      .on(t.projectId, t.itemPosition, t.slotNo)
+      .where(sql`${t.annotationId} is null`),
+    index('item_slots_open_shuffle_idx').on(t.projectId, t.shuffleKey).where(sql`${t.annotationId} is null`),
   ],
 );
 

@@ -11,9 +11,10 @@ export interface SlotRef {
 
 const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
   // Finishing items that are nearly done first gives complete items early (usable for agreement and export).
-  'closest-to-completion': sql`i.annotation_count desc, i.position, s.slot_no`,
-  'import-order': sql`i.position, s.slot_no`,
-  random: sql`random()`,
+  // Each matches one partial index on item_slots exactly (including NULLS LAST), so the claim stops early.
+  'closest-to-completion': sql`s.item_fill desc nulls last, s.item_position, s.slot_no`,
+  'import-order': sql`s.item_position, s.slot_no`,
+  random: sql`s.shuffle_key`,
 };
 
 /** All SQL of the assignment engine: slots, leases, skips. */
@@ -28,20 +29,22 @@ export function createAssignmentRepository(db: Executor) {
     async createSlots(itemIds: string[], projectId: string, target: number) {
       if (itemIds.length === 0) return;
       await db.execute(sql`
-        insert into item_slots (item_id, slot_no, project_id)
-        select item_id, slot_no, ${projectId}::uuid
-        from unnest(array[${sql.join(
-          itemIds.map((id) => sql`${id}`),
+        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
+        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count
+        from items i, generate_series(1, ${target}) as g(slot_no)
+        where i.id in (${sql.join(
+          itemIds.map((id) => sql`${id}::uuid`),
           sql`, `,
-        )}]::uuid[]) as item_id, generate_series(1, ${target}) as slot_no
+        )})
         on conflict do nothing`);
     },
 
     /** Adds slots up to the new target; removes only slots above it that hold no annotation and no live lease. */
     async resizeSlots(projectId: string, target: number, now: Date) {
       await db.execute(sql`
-        insert into item_slots (item_id, slot_no, project_id)
-        select i.id, g.slot_no, i.project_id from items i, generate_series(1, ${target}) as g(slot_no)
+        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
+        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count
+        from items i, generate_series(1, ${target}) as g(slot_no)
         where i.project_id = ${projectId}
         on conflict do nothing`);
       await db.execute(sql`
@@ -87,7 +90,7 @@ export function createAssignmentRepository(db: Executor) {
         sql`
         with candidate as (
           select s.item_id, s.slot_no, s.lease_id as previous_lease_id
-          from item_slots s join items i on i.id = s.item_id
+          from item_slots s
           where s.project_id = ${args.projectId} and s.annotation_id is null
             and (s.lease_id is null or s.lease_expires_at <= ${now})
             and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
@@ -148,6 +151,14 @@ export function createAssignmentRepository(db: Executor) {
       return row;
     },
 
+    /**
+     * Serializes submits of one item: a submit rewrites every slot of its item (fill count), so two submits of the
+     * same item locking their own slots first would deadlock.
+     */
+    async lockItem(itemId: string) {
+      await db.execute(sql`select 1 from items where id = ${itemId} for update`);
+    },
+
     async lockSlot(ref: SlotRef) {
       const [row] = await db
         .select()
@@ -171,11 +182,16 @@ export function createAssignmentRepository(db: Executor) {
       return row && { itemId: row.item_id, slotNo: Number(row.slot_no) };
     },
 
+    /** Fills the slot and moves the item's fill count on all its slots (the closest-to-completion key). */
     async fillSlot(ref: SlotRef, leaseId: string, userId: string, annotationId: string) {
-      await db
-        .update(itemSlots)
-        .set({ annotationId, leaseId, leaseUserId: userId, leaseExpiresAt: null })
-        .where(and(eq(itemSlots.itemId, ref.itemId), eq(itemSlots.slotNo, ref.slotNo)));
+      await db.execute(sql`
+        update item_slots
+        set item_fill = item_fill + 1,
+            annotation_id = case when slot_no = ${ref.slotNo} then ${annotationId}::uuid else annotation_id end,
+            lease_id = case when slot_no = ${ref.slotNo} then ${leaseId}::uuid else lease_id end,
+            lease_user_id = case when slot_no = ${ref.slotNo} then ${userId}::uuid else lease_user_id end,
+            lease_expires_at = case when slot_no = ${ref.slotNo} then null else lease_expires_at end
+        where item_id = ${ref.itemId}`);
     },
 
     /** Frees the slot if this lease still holds it. */

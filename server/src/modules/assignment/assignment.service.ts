@@ -87,6 +87,7 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
     async takeSlotForSubmit(tx: Tx, lease: LeaseRow): Promise<SlotRef> {
       const repo = createAssignmentRepository(tx);
       if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
+      await repo.lockItem(lease.itemId);
       const own = await repo.lockSlot({ itemId: lease.itemId, slotNo: lease.slotNo });
       if (own && own.annotationId === null && (own.leaseId === lease.id || own.leaseId === null)) {
         return { itemId: lease.itemId, slotNo: lease.slotNo };

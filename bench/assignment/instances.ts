@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { sleep } from './stats.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** One real server process (the production entry point) on its own port, sharing the bench database. */
+export class ServerInstance {
+  private child?: ChildProcess;
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly databaseUrl: string,
+  ) {}
+
+  get baseUrl() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start() {
+    // node itself (tsx as a loader), not the tsx wrapper: a SIGKILL must hit the process that holds the port.
+    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: this.databaseUrl,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        FEEDBENCH_INSTANCE: this.name,
+        DATABASE_POOL_SIZE: '20',
+        FEEDBENCH_WEB_DIST: '/nonexistent',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.baseUrl}/api/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`${this.name} did not become healthy`);
+  }
+
+  /** A crash: no graceful shutdown, in-flight requests die with the process. */
+  async kill() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+  }
+}

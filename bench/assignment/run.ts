@@ -1,0 +1,113 @@
+// pnpm bench:assignment [--annotators 200] [--items 400] [--overlap 3] ...
+// Two server instances on one real PostgreSQL, virtual annotators over HTTP, a crash and a pool reset midway, then
+// the invariants of issue 3 checked against the database; then claim+submit throughput over HTTP against the same
+// transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation.
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ServerInstance } from './instances.ts';
+import { checkInvariants } from './invariants.ts';
+import { createDatabase, seedProject } from './setup.ts';
+import { simulateAnnotators } from './simulate.ts';
+import { directDriver, httpDriver, measureThroughput } from './throughput.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    annotators: { type: 'string', default: '200' },
+    items: { type: 'string', default: '400' },
+    overlap: { type: 'string', default: '3' },
+    k: { type: 'string', default: '4' },
+    'lease-seconds': { type: 'string', default: '10' },
+    'think-ms': { type: 'string', default: '100' },
+    seed: { type: 'string', default: '1' },
+    'deadline-seconds': { type: 'string', default: '240' },
+    'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'base-port': { type: 'string', default: '3711' },
+    'skip-throughput': { type: 'boolean', default: false },
+  },
+});
+const n = (name: keyof typeof flags) => Number(flags[name]);
+const annotatorCount = n('annotators');
+const items = n('items');
+const overlap = n('overlap');
+
+const database = await createDatabase(flags['pg-url'] as string, `feedbench_bench_${process.pid}_${Date.now()}`);
+const instances = [
+  new ServerInstance('feedbench-a', n('base-port'), database.url),
+  new ServerInstance('feedbench-b', n('base-port') + 1, database.url),
+];
+let failed = false;
+try {
+  const seedOptions = { annotators: annotatorCount, items, overlap, k: n('k'), leaseMinutes: n('lease-seconds') / 60 };
+  const faultRun = await seedProject(database.url, { ...seedOptions, label: 'fault' });
+  await Promise.all(instances.map((i) => i.start()));
+  console.log(
+    `fault run: ${annotatorCount} annotators, ${items} items x overlap ${overlap} (${items * overlap} slots), K=${n('k')}, ` +
+      `lease ${n('lease-seconds')} s, think ~${n('think-ms')} ms, 2 instances`,
+  );
+
+  const faults: string[] = [];
+  const record = await simulateAnnotators({
+    instances,
+    projectId: faultRun.projectId,
+    annotators: faultRun.annotators,
+    seed: n('seed'),
+    thinkMs: n('think-ms'),
+    targetSubmits: items * overlap,
+    deadlineMs: n('deadline-seconds') * 1000,
+    async onMidway() {
+      const [a, b] = instances as [ServerInstance, ServerInstance];
+      faults.push(`${new Date().toISOString()} SIGKILL ${a.name}`);
+      await a.kill();
+      // The other instance loses every database connection at once (pool and LISTEN), as in a failover.
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      const killed = await admin.query(
+        `select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity
+          where application_name like $1 and pid <> pg_backend_pid()`,
+        [`${b.name}%`],
+      );
+      await admin.end();
+      faults.push(`terminated ${killed.rows[0]?.n} connections of ${b.name}`);
+      await a.start();
+      faults.push(`${new Date().toISOString()} ${a.name} restarted`);
+    },
+  });
+  for (const line of faults) console.log(`  fault: ${line}`);
+
+  const { violations, facts } = await checkInvariants(database.url, faultRun.projectId, overlap, record);
+  console.log(`  ${JSON.stringify(facts)}`);
+  console.log(
+    `  network errors retried: ${record.networkErrors}; 503s retried: ${record.retried503}; late submits refused (409): ${record.refusedLate}; ` +
+      `reloads that got another task: ${record.reloadMismatches}`,
+  );
+  const seconds = record.elapsedMs / 1000;
+  console.log(`  throughput: ${(record.ackedSubmits.length / seconds).toFixed(1)} submits/s over ${seconds.toFixed(1)} s`);
+  console.log(`  next-task  ${record.next.summary()}`);
+  console.log(`  submit     ${record.submit.summary()}`);
+  if (record.reloadMismatches > 0) violations.push({ rule: 'reload returns the held task', detail: `${record.reloadMismatches}` });
+  if (facts.openSlots !== 0) violations.push({ rule: 'all work collected', detail: `${facts.openSlots} slots still open` });
+  console.log(violations.length === 0 ? '  invariants: 0 violations' : `  invariants: ${violations.length} VIOLATIONS`);
+  for (const v of violations.slice(0, 20)) console.log(`    ${v.rule}: ${v.detail}`);
+  failed = violations.length > 0;
+
+  if (!flags['skip-throughput']) {
+    const noAbandon = { ...seedOptions, leaseMinutes: 30 };
+    const httpRun = await seedProject(database.url, { ...noAbandon, label: 'http' });
+    const directRun = await seedProject(database.url, { ...noAbandon, label: 'direct' });
+    const http = await measureThroughput(httpDriver(instances, httpRun.projectId), httpRun.annotators);
+    // Same total connections as the two instances' pools.
+    const direct = await measureThroughput(await directDriver(database.url, directRun.projectId, 40), directRun.annotators);
+    console.log(`claim+submit, no think time, ${annotatorCount} concurrent annotators:`);
+    console.log(`  HTTP (2 instances)  ${http.perSecond.toFixed(1)} submits/s  next ${http.next.summary()}  submit ${http.submit.summary()}`);
+    console.log(`  direct (pg, floor)  ${direct.perSecond.toFixed(1)} submits/s  next ${direct.next.summary()}  submit ${direct.submit.summary()}`);
+    console.log(`  HTTP / direct = ${(http.perSecond / direct.perSecond).toFixed(2)}`);
+  }
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  await Promise.all(instances.map((i) => i.stop()));
+  await database.drop();
+}
+console.log(failed ? 'bench:assignment FAILED' : 'bench:assignment passed');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase } from '../../server/src/db/client.ts';
+import { systemClock } from '../../server/src/lib/clock.ts';
+import { createServices } from '../../server/src/services.ts';
+
+export interface BenchProject {
+  projectId: string;
+  /** Session cookie per annotator (index = annotator number). */
+  annotators: { id: string; email: string; cookie: string }[];
+}
+
+/** A fresh database on the local PostgreSQL, dropped by the returned function. */
+export async function createDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Migrates and seeds through the real services: a researcher, a ranking project and its items. Annotator accounts
+ * share one scrypt hash and get their sessions inserted directly: 200 scrypt runs (~0.3 s each) would measure the
+ * password hash, not the assignment engine.
+ */
+export async function seedProject(
+  url: string,
+  options: { label: string; annotators: number; items: number; overlap: number; leaseMinutes: number; k: number },
+): Promise<BenchProject> {
+  const database = openDatabase({ kind: 'postgres', url, poolSize: 4, applicationName: 'feedbench-bench-setup' });
+  try {
+    await database.migrate();
+    const services = createServices(database, { clock: systemClock, sessionTtlHours: 24 });
+    const researcher = await services.auth.createUser({
+      email: `researcher-${options.label}@bench.local`,
+      password: randomBytes(12).toString('hex'),
+      role: 'researcher',
+    });
+    const owner = { ...researcher, createdAt: new Date(researcher.createdAt) };
+    const project = await services.projects.create(owner, {
+      name: `Assignment bench (${options.label})`,
+      kind: 'ranking',
+      settings: {
+        overlapTarget: options.overlap,
+        leaseMinutes: options.leaseMinutes,
+        ordering: 'closest-to-completion',
+        questions: [{ id: 'rank', type: 'ranking', label: 'Rank', required: true, allowTies: true }],
+      },
+    });
+    const lines = Array.from({ length: options.items }, (_, i) =>
+      JSON.stringify({
+        id: `item-${i}`,
+        prompt: `Bench prompt ${i}`,
+        outputs: Array.from({ length: options.k }, (_, j) => ({ id: `o${j}`, content: `Output ${j} of item ${i}` })),
+      }),
+    );
+    await services.items.importJsonl(project, lines.join('\n'));
+
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const { rows } = await pool.query<{ password_hash: string }>(
+      'select password_hash from users where id = $1',
+      [researcher.id],
+    );
+    const hash = rows[0]?.password_hash;
+    const annotators: BenchProject['annotators'] = [];
+    for (let i = 0; i < options.annotators; i++) {
+      const email = `annotator-${options.label}-${i}@bench.local`;
+      const inserted = await pool.query<{ id: string }>(
+        `insert into users (email, password_hash, role) values ($1, $2, 'annotator') returning id`,
+        [email, hash],
+      );
+      const id = inserted.rows[0]?.id as string;
+      await pool.query(`insert into project_members (project_id, user_id, role) values ($1, $2, 'annotator')`, [
+        project.id,
+        id,
+      ]);
+      const token = randomBytes(32).toString('base64url');
+      await pool.query(
+        `insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '1 day')`,
+        [createHash('sha256').update(token).digest('hex'), id],
+      );
+      annotators.push({ id, email, cookie: `feedbench_session=${token}` });
+    }
+    await pool.end();
+    return { projectId: project.id, annotators };
+  } finally {
+    await database.close();
+  }
+}

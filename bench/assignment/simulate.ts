@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Task } from '../../shared/src/index.ts';
+import type { ServerInstance } from './instances.ts';
+import { Latencies, seededRandom, sleep } from './stats.ts';
+
+export interface SimulationOptions {
+  instances: ServerInstance[];
+  projectId: string;
+  annotators: { id: string; cookie: string }[];
+  seed: number;
+  thinkMs: number;
+  /** Stop once this many submits were acknowledged (every slot filled) or the time is up. */
+  targetSubmits: number;
+  deadlineMs: number;
+  /** Called once when half the target is acknowledged: the fault injection. */
+  onMidway: () => Promise<void>;
+}
+
+export interface SimulationRecord {
+  ackedSubmits: { userId: string; itemId: string; annotationId: string; key: string }[];
+  /** Latest acknowledged draft text per (user, item). */
+  ackedDrafts: Map<string, { userId: string; itemId: string; text: string }>;
+  abandoned: { userId: string; itemId: string; leaseId: string }[];
+  reloadMismatches: number;
+  networkErrors: number;
+  retried503: number;
+  refusedLate: number;
+  next: Latencies;
+  submit: Latencies;
+  elapsedMs: number;
+}
+
+class NetworkError extends Error {}
+
+/**
+ * Virtual annotators against the real HTTP API: fetch, heartbeat, save drafts, submit with retries and duplicate
+ * sends, reload, and abandon (close the tab for good). Requests go to a random live instance; a refused connection
+ * (instance killed) is retried on another, as a load balancer would.
+ */
+export async function simulateAnnotators(options: SimulationOptions): Promise<SimulationRecord> {
+  const record: SimulationRecord = {
+    ackedSubmits: [],
+    ackedDrafts: new Map(),
+    abandoned: [],
+    reloadMismatches: 0,
+    networkErrors: 0,
+    retried503: 0,
+    refusedLate: 0,
+    next: new Latencies(),
+    submit: new Latencies(),
+    elapsedMs: 0,
+  };
+  const random = seededRandom(options.seed);
+  const started = Date.now();
+  let midwayFired = false;
+  let done = false;
+
+  async function call(cookie: string, method: string, url: string, body?: unknown) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const instance = options.instances[Math.floor(random() * options.instances.length)] as ServerInstance;
+      try {
+        const response = await fetch(`${instance.baseUrl}${url}`, {
+          method,
+          headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(15_000),
+        });
+        const text = await response.text();
+        // 503: the instance lost its database connection for a moment; retrying is safe (idempotent submits).
+        if (response.status === 503) {
+          record.retried503++;
+          await sleep(100 + attempt * 100);
+          continue;
+        }
+        return { status: response.status, json: text ? JSON.parse(text) : null };
+      } catch {
+        record.networkErrors++;
+        await sleep(50 + attempt * 50);
+      }
+    }
+    throw new NetworkError(`${method} ${url}: no instance answered`);
+  }
+
+  async function maybeFault() {
+    if (!midwayFired && record.ackedSubmits.length >= options.targetSubmits / 2) {
+      midwayFired = true;
+      await options.onMidway();
+    }
+  }
+
+  async function annotator(person: { id: string; cookie: string }) {
+    const think = () => sleep(random() * options.thinkMs * 2);
+    while (!done && Date.now() - started < options.deadlineMs) {
+      let t0 = performance.now();
+      const next = await call(person.cookie, 'POST', `/api/projects/${options.projectId}/tasks/next`);
+      record.next.add(performance.now() - t0);
+      const task = next.json?.task as Task | null;
+      if (!task) {
+        // Nothing for me now; leases abandoned by others may come back once they expire.
+        await sleep(500);
+        continue;
+      }
+      if (random() < 0.03) {
+        record.abandoned.push({ userId: person.id, itemId: task.item.id, leaseId: task.leaseId });
+        return; // closed the tab: this annotator never comes back
+      }
+      await think();
+      if (random() < 0.5) {
+        const text = `draft ${randomUUID()}`;
+        const saved = await call(person.cookie, 'PUT', `/api/leases/${task.leaseId}/draft`, {
+          answers: { note: { type: 'demonstration', text } },
+        });
+        if (saved.status === 200) {
+          record.ackedDrafts.set(`${person.id}:${task.item.id}`, { userId: person.id, itemId: task.item.id, text });
+        }
+      }
+      if (random() < 0.3) await call(person.cookie, 'POST', `/api/leases/${task.leaseId}/heartbeat`);
+      if (random() < 0.1) {
+        const again = await call(person.cookie, 'POST', `/api/projects/${options.projectId}/tasks/next`);
+        if (again.json?.task?.leaseId !== task.leaseId) record.reloadMismatches++;
+      }
+      const ids = task.outputs.map((o) => o.id);
+      const body = {
+        idempotencyKey: randomUUID(),
+        answers: { rank: { type: 'ranking', groups: ids.map((id) => [id]) } },
+      };
+      t0 = performance.now();
+      // A double click: the same key sent twice at once; then retries until one answer arrives.
+      const sends = random() < 0.1 ? 2 : 1;
+      const results = await Promise.all(
+        Array.from({ length: sends }, () => call(person.cookie, 'POST', `/api/leases/${task.leaseId}/submit`, body)),
+      );
+      record.submit.add(performance.now() - t0);
+      const ok = results.find((r) => r.status === 200);
+      if (ok) {
+        record.ackedSubmits.push({
+          userId: person.id,
+          itemId: task.item.id,
+          annotationId: ok.json.annotationId,
+          key: body.idempotencyKey,
+        });
+        if (record.ackedSubmits.length >= options.targetSubmits) done = true;
+        await maybeFault();
+      } else if (results.some((r) => r.status === 409)) {
+        record.refusedLate++;
+      } else {
+        throw new Error(`submit answered ${results.map((r) => `${r.status} ${JSON.stringify(r.json)}`).join(', ')}`);
+      }
+      await think();
+    }
+  }
+
+  await Promise.all(options.annotators.map((person) => annotator(person)));
+  record.elapsedMs = Date.now() - started;
+  return record;
+}
