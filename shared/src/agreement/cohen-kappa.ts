@@ -1,14 +1,7 @@
 import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord, KappaWeights } from './agreement-record.ts';
-import {
-  type Category,
-  categoryKey,
-  distinctCategories,
-  exactlyTwoAnnotators,
-  expectCategory,
-  pairedValues,
-  unitsTable,
-} from './units-table.ts';
+import { categoryCodes, indexRecords } from './record-index.ts';
+import { type Category, compareIds } from './units-table.ts';
 
 export interface CohenKappaResult {
   /** NaN when expected disagreement is 0 (both annotators used one and the same category throughout). */
@@ -38,25 +31,37 @@ export function cohenKappa(
   options: { weights?: KappaWeights } = {},
 ): CohenKappaResult {
   const what = options.weights ? `${options.weights}-weighted Cohen's kappa` : "Cohen's kappa";
-  const table = unitsTable(records);
-  const [first, second] = exactlyTwoAnnotators("Cohen's kappa", table);
-  const pairs = pairedValues(table, first, second).map(({ unit, first: a, second: b }) => {
-    const x = expectCategory(what, unit, first, a);
-    const y = expectCategory(what, unit, second, b);
-    if (options.weights && typeof x !== 'number') throw agreementErrors.wrongValueType(what, 'number', unit, first);
-    if (options.weights && typeof y !== 'number') throw agreementErrors.wrongValueType(what, 'number', unit, second);
-    return [x, y] as const;
+  const index = indexRecords(records);
+  const annotators = [...index.annotatorIds].sort(compareIds);
+  if (annotators.length !== 2) throw agreementErrors.twoAnnotatorsRequired("Cohen's kappa", annotators.length);
+  const firstNumber = index.annotatorIds.indexOf(annotators[0] as string);
+  // Units both annotators rated, as aligned record positions [first, second, first, second, ...].
+  const { unitStart, byUnit, annotatorOf } = index;
+  const aligned = new Int32Array(records.length);
+  let length = 0;
+  for (let u = 0; u + 1 < unitStart.length; u++) {
+    const from = unitStart[u] as number;
+    if ((unitStart[u + 1] as number) - from !== 2) continue;
+    const r = byUnit[from] as number;
+    const s = byUnit[from + 1] as number;
+    const firstIsR = annotatorOf[r] === firstNumber;
+    aligned[length++] = firstIsR ? r : s;
+    aligned[length++] = firstIsR ? s : r;
+  }
+  const { categories, codes } = categoryCodes(records, aligned.subarray(0, length), ({ unit, annotator, value }) => {
+    if (Array.isArray(value)) throw agreementErrors.wrongValueType(what, 'number or string', unit, annotator);
+    if (options.weights && typeof value !== 'number')
+      throw agreementErrors.wrongValueType(what, 'number', unit, annotator);
+    return value;
   });
 
-  const categories = distinctCategories(pairs.flat());
-  const index = new Map(categories.map((c, i) => [categoryKey(c), i]));
   const size = categories.length;
   const observed = new Float64Array(size * size);
   const rows = new Float64Array(size);
   const columns = new Float64Array(size);
-  for (const [x, y] of pairs) {
-    const i = index.get(categoryKey(x)) as number;
-    const j = index.get(categoryKey(y)) as number;
+  for (let p = 0; p < codes.length; p += 2) {
+    const i = codes[p] as number;
+    const j = codes[p + 1] as number;
     observed[i * size + j] = (observed[i * size + j] as number) + 1;
     rows[i] = (rows[i] as number) + 1;
     columns[j] = (columns[j] as number) + 1;
@@ -64,7 +69,7 @@ export function cohenKappa(
 
   const weight = (i: number, j: number) =>
     options.weights === 'linear' ? Math.abs(i - j) : options.weights === 'quadratic' ? (i - j) ** 2 : i === j ? 0 : 1;
-  const n = pairs.length;
+  const n = codes.length / 2;
   let observedSum = 0;
   let expectedSum = 0;
   for (let i = 0; i < size; i++) {

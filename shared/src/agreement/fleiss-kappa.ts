@@ -1,12 +1,7 @@
+import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord } from './agreement-record.ts';
-import {
-  annotatorsOf,
-  type Category,
-  categoryKey,
-  distinctCategories,
-  expectCategory,
-  unitsTable,
-} from './units-table.ts';
+import { categoryCodes, indexRecords, unitRuns } from './record-index.ts';
+import type { Category } from './units-table.ts';
 
 export interface FleissKappaResult {
   /** NaN when chance agreement is 1 (every rating in one category). */
@@ -32,47 +27,61 @@ export interface FleissKappaResult {
  * ratings drop out. The raters need not be the same people from unit to unit, which suits crowd annotation.
  */
 export function fleissKappa(records: readonly AgreementRecord[]): FleissKappaResult {
-  const units = unitsTable(records).filter((u) => u.ratings.length >= 2);
-  const unitValues = units.map(({ unit, ratings }) =>
-    ratings.map(({ annotator, value }) => expectCategory("Fleiss' kappa", unit, annotator, value)),
-  );
-  const categories = distinctCategories(unitValues.flat());
-  const index = new Map(categories.map((c, j) => [categoryKey(c), j]));
-  const counts = unitValues.map((values) => {
-    const row = new Array<number>(categories.length).fill(0);
-    for (const value of values) {
-      const j = index.get(categoryKey(value)) as number;
-      row[j] = (row[j] as number) + 1;
+  const runs = unitRuns(indexRecords(records));
+  const { categories, codes } = categoryCodes(records, runs.positions, ({ unit, annotator, value }) => {
+    if (Array.isArray(value))
+      throw agreementErrors.wrongValueType("Fleiss' kappa", 'number or string', unit, annotator);
+    return value;
+  });
+  const size = categories.length;
+  const unitCount = runs.start.length - 1;
+  const totalRatings = codes.length;
+  const counts = new Int32Array(size);
+  const present: number[] = [];
+  const categoryTotals = new Float64Array(size);
+  // sum_i n_ij (n_i - n_ij) / (n_i - 1), per category: the numerator of kappa_j's disagreement.
+  const categoryDisagreement = new Float64Array(size);
+  // Agreeing pairs summed as integers per unit size n and divided once: exact whatever the order of the units.
+  const agreeingPairsBySize: number[] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const from = runs.start[u] as number;
+    const to = runs.start[u + 1] as number;
+    const n = to - from;
+    present.length = 0;
+    for (let i = from; i < to; i++) {
+      const j = codes[i] as number;
+      if (counts[j] === 0) present.push(j);
+      counts[j] = (counts[j] as number) + 1;
     }
-    return row;
-  });
-  const totalRatings = unitValues.reduce((sum, values) => sum + values.length, 0);
-
+    let pairs = 0;
+    for (const j of present) {
+      const nij = counts[j] as number;
+      pairs += nij * (nij - 1);
+      categoryTotals[j] = (categoryTotals[j] as number) + nij;
+      categoryDisagreement[j] = (categoryDisagreement[j] as number) + (nij * (n - nij)) / (n - 1);
+      counts[j] = 0;
+    }
+    agreeingPairsBySize[n] = (agreeingPairsBySize[n] ?? 0) + pairs;
+  }
   let agreementSum = 0;
-  counts.forEach((row, i) => {
-    const n = (unitValues[i] as Category[]).length;
-    agreementSum += row.reduce((sum, nij) => sum + nij * (nij - 1), 0) / (n * (n - 1));
+  agreeingPairsBySize.forEach((pairs, n) => {
+    if (pairs !== undefined) agreementSum += pairs / (n * (n - 1));
   });
-  const observedAgreement = units.length > 0 ? agreementSum / units.length : Number.NaN;
-  const proportions = categories.map((_, j) => counts.reduce((sum, row) => sum + (row[j] as number), 0) / totalRatings);
+  const observedAgreement = unitCount > 0 ? agreementSum / unitCount : Number.NaN;
+  const proportions = Array.from(categoryTotals, (total) => total / totalRatings);
   const chanceAgreement = proportions.reduce((sum, p) => sum + p * p, 0);
 
   const perCategory = categories.map((category, j) => {
     const p = proportions[j] as number;
-    let disagreement = 0;
-    counts.forEach((row, i) => {
-      const n = (unitValues[i] as Category[]).length;
-      const nij = row[j] as number;
-      disagreement += (nij * (n - nij)) / (n - 1);
-    });
+    const disagreement = categoryDisagreement[j] as number;
     const kappa = p > 0 && p < 1 ? 1 - disagreement / (totalRatings * p * (1 - p)) : Number.NaN;
     return { category, proportion: p, kappa };
   });
 
   return {
     value: chanceAgreement < 1 ? (observedAgreement - chanceAgreement) / (1 - chanceAgreement) : Number.NaN,
-    units: units.length,
-    annotators: annotatorsOf(units).length,
+    units: unitCount,
+    annotators: runs.annotators,
     observedAgreement,
     chanceAgreement,
     perCategory,
