@@ -33,16 +33,7 @@ export function bootstrapInterval(
   statistic: (records: AgreementRecord[]) => number,
   options: BootstrapOptions,
 ): BootstrapInterval {
-  const confidence = options.confidence ?? 0.95;
-  const { replicates, seed } = options;
-  if (!Number.isInteger(replicates) || replicates < 1) {
-    throw agreementErrors.invalidOption(`bootstrap replicates must be a positive integer, got ${replicates}`);
-  }
-  if (!Number.isInteger(seed)) throw agreementErrors.invalidOption(`bootstrap seed must be an integer, got ${seed}`);
-  if (!(confidence > 0 && confidence < 1)) {
-    throw agreementErrors.invalidOption(`bootstrap confidence must be between 0 and 1, got ${confidence}`);
-  }
-
+  const { replicates, seed, confidence } = checkedOptions(options);
   const units = unitsTable(records);
   const random = mulberry32(seed);
   const values: number[] = [];
@@ -57,14 +48,56 @@ export function bootstrapInterval(
     const value = statisticOrNaN(statistic, resample);
     if (!Number.isNaN(value)) values.push(value);
   }
+  return percentileInterval(values, { replicates, seed, confidence });
+}
+
+/**
+ * The same percentile bootstrap when the statistic can be scored from how many times each cluster (unit, item) was
+ * drawn: `statistic(draws)` gets draws[i] = times cluster i is in the resample. The draws match `bootstrapInterval`
+ * exactly (one uniform pick per cluster, per replicate, from the same mulberry32 stream), so with clusters listed in
+ * unit-id order both give the same interval; scoring from per-cluster sums is what makes 500 replicates cheap.
+ */
+export function bootstrapClusters(
+  clusters: number,
+  statistic: (draws: Float64Array) => number,
+  options: BootstrapOptions,
+): BootstrapInterval {
+  const { replicates, seed, confidence } = checkedOptions(options);
+  const random = mulberry32(seed);
+  const draws = new Float64Array(clusters);
+  const values: number[] = [];
+  for (let r = 0; r < replicates; r++) {
+    draws.fill(0);
+    for (let draw = 0; draw < clusters; draw++) {
+      const cluster = Math.floor(random() * clusters);
+      draws[cluster] = (draws[cluster] as number) + 1;
+    }
+    const value = statistic(draws);
+    if (!Number.isNaN(value)) values.push(value);
+  }
+  return percentileInterval(values, { replicates, seed, confidence });
+}
+
+function checkedOptions(options: BootstrapOptions): Required<BootstrapOptions> {
+  const confidence = options.confidence ?? 0.95;
+  const { replicates, seed } = options;
+  if (!Number.isInteger(replicates) || replicates < 1) {
+    throw agreementErrors.invalidOption(`bootstrap replicates must be a positive integer, got ${replicates}`);
+  }
+  if (!Number.isInteger(seed)) throw agreementErrors.invalidOption(`bootstrap seed must be an integer, got ${seed}`);
+  if (!(confidence > 0 && confidence < 1)) {
+    throw agreementErrors.invalidOption(`bootstrap confidence must be between 0 and 1, got ${confidence}`);
+  }
+  return { replicates, seed, confidence };
+}
+
+function percentileInterval(values: number[], options: Required<BootstrapOptions>): BootstrapInterval {
   values.sort((a, b) => a - b);
-  const tail = (1 - confidence) / 2;
+  const tail = (1 - options.confidence) / 2;
   return {
     ci: [quantile(values, tail), quantile(values, 1 - tail)],
-    replicates,
-    seed,
-    confidence,
-    undefinedReplicates: replicates - values.length,
+    ...options,
+    undefinedReplicates: options.replicates - values.length,
   };
 }
 

@@ -5,6 +5,7 @@ export * from './annotator-quality.ts';
 export * from './average-ranks.ts';
 export * from './binomial-test.ts';
 export * from './bootstrap-interval.ts';
+export * from './cluster-statistics.ts';
 export * from './cohen-kappa.ts';
 export * from './coincidence-matrix.ts';
 export * from './compute-agreement.ts';
