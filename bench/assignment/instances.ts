@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sleep } from './stats.ts';
 
@@ -12,6 +15,10 @@ export class ServerInstance {
     readonly port: number,
     private readonly databaseUrl: string,
   ) {}
+
+  get logFile() {
+    return path.join(tmpdir(), `${this.name}-${this.port}.log`);
+  }
 
   get baseUrl() {
     return `http://127.0.0.1:${this.port}`;
@@ -31,7 +38,8 @@ export class ServerInstance {
         DATABASE_POOL_SIZE: '20',
         FEEDBENCH_WEB_DIST: '/nonexistent',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // Server logs (errors only) go to a file per instance, printed in the report when anything failed.
+      stdio: ['ignore', openSync(this.logFile, 'a'), 'inherit'],
     });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -62,4 +70,16 @@ export class ServerInstance {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
   }
+}
+
+/** A port the OS says is free now (bound and released), so runs never collide with other servers here. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

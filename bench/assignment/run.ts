@@ -4,7 +4,7 @@
 // transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ServerInstance } from './instances.ts';
+import { freePort, ServerInstance } from './instances.ts';
 import { checkInvariants } from './invariants.ts';
 import { createDatabase, seedProject } from './setup.ts';
 import { simulateAnnotators } from './simulate.ts';
@@ -21,7 +21,8 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '1' },
     'deadline-seconds': { type: 'string', default: '240' },
     'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
-    'base-port': { type: 'string', default: '3711' },
+    /** Default: two free ports picked by the OS. */
+    'base-port': { type: 'string' },
     'skip-throughput': { type: 'boolean', default: false },
   },
 });
@@ -31,9 +32,10 @@ const items = n('items');
 const overlap = n('overlap');
 
 const database = await createDatabase(flags['pg-url'] as string, `feedbench_bench_${process.pid}_${Date.now()}`);
+const basePort = flags['base-port'] ? Number(flags['base-port']) : undefined;
 const instances = [
-  new ServerInstance('feedbench-a', n('base-port'), database.url),
-  new ServerInstance('feedbench-b', n('base-port') + 1, database.url),
+  new ServerInstance('feedbench-a', basePort ?? (await freePort()), database.url),
+  new ServerInstance('feedbench-b', basePort ? basePort + 1 : await freePort(), database.url),
 ];
 let failed = false;
 try {

@@ -7,6 +7,9 @@ describe('isRetryableDatabaseError', () => {
     expect(isRetryableDatabaseError(pgError)).toBe(true);
     expect(isRetryableDatabaseError(new Error('Failed query', { cause: pgError }))).toBe(true);
     expect(isRetryableDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isRetryableDatabaseError(new Error('Client has encountered a connection error and is not queryable'))).toBe(
+      true,
+    );
   });
 
   it('leaves constraint violations and programming errors alone', () => {

@@ -14,7 +14,13 @@ const RETRYABLE_SQLSTATES = new Set([
   '40P01', // deadlock_detected
   '53300', // too_many_connections
 ]);
-const RETRYABLE_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /ECONNREFUSED|ECONNRESET/];
+const RETRYABLE_MESSAGES = [
+  /Connection terminated/i,
+  /not queryable/i,
+  /Client was closed/i,
+  /timeout exceeded when trying to connect/i,
+  /ECONNREFUSED|ECONNRESET/,
+];
 
 export function isRetryableDatabaseError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
