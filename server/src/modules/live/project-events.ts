@@ -61,7 +61,10 @@ function createPostgresEvents(database: DatabaseHandle, url: string, log: (messa
 
   async function connect() {
     if (closed) return;
-    const client = new pg.Client({ connectionString: url, application_name: 'feedbench-listen' });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: `${database.applicationName ?? 'feedbench'}-listen`,
+    });
     client.on('notification', (message) => {
       if (message.payload) emitter.emit(message.payload);
     });
