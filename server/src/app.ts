@@ -14,7 +14,9 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
+import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
@@ -70,7 +72,9 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
+  await app.register(agreementRoutes(services.agreement));
   await app.register(draftsRoutes(services.drafts));
+  await app.register(assignmentRoutes(services.projects, services.assignment));
   await app.register(liveRoutes(services.projects, events));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;

@@ -59,3 +59,28 @@ export const saveDraftBody = z.object({ answers: answersSchema });
 export type SaveDraftBody = z.infer<typeof saveDraftBody>;
 export const saveDraftResponse = z.object({ savedAt: z.string(), expiresAt: z.string() });
 export type SaveDraftResponse = z.infer<typeof saveDraftResponse>;
+
+/** What researchers see of skips: every skip with its reason, and the items skipped but not yet collected. */
+export const skipReportResponse = z.object({
+  skips: z.array(
+    z.object({
+      itemId: z.string().uuid(),
+      externalId: z.string(),
+      annotatorEmail: z.string(),
+      reason: z.enum(SKIP_REASONS),
+      comment: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** Items with at least one skip that are still short of their overlap target: candidates to fix or remove. */
+  itemsNeedingAttention: z.array(
+    z.object({
+      itemId: z.string().uuid(),
+      externalId: z.string(),
+      skips: z.number().int(),
+      annotations: z.number().int(),
+      reasons: z.array(z.enum(SKIP_REASONS)),
+    }),
+  ),
+});
+export type SkipReport = z.infer<typeof skipReportResponse>;

@@ -237,8 +237,22 @@ describe('leases and overlap', () => {
     });
     expect(skip.statusCode).toBe(204);
     expect(await next(a, project.id)).toBeNull();
-    expect((await next(b, project.id))?.item.id).toBe(task.item.id);
     expect((await progress(project.id)).skips).toBe(1);
+
+    // Researchers see the skip and the item it left short, so nothing skipped by everyone is lost.
+    const report = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/skips`,
+      headers: researcher.headers,
+    });
+    expect(report.json().skips).toMatchObject([{ itemId: task.item.id, annotatorEmail: a.email, reason: 'unsafe' }]);
+    expect(report.json().itemsNeedingAttention).toMatchObject([
+      { itemId: task.item.id, skips: 1, annotations: 0, reasons: ['unsafe'] },
+    ]);
+    const hidden = await h.app.inject({ method: 'GET', url: `/api/projects/${project.id}/skips`, headers: a.headers });
+    expect(hidden.statusCode).toBe(403);
+
+    expect((await next(b, project.id))?.item.id).toBe(task.item.id);
   });
 
   it.runIf(engine === 'postgres')('never over-collects under concurrent claims and submits', async () => {

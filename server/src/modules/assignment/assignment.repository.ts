@@ -213,6 +213,44 @@ export function createAssignmentRepository(db: Executor) {
       await db.insert(skips).values(values).onConflictDoNothing();
     },
 
+    skipsOf(projectId: string) {
+      return rawRows<{
+        item_id: string;
+        external_id: string;
+        email: string;
+        reason: (typeof skips.$inferSelect)['reason'];
+        comment: string | null;
+        created_at: Date | string;
+      }>(
+        db,
+        sql`select k.item_id, i.external_id, u.email, k.reason, k.comment, k.created_at
+            from skips k join items i on i.id = k.item_id join users u on u.id = k.user_id
+            where k.project_id = ${projectId}
+            order by k.created_at desc
+            limit 1000`,
+      );
+    },
+
+    /** Items that were skipped and are still short of their target. */
+    skippedShortItems(projectId: string, overlapTarget: number) {
+      return rawRows<{
+        item_id: string;
+        external_id: string;
+        skips: string | number;
+        annotations: number;
+        reasons: string[];
+      }>(
+        db,
+        sql`select i.id as item_id, i.external_id, count(*) as skips, i.annotation_count as annotations,
+                   array_agg(distinct k.reason) as reasons
+            from skips k join items i on i.id = k.item_id
+            where k.project_id = ${projectId} and i.annotation_count < ${overlapTarget}
+            group by i.id, i.external_id, i.annotation_count, i.position
+            order by count(*) desc, i.position
+            limit 1000`,
+      );
+    },
+
     async outputIds(itemId: string): Promise<string[]> {
       const rows = await db
         .select({ outputId: itemOutputs.outputId })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrderingPolicy, ProjectSettings, SkipBody } from '@feedbench/shared';
+import type { OrderingPolicy, ProjectSettings, SkipBody, SkipReport } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -120,6 +120,31 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
         await repo.markLease(lease.id, 'skipped');
         await repo.releaseSlot({ itemId: lease.itemId, slotNo: lease.slotNo }, lease.id);
       });
+    },
+
+    async skipReport(projectId: string, overlapTarget: number): Promise<SkipReport> {
+      const repo = createAssignmentRepository(db);
+      const [skipRows, items] = await Promise.all([
+        repo.skipsOf(projectId),
+        repo.skippedShortItems(projectId, overlapTarget),
+      ]);
+      return {
+        skips: skipRows.map((r) => ({
+          itemId: r.item_id,
+          externalId: r.external_id,
+          annotatorEmail: r.email,
+          reason: r.reason,
+          comment: r.comment,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+        itemsNeedingAttention: items.map((r) => ({
+          itemId: r.item_id,
+          externalId: r.external_id,
+          skips: Number(r.skips),
+          annotations: Number(r.annotations),
+          reasons: r.reasons as SkipReport['itemsNeedingAttention'][number]['reasons'],
+        })),
+      };
     },
 
     /** Slot rows for freshly imported items. */
