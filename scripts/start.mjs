@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm start`: build the web app if it is missing or older than its sources, then serve web + API from one
 // process on the embedded database, seeding the demo project and accounts on first run. Installs nothing.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 

@@ -23,7 +23,8 @@ export async function checkInvariants(
     );
     const byId = new Map(stored.rows.map((r) => [r.id, r]));
     const byKey = new Map<string, number>();
-    for (const row of stored.rows) byKey.set(`${row.user_id}:${row.idempotency_key}`, (byKey.get(`${row.user_id}:${row.idempotency_key}`) ?? 0) + 1);
+    for (const row of stored.rows)
+      byKey.set(`${row.user_id}:${row.idempotency_key}`, (byKey.get(`${row.user_id}:${row.idempotency_key}`) ?? 0) + 1);
     for (const ack of record.ackedSubmits) {
       const row = byId.get(ack.annotationId);
       if (!row || row.user_id !== ack.userId || row.item_id !== ack.itemId) {
@@ -41,13 +42,15 @@ export async function checkInvariants(
       'select item_id, count(*) as n from annotations where project_id = $1 group by item_id having count(*) > $2',
       [projectId, overlap],
     );
-    for (const row of over.rows) violations.push({ rule: 'overlap target', detail: `item ${row.item_id} has ${row.n}` });
+    for (const row of over.rows)
+      violations.push({ rule: 'overlap target', detail: `item ${row.item_id} has ${row.n}` });
 
     const twice = await client.query<{ item_id: string; user_id: string }>(
       `select item_id, user_id from annotations where project_id = $1 group by item_id, user_id having count(*) > 1`,
       [projectId],
     );
-    for (const row of twice.rows) violations.push({ rule: 'no item twice', detail: `${row.user_id} on ${row.item_id}` });
+    for (const row of twice.rows)
+      violations.push({ rule: 'no item twice', detail: `${row.user_id} on ${row.item_id}` });
 
     const counters = await client.query<{ item_id: string }>(
       `select i.id as item_id from items i where i.project_id = $1

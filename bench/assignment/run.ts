@@ -83,11 +83,15 @@ try {
       `reloads that got another task: ${record.reloadMismatches}`,
   );
   const seconds = record.elapsedMs / 1000;
-  console.log(`  throughput: ${(record.ackedSubmits.length / seconds).toFixed(1)} submits/s over ${seconds.toFixed(1)} s`);
+  console.log(
+    `  throughput: ${(record.ackedSubmits.length / seconds).toFixed(1)} submits/s over ${seconds.toFixed(1)} s`,
+  );
   console.log(`  next-task  ${record.next.summary()}`);
   console.log(`  submit     ${record.submit.summary()}`);
-  if (record.reloadMismatches > 0) violations.push({ rule: 'reload returns the held task', detail: `${record.reloadMismatches}` });
-  if (facts.openSlots !== 0) violations.push({ rule: 'all work collected', detail: `${facts.openSlots} slots still open` });
+  if (record.reloadMismatches > 0)
+    violations.push({ rule: 'reload returns the held task', detail: `${record.reloadMismatches}` });
+  if (facts.openSlots !== 0)
+    violations.push({ rule: 'all work collected', detail: `${facts.openSlots} slots still open` });
   console.log(violations.length === 0 ? '  invariants: 0 violations' : `  invariants: ${violations.length} VIOLATIONS`);
   for (const v of violations.slice(0, 20)) console.log(`    ${v.rule}: ${v.detail}`);
   failed = violations.length > 0;
@@ -98,10 +102,17 @@ try {
     const directRun = await seedProject(database.url, { ...noAbandon, label: 'direct' });
     const http = await measureThroughput(httpDriver(instances, httpRun.projectId), httpRun.annotators);
     // Same total connections as the two instances' pools.
-    const direct = await measureThroughput(await directDriver(database.url, directRun.projectId, 40), directRun.annotators);
+    const direct = await measureThroughput(
+      await directDriver(database.url, directRun.projectId, 40),
+      directRun.annotators,
+    );
     console.log(`claim+submit, no think time, ${annotatorCount} concurrent annotators:`);
-    console.log(`  HTTP (2 instances)  ${http.perSecond.toFixed(1)} submits/s  next ${http.next.summary()}  submit ${http.submit.summary()}`);
-    console.log(`  direct (pg, floor)  ${direct.perSecond.toFixed(1)} submits/s  next ${direct.next.summary()}  submit ${direct.submit.summary()}`);
+    console.log(
+      `  HTTP (2 instances)  ${http.perSecond.toFixed(1)} submits/s  next ${http.next.summary()}  submit ${http.submit.summary()}`,
+    );
+    console.log(
+      `  direct (pg, floor)  ${direct.perSecond.toFixed(1)} submits/s  next ${direct.next.summary()}  submit ${direct.submit.summary()}`,
+    );
     console.log(`  HTTP / direct = ${(http.perSecond / direct.perSecond).toFixed(2)}`);
   }
 } catch (error) {

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
@@ -69,10 +68,9 @@ export async function seedProject(
     await services.items.importJsonl(project, lines.join('\n'));
 
     const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const { rows } = await pool.query<{ password_hash: string }>(
-      'select password_hash from users where id = $1',
-      [researcher.id],
-    );
+    const { rows } = await pool.query<{ password_hash: string }>('select password_hash from users where id = $1', [
+      researcher.id,
+    ]);
     const hash = rows[0]?.password_hash;
     const annotators: BenchProject['annotators'] = [];
     for (let i = 0; i < options.annotators; i++) {

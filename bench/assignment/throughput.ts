@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Task } from '../../shared/src/index.ts';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
 import { createServices } from '../../server/src/services.ts';
+import type { Task } from '../../shared/src/index.ts';
 import type { ServerInstance } from './instances.ts';
 import { Latencies } from './stats.ts';
 

@@ -27,9 +27,7 @@ export const itemSlots = pgTable(
      */
     itemFill: integer('item_fill').notNull().default(0),
     itemPosition: bigint('item_position', { mode: 'number' }).notNull(),
-    shuffleKey: integer('shuffle_key')
-      .notNull()
-      .default(sql`floor(random() * 2147483647)::int`),
+    shuffleKey: integer('shuffle_key').notNull().default(sql`floor(random() * 2147483647)::int`),
     leaseId: uuid('lease_id'),
     leaseUserId: uuid('lease_user_id'),
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),

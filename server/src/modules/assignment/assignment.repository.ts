@@ -26,7 +26,7 @@ export function createAssignmentRepository(db: Executor) {
     },
 
     /** Slot rows 1..target for the given items (idempotent). */
-    async createSlots(itemIds: string[], projectId: string, target: number) {
+    async createSlots(itemIds: string[], target: number) {
       if (itemIds.length === 0) return;
       await db.execute(sql`
         insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)

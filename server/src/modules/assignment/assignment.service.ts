@@ -148,8 +148,8 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
     },
 
     /** Slot rows for freshly imported items. */
-    createSlots: (tx: Tx, itemIds: string[], projectId: string, target: number) =>
-      createAssignmentRepository(tx).createSlots(itemIds, projectId, target),
+    createSlots: (tx: Tx, itemIds: string[], target: number) =>
+      createAssignmentRepository(tx).createSlots(itemIds, target),
 
     resizeSlots: (tx: Tx, projectId: string, target: number) =>
       createAssignmentRepository(tx).resizeSlots(projectId, target, clock.now()),

@@ -37,7 +37,6 @@ export function createItemsService({
           await assignment.createSlots(
             tx,
             rows.map((r) => r.id),
-            project.id,
             project.settings.overlapTarget,
           );
           count += rows.length;
