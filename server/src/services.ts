@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAnnotationsService } from './modules/annotations/annotations.service.ts';
 import { createAssignmentService } from './modules/assignment/assignment.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
@@ -31,6 +32,7 @@ export function createServices(
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
   const exports = createExportsService({ db });
-  return { auth, assignment, projects, items, annotations, drafts, exports, events };
+  const agreement = createAgreementService({ db, clock, projects });
+  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,308 @@
+import {
+  type AgreementEstimate,
+  type AgreementEstimateName,
+  type AgreementRecord,
+  type AgreementReport,
+  type BootstrapOptions,
+  bootstrapClusters,
+  clusterCoincidences,
+  compareIds,
+  compareRankings,
+  type DrawnStatistic,
+  drawnAlpha,
+  drawnMean,
+  kendallW,
+  PAIR_RELATIONS,
+  type ProjectProgress,
+  positionBias,
+  type Question,
+  type QuestionAgreement,
+} from '@feedbench/shared';
+import { annotatorTable } from './agreement.annotators.ts';
+import { type AgreementQuestion, finite, hasAgreement, questionRecords } from './agreement.records.ts';
+import type { SubmittedAnnotation } from './agreement.repository.ts';
+
+export interface AgreementReportInput {
+  projectId: string;
+  generatedAt: Date;
+  questions: readonly Question[];
+  annotations: readonly SubmittedAnnotation[];
+  /** Member emails by user id. */
+  emails: ReadonlyMap<string, string>;
+  progress: ProjectProgress & { overlapTarget: number };
+  bootstrap: Required<BootstrapOptions>;
+}
+
+const LOW_AGREEMENT_ITEMS = 10;
+
+/**
+ * The dashboard's report, from a project's submitted annotations: pure, so it is tested without a database.
+ * Every project-level estimate is a function of per-item pieces (see shared/src/agreement/cluster-statistics.ts), so
+ * the bootstrap resamples items and the series over time scores each day's items with the same functions.
+ */
+export function buildAgreementReport(input: AgreementReportInput): AgreementReport {
+  const questions = input.questions.filter(hasAgreement).map((question) => ({
+    question,
+    records: questionRecords(input.annotations, question),
+  }));
+  return {
+    projectId: input.projectId,
+    generatedAt: input.generatedAt.toISOString(),
+    progress: input.progress,
+    bootstrap: input.bootstrap,
+    questions: questions.map(({ question, records }) =>
+      question.type === 'ranking'
+        ? rankingAgreement(question, records, input)
+        : ratingAgreement(question, records, input),
+    ),
+    annotators: annotatorTable(input.annotations, questions, input.emails),
+  };
+}
+
+/** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
+interface QuestionItems {
+  ids: string[];
+  externalIds: string[];
+  /** Answers per item. */
+  annotators: number[];
+  /** UTC day of the item's latest answer to the question. */
+  days: string[];
+  /** UTC day of every answer, for the per-day answer counts. */
+  answerDays: string[];
+  annotatorCount: number;
+}
+
+function questionItems(annotations: readonly SubmittedAnnotation[], question: AgreementQuestion): QuestionItems {
+  const byItem = new Map<string, { externalId: string; annotators: number; last: Date }>();
+  const answerDays: string[] = [];
+  const annotators = new Set<string>();
+  for (const { itemId, itemExternalId, userId, answers, submittedAt } of annotations) {
+    if (answers[question.id]?.type !== question.type) continue;
+    answerDays.push(utcDay(submittedAt));
+    annotators.add(userId);
+    const item = byItem.get(itemId) ?? { externalId: itemExternalId, annotators: 0, last: submittedAt };
+    item.annotators++;
+    if (submittedAt > item.last) item.last = submittedAt;
+    byItem.set(itemId, item);
+  }
+  const ids = [...byItem.keys()].sort(compareIds);
+  const entries = ids.map((id) => byItem.get(id) as { externalId: string; annotators: number; last: Date });
+  return {
+    ids,
+    externalIds: entries.map((e) => e.externalId),
+    annotators: entries.map((e) => e.annotators),
+    days: entries.map((e) => utcDay(e.last)),
+    answerDays,
+    annotatorCount: annotators.size,
+  };
+}
+
+interface Estimator {
+  estimate: AgreementEstimateName;
+  statistic: DrawnStatistic;
+  /** Items that contribute to the estimate. */
+  items: number;
+}
+
+function rankingAgreement(
+  question: AgreementQuestion,
+  records: AgreementRecord[],
+  input: AgreementReportInput,
+): QuestionAgreement {
+  const items = questionItems(input.annotations, question);
+  // Records are sorted by item id, so compareRankings lists items in the same order as `items.ids`.
+  const compared = compareRankings(records, 'judgement');
+  const agreements = compared.items.map((item) => item.agreement);
+  const kendall = itemKendallW(records, items.ids.length);
+  const cells = PAIR_RELATIONS.length ** 2;
+  let alphaItems = 0;
+  for (let i = 0; i < items.ids.length; i++) {
+    if (compared.itemCoincidences.subarray(i * cells, (i + 1) * cells).some((o) => o > 0)) alphaItems++;
+  }
+  const estimators: Estimator[] = [
+    { estimate: 'pairwise-agreement', statistic: drawnMean(agreements), items: defined(agreements) },
+    {
+      estimate: 'pairwise-alpha',
+      statistic: drawnAlpha({ categories: [...PAIR_RELATIONS], matrices: compared.itemCoincidences }, 'nominal'),
+      items: alphaItems,
+    },
+    { estimate: 'kendall-w', statistic: drawnMean(kendall), items: defined(kendall) },
+  ];
+
+  const rankings = input.annotations.flatMap(({ itemId, userId, answers, displayOrder }) => {
+    const answer = answers[question.id];
+    return answer?.type === 'ranking'
+      ? [{ unit: itemId, annotator: userId, ranking: answer.groups, displayOrder }]
+      : [];
+  });
+  return {
+    type: 'ranking',
+    ...questionSummary(question, items, estimators, input.bootstrap),
+    lowAgreementItems: lowest(items, agreements, 'ascending'),
+    positionBias: positionBias(rankings),
+    rankingsWithTies: rankings.filter((r) => r.ranking.some((group) => group.length > 1)).length,
+  };
+}
+
+/**
+ * Kendall's W among the annotators of each item, its outputs the ranked objects and the group index each annotator
+ * put them in as their rank (ties share a rank; W is tie-corrected). NaN for an item with one annotator.
+ */
+function itemKendallW(records: readonly AgreementRecord[], itemCount: number): number[] {
+  const values: number[] = [];
+  for (let start = 0; start < records.length; ) {
+    const unit = (records[start] as AgreementRecord).unit;
+    const ranks: AgreementRecord[] = [];
+    let end = start;
+    for (; end < records.length && (records[end] as AgreementRecord).unit === unit; end++) {
+      const { annotator, value } = records[end] as AgreementRecord;
+      (value as string[][]).forEach((group, rank) => {
+        for (const output of group) ranks.push({ unit: output, annotator, value: rank });
+      });
+    }
+    values.push(end - start >= 2 ? kendallW(ranks).value : Number.NaN);
+    start = end;
+  }
+  if (values.length !== itemCount) throw new Error('Kendall W: items out of step with the question items');
+  return values;
+}
+
+function ratingAgreement(
+  question: Extract<AgreementQuestion, { type: 'rating' }>,
+  records: AgreementRecord[],
+  input: AgreementReportInput,
+): QuestionAgreement {
+  const items = questionItems(input.annotations, question);
+  // Clusters are items (in id order); their units are (item, output), the records' `${itemId}:${outputId}` units.
+  const byItem = new Map<string, Map<string, number[]>>();
+  for (const { itemId, answers } of input.annotations) {
+    const answer = answers[question.id];
+    if (answer?.type !== 'rating') continue;
+    const outputs = byItem.get(itemId) ?? new Map<string, number[]>();
+    for (const [outputId, value] of Object.entries(answer.values)) {
+      const values = outputs.get(outputId) ?? [];
+      values.push(value);
+      outputs.set(outputId, values);
+    }
+    byItem.set(itemId, outputs);
+  }
+  const clusters = items.ids.map((itemId) =>
+    [...(byItem.get(itemId) ?? new Map<string, number[]>()).entries()]
+      .sort(([a], [b]) => compareIds(a, b))
+      .map(([, values]) => values),
+  );
+  const itemDisagreement = clusters.map(meanAbsoluteDifference);
+  const coincidences = clusterCoincidences(clusters);
+  const alphaItems = clusters.filter((units) => units.some((values) => values.length >= 2)).length;
+  const estimators: Estimator[] = [
+    { estimate: 'alpha-ordinal', statistic: drawnAlpha(coincidences, 'ordinal'), items: alphaItems },
+    { estimate: 'alpha-interval', statistic: drawnAlpha(coincidences, 'interval'), items: alphaItems },
+  ];
+
+  const counts = new Map<number, number>();
+  for (let value = question.min; value <= question.max; value++) counts.set(value, 0);
+  let sum = 0;
+  for (const { value } of records) {
+    counts.set(value as number, (counts.get(value as number) ?? 0) + 1);
+    sum += value as number;
+  }
+  return {
+    type: 'rating',
+    ...questionSummary(question, items, estimators, input.bootstrap),
+    lowAgreementItems: lowest(items, itemDisagreement, 'descending'),
+    min: question.min,
+    max: question.max,
+    distribution: [...counts.entries()].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count })),
+    mean: records.length > 0 ? sum / records.length : null,
+  };
+}
+
+/** Mean over an item's outputs (rated by two or more) of the mean |difference| between two annotators' ratings. */
+function meanAbsoluteDifference(units: readonly (readonly number[])[]): number {
+  let total = 0;
+  let counted = 0;
+  for (const values of units) {
+    if (values.length < 2) continue;
+    let sum = 0;
+    let pairs = 0;
+    for (let i = 0; i < values.length; i++) {
+      for (let j = i + 1; j < values.length; j++, pairs++)
+        sum += Math.abs((values[i] as number) - (values[j] as number));
+    }
+    total += sum / pairs;
+    counted++;
+  }
+  return counted > 0 ? total / counted : Number.NaN;
+}
+
+function questionSummary(
+  question: AgreementQuestion,
+  items: QuestionItems,
+  estimators: Estimator[],
+  bootstrap: Required<BootstrapOptions>,
+) {
+  const everything = new Float64Array(items.ids.length).fill(1);
+  const estimates: AgreementEstimate[] = estimators.map(({ estimate, statistic, items: contributing }) => {
+    const value = statistic(everything);
+    const ci = Number.isNaN(value) ? null : bootstrapClusters(items.ids.length, statistic, bootstrap).ci;
+    return { estimate, value: finite(value), ci: ci && [finite(ci[0]), finite(ci[1])], items: contributing };
+  });
+  return {
+    questionId: question.id,
+    label: question.label,
+    annotations: items.answerDays.length,
+    items: items.ids.length,
+    annotators: items.annotatorCount,
+    estimates,
+    overTime: overTime(items, estimators),
+  };
+}
+
+/**
+ * Agreement by day (UTC): each item counts on the day of its latest answer, when its agreement became what it is,
+ * and each day's estimates are computed over that day's items alone, so a drift shows instead of being averaged in.
+ */
+function overTime(items: QuestionItems, estimators: Estimator[]) {
+  const days = [...new Set([...items.days, ...items.answerDays])].sort();
+  const answers = new Map<string, number>();
+  for (const day of items.answerDays) answers.set(day, (answers.get(day) ?? 0) + 1);
+  const draws = new Float64Array(items.ids.length);
+  return days.map((day) => {
+    let count = 0;
+    items.days.forEach((itemDay, i) => {
+      draws[i] = itemDay === day ? 1 : 0;
+      count += draws[i] as number;
+    });
+    return {
+      day,
+      annotations: answers.get(day) ?? 0,
+      items: count,
+      estimates: estimators.map(({ estimate, statistic }) => ({
+        estimate,
+        value: count > 0 ? finite(statistic(draws)) : null,
+      })),
+    };
+  });
+}
+
+function lowest(items: QuestionItems, values: readonly number[], order: 'ascending' | 'descending') {
+  const sign = order === 'ascending' ? 1 : -1;
+  return items.ids
+    .map((itemId, i) => ({
+      itemId,
+      externalId: items.externalIds[i] as string,
+      annotators: items.annotators[i] as number,
+      value: values[i] as number,
+    }))
+    .filter((item) => !Number.isNaN(item.value))
+    .sort((a, b) => sign * (a.value - b.value) || compareIds(a.externalId, b.externalId))
+    .slice(0, LOW_AGREEMENT_ITEMS);
+}
+
+function defined(values: readonly number[]): number {
+  return values.filter((v) => !Number.isNaN(v)).length;
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
