@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { AgreementRecord } from '@feedbench/shared';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAgreementFile, registerAgreementCommand } from './agreement.command.ts';
+import { AppError } from '../lib/app-error.ts';
+import { type ProjectRecordLoader, readAgreementFile, registerAgreementCommand } from './agreement.command.ts';
 
 let directory: string;
 beforeAll(async () => {
@@ -23,7 +24,11 @@ async function fileWith(name: string, lines: string[]): Promise<string> {
 const jsonl = (records: AgreementRecord[]) => records.map((r) => JSON.stringify(r));
 
 /** Runs `feedbench agreement ...args` on a program set up as main.ts sets it up, capturing stdout and stderr. */
-async function runAgreement(args: string[], loadFile?: (file: string) => Promise<AgreementRecord[]>) {
+async function runAgreement(
+  args: string[],
+  loadFile?: (file: string) => Promise<AgreementRecord[]>,
+  loadProject?: ProjectRecordLoader,
+) {
   const printed: string[] = [];
   let stderr = '';
   const program = new Command('feedbench')
@@ -35,7 +40,7 @@ async function runAgreement(args: string[], loadFile?: (file: string) => Promise
         stderr += text;
       },
     });
-  registerAgreementCommand(program, { print: (line) => printed.push(line), loadFile });
+  registerAgreementCommand(program, { print: (line) => printed.push(line), loadFile, loadProject });
   try {
     await program.parseAsync(['agreement', ...args], { from: 'user' });
     return { exitCode: 0, stderr, output: printed.length ? JSON.parse(printed.join('\n')) : undefined };
@@ -188,5 +193,50 @@ describe('feedbench agreement', () => {
       ];
     });
     expect(output).toMatchObject({ metric: 'kendall-w', value: 1, units: 2, annotators: 2 });
+  });
+
+  it('reads a project through the project loader, asking for the question type the metric needs', async () => {
+    const asked: Parameters<ProjectRecordLoader>[] = [];
+    const loadProject: ProjectRecordLoader = async (projectId, select) => {
+      asked.push([projectId, select]);
+      return {
+        questionId: select.questionId ?? 'rank',
+        records: [
+          { unit: 'i1', annotator: 'a', value: ['A', 'B'] },
+          { unit: 'i1', annotator: 'b', value: ['A', 'B'] },
+        ],
+      };
+    };
+    const ranking = await runAgreement(['--project', 'p1', '--metric', 'pairwise-agreement'], undefined, loadProject);
+    expect(ranking.output).toMatchObject({ project: 'p1', question: 'rank', metric: 'pairwise-agreement', value: 1 });
+    await runAgreement(
+      ['--project', 'p1', '--metric', 'krippendorff-alpha', '--question', 'q2'],
+      undefined,
+      loadProject,
+    );
+    expect(asked).toEqual([
+      ['p1', { questionId: undefined, type: 'ranking' }],
+      ['p1', { questionId: 'q2', type: 'rating' }],
+    ]);
+  });
+
+  it('wants exactly one of FILE and --project, and --question only with --project', async () => {
+    const file = await fileWith('either.jsonl', jsonl(reliabilityRecords));
+    const both = await runAgreement([file, '--project', 'p1', '--metric', 'fleiss-kappa']);
+    expect(both).toMatchObject({
+      exitCode: 2,
+      stderr: 'error: give either an agreement FILE or --project ID, not both\n',
+    });
+    expect((await runAgreement(['--metric', 'fleiss-kappa'])).exitCode).toBe(2);
+    const question = await runAgreement([file, '--question', 'rank', '--metric', 'fleiss-kappa']);
+    expect(question).toMatchObject({ exitCode: 2, stderr: 'error: --question applies to --project only\n' });
+  });
+
+  it('reports a project or question the service refuses in one line with exit code 2', async () => {
+    const refuse: ProjectRecordLoader = async () => {
+      throw new AppError('project.not_found', 404, 'No such project');
+    };
+    const result = await runAgreement(['--project', 'nope', '--metric', 'fleiss-kappa'], undefined, refuse);
+    expect(result).toMatchObject({ exitCode: 2, stderr: 'error: No such project\n' });
   });
 });

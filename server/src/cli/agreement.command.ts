@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-// Relative until shared/src/index.ts re-exports the agreement module; then import from '@feedbench/shared'.
 import {
   AGREEMENT_METRICS,
   AgreementInputError,
   type AgreementMetric,
   type AgreementRecord,
+  agreementErrors,
   agreementRecordSchema,
   computeAgreement,
   KAPPA_WEIGHTS,
@@ -15,6 +15,8 @@ import {
   type RankingTiePolicy,
 } from '@feedbench/shared';
 import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { AppError } from '../lib/app-error.ts';
+import { withCliContext } from './cli-context.ts';
 
 /** Exit code for input the command cannot use (bad file, wrong number of annotators, option for another metric). */
 export const AGREEMENT_INPUT_EXIT_CODE = 2;
@@ -30,14 +32,19 @@ export class AgreementFileError extends Error {
   }
 }
 
-/**
- * Where the records come from. Today: a JSONL file. The `--project ID` mode will add a loader reading a project's
- * annotations through the services, and hand its records to the same `agreementReport`.
- */
+/** Where the records come from: a JSONL file... */
 export type AgreementRecordLoader = (file: string) => Promise<AgreementRecord[]>;
+
+/** ...or one question of a project, read through the agreement service (`--project ID [--question QID]`). */
+export type ProjectRecordLoader = (
+  projectId: string,
+  select: { questionId?: string; type: 'ranking' | 'rating' },
+) => Promise<{ questionId: string; records: AgreementRecord[] }>;
 
 export interface AgreementCommandDependencies {
   loadFile?: AgreementRecordLoader;
+  /** Default: the database the server uses (same environment), acting as the oldest admin. */
+  loadProject?: ProjectRecordLoader;
   /** Where the one-line JSON result goes; standard output by default. */
   print?: (line: string) => void;
 }
@@ -49,16 +56,32 @@ export interface AgreementCommandOptions {
   ties?: RankingTiePolicy;
   bootstrap?: number;
   seed: number;
+  project?: string;
+  question?: string;
 }
 
-/** `feedbench agreement FILE.jsonl --metric NAME [...]`: prints one JSON object with the metric's value. */
+/**
+ * `feedbench agreement FILE.jsonl --metric NAME [...]` or `feedbench agreement --project ID --metric NAME
+ * [--question QID]`: prints one JSON object with the metric's value.
+ */
 export function registerAgreementCommand(program: Command, dependencies: AgreementCommandDependencies = {}): Command {
   const loadFile = dependencies.loadFile ?? readAgreementFile;
+  const loadProject = dependencies.loadProject ?? readProjectRecords;
   const print = dependencies.print ?? ((line: string) => console.log(line));
   const command = program
     .command('agreement')
-    .description('inter-annotator agreement of a long-format JSONL file ({"unit", "annotator", "value"} per line)')
-    .argument('<file>', 'JSONL file; value is a number, a string, or a ranking (ids best first, nested arrays tie)')
+    .description(
+      'inter-annotator agreement of a long-format JSONL file ({"unit", "annotator", "value"} per line) or of a project',
+    )
+    .argument('[file]', 'JSONL file; value is a number, a string, or a ranking (ids best first, nested arrays tie)')
+    .option(
+      '--project <id>',
+      "a project's own annotations instead of a file (ranking: unit = item; rating: item:output)",
+    )
+    .option(
+      '--question <id>',
+      'with --project: the question (default: the only ranking one for pairwise-agreement, else the only rating one)',
+    )
     .addOption(new Option('--metric <name>', 'agreement metric').choices(AGREEMENT_METRICS).makeOptionMandatory())
     .addOption(
       new Option('--level <level>', "Krippendorff's alpha level (default nominal)").choices(MEASUREMENT_LEVELS),
@@ -67,9 +90,23 @@ export function registerAgreementCommand(program: Command, dependencies: Agreeme
     .addOption(new Option('--ties <policy>', 'ranking tie policy (default judgement)').choices(RANKING_TIE_POLICIES))
     .option('--bootstrap <n>', 'add a 95% percentile bootstrap interval from N resamples of units', positiveInteger)
     .option('--seed <s>', 'bootstrap seed, for a reproducible interval', integer, 1)
-    .action(async (file: string, options: AgreementCommandOptions) => {
+    .action(async (file: string | undefined, options: AgreementCommandOptions) => {
       try {
-        print(JSON.stringify(agreementReport(await loadFile(file), options)));
+        if ((file === undefined) === (options.project === undefined)) {
+          throw agreementErrors.invalidOption('give either an agreement FILE or --project ID, not both');
+        }
+        if (options.question !== undefined && options.project === undefined) {
+          throw agreementErrors.invalidOption('--question applies to --project only');
+        }
+        if (options.project !== undefined) {
+          const type = options.metric === 'pairwise-agreement' ? 'ranking' : 'rating';
+          const { questionId, records } = await loadProject(options.project, { questionId: options.question, type });
+          print(
+            JSON.stringify({ project: options.project, question: questionId, ...agreementReport(records, options) }),
+          );
+          return;
+        }
+        print(JSON.stringify(agreementReport(await loadFile(file as string), options)));
       } catch (error) {
         const message = inputErrorMessage(error);
         if (message === undefined) throw error;
@@ -90,6 +127,17 @@ export function agreementReport(records: readonly AgreementRecord[], options: Ag
   });
   // JSON has no NaN: an undefined metric prints as null, explicitly rather than by JSON.stringify's silent rule.
   return JSON.parse(JSON.stringify(result, (_key, value) => (Number.isNaN(value) ? null : value)));
+}
+
+/** A project's records for one question, from the database the server uses, as the oldest admin. */
+export async function readProjectRecords(
+  projectId: string,
+  select: { questionId?: string; type: 'ranking' | 'rating' },
+): ReturnType<ProjectRecordLoader> {
+  return withCliContext(async ({ services, actor }) => {
+    const { question, records } = await services.agreement.records(await actor(), projectId, select);
+    return { questionId: question.id, records };
+  });
 }
 
 /** Reads and validates an agreement file from disk. */
@@ -155,6 +203,8 @@ function failWithInputError(command: Command, message: string): never {
 /** The one-line message for input the user can fix, or undefined for a bug (which keeps its stack trace). */
 function inputErrorMessage(error: unknown): string | undefined {
   if (error instanceof AgreementInputError || error instanceof AgreementFileError) return error.message;
+  // A project the actor cannot see, a question it does not have: the user's to fix, like a bad file.
+  if (error instanceof AppError && error.statusCode < 500) return error.message;
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return (error as Error).message;
   return undefined;

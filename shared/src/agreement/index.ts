@@ -17,4 +17,4 @@ export * from './mulberry32.ts';
 export * from './pairwise-agreement.ts';
 export * from './position-bias.ts';
 export * from './ranking-relations.ts';
-export type { Category } from './units-table.ts';
+export { type Category, compareIds } from './units-table.ts';
