@@ -10,4 +10,6 @@ export * from './contracts/projects.ts';
 export * from './contracts/tasks.ts';
 export * from './import-line.ts';
 export * from './messages.ts';
+export * from './preference.ts';
+export * from './presets.ts';
 export * from './template.ts';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, newQuestion, QUESTION_TYPES, questionsSchema } from './template.ts';
+
+describe('template', () => {
+  it('every question type has a builder default that is a valid one-question template', () => {
+    for (const type of QUESTION_TYPES) {
+      expect(questionsSchema.safeParse([newQuestion(type, 'q')]).success).toBe(true);
+    }
+  });
+
+  it('rejects duplicate question, option, flag and attribute ids, and empty ranges', () => {
+    const cls = newQuestion('classification', 'cat');
+    if (cls.type !== 'classification') throw new Error('unreachable');
+    const result = questionsSchema.safeParse([
+      newQuestion('rationale', 'why'),
+      newQuestion('rationale', 'why'),
+      { ...cls, options: [cls.options[0], cls.options[0]] },
+      { ...newQuestion('rating', 'quality'), min: 5, max: 5 },
+    ]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['1.id', 'duplicate question id "why"'],
+      ['2.options.1.id', 'duplicate option "option-1"'],
+      ['3.max', 'max must be greater than min'],
+    ]);
+  });
+
+  it('a new ranking project ranks and rates 1-7; a demonstration project writes a reply', () => {
+    expect(defaultSettings('ranking').questions.map((q) => q.type)).toEqual(['ranking', 'rating']);
+    expect(defaultSettings('demonstration').questions).toMatchObject([{ type: 'demonstration', variant: 'write' }]);
+  });
+});
