@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, newQuestion, QUESTION_TYPES, questionsSchema } from './template.ts';
+import { defaultSettings, newQuestion, QUESTION_TYPES, questionsSchema, sameQuestions } from './template.ts';
 
 describe('template', () => {
   it('every question type has a builder default that is a valid one-question template', () => {
@@ -28,5 +28,14 @@ describe('template', () => {
   it('a new ranking project ranks and rates 1-7; a demonstration project writes a reply', () => {
     expect(defaultSettings('ranking').questions.map((q) => q.type)).toEqual(['ranking', 'rating']);
     expect(defaultSettings('demonstration').questions).toMatchObject([{ type: 'demonstration', variant: 'write' }]);
+  });
+});
+
+describe('sameQuestions', () => {
+  it('ignores key order and filled-in defaults, and sees any real change', () => {
+    const stored = JSON.parse(JSON.stringify(newQuestion('rating', 'quality')));
+    const reordered = Object.fromEntries(Object.entries(stored).reverse()) as typeof stored;
+    expect(sameQuestions([reordered], [{ id: 'quality', type: 'rating', label: 'Overall quality' }])).toBe(true);
+    expect(sameQuestions([stored], [{ ...stored, max: 5 }])).toBe(false);
   });
 });

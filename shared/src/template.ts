@@ -283,3 +283,18 @@ export function defaultSettings(kind: TaskKind): ProjectSettings {
 export function kindNeedsOutputs(kind: TaskKind): boolean {
   return kind === 'ranking';
 }
+
+/** Key order does not matter (PostgreSQL's jsonb does not keep it): compares with keys sorted at every level. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Whether two templates ask the same questions (defaults filled in first), so saving one unchanged is no new version. */
+export function sameQuestions(a: readonly QuestionInput[], b: readonly QuestionInput[]): boolean {
+  const parse = (questions: readonly QuestionInput[]) => questions.map((q) => questionSchema.safeParse(q).data ?? q);
+  return canonicalJson(parse(a)) === canonicalJson(parse(b));
+}

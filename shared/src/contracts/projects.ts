@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, TASK_KINDS } from '../constants.ts';
-import { projectSettingsSchema } from '../template.ts';
+import { projectSettingsSchema, questionsSchema } from '../template.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -21,6 +21,8 @@ export const projectSchema = z.object({
   kind: z.enum(TASK_KINDS),
   guidelines: z.string(),
   guidelinesVersion: z.number().int(),
+  /** Bumped whenever the questions change; every annotation records the version it was made under. */
+  templateVersion: z.number().int(),
   settings: projectSettingsSchema,
   createdAt: z.string(),
   /** The caller's role in this project (admins see every project as researchers). */
@@ -46,9 +48,11 @@ export const updateProjectBody = z
     name: z.string().trim().min(1).max(200).optional(),
     guidelines: z.string().max(200_000).optional(),
     overlapTarget: z.number().int().min(1).max(50).optional(),
+    /** The whole new template; a change bumps `templateVersion`. */
+    questions: questionsSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to update');
-export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
+export type UpdateProjectBody = z.input<typeof updateProjectBody>;
 
 export const memberSchema = z.object({
   userId: z.string().uuid(),

@@ -61,6 +61,29 @@ describe('projects', () => {
     expect((await patch('v2')).json().guidelinesVersion).toBe(2);
   });
 
+  it('replaces the template and bumps the template version only when the questions change', async () => {
+    const researcher = await h.user('researcher');
+    const project = await h.project(researcher);
+    expect(project.templateVersion).toBe(1);
+    const patch = (payload: unknown) =>
+      h.app.inject({ method: 'PATCH', url: `/api/projects/${project.id}`, headers: researcher.headers, payload });
+    const questions = [
+      { id: 'pref', type: 'pairwise', label: 'Which is better?', askSafety: true },
+      { id: 'why', type: 'rationale', label: 'Why?', required: false, minLength: 10 },
+    ];
+    const first = await patch({ questions });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().templateVersion).toBe(2);
+    expect(first.json().settings.questions.map((q: { type: string }) => q.type)).toEqual(['pairwise', 'rationale']);
+    // The same template again, or a change of something else, keeps the version.
+    expect((await patch({ questions })).json().templateVersion).toBe(2);
+    expect((await patch({ guidelines: 'New' })).json()).toMatchObject({ templateVersion: 2, guidelinesVersion: 2 });
+
+    const invalid = await patch({ questions: [questions[1], questions[1]] });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.message).toMatch(/duplicate question id "why"/);
+  });
+
   it('names the field of an invalid project', async () => {
     const researcher = await h.user('researcher');
     const response = await h.app.inject({

@@ -45,13 +45,14 @@ export function createProjectsRepository(db: Executor) {
     async update(
       id: string,
       patch: Partial<Pick<ProjectRow, 'name' | 'guidelines' | 'settings'>>,
-      bumpGuidelines: boolean,
+      bump: { guidelines: boolean; template: boolean },
     ) {
       const [row] = await db
         .update(projects)
         .set({
           ...patch,
-          ...(bumpGuidelines ? { guidelinesVersion: sql`${projects.guidelinesVersion} + 1` } : {}),
+          ...(bump.guidelines ? { guidelinesVersion: sql`${projects.guidelinesVersion} + 1` } : {}),
+          ...(bump.template ? { templateVersion: sql`${projects.templateVersion} + 1` } : {}),
         })
         .where(eq(projects.id, id))
         .returning();

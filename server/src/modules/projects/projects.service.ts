@@ -6,7 +6,9 @@ import {
   type Member,
   type MemberRole,
   type Project,
+  sameQuestions,
   type UpdateProjectBody,
+  updateProjectBody,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -33,6 +35,7 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
       kind: row.kind,
       guidelines: row.guidelines,
       guidelinesVersion: row.guidelinesVersion,
+      templateVersion: row.templateVersion,
       settings: row.settings,
       createdAt: row.createdAt.toISOString(),
       myRole,
@@ -91,18 +94,31 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
       return toProject(row, role);
     },
 
-    async update(user: SessionUser, projectId: string, body: UpdateProjectBody): Promise<Project> {
+    async update(user: SessionUser, projectId: string, input: UpdateProjectBody): Promise<Project> {
+      const body = updateProjectBody.parse(input);
       const current = await accessAsResearcher(user, projectId);
+      const templateChanged =
+        body.questions !== undefined && !sameQuestions(body.questions, current.settings.questions);
       const settings =
-        body.overlapTarget === undefined ? undefined : { ...current.settings, overlapTarget: body.overlapTarget };
+        body.overlapTarget === undefined && !templateChanged
+          ? undefined
+          : {
+              ...current.settings,
+              ...(body.overlapTarget === undefined ? {} : { overlapTarget: body.overlapTarget }),
+              ...(templateChanged && body.questions ? { questions: body.questions } : {}),
+            };
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
+      // Saving an unchanged template alone writes nothing (an UPDATE needs at least one column to set).
+      if (body.name === undefined && body.guidelines === undefined && settings === undefined) {
+        return toProject(current, 'researcher');
+      }
       const row = await db.transaction(async (tx) => {
         const updated = await createProjectsRepository(tx).update(
           projectId,
           { name: body.name, guidelines: body.guidelines, settings },
-          guidelinesChanged,
+          { guidelines: guidelinesChanged, template: templateChanged },
         );
-        if (settings) await assignment.resizeSlots(tx, projectId, settings.overlapTarget);
+        if (body.overlapTarget !== undefined) await assignment.resizeSlots(tx, projectId, body.overlapTarget);
         return updated;
       });
       if (!row) throw projectErrors.notFound();
