@@ -7,6 +7,7 @@ export * from './contracts/errors.ts';
 export * from './contracts/exports.ts';
 export * from './contracts/health.ts';
 export * from './contracts/projects.ts';
+export * from './contracts/security.ts';
 export * from './contracts/tasks.ts';
 export * from './import-line.ts';
 export * from './messages.ts';

@@ -4,3 +4,6 @@ export * from './drafts.ts';
 export * from './items.ts';
 export * from './projects.ts';
 export * from './users.ts';
+export * from './api-tokens.ts';
+export * from './audit.ts';
+export * from './rate-limits.ts';

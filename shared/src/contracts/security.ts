@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** CSRF token for cookie-authenticated writes, sent back as the `x-csrf-token` header (null when signed out). */
+export const CSRF_HEADER = 'x-csrf-token';
+export const csrfResponse = z.object({ csrfToken: z.string().nullable() });
+export type CsrfResponse = z.infer<typeof csrfResponse>;
+
+/** `read`: GET/HEAD only; `write`: everything the owner may do. */
+export const API_TOKEN_ACCESS = ['read', 'write'] as const;
+export type ApiTokenAccess = (typeof API_TOKEN_ACCESS)[number];
+/** `all`: every project the owner may reach, now and later; `listed`: only `projectIds`. */
+export const API_TOKEN_PROJECT_SCOPES = ['all', 'listed'] as const;
+export type ApiTokenProjectScope = (typeof API_TOKEN_PROJECT_SCOPES)[number];
+/** Tokens start with this, so secret scanners and people recognise them. */
+export const API_TOKEN_PREFIX = 'fbt_';
+
+export const createApiTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    access: z.enum(API_TOKEN_ACCESS).default('read'),
+    /** Omitted: every project the owner may reach. */
+    projectIds: z.array(z.string().uuid()).min(1).max(100).optional(),
+    /** Days until the token stops working; omitted: never. */
+    expiresInDays: z.number().int().min(1).max(366).optional(),
+  })
+  .strict();
+export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
+
+export const apiTokenSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  access: z.enum(API_TOKEN_ACCESS),
+  projectScope: z.enum(API_TOKEN_PROJECT_SCOPES),
+  projectIds: z.array(z.string().uuid()),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** The only answer that ever carries the secret. */
+export const createdApiTokenResponse = z.object({ token: z.string(), apiToken: apiTokenSchema });
+export type CreatedApiTokenResponse = z.infer<typeof createdApiTokenResponse>;
+export const apiTokenListResponse = z.object({ tokens: z.array(apiTokenSchema) });
+export const apiTokenIdParams = z.object({ tokenId: z.string().uuid() });
+
+/** Every action the audit log records. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.create',
+  'member.add',
+  'project.create',
+  'project.update',
+  'project.delete',
+  'items.import',
+  'export.download',
+  'token.create',
+  'token.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEventSchema = z.object({
+  id: z.string().uuid(),
+  at: z.string(),
+  actorId: z.string().uuid().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  projectId: z.string().uuid().nullable(),
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuery = z
+  .object({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    projectId: z.string().uuid().optional(),
+    /** Cursor: events strictly older than this ISO time. */
+    before: z.string().datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuery>;
+export const auditListResponse = z.object({ events: z.array(auditEventSchema), nextBefore: z.string().nullable() });
+export type AuditListResponse = z.infer<typeof auditListResponse>;
