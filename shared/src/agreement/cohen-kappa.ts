@@ -1,6 +1,6 @@
 import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord, KappaWeights } from './agreement-record.ts';
-import { categoryCodes, indexRecords } from './record-index.ts';
+import { categoryCodes, indexRecords, unitRuns } from './record-index.ts';
 import { type Category, compareIds } from './units-table.ts';
 
 export interface CohenKappaResult {
@@ -35,23 +35,13 @@ export function cohenKappa(
   const annotators = [...index.annotatorIds].sort(compareIds);
   if (annotators.length !== 2) throw agreementErrors.twoAnnotatorsRequired("Cohen's kappa", annotators.length);
   const firstNumber = index.annotatorIds.indexOf(annotators[0] as string);
-  // Units both annotators rated, as aligned record positions [first, second, first, second, ...].
-  const { unitStart, byUnit, annotatorOf } = index;
-  const aligned = new Int32Array(records.length);
-  let length = 0;
-  for (let u = 0; u + 1 < unitStart.length; u++) {
-    const from = unitStart[u] as number;
-    if ((unitStart[u + 1] as number) - from !== 2) continue;
-    const r = byUnit[from] as number;
-    const s = byUnit[from + 1] as number;
-    const firstIsR = annotatorOf[r] === firstNumber;
-    aligned[length++] = firstIsR ? r : s;
-    aligned[length++] = firstIsR ? s : r;
-  }
-  const { categories, codes } = categoryCodes(records, aligned.subarray(0, length), ({ unit, annotator, value }) => {
+  // With two annotators, a unit with two records is a unit both rated: each run is one aligned pair.
+  const runs = unitRuns(index, 2);
+  const { categories, codes } = categoryCodes(records, runs.positions, ({ unit, annotator, value }) => {
     if (Array.isArray(value)) throw agreementErrors.wrongValueType(what, 'number or string', unit, annotator);
-    if (options.weights && typeof value !== 'number')
+    if (options.weights && typeof value !== 'number') {
       throw agreementErrors.wrongValueType(what, 'number', unit, annotator);
+    }
     return value;
   });
 
@@ -59,9 +49,12 @@ export function cohenKappa(
   const observed = new Float64Array(size * size);
   const rows = new Float64Array(size);
   const columns = new Float64Array(size);
+  const { positions } = runs;
+  const { annotatorOf } = index;
   for (let p = 0; p < codes.length; p += 2) {
-    const i = codes[p] as number;
-    const j = codes[p + 1] as number;
+    const firstFirst = annotatorOf[positions === null ? p : (positions[p] as number)] === firstNumber;
+    const i = codes[firstFirst ? p : p + 1] as number;
+    const j = codes[firstFirst ? p + 1 : p] as number;
     observed[i * size + j] = (observed[i * size + j] as number) + 1;
     rows[i] = (rows[i] as number) + 1;
     columns[j] = (columns[j] as number) + 1;

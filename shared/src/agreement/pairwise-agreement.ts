@@ -2,7 +2,7 @@ import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord, RankingTiePolicy } from './agreement-record.ts';
 import { alphaFromCoincidences } from './krippendorff-alpha.ts';
 import { PAIR_RELATIONS } from './ranking-relations.ts';
-import { indexRecords } from './record-index.ts';
+import { indexRecords, recordAt } from './record-index.ts';
 import { compareIds } from './units-table.ts';
 
 export interface PairwiseAgreementResult {
@@ -99,7 +99,7 @@ const TIE = 2;
  */
 export function compareRankings(records: readonly AgreementRecord[], ties: RankingTiePolicy): RankingComparisons {
   const index = indexRecords(records);
-  const { unitIds, annotatorIds, unitStart, byUnit, annotatorOf } = index;
+  const { unitIds, annotatorIds, unitStart, annotatorOf } = index;
   const annotatorCount = annotatorIds.length;
   const annotatorRank = new Int32Array(annotatorCount);
   annotatorIds
@@ -139,7 +139,7 @@ export function compareRankings(records: readonly AgreementRecord[], ties: Ranki
 
     // Validate each ranking (the checks of `rankingGroups`) and number its outputs.
     for (let t = 0; t < rankingCount; t++) {
-      const { annotator, value } = records[byUnit[from + t] as number] as AgreementRecord;
+      const { annotator, value } = records[recordAt(index, from + t)] as AgreementRecord;
       if (!Array.isArray(value)) throw agreementErrors.wrongValueType('ranking agreement', 'ranking', unit, annotator);
       if (value.length === 0) throw malformed(unit, annotator);
       for (let g = 0; g < value.length; g++) {
@@ -216,8 +216,8 @@ export function compareRankings(records: readonly AgreementRecord[], ties: Ranki
         itemComparisons += compared;
         shareSum += agreed / compared;
         sharedPairs++;
-        const a = annotatorOf[byUnit[from + t1] as number] as number;
-        const b = annotatorOf[byUnit[from + t2] as number] as number;
+        const a = annotatorOf[recordAt(index, from + t1)] as number;
+        const b = annotatorOf[recordAt(index, from + t2)] as number;
         inComparison[a] = 1;
         inComparison[b] = 1;
         const [first, second] = (annotatorRank[a] as number) < (annotatorRank[b] as number) ? [a, b] : [b, a];

@@ -4,78 +4,78 @@ import { type Category, compareCategories } from './units-table.ts';
 
 /**
  * Long-format records indexed once into typed arrays: the hot path of the metrics over large files (a million
- * values in well under a second). Units and annotators are numbered in first-seen order and records are grouped by
- * unit with a counting sort, so no per-record object or string is allocated. The metrics' sums over units are
- * independent of that order (up to floating-point rounding), so results do not depend on the order of the records.
+ * values in well under a second). Units and annotators are numbered in first-seen order through hash tables over
+ * typed arrays. Records that arrive grouped by unit (as exports and files list them) are used in place; otherwise a
+ * counting sort groups their positions. The metrics' sums over units do not depend on the order of the units (up
+ * to floating-point rounding), so results do not depend on the order of the records.
  */
 export interface RecordIndex {
   unitIds: string[];
   annotatorIds: string[];
-  /** The records of unit u are `records[byUnit[i]]` for i in `unitStart[u] .. unitStart[u + 1] - 1`. */
+  /**
+   * The records of unit u are `records[byUnit[i]]` for i in `unitStart[u] .. unitStart[u + 1] - 1`; `byUnit` is null
+   * when the records were already grouped by unit, and then position i is record i.
+   */
   unitStart: Int32Array;
-  byUnit: Int32Array;
+  byUnit: Int32Array | null;
   /** Annotator number of each record, by the record's position in the input. */
   annotatorOf: Int32Array;
 }
 
 export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
-  const unitNumbers = new Map<string, number>();
-  const annotatorNumbers = new Map<string, number>();
-  const unitIds: string[] = [];
-  const annotatorIds: string[] = [];
-  const unitOf = new Int32Array(records.length);
+  const units = new IdTable();
+  const annotators = new IdTable();
   const annotatorOf = new Int32Array(records.length);
-  // Exported files list a unit's records together: remembering the last unit skips most map lookups.
+  // While the records come grouped (each new run of equal units is a unit not seen before), the runs are the units.
+  const runStarts: number[] = [];
+  let unitOf: Int32Array | null = null;
   let lastUnit: string | undefined;
   let lastUnitNumber = -1;
-  let lastAnnotator: string | undefined;
-  let lastAnnotatorNumber = -1;
   for (let r = 0; r < records.length; r++) {
     const { unit, annotator } = records[r] as AgreementRecord;
     if (unit !== lastUnit) {
-      let number = unitNumbers.get(unit);
-      if (number === undefined) {
-        number = unitIds.length;
-        unitNumbers.set(unit, number);
-        unitIds.push(unit);
-      }
+      const known = units.ids.length;
       lastUnit = unit;
-      lastUnitNumber = number;
-    }
-    if (annotator !== lastAnnotator) {
-      let number = annotatorNumbers.get(annotator);
-      if (number === undefined) {
-        number = annotatorIds.length;
-        annotatorNumbers.set(annotator, number);
-        annotatorIds.push(annotator);
+      lastUnitNumber = units.number(unit);
+      if (unitOf === null) {
+        if (lastUnitNumber === known) runStarts.push(r);
+        else unitOf = unitsSoFar(runStarts, r, records.length);
       }
-      lastAnnotator = annotator;
-      lastAnnotatorNumber = number;
     }
-    unitOf[r] = lastUnitNumber;
-    annotatorOf[r] = lastAnnotatorNumber;
+    if (unitOf !== null) unitOf[r] = lastUnitNumber;
+    annotatorOf[r] = annotators.number(annotator);
   }
+  const unitIds = units.ids;
+  const annotatorIds = annotators.ids;
 
-  // Counting sort of record positions by unit.
-  const unitStart = new Int32Array(unitIds.length + 1);
-  for (let r = 0; r < records.length; r++) {
-    const slot = (unitOf[r] as number) + 1;
-    unitStart[slot] = (unitStart[slot] as number) + 1;
-  }
-  for (let u = 0; u < unitIds.length; u++) unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
-  const next = unitStart.slice(0, unitIds.length);
-  const byUnit = new Int32Array(records.length);
-  for (let r = 0; r < records.length; r++) {
-    const u = unitOf[r] as number;
-    byUnit[next[u] as number] = r;
-    next[u] = (next[u] as number) + 1;
+  let unitStart: Int32Array;
+  let byUnit: Int32Array | null = null;
+  if (unitOf === null) {
+    unitStart = new Int32Array(runStarts.length + 1);
+    unitStart.set(runStarts);
+    unitStart[runStarts.length] = records.length;
+  } else {
+    // Counting sort of record positions by unit.
+    unitStart = new Int32Array(unitIds.length + 1);
+    for (let r = 0; r < records.length; r++) {
+      const slot = (unitOf[r] as number) + 1;
+      unitStart[slot] = (unitStart[slot] as number) + 1;
+    }
+    for (let u = 0; u < unitIds.length; u++) unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
+    const next = unitStart.slice(0, unitIds.length);
+    byUnit = new Int32Array(records.length);
+    for (let r = 0; r < records.length; r++) {
+      const u = unitOf[r] as number;
+      byUnit[next[u] as number] = r;
+      next[u] = (next[u] as number) + 1;
+    }
   }
 
   // One value per unit and annotator: stamp each annotator with the unit last seen for them.
   const seenIn = new Int32Array(annotatorIds.length).fill(-1);
   for (let u = 0; u < unitIds.length; u++) {
     for (let i = unitStart[u] as number; i < (unitStart[u + 1] as number); i++) {
-      const a = annotatorOf[byUnit[i] as number] as number;
+      const a = annotatorOf[byUnit === null ? i : (byUnit[i] as number)] as number;
       if (seenIn[a] === u) throw agreementErrors.duplicateRecord(unitIds[u] as string, annotatorIds[a] as string);
       seenIn[a] = u;
     }
@@ -83,12 +83,29 @@ export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
   return { unitIds, annotatorIds, unitStart, byUnit, annotatorOf };
 }
 
-/** Units with at least `minimum` records, as runs of record positions: unit i is `positions[start[i] .. start[i + 1])`. */
+/** Unit numbers of records 0 .. end - 1 while they were grouped: run k (from runStarts[k]) is unit k. */
+function unitsSoFar(runStarts: readonly number[], end: number, length: number): Int32Array {
+  const unitOf = new Int32Array(length);
+  runStarts.forEach((start, unit) => {
+    unitOf.fill(unit, start, runStarts[unit + 1] ?? end);
+  });
+  return unitOf;
+}
+
+/** The record at grouped position i. */
+export function recordAt(index: RecordIndex, i: number): number {
+  return index.byUnit === null ? i : (index.byUnit[i] as number);
+}
+
+/**
+ * Units with at least `minimum` records, as runs of record positions: run i is `positions[start[i] .. start[i + 1])`,
+ * or, when `positions` is null (grouped records, every unit kept), records start[i] .. start[i + 1] - 1 themselves.
+ */
 export interface UnitRuns {
-  /** Unit numbers of the index, one per run. */
-  units: Int32Array;
   start: Int32Array;
-  positions: Int32Array;
+  positions: Int32Array | null;
+  /** Values in the runs. */
+  values: number;
   /** Annotators with a record in some run. */
   annotators: number;
 }
@@ -105,47 +122,56 @@ export function unitRuns(index: RecordIndex, minimum = 2): UnitRuns {
       values += m;
     }
   }
-  const units = new Int32Array(runs);
+  const present = new Uint8Array(index.annotatorIds.length);
+  const countAnnotators = () => {
+    let annotators = 0;
+    for (const flag of present) annotators += flag;
+    return annotators;
+  };
+  if (byUnit === null && runs === unitCount) {
+    for (let r = 0; r < annotatorOf.length; r++) present[annotatorOf[r] as number] = 1;
+    return { start: unitStart, positions: null, values, annotators: countAnnotators() };
+  }
   const start = new Int32Array(runs + 1);
   const positions = new Int32Array(values);
-  const present = new Uint8Array(index.annotatorIds.length);
   let run = 0;
   let at = 0;
   for (let u = 0; u < unitCount; u++) {
     const from = unitStart[u] as number;
     const to = unitStart[u + 1] as number;
     if (to - from < minimum) continue;
-    units[run] = u;
     for (let i = from; i < to; i++) {
-      const r = byUnit[i] as number;
+      const r = byUnit === null ? i : (byUnit[i] as number);
       positions[at++] = r;
       present[annotatorOf[r] as number] = 1;
     }
     start[++run] = at;
   }
-  let annotators = 0;
-  for (const flag of present) annotators += flag;
-  return { units, start, positions, annotators };
+  return { start, positions, values, annotators: countAnnotators() };
 }
 
 /** Categories in `compareCategories` order and the category number of each listed record. */
 export interface CategoryCodes {
   categories: Category[];
-  /** `codes[i]` is the category number of `records[positions[i]]`. */
+  /** `codes[i]` is the category number of `records[positions[i]]` (of `records[i]` without positions). */
   codes: Int32Array;
 }
 
 /**
- * Numbers the categories of the records at `positions`, in that order; `accept` validates each value (it may throw)
- * and returns it.
+ * Numbers the categories of the records at `positions` (every record when null), in that order; `accept` validates
+ * each value (it may throw) and returns it.
  */
 export function categoryCodes(
   records: readonly AgreementRecord[],
-  positions: Int32Array,
+  positions: Int32Array | null,
   accept: (record: AgreementRecord) => Category,
 ): CategoryCodes {
-  return codeCategories(positions.length, (i) => accept(records[positions[i] as number] as AgreementRecord));
+  return positions === null
+    ? codeCategories(records.length, (i) => accept(records[i] as AgreementRecord))
+    : codeCategories(positions.length, (i) => accept(records[positions[i] as number] as AgreementRecord));
 }
+
+const SMALL_INTEGERS = 256;
 
 /**
  * Numbers the categories `valueAt(0 .. length - 1)`. Numbers and strings are looked up in separate maps so 1 and "1"
@@ -154,10 +180,23 @@ export function categoryCodes(
 export function codeCategories(length: number, valueAt: (i: number) => Category): CategoryCodes {
   const numbers = new Map<number, number>();
   const strings = new Map<string, number>();
+  // Ratings are mostly small non-negative integers: a direct table spares the map lookup.
+  const small = new Int32Array(SMALL_INTEGERS).fill(-1);
   const firstSeen: Category[] = [];
   const codes = new Int32Array(length);
   for (let i = 0; i < length; i++) {
     const value = valueAt(i);
+    if (typeof value === 'number' && value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
+      let code = small[value] as number;
+      if (code === -1) {
+        code = firstSeen.length;
+        small[value] = code;
+        numbers.set(value, code);
+        firstSeen.push(value);
+      }
+      codes[i] = code;
+      continue;
+    }
     const map = (typeof value === 'number' ? numbers : strings) as Map<Category, number>;
     let code = map.get(value);
     if (code === undefined) {
@@ -177,4 +216,71 @@ export function codeCategories(length: number, valueAt: (i: number) => Category)
   });
   for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] as number] as number;
   return { categories: order.map((old) => firstSeen[old] as Category), codes };
+}
+
+/**
+ * Numbers strings in first-seen order: an open-addressing hash table over typed arrays (FNV-1a hash, linear probing,
+ * load factor at most 1/2). For a few hundred thousand ids it is several times faster than a Map, which rehashes as
+ * it grows and allocates per entry.
+ */
+export class IdTable {
+  readonly ids: string[] = [];
+  private hashes: Int32Array;
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(expected = 8) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size / 2);
+    this.mask = size - 1;
+  }
+
+  /** The id's number, adding it if new. */
+  number(id: string): number {
+    const hash = fnv1a(id);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const n = this.slots[slot] as number;
+      if (n === -1) return this.add(id, hash, slot);
+      if (this.hashes[n] === hash && this.ids[n] === id) return n;
+    }
+  }
+
+  private add(id: string, hash: number, slot: number): number {
+    const n = this.ids.length;
+    this.ids.push(id);
+    if (n >= this.hashes.length) {
+      this.grow();
+      this.hashes[n] = hash;
+      this.place(n);
+      return n;
+    }
+    this.hashes[n] = hash;
+    this.slots[slot] = n;
+    return n;
+  }
+
+  private grow() {
+    const size = this.slots.length * 2;
+    const hashes = new Int32Array(size / 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let n = 0; n < this.ids.length - 1; n++) this.place(n);
+  }
+
+  private place(n: number) {
+    let slot = (this.hashes[n] as number) & this.mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.slots[slot] = n;
+  }
+}
+
+/** 32-bit FNV-1a over UTF-16 code units (Fowler, Noll, Vo; IETF draft-eastlake-fnv). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
