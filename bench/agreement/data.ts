@@ -1,4 +1,4 @@
-import { type AgreementRecord, mulberry32, type RankingValue } from '@feedbench/shared';
+import { type AgreementRecord, compareIds, mulberry32, type RankingValue } from '@feedbench/shared';
 
 /**
  * Seeded synthetic annotation data, in the order an export lists it (a unit's records together). Ratings: each unit
@@ -40,4 +40,27 @@ export function rankingRecords(items: number, annotators: number, k: number, see
     }
   }
   return records;
+}
+
+/**
+ * Record orders: `export` lists a unit's records together (as Feedbench's exports and most files do); `annotator`
+ * lists each annotator's records together, as parsed from JSON (fresh objects and strings); `shuffled` is a seeded
+ * random order, the worst case for memory locality.
+ */
+export const RECORD_ORDERS = ['export', 'annotator', 'shuffled'] as const;
+export type RecordOrder = (typeof RECORD_ORDERS)[number];
+
+export function inOrder(records: AgreementRecord[], order: RecordOrder): AgreementRecord[] {
+  if (order === 'export') return records;
+  if (order === 'annotator') {
+    const sorted = [...records].sort((a, b) => compareIds(a.annotator, b.annotator) || compareIds(a.unit, b.unit));
+    return JSON.parse(JSON.stringify(sorted));
+  }
+  const random = mulberry32(7);
+  const shuffled = [...records];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as AgreementRecord, shuffled[i] as AgreementRecord];
+  }
+  return shuffled;
 }

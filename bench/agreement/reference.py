@@ -38,6 +38,7 @@ def main(ratings_path, rankings_path, runs):
             by_unit.setdefault(unit, {})[annotator] = int(value)
             if annotator not in annotators:
                 annotators.append(annotator)
+    annotators.sort()  # columns a0, a1, ...: Cohen's kappa compares a0 with a1, as run.ts does
     wide = numpy.array([[row[a] for a in annotators] for row in by_unit.values()], dtype=numpy.int64)
     first, second = wide[:, 0], wide[:, 1]
 

@@ -1,4 +1,4 @@
-// pnpm bench:agreement [--runs 5] [--no-pin] [--no-reference]
+// pnpm bench:agreement [--runs 5] [--order export|annotator|shuffled] [--no-pin] [--no-reference]
 // Times our agreement metrics on 1,000,000 ratings (200,000 units x 5 annotators) and 50,000 rankings x 3
 // annotators x K = 4, then the same data through Debian's NLTK, statsmodels and scikit-learn (reference.py), prints
 // each time and the ratio, and checks the values agree. Exits 1 if a value differs. See README.md.
@@ -8,11 +8,12 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cohenKappa, fleissKappa, krippendorffAlpha, pairwiseAgreement } from '@feedbench/shared';
-import { rankingRecords, ratingRecords } from './data.ts';
+import { inOrder, RECORD_ORDERS, type RecordOrder, rankingRecords, ratingRecords } from './data.ts';
 
 const { values: flags } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
+    order: { type: 'string', default: 'export' },
     'no-pin': { type: 'boolean', default: false },
     'no-reference': { type: 'boolean', default: false },
   },
@@ -45,9 +46,12 @@ const reference = flags['no-reference'] ? false : setUpReference();
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
 console.log(process.env.FEEDBENCH_BENCH_PINNED === '1' ? 'pinned to CPU 0 (taskset -c 0)' : 'not pinned');
 
-const ratings = ratingRecords(200_000, 5, 20_240_601);
+const order = flags.order as RecordOrder;
+if (!RECORD_ORDERS.includes(order)) throw new Error(`--order must be one of ${RECORD_ORDERS.join(', ')}`);
+const ratings = inOrder(ratingRecords(200_000, 5, 20_240_601), order);
 const pairOfAnnotators = ratings.filter((r) => r.annotator === 'a0' || r.annotator === 'a1');
-const rankings = rankingRecords(50_000, 3, 4, 20_240_602);
+const rankings = inOrder(rankingRecords(50_000, 3, 4, 20_240_602), order);
+console.log(`records in ${order} order`);
 
 interface Row {
   key: string;

@@ -37,7 +37,7 @@ export function cohenKappa(
   const firstNumber = index.annotatorIds.indexOf(annotators[0] as string);
   // With two annotators, a unit with two records is a unit both rated: each run is one aligned pair.
   const runs = unitRuns(index, 2);
-  const { categories, codes } = categoryCodes(records, runs.positions, ({ unit, annotator, value }) => {
+  const { categories, codes } = categoryCodes(records, index, runs.positions, ({ unit, annotator, value }) => {
     if (Array.isArray(value)) throw agreementErrors.wrongValueType(what, 'number or string', unit, annotator);
     if (options.weights && typeof value !== 'number') {
       throw agreementErrors.wrongValueType(what, 'number', unit, annotator);

@@ -27,8 +27,9 @@ export interface FleissKappaResult {
  * ratings drop out. The raters need not be the same people from unit to unit, which suits crowd annotation.
  */
 export function fleissKappa(records: readonly AgreementRecord[]): FleissKappaResult {
-  const runs = unitRuns(indexRecords(records));
-  const { categories, codes } = categoryCodes(records, runs.positions, ({ unit, annotator, value }) => {
+  const index = indexRecords(records);
+  const runs = unitRuns(index);
+  const { categories, codes } = categoryCodes(records, index, runs.positions, ({ unit, annotator, value }) => {
     if (Array.isArray(value))
       throw agreementErrors.wrongValueType("Fleiss' kappa", 'number or string', unit, annotator);
     return value;

@@ -32,7 +32,7 @@ export function krippendorffAlpha(
   const what = `${level} Krippendorff's alpha`;
   const index = indexRecords(records);
   const runs = unitRuns(index);
-  const { categories, codes } = categoryCodes(records, runs.positions, ({ unit, annotator, value }) => {
+  const { categories, codes } = categoryCodes(records, index, runs.positions, ({ unit, annotator, value }) => {
     if (Array.isArray(value)) throw agreementErrors.wrongValueType(what, 'number or string', unit, annotator);
     if (level === 'nominal') return value;
     if (typeof value !== 'number') throw agreementErrors.wrongValueType(what, 'number', unit, annotator);

@@ -20,19 +20,24 @@ export interface RecordIndex {
   byUnit: Int32Array | null;
   /** Annotator number of each record, by the record's position in the input. */
   annotatorOf: Int32Array;
+  /** Distinct number and string values in first-seen order, and each record's index among them (-1: a ranking). */
+  values: Category[];
+  valueCode: Int32Array;
 }
 
 export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
   const units = new IdTable();
   const annotators = new IdTable();
   const annotatorOf = new Int32Array(records.length);
+  const values = new CategoryTable();
+  const valueCode = new Int32Array(records.length);
   // While the records come grouped (each new run of equal units is a unit not seen before), the runs are the units.
   const runStarts: number[] = [];
   let unitOf: Int32Array | null = null;
   let lastUnit: string | undefined;
   let lastUnitNumber = -1;
   for (let r = 0; r < records.length; r++) {
-    const { unit, annotator } = records[r] as AgreementRecord;
+    const { unit, annotator, value } = records[r] as AgreementRecord;
     if (unit !== lastUnit) {
       const known = units.ids.length;
       lastUnit = unit;
@@ -44,6 +49,8 @@ export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
     }
     if (unitOf !== null) unitOf[r] = lastUnitNumber;
     annotatorOf[r] = annotators.number(annotator);
+    // One pass over the record objects: their values are numbered here too, in input order (memory order).
+    valueCode[r] = values.code(value);
   }
   const unitIds = units.ids;
   const annotatorIds = annotators.ids;
@@ -80,7 +87,7 @@ export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
       seenIn[a] = u;
     }
   }
-  return { unitIds, annotatorIds, unitStart, byUnit, annotatorOf };
+  return { unitIds, annotatorIds, unitStart, byUnit, annotatorOf, values: values.values, valueCode };
 }
 
 /** Unit numbers of records 0 .. end - 1 while they were grouped: run k (from runStarts[k]) is unit k. */
@@ -158,64 +165,88 @@ export interface CategoryCodes {
 }
 
 /**
- * Numbers the categories of the records at `positions` (every record when null), in that order; `accept` validates
- * each value (it may throw) and returns it.
+ * The categories of the records at `positions` (every record when null), in that order, numbered among the categories
+ * that occur there in `compareCategories` order. `accept` validates a value (it throws for one the metric cannot use);
+ * since validity depends on the value alone it runs once per distinct value, on its first record here.
  */
 export function categoryCodes(
   records: readonly AgreementRecord[],
+  index: RecordIndex,
   positions: Int32Array | null,
   accept: (record: AgreementRecord) => Category,
 ): CategoryCodes {
-  return positions === null
-    ? codeCategories(records.length, (i) => accept(records[i] as AgreementRecord))
-    : codeCategories(positions.length, (i) => accept(records[positions[i] as number] as AgreementRecord));
+  const { values, valueCode } = index;
+  const length = positions === null ? records.length : positions.length;
+  const used = new Uint8Array(values.length);
+  const codes = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const r = positions === null ? i : (positions[i] as number);
+    const code = valueCode[r] as number;
+    if (code < 0 || used[code] === 0) {
+      accept(records[r] as AgreementRecord);
+      if (code < 0) throw new Error('a ranking value was accepted as a category');
+      used[code] = 1;
+    }
+    codes[i] = code;
+  }
+  const kept = values.flatMap((_, code) => (used[code] === 1 ? [code] : []));
+  kept.sort((x, y) => compareCategories(values[x] as Category, values[y] as Category));
+  const renumber = new Int32Array(values.length);
+  kept.forEach((code, position) => {
+    renumber[code] = position;
+  });
+  for (let i = 0; i < length; i++) codes[i] = renumber[codes[i] as number] as number;
+  return { categories: kept.map((code) => values[code] as Category), codes };
 }
 
 const SMALL_INTEGERS = 256;
 
-/**
- * Numbers the categories `valueAt(0 .. length - 1)`. Numbers and strings are looked up in separate maps so 1 and "1"
- * stay apart without building a key string per value.
- */
+/** Numbers the categories `valueAt(0 .. length - 1)`, in `compareCategories` order. */
 export function codeCategories(length: number, valueAt: (i: number) => Category): CategoryCodes {
-  const numbers = new Map<number, number>();
-  const strings = new Map<string, number>();
-  // Ratings are mostly small non-negative integers: a direct table spares the map lookup.
-  const small = new Int32Array(SMALL_INTEGERS).fill(-1);
-  const firstSeen: Category[] = [];
+  const table = new CategoryTable();
   const codes = new Int32Array(length);
-  for (let i = 0; i < length; i++) {
-    const value = valueAt(i);
-    if (typeof value === 'number' && value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
-      let code = small[value] as number;
-      if (code === -1) {
-        code = firstSeen.length;
-        small[value] = code;
-        numbers.set(value, code);
-        firstSeen.push(value);
-      }
-      codes[i] = code;
-      continue;
-    }
-    const map = (typeof value === 'number' ? numbers : strings) as Map<Category, number>;
-    let code = map.get(value);
-    if (code === undefined) {
-      code = firstSeen.length;
-      map.set(value, code);
-      firstSeen.push(value);
-    }
-    codes[i] = code;
-  }
-  // Renumber in category order: weighted kappa, ordinal alpha and the printed tables need it.
-  const order = firstSeen
-    .map((_, i) => i)
-    .sort((a, b) => compareCategories(firstSeen[a] as Category, firstSeen[b] as Category));
+  for (let i = 0; i < length; i++) codes[i] = table.code(valueAt(i));
+  const { values } = table;
+  const order = values.map((_, i) => i).sort((a, b) => compareCategories(values[a] as Category, values[b] as Category));
   const renumber = new Int32Array(order.length);
   order.forEach((old, position) => {
     renumber[old] = position;
   });
   for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] as number] as number;
-  return { categories: order.map((old) => firstSeen[old] as Category), codes };
+  return { categories: order.map((old) => values[old] as Category), codes };
+}
+
+/**
+ * Numbers values in first-seen order; numbers and strings in separate maps, so 1 and "1" stay apart without a key
+ * string per value, and small non-negative integers (ratings, mostly) through a direct table. Rankings get -1.
+ */
+class CategoryTable {
+  readonly values: Category[] = [];
+  private readonly small = new Int32Array(SMALL_INTEGERS).fill(-1);
+  private readonly numbers = new Map<number, number>();
+  private readonly strings = new Map<string, number>();
+
+  code(value: AgreementRecord['value']): number {
+    if (typeof value === 'number') {
+      if (value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
+        const code = this.small[value] as number;
+        if (code !== -1) return code;
+        this.small[value] = this.values.length;
+      } else {
+        const code = this.numbers.get(value);
+        if (code !== undefined) return code;
+        this.numbers.set(value, this.values.length);
+      }
+    } else if (typeof value === 'string') {
+      const code = this.strings.get(value);
+      if (code !== undefined) return code;
+      this.strings.set(value, this.values.length);
+    } else {
+      return -1;
+    }
+    this.values.push(value);
+    return this.values.length - 1;
+  }
 }
 
 /**
