@@ -42,7 +42,9 @@ test('an annotator writes demonstrations in Markdown, previews them, skips one i
   await editor.press('Control+Enter');
 
   await expect(page.getByRole('heading', { name: 'No more items — thanks!' })).toBeVisible();
-  await expect(page.getByText('1 submitted, 1 skipped this session.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText(
+    '1 submitted, 1 skipped this session',
+  );
 
   const lines = await exportLines(researcherApi, project.id, 'openai-chat');
   const source = jsonl

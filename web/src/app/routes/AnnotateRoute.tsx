@@ -1,11 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
-import { useProject } from '../../features/projects/api/get-project.ts';
+import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { AnnotationWorkspace } from '../../features/tasks/components/AnnotationWorkspace.tsx';
 
 export function AnnotateRoute() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
+  const queryClient = useQueryClient();
   if (project.isPending) return <Loading what="the project" />;
   if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
   return (
@@ -15,7 +17,12 @@ export function AnnotateRoute() {
         <span aria-current="page">{project.data.name}</span>
       </nav>
       <h1>{project.data.name}</h1>
-      <AnnotationWorkspace projectId={projectId} guidelines={project.data.guidelines} />
+      <AnnotationWorkspace
+        projectId={projectId}
+        guidelines={project.data.guidelines}
+        progress={project.data.progress}
+        onProgress={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(projectId).queryKey })}
+      />
     </div>
   );
 }

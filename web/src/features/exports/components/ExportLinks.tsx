@@ -1,7 +1,8 @@
 import { EXPORT_FORMATS, type ExportFormat } from '@feedbench/shared';
 import { exportUrl } from '../api/export-url.ts';
 
-const DESCRIPTIONS: Record<ExportFormat, string> = {
+// Partial: a format the server gains shows up with its name alone until it is described here.
+const DESCRIPTIONS: Partial<Record<ExportFormat, string>> = {
   'openai-chat': 'OpenAI chat fine-tuning: one line per written demonstration.',
   'trl-preference': 'TRL prompt / chosen / rejected: one line per ordered pair of each ranking (ties skipped).',
 };

@@ -1,14 +1,48 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useNextTask } from '../api/next-task.ts';
+import { useStoredState } from '../hooks/useStoredState.ts';
+import type { OutputLayout } from './AnnotatorView.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { TaskForm } from './TaskForm.tsx';
+import { TaskProgress } from './TaskProgress.tsx';
+
+interface AnnotationWorkspaceProps {
+  projectId: string;
+  guidelines: string;
+  /** Project-wide counters for the progress bar. */
+  progress?: { completedItems: number; items: number };
+  /** After each submit or skip (the route refreshes the project's counters). */
+  onProgress?: () => void;
+}
 
 /** The annotator's loop for one project: the held or next task, then the next, until none is left. */
-export function AnnotationWorkspace({ projectId, guidelines }: { projectId: string; guidelines: string }) {
+export function AnnotationWorkspace({ projectId, guidelines, progress, onProgress }: AnnotationWorkspaceProps) {
   const next = useNextTask(projectId);
   // Open for the first task of a visit, then as the annotator leaves it.
   const [guidelinesOpen, setGuidelinesOpen] = useState(true);
-  const [done, setDone] = useState({ submitted: 0, skipped: 0 });
+  const [layout, setLayout] = useStoredState<OutputLayout>('feedbench.layout', 'side-by-side');
+  const [expandAll, setExpandAll] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [done, setDone] = useStoredState(`feedbench.session.${projectId}`, { submitted: 0, skipped: 0 }, 'session');
+  const task = next.data?.task;
+
+  // The moment a new task is on screen and takes keys: the end of the submit -> next measurement (e2e benchmark).
+  useEffect(() => {
+    if (!task) return;
+    performance.mark('feedbench:task-ready');
+    document.body.dataset.taskReady = task.leaseId;
+  }, [task]);
+
+  const shortcuts = [
+    { key: 'g', run: () => setGuidelinesOpen((open) => !open) },
+    { key: '?', run: () => setSheetOpen((open) => !open) },
+    { key: 'l', run: () => setLayout((l) => (l === 'stacked' ? 'side-by-side' : 'stacked')) },
+    { key: 'e', run: () => setExpandAll((e) => !e) },
+  ];
+  const sheet = <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />;
+  const progressBar = <TaskProgress submitted={done.submitted} skipped={done.skipped} project={progress} />;
 
   if (next.isPending) return <Loading what="your next item" />;
   if (next.isError) {
@@ -22,16 +56,12 @@ export function AnnotationWorkspace({ projectId, guidelines }: { projectId: stri
     );
   }
 
-  const summary =
-    done.submitted + done.skipped > 0
-      ? `${done.submitted} submitted${done.skipped ? `, ${done.skipped} skipped` : ''} this session.`
-      : '';
-
-  if (!next.data.task) {
+  if (!task) {
     return (
-      <section className="card finished" aria-labelledby="finished-title">
+      <section className="card finished stack" aria-labelledby="finished-title">
         <h2 id="finished-title">No more items — thanks!</h2>
-        <p className="muted">{summary || 'Everything in this project is done or being worked on by others.'}</p>
+        {progressBar}
+        <p className="muted">Everything in this project is done or being worked on by others.</p>
         <button type="button" onClick={() => void next.refetch()} disabled={next.isFetching}>
           Check again
         </button>
@@ -39,20 +69,53 @@ export function AnnotationWorkspace({ projectId, guidelines }: { projectId: stri
     );
   }
 
-  const task = next.data.task;
+  const header = (
+    <>
+      <div className="task-toolbar">
+        {progressBar}
+        <div className="toolbar-actions">
+          <button
+            type="button"
+            className="ghost"
+            aria-pressed={layout === 'stacked'}
+            aria-keyshortcuts="L"
+            onClick={() => setLayout((l) => (l === 'stacked' ? 'side-by-side' : 'stacked'))}
+          >
+            Stacked outputs{' '}
+            <span className="key" aria-hidden="true">
+              L
+            </span>
+          </button>
+          <button type="button" className="ghost" aria-keyshortcuts="?" onClick={() => setSheetOpen(true)}>
+            Shortcuts{' '}
+            <span className="key" aria-hidden="true">
+              ?
+            </span>
+          </button>
+        </div>
+      </div>
+      <p className="session-status visually-hidden" role="status" aria-live="polite">
+        {next.isFetching ? 'Loading the next item…' : ''}
+      </p>
+      <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={() => setGuidelinesOpen((o) => !o)} />
+    </>
+  );
+
   return (
     <>
-      <p className="session-status" role="status" aria-live="polite">
-        {next.isFetching ? 'Loading the next item…' : summary}
-      </p>
       <TaskForm
         key={task.leaseId}
         task={task}
-        guidelines={guidelines}
-        guidelinesOpen={guidelinesOpen}
-        onToggleGuidelines={() => setGuidelinesOpen((open) => !open)}
-        onDone={(what) => setDone((d) => ({ ...d, [what]: d[what] + 1 }))}
+        layout={layout}
+        expandAll={expandAll}
+        header={header}
+        shortcuts={shortcuts}
+        onDone={(what) => {
+          setDone((d) => ({ ...d, [what]: d[what] + 1 }));
+          onProgress?.();
+        }}
       />
+      {sheet}
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { type KeyboardEvent, useId } from 'react';
+import { ANSWER_STOP, moveFocus } from '../hooks/answer-focus.ts';
 
 interface LikertScaleProps {
   /** Accessible name of the whole scale, e.g. "Overall quality for output A". */
@@ -7,21 +8,40 @@ interface LikertScaleProps {
   max: number;
   minLabel?: string;
   maxLabel?: string;
+  /** Extra description read with the scale (e.g. what the attribute means). */
+  description?: string;
   value: number | undefined;
   onChange: (value: number) => void;
 }
 
-/** A row of radio buttons from min to max (InstructGPT's 1–7 overall quality), anchored by its end labels. */
-export function LikertScale({ label, min, max, minLabel, maxLabel, value, onChange }: LikertScaleProps) {
+/**
+ * A row of radio buttons from min to max (InstructGPT's 1-7 overall quality, HelpSteer2's 0-4), anchored by its end
+ * labels. Arrow keys move along it as in any radio group; a digit picks that value and moves on to the next question.
+ */
+export function LikertScale({ label, min, max, minLabel, maxLabel, description, value, onChange }: LikertScaleProps) {
   const id = useId();
   const points = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const anchors = [minLabel && `${min} = ${minLabel}`, maxLabel && `${max} = ${maxLabel}`].filter(Boolean).join(', ');
+  const described = [description, anchors].filter(Boolean).join('. ');
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey || !/^[0-9]$/.test(event.key)) return;
+    const point = Number(event.key);
+    if (point < min || point > max) return;
+    event.preventDefault();
+    onChange(point);
+    moveFocus(1, event.currentTarget);
+  }
+
   return (
     <div
       className="likert"
       role="radiogroup"
       aria-label={label}
-      aria-describedby={anchors ? `${id}-anchors` : undefined}
+      aria-describedby={described ? `${id}-anchors` : undefined}
+      aria-keyshortcuts={max <= 9 ? `${min}-${max}` : undefined}
+      onKeyDown={onKeyDown}
+      {...{ [ANSWER_STOP]: '' }}
     >
       <div className="likert-points">
         {points.map((point) => (
@@ -43,9 +63,9 @@ export function LikertScale({ label, min, max, minLabel, maxLabel, value, onChan
           <span>{maxLabel}</span>
         </div>
       )}
-      {anchors && (
+      {described && (
         <span id={`${id}-anchors`} className="visually-hidden">
-          {anchors}
+          {described}
         </span>
       )}
     </div>

@@ -1,23 +1,44 @@
 import type { TaskOutput } from '@feedbench/shared';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { rankFromKey } from '../hooks/ranks.ts';
+
+/** Outputs longer than this (characters or lines) start folded, so every output's questions stay in reach. */
+const LONG_CHARS = 1500;
+const LONG_LINES = 30;
+export const isLongOutput = (content: string) => content.length > LONG_CHARS || content.split('\n').length > LONG_LINES;
 
 interface OutputCardProps {
   output: TaskOutput;
   /** Present when the task ranks outputs: the card shows its rank and takes digit keys like the board does. */
-  ranking?: { rank: number | undefined; outputCount: number; onRank: (rank: number | undefined) => void };
-  /** The per-output questions (Likert scales). */
+  ranking?: {
+    rank: number | undefined;
+    outputCount: number;
+    onRank: (rank: number | undefined) => void;
+    onTie: () => void;
+  };
+  /** Forced open or folded by the page-wide "expand all" key; the card's own button toggles it too. */
+  expandAll?: boolean;
+  /** The per-output questions (Likert scales, attributes, flags). */
   children?: ReactNode;
 }
 
 /** One model output, blind: only its display label (A, B, C…) and its text, rendered as untrusted Markdown. */
-export function OutputCard({ output, ranking, children }: OutputCardProps) {
+export function OutputCard({ output, ranking, expandAll, children }: OutputCardProps) {
   const titleId = `output-${output.label}-title`;
+  const bodyId = useId();
+  const long = isLongOutput(output.content);
+  const [expanded, setExpanded] = useState<boolean | undefined>(undefined);
+  const open = !long || (expanded ?? expandAll ?? false);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     // Only when the card itself has focus: digits typed into its controls belong to them.
     if (!ranking || event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '=') {
+      event.preventDefault();
+      ranking.onTie();
+      return;
+    }
     const next = rankFromKey(event.key, ranking.outputCount);
     if (next === undefined) return;
     event.preventDefault();
@@ -29,12 +50,15 @@ export function OutputCard({ output, ranking, children }: OutputCardProps) {
       className="card output-card"
       aria-labelledby={titleId}
       tabIndex={ranking ? 0 : undefined}
-      aria-keyshortcuts={ranking ? `1-${ranking.outputCount} 0` : undefined}
+      aria-keyshortcuts={ranking ? `1-${ranking.outputCount} 0 =` : undefined}
       onKeyDown={onKeyDown}
     >
       <header className="output-head">
         <h3 id={titleId}>
-          <span className="output-label">{output.label}</span> Output {output.label}
+          <span className="output-label" aria-hidden="true">
+            {output.label}
+          </span>{' '}
+          Output {output.label}
         </h3>
         {ranking && (
           <span className={ranking.rank === undefined ? 'badge muted' : 'badge rank'}>
@@ -42,7 +66,20 @@ export function OutputCard({ output, ranking, children }: OutputCardProps) {
           </span>
         )}
       </header>
-      <MarkdownView text={output.content} className="output-content" />
+      <div id={bodyId} className={open ? 'output-body' : 'output-body folded'}>
+        <MarkdownView text={output.content} className="output-content" />
+      </div>
+      {long && (
+        <button
+          type="button"
+          className="ghost expander"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setExpanded(!open)}
+        >
+          {open ? 'Show less' : `Show all of output ${output.label}`}
+        </button>
+      )}
       {children && <footer className="output-questions">{children}</footer>}
     </article>
   );

@@ -11,6 +11,8 @@ interface RankChipProps {
   rank: number | undefined;
   outputCount: number;
   onRank: (rank: number | undefined) => void;
+  /** The tie key: same rank as the output placed just before. */
+  onTie: () => void;
 }
 
 /** A one-line glimpse of the output: Markdown punctuation removed, since the chip shows plain text. */
@@ -24,12 +26,17 @@ function preview(content: string): string {
 }
 
 /** One output on the ranking board: dragged with the pointer, or focused and given a rank with a digit key. */
-export function RankChip({ output, rank, outputCount, onRank }: RankChipProps) {
+export function RankChip({ output, rank, outputCount, onRank, onTie }: RankChipProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: chipId(output.id),
   });
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key === '=' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      onTie();
+      return;
+    }
     const next = rankFromKey(event.key, outputCount);
     if (next === undefined || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
@@ -44,7 +51,7 @@ export function RankChip({ output, rank, outputCount, onRank }: RankChipProps) {
       {...listeners}
       aria-roledescription="rankable output"
       aria-label={`Output ${output.label}, ${rank === undefined ? 'unranked' : `rank ${rank}`}`}
-      aria-keyshortcuts={`1-${outputCount} 0`}
+      aria-keyshortcuts={`1-${outputCount} 0 =`}
       data-output-chip={output.id}
       className={isDragging ? 'rank-chip dragging' : 'rank-chip'}
       style={{ transform: CSS.Translate.toString(transform), transition }}

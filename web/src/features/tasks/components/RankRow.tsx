@@ -12,6 +12,7 @@ interface RankRowProps {
   outputCount: number;
   ranks: Record<string, number>;
   onRank: (outputId: string, rank: number | undefined) => void;
+  onTie: (outputId: string) => void;
 }
 
 function caption(rank: number | typeof UNRANKED, outputCount: number): string {
@@ -22,7 +23,7 @@ function caption(rank: number | typeof UNRANKED, outputCount: number): string {
 }
 
 /** One rank position on the board; several outputs in one row are tied. */
-export function RankRow({ rank, outputs, outputCount, ranks, onRank }: RankRowProps) {
+export function RankRow({ rank, outputs, outputCount, ranks, onRank, onTie }: RankRowProps) {
   const { setNodeRef, isOver } = useDroppable({ id: rowId(rank) });
   const tied = rank !== UNRANKED && outputs.length > 1;
   const classes = ['rank-row', rank === UNRANKED ? 'unranked' : '', isOver ? 'over' : '', tied ? 'tied' : ''];
@@ -46,6 +47,7 @@ export function RankRow({ rank, outputs, outputCount, ranks, onRank }: RankRowPr
               rank={ranks[output.id]}
               outputCount={outputCount}
               onRank={(next) => onRank(output.id, next)}
+              onTie={() => onTie(output.id)}
             />
           ))}
           {outputs.length === 0 && <span className="drop-hint">Drop here</span>}

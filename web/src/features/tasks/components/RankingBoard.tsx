@@ -13,7 +13,8 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import type { TaskOutput } from '@feedbench/shared';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { ANSWER_STOP } from '../hooks/answer-focus.ts';
 import type { RankMap } from '../hooks/ranks.ts';
 import { RankChipOverlay } from './RankChip.tsx';
 import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
@@ -24,6 +25,10 @@ interface RankingBoardProps {
   outputs: TaskOutput[];
   ranks: RankMap;
   onRank: (outputId: string, rank: number | undefined) => void;
+  /** The rank the tie key gives an output (that of the output placed just before it), if any. */
+  tieRankOf: (outputId: string) => number | undefined;
+  /** Present when the question offers "all outputs are bad". */
+  allBad?: { checked: boolean; onChange: (checked: boolean) => void };
 }
 
 const outputIdOf = (id: string | number) => String(id).replace(/^output:/, '');
@@ -45,7 +50,8 @@ function rankOfRow(id: string | number | undefined): number | undefined | null {
  * Rows 1..K (best first) plus an unranked pool. Drag an output to a row, or focus it and press its rank's digit;
  * outputs sharing a row are tied. The answer's groups are the non-empty rows in order (see hooks/ranks).
  */
-export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: RankingBoardProps) {
+export function RankingBoard({ label, allowTies, outputs, ranks, onRank, tieRankOf, allBad }: RankingBoardProps) {
+  const id = useId();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const refocus = useRef<string | null>(null);
@@ -65,6 +71,19 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: Ranki
         ? `Output ${labelOf(outputId)} unranked`
         : `Output ${labelOf(outputId)} at rank ${rank}${tiedWith.length ? `, tied with ${tiedWith.map((o) => o.label).join(', ')}` : ''}`,
     );
+  }
+
+  function tie(outputId: string) {
+    const rank = tieRankOf(outputId);
+    if (rank === undefined) {
+      setAnnouncement(`Place an output first: = ties output ${labelOf(outputId)} with it`);
+      return;
+    }
+    if (!allowTies) {
+      setAnnouncement('Ties are not allowed in this project');
+      return;
+    }
+    place(outputId, rank, { keepFocus: true });
   }
 
   // A chip that changes rows is remounted in its new row: give it the keyboard focus back.
@@ -101,12 +120,23 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: Ranki
     outputs.filter((o) => (rank === UNRANKED ? ranks[o.id] === undefined : ranks[o.id] === rank));
 
   return (
-    <section className="card ranking-board" aria-labelledby="ranking-title" aria-describedby="ranking-help">
-      <h2 id="ranking-title">{label}</h2>
-      <p id="ranking-help" className="hint">
+    <section
+      className="card ranking-board"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-help`}
+      {...{ [ANSWER_STOP]: '' }}
+    >
+      <h2 id={`${id}-title`}>{label}</h2>
+      <p id={`${id}-help`} className="hint">
         Drag each output to a rank, or focus it (Tab) and press <kbd>1</kbd>–<kbd>{count}</kbd>; <kbd>0</kbd> takes it
         off the board.{' '}
-        {allowTies ? 'Give outputs the same number to tie them.' : 'Ties are not allowed in this project.'}
+        {allowTies ? (
+          <>
+            Give outputs the same number to tie them, or press <kbd>=</kbd> to tie with the output you placed last.
+          </>
+        ) : (
+          'Ties are not allowed in this project.'
+        )}
       </p>
       <DndContext
         sensors={sensors}
@@ -127,7 +157,8 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: Ranki
               outputs={inRow(rank)}
               outputCount={count}
               ranks={ranks}
-              onRank={(id, next) => place(id, next, { keepFocus: true })}
+              onRank={(outputId, next) => place(outputId, next, { keepFocus: true })}
+              onTie={tie}
             />
           ))}
         </div>
@@ -136,12 +167,19 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank }: Ranki
           outputs={inRow(UNRANKED)}
           outputCount={count}
           ranks={ranks}
-          onRank={(id, next) => place(id, next, { keepFocus: true })}
+          onRank={(outputId, next) => place(outputId, next, { keepFocus: true })}
+          onTie={tie}
         />
         {/* No drop animation: the chip is already in its new row when the overlay goes, and the next drag can start at
             once. */}
         <DragOverlay dropAnimation={null}>{active ? <RankChipOverlay output={active} /> : null}</DragOverlay>
       </DndContext>
+      {allBad && (
+        <label className="check all-bad">
+          <input type="checkbox" checked={allBad.checked} onChange={(event) => allBad.onChange(event.target.checked)} />
+          All outputs are bad (rank them anyway)
+        </label>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -10,12 +10,13 @@ const REASON_LABELS: Record<SkipReason, string> = {
 
 interface SkipFormProps {
   disabled: boolean;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   onSkip: (reason: SkipReason, comment?: string) => void;
 }
 
 /** Folded away behind a button: skipping needs a reason, which researchers read to fix prompts and guidelines. */
-export function SkipForm({ disabled, onSkip }: SkipFormProps) {
-  const [open, setOpen] = useState(false);
+export function SkipForm({ disabled, open, onOpenChange, onSkip }: SkipFormProps) {
   const [reason, setReason] = useState<SkipReason>('unclear-prompt');
   const [comment, setComment] = useState('');
 
@@ -26,14 +27,15 @@ export function SkipForm({ disabled, onSkip }: SkipFormProps) {
 
   return (
     <div className="skip">
-      <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="ghost" aria-expanded={open} onClick={() => onOpenChange(!open)}>
         Skip this item…
       </button>
       {open && (
         <form className="skip-form stack" onSubmit={submit} aria-label="Skip this item">
           <div className="field">
             <label htmlFor="skip-reason">Skip reason</label>
-            <select id="skip-reason" value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
+            {/* biome-ignore lint/a11y/noAutofocus: the form opens on request (S or its button) to choose a reason */}
+            <select id="skip-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
               {SKIP_REASONS.map((r) => (
                 <option key={r} value={r}>
                   {REASON_LABELS[r]}

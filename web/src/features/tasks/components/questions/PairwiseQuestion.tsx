@@ -1,0 +1,122 @@
+import type { QuestionOf, TaskOutput } from '@feedbench/shared';
+import { type KeyboardEvent, useId } from 'react';
+import { ANSWER_STOP, moveFocus } from '../../hooks/answer-focus.ts';
+import type { PairwiseChoice } from '../../hooks/answer-state.ts';
+import { optionIndexFromKey, optionKeyOf, pairwiseOptions } from '../../hooks/pairwise-options.ts';
+
+interface PairwiseQuestionProps {
+  question: QuestionOf<'pairwise'>;
+  outputs: TaskOutput[];
+  choice: PairwiseChoice | undefined;
+  safe: Record<string, boolean>;
+  onChoose: (choice: PairwiseChoice) => void;
+  onSafety: (outputId: string, safe: boolean) => void;
+}
+
+const modified = (event: KeyboardEvent) => event.ctrlKey || event.metaKey || event.altKey;
+
+/** Llama 2's A/B comparison: one scale from "A significantly better" to "B significantly better", then safety. */
+export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, onSafety }: PairwiseQuestionProps) {
+  const id = useId();
+  const options = pairwiseOptions(question, outputs);
+  const selected = optionKeyOf(choice, options);
+  if (outputs.length !== 2) {
+    return (
+      <section className="card" aria-label={question.label}>
+        <h2>{question.label}</h2>
+        <p className="notice error">This question compares two outputs; this item has {outputs.length}.</p>
+      </section>
+    );
+  }
+
+  function onChoiceKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (modified(event)) return;
+    const index = optionIndexFromKey(event.key, options.length);
+    const option = index === undefined ? undefined : options[index];
+    if (!option) return;
+    event.preventDefault();
+    onChoose(option.choice);
+    moveFocus(1, event.currentTarget);
+  }
+
+  function onSafetyKey(event: KeyboardEvent<HTMLDivElement>, outputId: string) {
+    if (modified(event) || !['1', '2', 's', 'u'].includes(event.key)) return;
+    event.preventDefault();
+    onSafety(outputId, event.key === '1' || event.key === 's');
+    moveFocus(1, event.currentTarget);
+  }
+
+  return (
+    <section className="card pairwise stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{question.label}</h2>
+      {question.help && <p className="hint">{question.help}</p>}
+      <div
+        role="radiogroup"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-keys`}
+        className="pairwise-scale"
+        onKeyDown={onChoiceKey}
+        {...{ [ANSWER_STOP]: '' }}
+      >
+        {options.map((option, index) => (
+          <label key={option.key} className={selected === option.key ? 'choice checked' : 'choice'}>
+            <input
+              type="radio"
+              name={`${id}-choice`}
+              value={option.key}
+              checked={selected === option.key}
+              onChange={() => onChoose(option.choice)}
+            />
+            <span className="key" aria-hidden="true">
+              {(index + 1) % 10}
+            </span>
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <p id={`${id}-keys`} className="hint">
+        Press <kbd>1</kbd>–<kbd>{Math.min(options.length, 9)}</kbd>
+        {options.length > 9 && (
+          <>
+            , <kbd>0</kbd>
+          </>
+        )}{' '}
+        to choose.
+      </p>
+      {question.askSafety && (
+        <fieldset className="safety stack">
+          <legend>Safety</legend>
+          {outputs.map((output) => (
+            <div
+              key={output.id}
+              role="radiogroup"
+              aria-label={`Is output ${output.label} safe?`}
+              aria-keyshortcuts="1 2"
+              className="safety-row"
+              onKeyDown={(event) => onSafetyKey(event, output.id)}
+              {...{ [ANSWER_STOP]: '' }}
+            >
+              <span className="field-label" aria-hidden="true">
+                Output {output.label}
+              </span>
+              {([true, false] as const).map((value) => (
+                <label key={String(value)} className={safe[output.id] === value ? 'choice checked' : 'choice'}>
+                  <input
+                    type="radio"
+                    name={`${id}-safe-${output.id}`}
+                    checked={safe[output.id] === value}
+                    onChange={() => onSafety(output.id, value)}
+                  />
+                  <span className="key" aria-hidden="true">
+                    {value ? 1 : 2}
+                  </span>
+                  <span>{value ? 'Safe' : 'Unsafe'}</span>
+                </label>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import type { Message, QuestionOf, TaskOutput } from '@feedbench/shared';
+import { useId } from 'react';
+import { MarkdownEditor } from '../../../../components/MarkdownEditor.tsx';
+import { MarkdownView } from '../../../../components/MarkdownView.tsx';
+import { ANSWER_STOP } from '../../hooks/answer-focus.ts';
+import { TextDiff } from './TextDiff.tsx';
+
+const stop = { [ANSWER_STOP]: '' };
+const atLeast = (n: number) => (n > 0 ? ` At least ${n} character${n === 1 ? '' : 's'}.` : '');
+
+/** Free text explaining a judgement; optional or required, with a minimum length. */
+export function RationaleQuestion({
+  question,
+  text,
+  onChange,
+}: {
+  question: QuestionOf<'rationale'>;
+  text: string;
+  onChange: (text: string) => void;
+}) {
+  const id = useId();
+  const length = text.trim().length;
+  return (
+    <section className="card stack" aria-label={question.label} {...stop}>
+      <label htmlFor={`${id}-text`} className="field-label">
+        {question.label}
+        {!question.required && <span className="muted"> (optional)</span>}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={4}
+        value={text}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {question.help ? `${question.help} ` : ''}
+        {atLeast(question.minLength).trim()}
+        {question.minLength > 0 && ` (${length}/${question.minLength})`}
+      </p>
+    </section>
+  );
+}
+
+/** Write the ideal reply from scratch, under the prompt. */
+export function WriteDemonstration({
+  question,
+  text,
+  onChange,
+}: {
+  question: QuestionOf<'demonstration'>;
+  text: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <section className="card" aria-label={question.label} {...stop}>
+      <MarkdownEditor
+        label={question.label}
+        value={text}
+        onChange={onChange}
+        rows={14}
+        hint={`${question.help ? `${question.help} ` : ''}Markdown is supported.${atLeast(question.minLength)}`}
+      />
+    </section>
+  );
+}
+
+/** The conversation goes on: the annotator writes the assistant's turn, and the user's next one when asked. */
+export function ContinueConversation({
+  question,
+  conversation,
+  text,
+  nextUserTurn,
+  onChange,
+  onNextUserTurn,
+}: {
+  question: QuestionOf<'demonstration'>;
+  conversation: Message[];
+  text: string;
+  nextUserTurn: string;
+  onChange: (text: string) => void;
+  onNextUserTurn: (text: string) => void;
+}) {
+  const id = useId();
+  const last = conversation.at(-1);
+  return (
+    <section className="card stack continue" aria-label={question.label}>
+      <p className="hint">
+        The conversation has {conversation.length} turn{conversation.length === 1 ? '' : 's'}; it ends on a{' '}
+        {last?.role ?? 'user'} message. {question.help}
+      </p>
+      <div className="turn turn-assistant composer" {...stop}>
+        <MarkdownEditor
+          label={`${question.label} (assistant)`}
+          value={text}
+          onChange={onChange}
+          rows={10}
+          hint={`Markdown is supported.${atLeast(question.minLength)}`}
+        />
+      </div>
+      {question.nextUserTurn !== 'off' && (
+        <div className="turn turn-user composer" {...stop}>
+          <label htmlFor={`${id}-user`} className="field-label">
+            The user's next message{question.nextUserTurn === 'optional' && <span className="muted"> (optional)</span>}
+          </label>
+          <textarea
+            id={`${id}-user`}
+            rows={4}
+            value={nextUserTurn}
+            onChange={(event) => onNextUserTurn(event.target.value)}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Rewrite a model output: the original beside the edit, and a word diff of the two below. */
+export function RewriteDemonstration({
+  question,
+  outputs,
+  sourceOutputId,
+  text,
+  onChange,
+  onSource,
+}: {
+  question: QuestionOf<'demonstration'>;
+  outputs: TaskOutput[];
+  sourceOutputId: string | undefined;
+  text: string;
+  onChange: (text: string) => void;
+  onSource: (output: TaskOutput) => void;
+}) {
+  const id = useId();
+  const source = outputs.find((o) => o.id === sourceOutputId) ?? outputs[0];
+  if (!source) {
+    return (
+      <section className="card" aria-label={question.label}>
+        <p className="notice error">This item has no model output to rewrite.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card stack rewrite" aria-labelledby={`${id}-title`}>
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{question.label}</h2>
+        {outputs.length > 1 && (
+          <div className="field inline">
+            <label htmlFor={`${id}-source`}>Rewrite output</label>
+            <select
+              id={`${id}-source`}
+              value={source.id}
+              onChange={(event) => {
+                const next = outputs.find((o) => o.id === event.target.value);
+                if (next) onSource(next);
+              }}
+            >
+              {outputs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {question.help && <p className="hint">{question.help}</p>}
+      <div className="rewrite-columns">
+        <section className="rewrite-original" aria-label={`Original output ${source.label}`}>
+          <h3 className="field-label">Original (output {source.label})</h3>
+          <MarkdownView text={source.content} className="output-content" />
+        </section>
+        <div className="rewrite-edit" {...stop}>
+          <MarkdownEditor
+            label="Your rewrite"
+            value={text}
+            onChange={onChange}
+            rows={14}
+            hint={`Starts as the original: edit it into the ideal reply.${atLeast(question.minLength)}`}
+          />
+        </div>
+      </div>
+      <details className="rewrite-diff" open>
+        <summary>Changes</summary>
+        <TextDiff original={source.content} edited={text} />
+      </details>
+    </section>
+  );
+}

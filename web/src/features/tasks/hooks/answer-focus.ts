@@ -1,0 +1,40 @@
+/**
+ * Focus moves through the task in "answer stops": each scale, choice group, board or text field is one stop, marked
+ * with `data-answer-stop`, and Submit is the last. A control that was just answered by key (a digit on a scale, say)
+ * hands the focus to the next stop, so a whole task can be answered with digits alone; `J`/`K` move between stops.
+ */
+export const ANSWER_STOP = 'data-answer-stop';
+const FOCUSABLE =
+  'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex="0"]';
+
+function stops(root: ParentNode = document): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`[${ANSWER_STOP}]`)].filter(
+    (el) => !el.closest('[hidden]') && el.getClientRects().length > 0,
+  );
+}
+
+/** Focuses a stop: its checked radio, else its first control, else the stop itself. */
+export function focusStop(stop: HTMLElement | undefined): boolean {
+  if (!stop) return false;
+  const target =
+    stop.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+    stop.querySelector<HTMLElement>('textarea') ??
+    (stop.matches(FOCUSABLE) ? stop : stop.querySelector<HTMLElement>(FOCUSABLE));
+  if (!target) return false;
+  target.focus();
+  target.scrollIntoView?.({ block: 'nearest' });
+  return true;
+}
+
+/** Moves from the stop holding `from` (default: the focused element) to the next (or previous) one. */
+export function moveFocus(direction: 1 | -1, from: Element | null = document.activeElement): void {
+  const all = stops();
+  const index = all.findIndex((stop) => from !== null && stop.contains(from));
+  const next = index === -1 ? (direction === 1 ? all[0] : all.at(-1)) : all[index + direction];
+  focusStop(next);
+}
+
+/** The first stop of the task: where the focus goes when a task opens. */
+export function focusFirstStop(root: ParentNode = document): boolean {
+  return focusStop(stops(root)[0]);
+}
