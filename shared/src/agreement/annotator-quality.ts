@@ -61,9 +61,11 @@ export function annotatorQuality(
     : unitsTable(records);
   const level = rankings ? 'nominal' : (options.level ?? 'nominal');
 
-  const scored = annotatorsOf(table).map((annotator) =>
-    level === 'nominal' ? majorityAgreement(table, annotator) : consensusCorrelation(table, annotator, level),
-  );
+  const shared = sharedUnitsByAnnotator(table);
+  const scored = annotatorsOf(table).map((annotator) => {
+    const units = shared.get(annotator) ?? [];
+    return level === 'nominal' ? majorityAgreement(units, annotator) : consensusCorrelation(units, annotator, level);
+  });
   return scored.map((quality) => {
     const others = scored.filter((q) => q !== quality && Number.isFinite(q.score)).map((q) => q.score);
     if (others.length < 2 || !Number.isFinite(quality.score)) return { ...quality, z: null, outlier: false };
@@ -76,16 +78,24 @@ export function annotatorQuality(
 
 type Scored = Omit<AnnotatorQuality, 'z' | 'outlier'>;
 
-function sharedUnits(table: readonly UnitRatings[], annotator: string) {
-  return table.flatMap(({ unit, ratings }) => {
-    const own = ratings.find((r) => r.annotator === annotator);
-    const others = ratings.filter((r) => r.annotator !== annotator);
-    return own && others.length > 0 ? [{ unit, own, others }] : [];
-  });
+type SharedUnit = { unit: string; own: UnitRatings['ratings'][number]; others: UnitRatings['ratings'] };
+
+/** Per annotator, the units they share with someone else, with their own rating and the others': one pass. */
+function sharedUnitsByAnnotator(table: readonly UnitRatings[]): Map<string, SharedUnit[]> {
+  const shared = new Map<string, SharedUnit[]>();
+  for (const { unit, ratings } of table) {
+    if (ratings.length < 2) continue;
+    ratings.forEach((own, i) => {
+      const others = ratings.filter((_, j) => j !== i);
+      const list = shared.get(own.annotator);
+      if (list) list.push({ unit, own, others });
+      else shared.set(own.annotator, [{ unit, own, others }]);
+    });
+  }
+  return shared;
 }
 
-function majorityAgreement(table: readonly UnitRatings[], annotator: string): Scored {
-  const units = sharedUnits(table, annotator);
+function majorityAgreement(units: readonly SharedUnit[], annotator: string): Scored {
   let credit = 0;
   for (const { unit, own, others } of units) {
     const counts = new Map<string, number>();
@@ -101,8 +111,7 @@ function majorityAgreement(table: readonly UnitRatings[], annotator: string): Sc
   return { annotator, units: units.length, score: units.length > 0 ? credit / units.length : Number.NaN };
 }
 
-function consensusCorrelation(table: readonly UnitRatings[], annotator: string, level: MeasurementLevel): Scored {
-  const units = sharedUnits(table, annotator);
+function consensusCorrelation(units: readonly SharedUnit[], annotator: string, level: MeasurementLevel): Scored {
   const what = `${level} annotator quality`;
   const own = units.map(({ unit, own: r }) => expectNumber(what, unit, annotator, r.value));
   // Ordinal values have an order but no distances, so their consensus is the median; otherwise the mean.

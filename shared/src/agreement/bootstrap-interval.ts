@@ -62,20 +62,31 @@ export function bootstrapClusters(
   statistic: (draws: Float64Array) => number,
   options: BootstrapOptions,
 ): BootstrapInterval {
+  return bootstrapClusterStatistics(clusters, [statistic], options)[0] as BootstrapInterval;
+}
+
+/** `bootstrapClusters` for several statistics of the same clusters, scored on the same resamples. */
+export function bootstrapClusterStatistics(
+  clusters: number,
+  statistics: readonly ((draws: Float64Array) => number)[],
+  options: BootstrapOptions,
+): BootstrapInterval[] {
   const { replicates, seed, confidence } = checkedOptions(options);
   const random = mulberry32(seed);
   const draws = new Float64Array(clusters);
-  const values: number[] = [];
+  const values: number[][] = statistics.map(() => []);
   for (let r = 0; r < replicates; r++) {
     draws.fill(0);
     for (let draw = 0; draw < clusters; draw++) {
       const cluster = Math.floor(random() * clusters);
       draws[cluster] = (draws[cluster] as number) + 1;
     }
-    const value = statistic(draws);
-    if (!Number.isNaN(value)) values.push(value);
+    statistics.forEach((statistic, s) => {
+      const value = statistic(draws);
+      if (!Number.isNaN(value)) values[s]?.push(value);
+    });
   }
-  return percentileInterval(values, { replicates, seed, confidence });
+  return values.map((replicateValues) => percentileInterval(replicateValues, { replicates, seed, confidence }));
 }
 
 function checkedOptions(options: BootstrapOptions): Required<BootstrapOptions> {

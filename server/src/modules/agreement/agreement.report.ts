@@ -4,7 +4,7 @@ import {
   type AgreementRecord,
   type AgreementReport,
   type BootstrapOptions,
-  bootstrapClusters,
+  bootstrapClusterStatistics,
   clusterCoincidences,
   compareIds,
   compareRankings,
@@ -242,10 +242,22 @@ function questionSummary(
   bootstrap: Required<BootstrapOptions>,
 ) {
   const everything = new Float64Array(items.ids.length).fill(1);
-  const estimates: AgreementEstimate[] = estimators.map(({ estimate, statistic, items: contributing }) => {
-    const value = statistic(everything);
-    const ci = Number.isNaN(value) ? null : bootstrapClusters(items.ids.length, statistic, bootstrap).ci;
-    return { estimate, value: finite(value), ci: ci && [finite(ci[0]), finite(ci[1])], items: contributing };
+  const values = estimators.map(({ statistic }) => statistic(everything));
+  // One set of resamples for all the question's estimates (an undefined estimate has no interval).
+  const withValue = estimators.filter((_, e) => !Number.isNaN(values[e]));
+  const intervals = bootstrapClusterStatistics(
+    items.ids.length,
+    withValue.map((e) => e.statistic),
+    bootstrap,
+  );
+  const estimates: AgreementEstimate[] = estimators.map(({ estimate, statistic, items: contributing }, e) => {
+    const ci = intervals[withValue.findIndex((d) => d.statistic === statistic)]?.ci;
+    return {
+      estimate,
+      value: finite(values[e] as number),
+      ci: ci ? [finite(ci[0]), finite(ci[1])] : null,
+      items: contributing,
+    };
   });
   return {
     questionId: question.id,
@@ -303,6 +315,16 @@ function defined(values: readonly number[]): number {
   return values.filter((v) => !Number.isNaN(v)).length;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNames = new Map<number, string>();
+
+/** YYYY-MM-DD in UTC; formatted once per day number (a report formats one per answer). */
 function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const day = Math.floor(date.getTime() / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(day, name);
+  }
+  return name;
 }
