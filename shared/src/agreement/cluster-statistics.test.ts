@@ -28,6 +28,15 @@ describe('drawnAlpha', () => {
     expect(value).toBeCloseTo(krippendorffAlpha(recordsFromMatrix(krippendorff2011), { level }).value, 12);
   });
 
+  it.each(['nominal', 'ordinal', 'interval', 'ratio'] as const)(
+    'is undefined (NaN) for %s data with one value only',
+    (level) => {
+      const same = clusterCoincidences([[[3, 3]], [[3, 3, 3]]]);
+      expect(drawnAlpha(same, level)(everything(2))).toBeNaN();
+      expect(drawnAlpha(same, level)(new Float64Array([0, 0]))).toBeNaN();
+    },
+  );
+
   it('counts a cluster drawn twice twice', () => {
     // Drawing clusters 0 and 0 is the data of cluster 0 duplicated under new unit names.
     const twice = recordsFromMatrix(krippendorff2011).flatMap((r) =>
