@@ -2,6 +2,7 @@ export * from './agreement/index.ts';
 export * from './answers.ts';
 export * from './constants.ts';
 export * from './contracts/agreement.ts';
+export * from './contracts/annotations.ts';
 export * from './contracts/auth.ts';
 export * from './contracts/errors.ts';
 export * from './contracts/exports.ts';

@@ -274,3 +274,29 @@ describe('leases and overlap', () => {
     expect(await progress(project.id)).toMatchObject({ annotations: 20, completedItems: 10 });
   });
 });
+
+describe('reading annotations back', () => {
+  it('lists what was stored, with the display order seen and the template version, to researchers only', async () => {
+    const project = await rankingProject(1, 1, 3);
+    const [annotator] = (await annotators(project.id, 1)) as [Person];
+    const task = (await next(annotator, project.id)) as Task;
+    const answers = rankingAnswers(task);
+    expect((await submit(annotator, task, answers)).statusCode).toBe(200);
+
+    const url = `/api/projects/${project.id}/annotations`;
+    const listed = await h.app.inject({ method: 'GET', url, headers: researcher.headers });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().annotations).toEqual([
+      expect.objectContaining({
+        itemExternalId: 'item-0',
+        annotatorId: annotator.id,
+        answers,
+        displayOrder: task.outputs.map((o) => o.id),
+        templateVersion: 1,
+        guidelinesVersion: 1,
+        timeOnTaskMs: 1234,
+      }),
+    ]);
+    expect((await h.app.inject({ method: 'GET', url, headers: annotator.headers })).statusCode).toBe(403);
+  });
+});

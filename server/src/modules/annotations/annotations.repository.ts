@@ -1,7 +1,7 @@
 import type { Answers } from '@feedbench/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { annotations } from '../../db/schema/index.ts';
+import { annotations, items } from '../../db/schema/index.ts';
 
 export type AnnotationRow = typeof annotations.$inferSelect;
 
@@ -20,6 +20,16 @@ export function createAnnotationsRepository(db: Executor) {
         .from(annotations)
         .where(and(eq(annotations.itemId, itemId), eq(annotations.userId, userId)));
       return row;
+    },
+    /** A project's annotations, newest first, with the external id of their item. */
+    listForProject(projectId: string, limit: number) {
+      return db
+        .select({ annotation: annotations, itemExternalId: items.externalId })
+        .from(annotations)
+        .innerJoin(items, eq(items.id, annotations.itemId))
+        .where(eq(annotations.projectId, projectId))
+        .orderBy(desc(annotations.submittedAt), desc(annotations.id))
+        .limit(limit);
     },
     async insert(values: {
       projectId: string;

@@ -1,4 +1,6 @@
 import {
+  annotationListQuery,
+  annotationListResponse,
   heartbeatResponse,
   leaseIdParams,
   nextTaskResponse,
@@ -24,6 +26,21 @@ export function annotationsRoutes(annotations: AnnotationsService): FastifyPlugi
       '/api/leases/:leaseId/submit',
       { schema: { tags, params: leaseIdParams, body: submitBody, response: { 200: submitResponse } } },
       (request) => annotations.submit(requireUser(request), request.params.leaseId, request.body),
+    );
+
+    app.get(
+      '/api/projects/:projectId/annotations',
+      {
+        schema: {
+          tags: ['annotations'],
+          params: projectIdParams,
+          querystring: annotationListQuery,
+          response: { 200: annotationListResponse },
+        },
+      },
+      async (request) => ({
+        annotations: await annotations.list(requireUser(request), request.params.projectId, request.query.limit),
+      }),
     );
 
     app.post(

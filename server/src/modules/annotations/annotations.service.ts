@@ -1,4 +1,11 @@
-import { checkAnswers, type SkipBody, type SubmitBody, type SubmitResponse, type Task } from '@feedbench/shared';
+import {
+  checkAnswers,
+  type SkipBody,
+  type StoredAnnotation,
+  type SubmitBody,
+  type SubmitResponse,
+  type Task,
+} from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
@@ -15,7 +22,7 @@ import { createAnnotationsRepository } from './annotations.repository.ts';
 interface Deps {
   db: Database;
   clock: Clock;
-  projects: Pick<ProjectsService, 'access'>;
+  projects: Pick<ProjectsService, 'access' | 'accessAsResearcher'>;
   items: ItemsService;
   assignment: AssignmentService;
   drafts: Pick<DraftsService, 'find' | 'discard'>;
@@ -110,6 +117,24 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
       await assignment.skip(user, leaseId, body);
       events.publish((await assignment.leaseOf(user, leaseId)).projectId);
+    },
+
+    /** Stored annotations of a project for its researchers, newest first. */
+    async list(user: SessionUser, projectId: string, limit: number): Promise<StoredAnnotation[]> {
+      await projects.accessAsResearcher(user, projectId);
+      const rows = await createAnnotationsRepository(db).listForProject(projectId, limit);
+      return rows.map(({ annotation: a, itemExternalId }) => ({
+        id: a.id,
+        itemId: a.itemId,
+        itemExternalId,
+        annotatorId: a.userId,
+        answers: a.answers,
+        displayOrder: a.displayOrder,
+        templateVersion: a.templateVersion,
+        guidelinesVersion: a.guidelinesVersion,
+        timeOnTaskMs: a.timeOnTaskMs,
+        submittedAt: a.submittedAt.toISOString(),
+      }));
     },
 
     isAnnotated: async (itemId: string, userId: string) =>

@@ -64,8 +64,13 @@ describe('projects', () => {
   it('replaces the template and bumps the template version only when the questions change', async () => {
     const researcher = await h.user('researcher');
     const project = await h.project(researcher);
-    expect(project.templateVersion).toBe(1);
-    const patch = (payload: unknown) =>
+    const created = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}`,
+      headers: researcher.headers,
+    });
+    expect(created.json().templateVersion).toBe(1);
+    const patch = (payload: Record<string, unknown>) =>
       h.app.inject({ method: 'PATCH', url: `/api/projects/${project.id}`, headers: researcher.headers, payload });
     const questions = [
       { id: 'pref', type: 'pairwise', label: 'Which is better?', askSafety: true },
