@@ -2,12 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
+import { csrfTokenFor } from '../../server/src/plugins/csrf.ts';
 import { createServices } from '../../server/src/services.ts';
 
 export interface BenchProject {
   projectId: string;
   /** Session cookie per annotator (index = annotator number). */
   annotators: { id: string; email: string; cookie: string }[];
+}
+
+/** What a browser sends with a session cookie: the cookie and the session's CSRF token (changes need both). */
+export function browserHeaders(cookie: string): Record<string, string> {
+  return { cookie, 'x-csrf-token': csrfTokenFor(cookie.replace(/^feedbench_session=/, '')) };
 }
 
 /** A fresh database on the local PostgreSQL, dropped by the returned function. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Task } from '../../shared/src/index.ts';
 import type { ServerInstance } from './instances.ts';
+import { browserHeaders } from './setup.ts';
 import { Latencies, seededRandom, sleep } from './stats.ts';
 
 export interface SimulationOptions {
@@ -61,7 +62,7 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
       try {
         const response = await fetch(`${instance.baseUrl}${url}`, {
           method,
-          headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+          headers: { ...browserHeaders(cookie), ...(body ? { 'content-type': 'application/json' } : {}) },
           body: body ? JSON.stringify(body) : undefined,
           signal: AbortSignal.timeout(15_000),
         });

@@ -4,6 +4,7 @@ import { systemClock } from '../../server/src/lib/clock.ts';
 import { createServices } from '../../server/src/services.ts';
 import type { Task } from '../../shared/src/index.ts';
 import type { ServerInstance } from './instances.ts';
+import { browserHeaders } from './setup.ts';
 import { Latencies } from './stats.ts';
 
 interface Driver {
@@ -23,14 +24,14 @@ export function httpDriver(instances: ServerInstance[], projectId: string): Driv
     async next(person) {
       const response = await fetch(`${base()}/api/projects/${projectId}/tasks/next`, {
         method: 'POST',
-        headers: { cookie: person.cookie },
+        headers: browserHeaders(person.cookie),
       });
       return ((await response.json()) as { task: Task | null }).task;
     },
     async submit(person, task) {
       const response = await fetch(`${base()}/api/leases/${task.leaseId}/submit`, {
         method: 'POST',
-        headers: { cookie: person.cookie, 'content-type': 'application/json' },
+        headers: { ...browserHeaders(person.cookie), 'content-type': 'application/json' },
         body: JSON.stringify({ idempotencyKey: randomUUID(), answers: answersFor(task) }),
       });
       if (response.status !== 200) throw new Error(`submit ${response.status}: ${await response.text()}`);

@@ -1,5 +1,7 @@
 import {
   type CreateProjectBody,
+  CSRF_HEADER,
+  csrfResponse,
   importResultSchema,
   type MemberRole,
   memberListResponse,
@@ -26,26 +28,42 @@ async function parsed<T>(response: APIResponse, schema: { parse: (value: unknown
   return schema.parse(await response.json());
 }
 
-/** A request context with its own cookie jar, signed in as `account`. */
+/**
+ * A request context with its own cookie jar, signed in as `account`, that sends what the SPA sends: the session
+ * cookie and the CSRF token read from GET /api/auth/csrf (changes are refused without it).
+ */
 export async function signedIn(account: Pick<Account, 'email' | 'password'>): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL: BASE_URL });
-  await parsed(await context.post('/api/auth/login', { data: account }), meResponse);
-  return context;
+  const login = await request.newContext({ baseURL: BASE_URL });
+  await parsed(await login.post('/api/auth/login', { data: account }), meResponse);
+  const { csrfToken } = await parsed(await login.get('/api/auth/csrf'), csrfResponse);
+  const storageState = await login.storageState();
+  await login.dispose();
+  return request.newContext({
+    baseURL: BASE_URL,
+    storageState,
+    extraHTTPHeaders: csrfToken ? { [CSRF_HEADER]: csrfToken } : {},
+  });
 }
+
+let admin: Promise<APIRequestContext> | undefined;
+/** One admin session per worker: a sign-in (one scrypt) for every account made would slow every spec down. */
+const adminContext = () => {
+  admin ??= signedIn(ADMIN);
+  return admin;
+};
 
 let counter = 0;
 /** A fresh account with a unique email, so every test owns its people. */
 export async function createAccount(role: UserRole, name: string = role): Promise<Account> {
-  const admin = await signedIn(ADMIN);
+  const as = await adminContext();
   counter += 1;
   const account = {
     email: `${name}-${Date.now().toString(36)}-${counter}@e2e.test`,
     password: `${name}-password-1`,
     role,
   };
-  const response = await admin.post('/api/users', { data: account });
+  const response = await as.post('/api/users', { data: account });
   expect(response.status(), await response.text()).toBe(201);
-  await admin.dispose();
   return account;
 }
 

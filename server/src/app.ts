@@ -26,8 +26,15 @@ import { liveRoutes } from './modules/live/live.routes.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
+import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
+import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
+import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
+import { allowInlineStylesForDocs, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { createServices } from './services.ts';
+
+/** Largest JSON body (every route but imports, which take up to IMPORT_BODY_LIMIT); larger answers 413. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export interface BuildAppOptions {
   config: Config;
@@ -42,7 +49,8 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // JSON bodies stay small; the import route raises its own limit.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +60,9 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.addHook('onClose', () => events.close());
   const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours, events });
 
+  await registerSecurityHeaders(app, { tls: config.cookieSecure });
+  await registerRateLimiting(app, { repository: createRateLimitRepository(database.db), clock });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -59,15 +70,21 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: allowInlineStylesForDocs });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, services.auth);
+  registerCsrfProtection(app);
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(services.auth, { secure: config.cookieSecure }));
+  await app.register(
+    authRoutes(services.auth, {
+      secure: config.cookieSecure,
+      loginThrottle: createLoginThrottle(app, config.loginLimits),
+    }),
+  );
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));

@@ -32,6 +32,22 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-For / -Proto so rate limits and the audit log see the real client
+   * address. `true`, a hop count, or a comma-separated list of proxy addresses/CIDRs; unset: trust nobody.
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** Failed sign-ins allowed per (client address, email) per window before that pair is locked out. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Failed sign-ins allowed per client address per window, across all emails (password spraying). */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Length of the sign-in throttling window, in minutes. */
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export type Config = {
@@ -45,6 +61,8 @@ export type Config = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   demo: boolean;
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
 };
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
@@ -67,5 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.FEEDBENCH_DEMO,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    loginLimits: {
+      failuresPerAccount: e.LOGIN_MAX_FAILURES,
+      failuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((part) => part.trim());
 }

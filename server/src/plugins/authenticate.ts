@@ -4,18 +4,42 @@ import type { AuthService, SessionUser } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'feedbench_session';
 
+/** How the request proved who it is: the browser's session cookie, or an API token in `Authorization: Bearer`. */
+export type AuthMethod = 'session' | 'token';
+
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
+    authMethod: AuthMethod | null;
   }
 }
 
-/** Resolves the session cookie to `request.user` on every request; routes decide what they require. */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService) {
+/** Resolves an `Authorization: Bearer` API token to its owner (scoped), or undefined when unknown or revoked. */
+export type TokenResolver = (token: string, request: FastifyRequest) => Promise<SessionUser | undefined>;
+
+/**
+ * Resolves the caller on every request; routes decide what they require. A request that carries an Authorization
+ * header is judged by it alone (a bad token is 401 even with a valid cookie beside it), so a script never acts with a
+ * browser session it happened to pick up, and CSRF checks (which apply to cookies only) cannot be bypassed by
+ * sending a junk header.
+ */
+export function registerAuthentication(app: FastifyInstance, auth: AuthService, resolveToken?: TokenResolver) {
   app.decorateRequest('user', null);
+  app.decorateRequest('authMethod', null);
   app.addHook('onRequest', async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const user = match?.[1] && resolveToken ? await resolveToken(match[1], request) : undefined;
+      if (!user) throw commonErrors.badToken();
+      request.user = user;
+      request.authMethod = 'token';
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? ((await auth.resolveSession(token)) ?? null) : null;
+    const user = token ? await auth.resolveSession(token) : undefined;
+    request.user = user ?? null;
+    request.authMethod = user ? 'session' : null;
   });
 }
 

@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { CreateProjectBody, UserRole } from '@feedbench/shared';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { csrfTokenFor } from '../plugins/csrf.ts';
 
 /** A clock tests move by hand: lease and session expiry without sleeping. */
 export class FakeClock implements Clock {
@@ -36,11 +37,17 @@ function openTestDatabase(): { database: DatabaseHandle; dispose(): void } {
 }
 
 /** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
-export async function buildTestApp(options: { clock?: Clock } = {}) {
+export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}) {
   const clock = options.clock ?? new FakeClock();
   const { database, dispose } = openTestDatabase();
   await database.migrate();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: { kind: 'pglite' as const, dataDir: '' } };
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    database: { kind: 'pglite' as const, dataDir: '' },
+    // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
+    loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
+    ...options.config,
+  };
   const app = await buildApp({ config, database, clock, serveWeb: false });
   const { services } = app;
 
@@ -54,7 +61,10 @@ export async function buildTestApp(options: { clock?: Clock } = {}) {
       await database.close();
       dispose();
     },
-    /** A new account with a unique email; returns its credentials and a signed-in cookie header. */
+    /**
+     * A new account with a unique email, signed in. `headers` are what the browser sends: the session cookie and the
+     * CSRF token the SPA reads from GET /api/auth/csrf (see plugins/csrf.ts).
+     */
     async user(role: UserRole = 'annotator') {
       const email = `${role}-${randomUUID().slice(0, 8)}@test.local`;
       const password = 'correct horse battery';
@@ -62,31 +72,33 @@ export async function buildTestApp(options: { clock?: Clock } = {}) {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      return { ...user, password, cookie, headers: { cookie } };
+      const session = response.cookies.find((c) => c.name === 'feedbench_session')?.value ?? '';
+      const csrfToken = csrfTokenFor(session);
+      return { ...user, password, cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
     },
-    async project(researcher: { cookie: string }, body: Partial<CreateProjectBody> = {}) {
+    async project(researcher: SignedIn, body: Partial<CreateProjectBody> = {}) {
       const response = await app.inject({
         method: 'POST',
         url: '/api/projects',
-        headers: { cookie: researcher.cookie },
+        headers: researcher.headers,
         payload: { name: 'Test project', kind: 'ranking', ...body },
       });
       if (response.statusCode !== 201) throw new Error(`project create failed: ${response.body}`);
       return response.json() as { id: string; kind: string };
     },
-    async importItems(researcher: { cookie: string }, projectId: string, lines: unknown[]) {
+    async importItems(researcher: SignedIn, projectId: string, lines: unknown[]) {
       return app.inject({
         method: 'POST',
         url: `/api/projects/${projectId}/imports`,
-        headers: { cookie: researcher.cookie, 'content-type': 'application/x-ndjson' },
+        headers: { ...researcher.headers, 'content-type': 'application/x-ndjson' },
         payload: lines.map((l) => JSON.stringify(l)).join('\n'),
       });
     },
-    async addMember(researcher: { cookie: string }, projectId: string, member: { email: string }, role = 'annotator') {
+    async addMember(researcher: SignedIn, projectId: string, member: { email: string }, role = 'annotator') {
       const response = await app.inject({
         method: 'POST',
         url: `/api/projects/${projectId}/members`,
-        headers: { cookie: researcher.cookie },
+        headers: researcher.headers,
         payload: { email: member.email, role },
       });
       if (response.statusCode !== 200) throw new Error(`add member failed: ${response.body}`);
@@ -95,6 +107,10 @@ export async function buildTestApp(options: { clock?: Clock } = {}) {
   return harness;
 }
 export type TestHarness = Awaited<ReturnType<typeof buildTestApp>>;
+/** Anyone the harness signed in: their browser headers (cookie + CSRF token). */
+export interface SignedIn {
+  headers: Record<string, string>;
+}
 
 /** An import line for a ranking item with K outputs. */
 export function rankingLine(id: string, k = 4) {

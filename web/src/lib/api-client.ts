@@ -1,4 +1,4 @@
-import { apiErrorSchema } from '@feedbench/shared';
+import { apiErrorSchema, CSRF_HEADER, csrfResponse } from '@feedbench/shared';
 import type { z } from 'zod';
 
 /** An error the API answered with `{ error: { code, message, details } }`, or a network/parse failure. */
@@ -26,10 +26,32 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The session's CSRF token, read once from the API and kept in memory, never in a cookie or storage (see
+ * server/src/plugins/csrf.ts). Forgotten when the session changes (sign-in, sign-out) or the server refuses it.
+ */
+let csrfToken: Promise<string | null> | undefined;
+const SESSION_PATHS = new Set(['/api/auth/login', '/api/auth/logout']);
+
+function currentCsrfToken(): Promise<string | null> {
+  csrfToken ??= fetch('/api/auth/csrf', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+    .then(async (response) => csrfResponse.parse(await response.json()).csrfToken)
+    .catch(() => {
+      csrfToken = undefined;
+      return null;
+    });
+  return csrfToken;
+}
+
 /** Sends the session cookie (same origin only) and turns every non-2xx answer into an ApiError. */
-async function send(path: string, options: RequestOptions): Promise<Response> {
+async function send(path: string, options: RequestOptions, retried = false): Promise<Response> {
   const { method = 'GET', body, contentType, redirectOnUnauthorized = true, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
+  // Sign-in is the one change made without a session (and so without a token).
+  if (method !== 'GET' && path !== '/api/auth/login') {
+    const token = await currentCsrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
   let payload: string | undefined;
   if (body !== undefined) {
     // Fastify rejects an empty body sent as JSON, so the header goes only with a body.
@@ -43,10 +65,17 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network.unreachable', 'Cannot reach the server. Check your connection and try again.');
   }
+  if (SESSION_PATHS.has(path)) csrfToken = undefined;
   if (response.ok) return response;
 
   if (response.status === 401 && redirectOnUnauthorized) redirectToLogin();
-  throw await toApiError(response);
+  const error = await toApiError(response);
+  // A token from an earlier session (signed in again in another tab): read the current one and try once more.
+  if (error.code === 'auth.csrf_invalid' && !retried) {
+    csrfToken = undefined;
+    return send(path, options, true);
+  }
+  throw error;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

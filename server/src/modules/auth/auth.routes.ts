@@ -1,21 +1,37 @@
-import { createUserBody, loginBody, meResponse, userListResponse } from '@feedbench/shared';
+import { createUserBody, csrfResponse, loginBody, meResponse, userListResponse } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
+import { csrfTokenFor } from '../../plugins/csrf.ts';
+import type { LoginThrottle } from '../../plugins/rate-limit.ts';
+import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
 
-export function authRoutes(auth: AuthService, cookie: { secure: boolean }): FastifyPluginAsyncZod {
+export function authRoutes(
+  auth: AuthService,
+  options: { secure: boolean; loginThrottle: LoginThrottle },
+): FastifyPluginAsyncZod {
+  const { loginThrottle } = options;
   return async (app) => {
     app.post(
       '/api/auth/login',
-      { schema: { tags: ['auth'], body: loginBody, response: { 200: meResponse } } },
+      {
+        // Sign-in acts with the credentials in its body, not with a cookie; a JSON body cannot be sent cross-site
+        // without a CORS preflight, so a forged sign-in form cannot reach the handler either.
+        config: { csrf: false },
+        schema: { tags: ['auth'], body: loginBody, response: { 200: meResponse } },
+        preHandler: (request) => loginThrottle.check(request),
+      },
       async (request, reply) => {
-        const session = await auth.login(request.body.email, request.body.password);
+        const session = await auth.login(request.body.email, request.body.password).catch(async (error: unknown) => {
+          if (authErrors.isBadCredentials(error)) await loginThrottle.recordFailure(request);
+          throw error;
+        });
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
-          secure: cookie.secure,
+          secure: options.secure,
           expires: session.expiresAt,
         });
         return { user: session.user };
@@ -28,6 +44,12 @@ export function authRoutes(auth: AuthService, cookie: { secure: boolean }): Fast
       if (token) await auth.logout(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
+    });
+
+    // The SPA reads its CSRF token here (never from a cookie); null when signed out, so the call never fails.
+    app.get('/api/auth/csrf', { schema: { tags: ['auth'], response: { 200: csrfResponse } } }, async (request) => {
+      const token = request.authMethod === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
+      return { csrfToken: token ? csrfTokenFor(token) : null };
     });
 
     app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponse } } }, async (request) => {
