@@ -17,6 +17,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/ProjectRoute.tsx').then((m) => ({ Component: m.ProjectRoute })),
       },
       {
+        path: 'projects/:projectId/template',
+        lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),
+      },
+      {
         path: 'projects/:projectId/annotate',
         lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
       },

@@ -43,9 +43,14 @@ export function ProjectRoute() {
         <h1>
           {p.name} <span className={`badge kind-${p.kind}`}>{p.kind}</span>
         </h1>
-        <Link className="button" to={`/projects/${p.id}/annotate`}>
-          Annotate
-        </Link>
+        <div className="row">
+          <Link className="button" to={`/projects/${p.id}/template`}>
+            Edit template
+          </Link>
+          <Link className="button" to={`/projects/${p.id}/annotate`}>
+            Annotate
+          </Link>
+        </div>
       </div>
       <section className="card" aria-label="Progress">
         <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Refreshing every 5 seconds'}>

@@ -1,0 +1,185 @@
+import {
+  newQuestion,
+  type Project,
+  QUESTION_TYPES,
+  type Question,
+  type QuestionType,
+  questionsSchema,
+  sameQuestions,
+  TEMPLATE_PRESETS,
+} from '@feedbench/shared';
+import { type ReactNode, useId, useState } from 'react';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useUpdateProject } from '../api/update-project.ts';
+import { slugId } from './ChoiceListEditor.tsx';
+import { QUESTION_TYPE_LABELS, QuestionEditor } from './QuestionEditor.tsx';
+
+interface TemplateBuilderProps {
+  project: Project;
+  /** The annotator view for these questions (composed by the route: the preview belongs to the tasks feature). */
+  renderPreview: (questions: Question[]) => ReactNode;
+}
+
+/**
+ * The researcher's template editor: start from a preset or from scratch, add, reorder and configure questions, and
+ * see the annotator view update as they type. Nothing reaches annotators until Save, which makes a new template
+ * version (annotations record the version they were made under).
+ */
+export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<Question[]>(project.settings.questions);
+  const [preset, setPreset] = useState(TEMPLATE_PRESETS[0]?.id ?? '');
+  const [addType, setAddType] = useState<QuestionType>('rating');
+  const [notice, setNotice] = useState('');
+  const update = useUpdateProject(project.id);
+  const parsed = questionsSchema.safeParse(draft);
+  const dirty = !sameQuestions(draft, project.settings.questions);
+  const chosenPreset = TEMPLATE_PRESETS.find((p) => p.id === preset);
+
+  const change = (next: Question[]) => {
+    setDraft(next);
+    setNotice('');
+  };
+  const move = (index: number, delta: -1 | 1) => {
+    const next = [...draft];
+    const [moved] = next.splice(index, 1);
+    if (moved) next.splice(index + delta, 0, moved);
+    change(next);
+  };
+
+  function applyPreset() {
+    if (!chosenPreset) return;
+    change(chosenPreset.questions);
+    setNotice(`Applied the ${chosenPreset.name} preset (not saved yet).`);
+  }
+  function addQuestion() {
+    change([
+      ...draft,
+      newQuestion(
+        addType,
+        slugId(
+          addType,
+          draft.map((q) => q.id),
+        ),
+      ),
+    ]);
+  }
+  function save() {
+    if (!parsed.success) return;
+    update.mutate(
+      { questions: parsed.data },
+      { onSuccess: (saved) => setNotice(`Saved as template version ${saved.templateVersion}.`) },
+    );
+  }
+
+  return (
+    <div className="template-builder stack">
+      <section className="card stack" aria-labelledby={`${id}-presets`}>
+        <div className="section-head">
+          <h2 id={`${id}-presets`}>Start from a preset</h2>
+          <span className="muted">template version {project.templateVersion}</span>
+        </div>
+        <div className="row align-end wrap">
+          <div className="field grow">
+            <label htmlFor={`${id}-preset`}>Preset</label>
+            <select id={`${id}-preset`} value={preset} onChange={(e) => setPreset(e.target.value)}>
+              {TEMPLATE_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={applyPreset}>
+            Apply preset
+          </button>
+        </div>
+        {chosenPreset && (
+          <p className="hint">
+            {chosenPreset.description}
+            {chosenPreset.kind !== project.kind &&
+              ` Made for ${chosenPreset.kind} projects; this one is a ${project.kind} project.`}
+          </p>
+        )}
+      </section>
+
+      <section className="stack" aria-labelledby={`${id}-questions`}>
+        <h2 id={`${id}-questions`}>Questions</h2>
+        <ol className="question-list stack">
+          {draft.map((question, index) => (
+            <QuestionEditor
+              // biome-ignore lint/suspicious/noArrayIndexKey: ids are editable, positions are what the list shows
+              key={index}
+              question={question}
+              index={index}
+              count={draft.length}
+              onChange={(next) => change(draft.map((q, i) => (i === index ? next : q)))}
+              onMove={(delta) => move(index, delta)}
+              onRemove={() => change(draft.filter((_, i) => i !== index))}
+            />
+          ))}
+        </ol>
+        <div className="card row align-end wrap">
+          <div className="field grow">
+            <label htmlFor={`${id}-add-type`}>New question type</label>
+            <select id={`${id}-add-type`} value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
+              {QUESTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {QUESTION_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={addQuestion} disabled={draft.length >= 50}>
+            Add question
+          </button>
+        </div>
+      </section>
+
+      <section className="card stack save-bar" aria-label="Save the template">
+        {!parsed.success && (
+          <div className="notice error" role="alert">
+            <strong>Fix these before saving:</strong>
+            <ul>
+              {parsed.error.issues.map((issue) => (
+                <li key={`${issue.path.join('.')}:${issue.message}`}>
+                  {typeof issue.path[0] === 'number' ? `Question ${issue.path[0] + 1}: ` : ''}
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {update.isError && (
+          <p className="notice error" role="alert">
+            {errorMessage(update.error)}
+          </p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!dirty || !parsed.success || update.isPending}
+            onClick={save}
+          >
+            {update.isPending ? 'Saving…' : 'Save template'}
+          </button>
+          <button type="button" className="ghost" disabled={!dirty} onClick={() => change(project.settings.questions)}>
+            Discard changes
+          </button>
+          <span role="status" className="muted">
+            {notice || (dirty ? 'Unsaved changes' : '')}
+          </span>
+        </div>
+      </section>
+
+      <section className="card stack preview-frame" aria-labelledby={`${id}-preview`}>
+        <div className="section-head">
+          <h2 id={`${id}-preview`}>Annotator preview</h2>
+          <span className="muted">exactly what annotators see, with a sample item</span>
+        </div>
+        {parsed.success ? renderPreview(parsed.data) : <p className="muted">Fix the template to see the preview.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Question, Task, TaskKind, TaskOutput } from '@feedbench/shared';
+import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
+import { AnnotatorView } from './AnnotatorView.tsx';
+import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
+
+const SAMPLE_OUTPUTS: TaskOutput[] = [
+  {
+    id: 'sample-a',
+    label: 'A',
+    content:
+      'Use `sorted` with a key:\n\n```python\nwords = sorted(words, key=len)\n```\n\nIt runs in $$O(n \\log n)$$ time.',
+  },
+  { id: 'sample-b', label: 'B', content: 'You can call **words.sort()**, which sorts the list in place by length.' },
+  { id: 'sample-c', label: 'C', content: 'Sorting is a fundamental operation in computer science.' },
+];
+
+/** A sample item with as many outputs as the template needs: two for pairwise, one to rewrite, three to rank. */
+export function sampleTask(
+  questions: Question[],
+  kind: TaskKind,
+): Pick<Task, 'questions' | 'outputs' | 'conversation' | 'item' | 'draft'> {
+  const pairwise = questions.some((q) => q.type === 'pairwise');
+  const judged = questions.some((q) => ['ranking', 'rating', 'attributes', 'flags', 'pairwise'].includes(q.type));
+  const rewrite = questions.some((q) => q.type === 'demonstration' && q.variant === 'rewrite');
+  const count = pairwise ? 2 : judged || kind === 'ranking' ? 3 : rewrite ? 1 : 0;
+  return {
+    questions,
+    outputs: SAMPLE_OUTPUTS.slice(0, count),
+    conversation: [{ role: 'user', content: 'How do I sort a list of words by length in Python?' }],
+    item: { id: '00000000-0000-4000-8000-000000000000', externalId: 'sample' },
+    draft: null,
+  };
+}
+
+function Preview({ task }: { task: ReturnType<typeof sampleTask> }) {
+  const answers = useTaskAnswers(task);
+  const lines = describeProblems(answers.problems, task.questions, task.outputs);
+  return (
+    <AnnotatorView
+      task={task}
+      answers={answers}
+      layout="side-by-side"
+      submitPanel={
+        <section className="card submit-panel stack" aria-label="Submit (preview)">
+          <AnswerChecklist lines={lines} />
+          <button type="button" className="primary large" aria-disabled="true">
+            Submit (preview)
+          </button>
+        </section>
+      }
+    />
+  );
+}
+
+/**
+ * The annotator view for a template that is being edited, on a sample item, with its own throwaway answers: the
+ * researcher can try every control. Remounted when the questions' shape changes, so stale answers never linger.
+ */
+export function TaskPreview({ questions, kind }: { questions: Question[]; kind: TaskKind }) {
+  const task = sampleTask(questions, kind);
+  const shape = questions.map((q) => `${q.id}:${q.type}:${q.type === 'demonstration' ? q.variant : ''}`).join('|');
+  return (
+    <div className="task-preview">
+      <Preview key={`${shape}/${task.outputs.length}`} task={task} />
+    </div>
+  );
+}
