@@ -1,7 +1,7 @@
 import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord, KappaWeights } from './agreement-record.ts';
-import { categoryCodes, indexRecords, unitRuns } from './record-index.ts';
-import { type Category, compareIds } from './units-table.ts';
+import { alignTwoAnnotators, categoryCodes } from './record-index.ts';
+import type { Category } from './units-table.ts';
 
 export interface CohenKappaResult {
   /** NaN when expected disagreement is 0 (both annotators used one and the same category throughout). */
@@ -31,13 +31,10 @@ export function cohenKappa(
   options: { weights?: KappaWeights } = {},
 ): CohenKappaResult {
   const what = options.weights ? `${options.weights}-weighted Cohen's kappa` : "Cohen's kappa";
-  const index = indexRecords(records);
-  const annotators = [...index.annotatorIds].sort(compareIds);
-  if (annotators.length !== 2) throw agreementErrors.twoAnnotatorsRequired("Cohen's kappa", annotators.length);
-  const firstNumber = index.annotatorIds.indexOf(annotators[0] as string);
-  // With two annotators, a unit with two records is a unit both rated: each run is one aligned pair.
-  const runs = unitRuns(index, 2);
-  const { categories, codes } = categoryCodes(records, index, runs.positions, ({ unit, annotator, value }) => {
+  const aligned = alignTwoAnnotators(records);
+  const annotators = aligned.annotatorIds.length;
+  if (annotators !== 2) throw agreementErrors.twoAnnotatorsRequired("Cohen's kappa", annotators);
+  const { categories, codes } = categoryCodes(records, aligned, aligned.pairs, ({ unit, annotator, value }) => {
     if (Array.isArray(value)) throw agreementErrors.wrongValueType(what, 'number or string', unit, annotator);
     if (options.weights && typeof value !== 'number') {
       throw agreementErrors.wrongValueType(what, 'number', unit, annotator);
@@ -49,12 +46,9 @@ export function cohenKappa(
   const observed = new Float64Array(size * size);
   const rows = new Float64Array(size);
   const columns = new Float64Array(size);
-  const { positions } = runs;
-  const { annotatorOf } = index;
   for (let p = 0; p < codes.length; p += 2) {
-    const firstFirst = annotatorOf[positions === null ? p : (positions[p] as number)] === firstNumber;
-    const i = codes[firstFirst ? p : p + 1] as number;
-    const j = codes[firstFirst ? p + 1 : p] as number;
+    const i = codes[p] as number;
+    const j = codes[p + 1] as number;
     observed[i * size + j] = (observed[i * size + j] as number) + 1;
     rows[i] = (rows[i] as number) + 1;
     columns[j] = (columns[j] as number) + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable, indexRecords, recordAt, unitRuns } from './record-index.ts';
+import { alignTwoAnnotators, IdTable, indexRecords, recordAt, unitRuns } from './record-index.ts';
 
 const record = (unit: string, annotator: string, value = 1) => ({ unit, annotator, value });
 
@@ -47,5 +47,20 @@ describe('IdTable', () => {
     expect(numbers).toEqual(ids.map((_, i) => i));
     expect(ids.map((id) => table.number(id))).toEqual(numbers);
     expect(table.ids).toEqual(ids);
+  });
+});
+
+describe('alignTwoAnnotators', () => {
+  it('pairs the two annotators’ records of each unit both rated, first annotator in id order first', () => {
+    const records = [record('u1', 'b', 1), record('u2', 'b', 2), record('u1', 'a', 3), record('u3', 'a', 4)];
+    const aligned = alignTwoAnnotators(records);
+    expect(aligned.annotatorIds).toEqual(['b', 'a']);
+    expect([...aligned.pairs]).toEqual([2, 0]);
+  });
+
+  it('refuses a second value for a unit, and grows past its first thousand units', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => record(`u${i}`, 'a'));
+    expect(alignTwoAnnotators([...many, record('u2999', 'b')]).pairs).toHaveLength(2);
+    expect(() => alignTwoAnnotators([record('u1', 'a'), record('u1', 'a')])).toThrow(/two values for unit "u1"/);
   });
 });

@@ -1,6 +1,6 @@
 import { agreementErrors } from './agreement.errors.ts';
 import type { AgreementRecord } from './agreement-record.ts';
-import { type Category, compareCategories } from './units-table.ts';
+import { type Category, compareCategories, compareIds } from './units-table.ts';
 
 /**
  * Long-format records indexed once into typed arrays: the hot path of the metrics over large files (a million
@@ -90,6 +90,75 @@ export function indexRecords(records: readonly AgreementRecord[]): RecordIndex {
   return { unitIds, annotatorIds, unitStart, byUnit, annotatorOf, values: values.values, valueCode };
 }
 
+/**
+ * Two annotators' records aligned by unit, in one pass (Cohen's kappa needs no more than this): `pairs` holds, for
+ * each unit both rated, the position of the first annotator's record (in id order) and then the second's.
+ */
+export interface AlignedPairs {
+  annotatorIds: string[];
+  pairs: Int32Array;
+  values: Category[];
+  valueCode: Int32Array;
+}
+
+export function alignTwoAnnotators(records: readonly AgreementRecord[]): AlignedPairs {
+  const units = new IdTable();
+  const annotators = new IdTable();
+  const values = new CategoryTable();
+  const valueCode = new Int32Array(records.length);
+  // Record position of annotator 0's and 1's value (first-seen numbering) per unit number; -1 for none.
+  let slots: Int32Array[] = [new Int32Array(1024).fill(-1), new Int32Array(1024).fill(-1)];
+  let lastUnit: string | undefined;
+  let u = -1;
+  let lastAnnotator: string | undefined;
+  let otherAnnotator: string | undefined;
+  let a = -1;
+  let b = -1;
+  for (let r = 0; r < records.length; r++) {
+    const { unit, annotator, value } = records[r] as AgreementRecord;
+    if (unit !== lastUnit) {
+      lastUnit = unit;
+      u = units.number(unit);
+      if (u >= (slots[0] as Int32Array).length) slots = slots.map((old) => grown(old, u));
+    }
+    // Two annotators often alternate: remember both.
+    if (annotator !== lastAnnotator) {
+      const previous = lastAnnotator;
+      const previousNumber = a;
+      a = annotator === otherAnnotator ? b : annotators.number(annotator);
+      lastAnnotator = annotator;
+      otherAnnotator = previous;
+      b = previousNumber;
+    }
+    valueCode[r] = values.code(value);
+    const own = slots[a];
+    if (own === undefined) continue; // a third annotator: refused below, once they are all counted
+    if (own[u] !== -1) throw agreementErrors.duplicateRecord(unit, annotator);
+    own[u] = r;
+  }
+  const annotatorIds = annotators.ids;
+  const swap = annotatorIds.length === 2 && compareIds(annotatorIds[1] as string, annotatorIds[0] as string) < 0;
+  const [first, second] = (swap ? [slots[1], slots[0]] : slots) as [Int32Array, Int32Array];
+  const aligned = new Int32Array(2 * units.ids.length);
+  let length = 0;
+  for (let unit = 0; unit < units.ids.length; unit++) {
+    const x = first[unit] as number;
+    const y = second[unit] as number;
+    if (x === -1 || y === -1) continue;
+    aligned[length++] = x;
+    aligned[length++] = y;
+  }
+  return { annotatorIds, pairs: aligned.subarray(0, length), values: values.values, valueCode };
+}
+
+function grown(slots: Int32Array, needed: number): Int32Array {
+  let size = slots.length;
+  while (size <= needed) size *= 2;
+  const bigger = new Int32Array(size).fill(-1);
+  bigger.set(slots);
+  return bigger;
+}
+
 /** Unit numbers of records 0 .. end - 1 while they were grouped: run k (from runStarts[k]) is unit k. */
 function unitsSoFar(runStarts: readonly number[], end: number, length: number): Int32Array {
   const unitOf = new Int32Array(length);
@@ -171,7 +240,7 @@ export interface CategoryCodes {
  */
 export function categoryCodes(
   records: readonly AgreementRecord[],
-  index: RecordIndex,
+  index: Pick<RecordIndex, 'values' | 'valueCode'>,
   positions: Int32Array | null,
   accept: (record: AgreementRecord) => Category,
 ): CategoryCodes {
