@@ -17,6 +17,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
+import { auditRoutes, registerAuditTrail } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
@@ -25,6 +26,7 @@ import { itemsRoutes } from './modules/items/items.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
@@ -75,16 +77,20 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  registerAuthentication(app, services.auth);
+  registerAuthentication(app, services.auth, services.tokens.resolve);
   registerCsrfProtection(app);
+  registerAuditTrail(app, services.audit);
 
   await app.register(healthRoutes(database));
   await app.register(
     authRoutes(services.auth, {
       secure: config.cookieSecure,
       loginThrottle: createLoginThrottle(app, config.loginLimits),
+      audit: services.audit,
     }),
   );
+  await app.register(tokensRoutes(services.tokens, services.audit));
+  await app.register(auditRoutes(services.audit));
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));

@@ -3,6 +3,7 @@ import type { Clock } from './lib/clock.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAnnotationsService } from './modules/annotations/annotations.service.ts';
 import { createAssignmentService } from './modules/assignment/assignment.service.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
@@ -10,6 +11,7 @@ import { createExportsService } from './modules/exports/exports.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
+import { createTokensService } from './modules/tokens/tokens.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
 export function createServices(
@@ -33,6 +35,8 @@ export function createServices(
   const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
   const exports = createExportsService({ db });
   const agreement = createAgreementService({ db, clock, projects });
-  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events };
+  const tokens = createTokensService({ db, clock, projects });
+  const audit = createAuditService({ db, clock });
+  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events, tokens, audit };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,6 +17,7 @@ export class AppError extends Error {
 export const commonErrors = {
   unauthenticated: () => new AppError('auth.unauthenticated', 401, 'Sign in first'),
   badToken: () => new AppError('auth.bad_token', 401, 'The API token is malformed, unknown, expired or revoked'),
+  readOnlyToken: () => new AppError('auth.read_only_token', 403, 'This API token may only read (GET)'),
   forbidden: (what = 'this') => new AppError('auth.forbidden', 403, `You may not do ${what}`),
   notFound: (what: string) => new AppError(`${what}.not_found`, 404, `No such ${what}`),
 };

@@ -3,6 +3,8 @@ import { commonErrors } from '../lib/app-error.ts';
 import type { AuthService, SessionUser } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'feedbench_session';
+/** What a read-only API token may call (every route keeps these methods free of side effects). */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** How the request proved who it is: the browser's session cookie, or an API token in `Authorization: Bearer`. */
 export type AuthMethod = 'session' | 'token';
@@ -32,6 +34,7 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const user = match?.[1] && resolveToken ? await resolveToken(match[1], request) : undefined;
       if (!user) throw commonErrors.badToken();
+      if (user.tokenScope?.access === 'read' && !READ_METHODS.has(request.method)) throw commonErrors.readOnlyToken();
       request.user = user;
       request.authMethod = 'token';
       return;

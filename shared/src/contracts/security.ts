@@ -80,8 +80,11 @@ export const auditQuery = z
   .object({
     action: z.enum(AUDIT_ACTIONS).optional(),
     projectId: z.string().uuid().optional(),
-    /** Cursor: events strictly older than this ISO time. */
-    before: z.string().datetime({ offset: true }).optional(),
+    /** Cursor from `nextBefore` of the previous page: events strictly older than it. */
+    before: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, 'a nextBefore cursor')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

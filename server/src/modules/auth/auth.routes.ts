@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
 import type { LoginThrottle } from '../../plugins/rate-limit.ts';
+import { requestActor } from '../audit/audit.routes.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
 
 export function authRoutes(
   auth: AuthService,
-  options: { secure: boolean; loginThrottle: LoginThrottle },
+  options: { secure: boolean; loginThrottle: LoginThrottle; audit: AuditService },
 ): FastifyPluginAsyncZod {
-  const { loginThrottle } = options;
+  const { loginThrottle, audit } = options;
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -24,8 +26,17 @@ export function authRoutes(
       },
       async (request, reply) => {
         const session = await auth.login(request.body.email, request.body.password).catch(async (error: unknown) => {
-          if (authErrors.isBadCredentials(error)) await loginThrottle.recordFailure(request);
+          if (authErrors.isBadCredentials(error)) {
+            await loginThrottle.recordFailure(request);
+            await audit.record({ ...requestActor(request), action: 'auth.login_failed', target: request.body.email });
+          }
           throw error;
+        });
+        await audit.record({
+          actorId: session.user.id,
+          actorEmail: session.user.email,
+          ip: request.ip,
+          action: 'auth.login',
         });
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
@@ -42,6 +53,7 @@ export function authRoutes(
       requireUser(request);
       const token = request.cookies[SESSION_COOKIE];
       if (token) await auth.logout(token);
+      await audit.record({ ...requestActor(request), action: 'auth.logout' });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
@@ -68,7 +80,14 @@ export function authRoutes(
       },
       async (request, reply) => {
         requireAdmin(request);
-        return reply.status(201).send({ user: await auth.createUser(request.body) });
+        const user = await auth.createUser(request.body);
+        await audit.record({
+          ...requestActor(request),
+          action: 'user.create',
+          target: user.email,
+          details: { role: user.role },
+        });
+        return reply.status(201).send({ user });
       },
     );
   };

@@ -1,11 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CreateUserBody, User } from '@feedbench/shared';
+import type { ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
 
-export type SessionUser = UserRow;
+/** What an API token lets its bearer do: its owner's rights, narrowed to some projects and/or to reading. */
+export interface TokenScope {
+  tokenId: string;
+  access: ApiTokenAccess;
+  /** null: every project the owner may reach. */
+  projectIds: string[] | null;
+}
+
+/** The caller: a signed-in user, or the owner of an API token with that token's scope. */
+export type SessionUser = UserRow & { tokenScope?: TokenScope };
 
 export function toUser(row: UserRow): User {
   return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt.toISOString() };

@@ -45,6 +45,8 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
 
   /** The caller's role in the project; admins act as researchers everywhere. Non-members get 404. */
   async function access(user: SessionUser, projectId: string): Promise<{ row: ProjectRow; role: MemberRole }> {
+    // An API token limited to some projects sees no other (same 404 as for non-members).
+    if (user.tokenScope?.projectIds && !user.tokenScope.projectIds.includes(projectId)) throw projectErrors.notFound();
     const row = await repository.findById(projectId);
     if (!row) throw projectErrors.notFound();
     if (user.role === 'admin') return { row, role: 'researcher' };
@@ -64,7 +66,7 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
     accessAsResearcher,
 
     async create(user: SessionUser, input: CreateProjectBody): Promise<Project> {
-      if (user.role === 'annotator') throw projectErrors.cannotCreate();
+      if (user.role === 'annotator' || user.tokenScope?.projectIds) throw projectErrors.cannotCreate();
       const body = createProjectBody.parse(input);
       const row = await db.transaction(async (tx) => {
         const txRepo = createProjectsRepository(tx);
@@ -86,7 +88,9 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
         user.role === 'admin'
           ? (await repository.listAll()).map((r) => ({ ...r, myRole: 'researcher' as const }))
           : await repository.listForUser(user.id);
-      return Promise.all(rows.map((r) => toProject(r, r.myRole)));
+      const scope = user.tokenScope?.projectIds;
+      const visible = scope ? rows.filter((r) => scope.includes(r.id)) : rows;
+      return Promise.all(visible.map((r) => toProject(r, r.myRole)));
     },
 
     async get(user: SessionUser, projectId: string): Promise<Project> {
