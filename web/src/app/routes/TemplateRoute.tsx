@@ -20,7 +20,7 @@ export function TemplateRoute() {
       </nav>
       <h1>Template of {p.name}</h1>
       <TemplateBuilder
-        key={`${p.id}/${p.templateVersion}`}
+        key={p.id}
         project={p}
         renderPreview={(questions) => <TaskPreview questions={questions} kind={p.kind} />}
       />

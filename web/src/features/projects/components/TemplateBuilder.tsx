@@ -68,7 +68,12 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
     if (!parsed.success) return;
     update.mutate(
       { questions: parsed.data },
-      { onSuccess: (saved) => setNotice(`Saved as template version ${saved.templateVersion}.`) },
+      {
+        onSuccess: (saved) => {
+          setDraft(saved.settings.questions);
+          setNotice(`Saved as template version ${saved.templateVersion}.`);
+        },
+      },
     );
   }
 

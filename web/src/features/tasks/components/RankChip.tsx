@@ -50,17 +50,21 @@ export function RankChip({ output, rank, outputCount, onRank, onTie }: RankChipP
       {...attributes}
       {...listeners}
       aria-roledescription="rankable output"
-      aria-label={`Output ${output.label}, ${rank === undefined ? 'unranked' : `rank ${rank}`}`}
       aria-keyshortcuts={`1-${outputCount} 0 =`}
       data-output-chip={output.id}
       className={isDragging ? 'rank-chip dragging' : 'rank-chip'}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       onKeyDown={onKeyDown}
     >
+      {/* The name comes from the content, "Output A, rank 1", so what is shown is what is announced. */}
+      <span className="visually-hidden">{`Output ${output.label}, ${rank === undefined ? 'unranked' : `rank ${rank}`}`}</span>
       <span className="chip-label" aria-hidden="true">
         {output.label}
       </span>
-      <span className="chip-text">{preview(output.content)}</span>
+      {/* A glimpse for sighted users; screen readers get "Output A, rank 1" and read outputs in full on the cards. */}
+      <span className="chip-text" aria-hidden="true">
+        {preview(output.content)}
+      </span>
     </button>
   );
 }
