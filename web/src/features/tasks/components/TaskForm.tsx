@@ -7,6 +7,12 @@ import { nextTaskQueryOptions } from '../api/next-task.ts';
 import { useSkipTask } from '../api/skip-task.ts';
 import { useSubmitTask } from '../api/submit-task.ts';
 import { focusFirstStop, moveFocus } from '../hooks/answer-focus.ts';
+import {
+  clearLocalDraft,
+  pruneLocalDrafts,
+  withNewerLocalDraft,
+  writeLocalDraft,
+} from '../hooks/local-draft-backup.ts';
 import { useDraftAutosave } from '../hooks/useDraftAutosave.ts';
 import { useLeaseHeartbeat } from '../hooks/useLeaseHeartbeat.ts';
 import { type Shortcut, useShortcuts } from '../hooks/useShortcuts.ts';
@@ -31,7 +37,9 @@ interface TaskFormProps {
 
 /** One leased item: mounted per lease (keyed by leaseId), so its idempotency key and timer belong to that task. */
 export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }: TaskFormProps) {
-  const answers = useTaskAnswers(task);
+  // This browser's copy wins when it is newer than the server draft (typed while the server was unreachable).
+  const [restored] = useState(() => withNewerLocalDraft(task));
+  const answers = useTaskAnswers(restored);
   const submit = useSubmitTask(task.projectId);
   const skip = useSkipTask(task.projectId);
   // Generated once per task: a retried submit (double click, flaky network) is stored once.
@@ -47,6 +55,11 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   const queryClient = useQueryClient();
   const root = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    if (!busy) writeLocalDraft(task.leaseId, answers.answers);
+  }, [task.leaseId, answers.answers, busy]);
+  useEffect(() => pruneLocalDrafts(), []);
+
   // A new task starts with the keyboard on its first question.
   useEffect(() => {
     if (root.current) focusFirstStop(root.current);
@@ -58,11 +71,24 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
     performance.mark('feedbench:submit');
     submit.mutate(
       { leaseId: task.leaseId, body: { idempotencyKey, answers: answers.answers, timeOnTaskMs } },
-      { onSuccess: () => onDone('submitted') },
+      {
+        onSuccess: () => {
+          clearLocalDraft(task.leaseId);
+          onDone('submitted');
+        },
+      },
     );
   }
   function sendSkip(reason: SkipReason, comment?: string) {
-    skip.mutate({ leaseId: task.leaseId, body: { reason, comment } }, { onSuccess: () => onDone('skipped') });
+    skip.mutate(
+      { leaseId: task.leaseId, body: { reason, comment } },
+      {
+        onSuccess: () => {
+          clearLocalDraft(task.leaseId);
+          onDone('skipped');
+        },
+      },
+    );
   }
 
   useShortcuts([
