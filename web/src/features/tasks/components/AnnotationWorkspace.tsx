@@ -28,11 +28,12 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
   const [done, setDone] = useStoredState(`feedbench.session.${projectId}`, { submitted: 0, skipped: 0 }, 'session');
   const task = next.data?.task;
 
-  // The moment a new task is on screen and takes keys: the end of the submit -> next measurement (e2e benchmark).
+  // The moment a new task is committed, focused and takes keys, and the frame that shows it: the ends of the
+  // submit -> next measurement (e2e/specs/bench-submit-to-next.spec.ts).
   useEffect(() => {
     if (!task) return;
-    performance.mark('feedbench:task-ready');
-    document.body.dataset.taskReady = task.leaseId;
+    performance.mark('feedbench:task-ready', { detail: task.leaseId });
+    requestAnimationFrame(() => setTimeout(() => performance.mark('feedbench:task-painted', { detail: task.leaseId })));
   }, [task]);
 
   const shortcuts = [
