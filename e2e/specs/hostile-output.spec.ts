@@ -28,6 +28,10 @@ test('model outputs, prompts and guidelines with HTML and javascript: links rend
   await expect(outputs).toContainText(`<img src=x onerror="window.__pwned='img'; alert('img')">`);
   await expect(page.getByRole('region', { name: 'Conversation' })).toContainText('<script>');
   await expect(page.getByRole('region', { name: 'Guidelines' })).toContainText('<script>');
+  // Code is highlighted as text; KaTeX typesets the formula but makes no link of \href or \url.
+  await expect(outputs.locator('pre code.hljs')).toContainText("<script>window.__pwned = 'code'</script>");
+  await expect(outputs.locator('.katex').first()).toBeVisible();
+  await expect(outputs.locator('.katex a')).toHaveCount(0);
 
   // Nothing active was created from it.
   const main = page.getByRole('main');
