@@ -125,6 +125,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
               maxLabel={question.maxLabel}
               description={question.help}
               value={answer?.type === 'rating' ? answer.values[output.id] : undefined}
+              stopKey={`${question.id}/${output.id}`}
               onChange={(value) => update((s) => edit.setScale(s, question, output.id, value))}
             />
           </div>
@@ -146,6 +147,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
                   max={question.max}
                   description={attribute.description}
                   value={values[attribute.id]}
+                  stopKey={`${question.id}/${output.id}/${attribute.id}`}
                   onChange={(value) => update((s) => edit.setScale(s, question, output.id, value, attribute.id))}
                 />
               </div>
@@ -158,6 +160,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
           <FlagChecklist
             key={question.id}
             question={question}
+            outputId={output.id}
             outputLabel={output.label}
             flagged={answer?.type === 'flags' ? (answer.values[output.id] ?? []) : []}
             onToggle={(flagId) => update((s) => edit.toggleFlag(s, question.id, output.id, flagId))}
@@ -196,6 +199,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
       {rankings.map((question) => (
         <RankingBoard
           key={question.id}
+          questionId={question.id}
           label={question.label}
           allowTies={question.allowTies}
           outputs={outputs}

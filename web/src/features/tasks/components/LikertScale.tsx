@@ -12,13 +12,25 @@ interface LikertScaleProps {
   description?: string;
   value: number | undefined;
   onChange: (value: number) => void;
+  /** What this scale answers, for focus moves (see answer-focus.ts). */
+  stopKey: string;
 }
 
 /**
  * A row of radio buttons from min to max (InstructGPT's 1-7 overall quality, HelpSteer2's 0-4), anchored by its end
  * labels. Arrow keys move along it as in any radio group; a digit picks that value and moves on to the next question.
  */
-export function LikertScale({ label, min, max, minLabel, maxLabel, description, value, onChange }: LikertScaleProps) {
+export function LikertScale({
+  label,
+  min,
+  max,
+  minLabel,
+  maxLabel,
+  description,
+  value,
+  onChange,
+  stopKey,
+}: LikertScaleProps) {
   const id = useId();
   const points = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const anchors = [minLabel && `${min} = ${minLabel}`, maxLabel && `${max} = ${maxLabel}`].filter(Boolean).join(', ');
@@ -41,7 +53,7 @@ export function LikertScale({ label, min, max, minLabel, maxLabel, description, 
       aria-describedby={described ? `${id}-anchors` : undefined}
       aria-keyshortcuts={max <= 9 ? `${min}-${max}` : undefined}
       onKeyDown={onKeyDown}
-      {...{ [ANSWER_STOP]: '' }}
+      {...{ [ANSWER_STOP]: stopKey }}
     >
       <div className="likert-points">
         {points.map((point) => (

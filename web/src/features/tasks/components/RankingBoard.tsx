@@ -14,12 +14,13 @@ import {
 } from '@dnd-kit/core';
 import type { TaskOutput } from '@feedbench/shared';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { ANSWER_STOP } from '../hooks/answer-focus.ts';
+import { answerStop } from '../hooks/answer-focus.ts';
 import type { RankMap } from '../hooks/ranks.ts';
 import { RankChipOverlay } from './RankChip.tsx';
 import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
 
 interface RankingBoardProps {
+  questionId: string;
   label: string;
   allowTies: boolean;
   outputs: TaskOutput[];
@@ -50,7 +51,16 @@ function rankOfRow(id: string | number | undefined): number | undefined | null {
  * Rows 1..K (best first) plus an unranked pool. Drag an output to a row, or focus it and press its rank's digit;
  * outputs sharing a row are tied. The answer's groups are the non-empty rows in order (see hooks/ranks).
  */
-export function RankingBoard({ label, allowTies, outputs, ranks, onRank, tieRankOf, allBad }: RankingBoardProps) {
+export function RankingBoard({
+  questionId,
+  label,
+  allowTies,
+  outputs,
+  ranks,
+  onRank,
+  tieRankOf,
+  allBad,
+}: RankingBoardProps) {
   const id = useId();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -124,7 +134,7 @@ export function RankingBoard({ label, allowTies, outputs, ranks, onRank, tieRank
       className="card ranking-board"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-help`}
-      {...{ [ANSWER_STOP]: '' }}
+      {...answerStop(questionId)}
     >
       <h2 id={`${id}-title`}>{label}</h2>
       <p id={`${id}-help`} className="hint">

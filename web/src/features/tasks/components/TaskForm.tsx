@@ -6,7 +6,7 @@ import { randomUuid } from '../../../lib/uuid.ts';
 import { nextTaskQueryOptions } from '../api/next-task.ts';
 import { useSkipTask } from '../api/skip-task.ts';
 import { useSubmitTask } from '../api/submit-task.ts';
-import { focusFirstStop, moveFocus } from '../hooks/answer-focus.ts';
+import { focusFirstStop, focusProblem, moveFocus } from '../hooks/answer-focus.ts';
 import {
   clearLocalDraft,
   pruneLocalDrafts,
@@ -66,7 +66,13 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   }, []);
 
   function send() {
-    if (!answers.isComplete || busy) return;
+    if (busy) return;
+    if (!answers.isComplete) {
+      // Submit explains what is missing (the checklist) and takes the annotator to the first of it.
+      const [first] = answers.problems;
+      if (first) focusProblem(first.path);
+      return;
+    }
     const timeOnTaskMs = Math.max(0, Math.round(performance.now() - startedAt));
     performance.mark('feedbench:submit');
     submit.mutate(
@@ -123,7 +129,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
         aria-disabled={!answers.isComplete || busy}
         aria-describedby="submit-checklist"
         aria-keyshortcuts="Control+Enter Meta+Enter"
-        data-answer-stop=""
+        data-answer-stop="submit"
         onClick={send}
       >
         {submit.isPending ? 'Submitting…' : 'Submit'}

@@ -4,6 +4,14 @@
  * hands the focus to the next stop, so a whole task can be answered with digits alone; `J`/`K` move between stops.
  */
 export const ANSWER_STOP = 'data-answer-stop';
+
+/**
+ * Marks an element as an answer stop. `key` names what it answers, "questionId", "questionId/outputId" or
+ * "questionId/outputId/attributeId", so Submit can take the annotator to the first thing still missing.
+ */
+export const answerStop = (...key: (string | undefined)[]) => ({
+  [ANSWER_STOP]: key.filter((part) => part !== undefined).join('/'),
+});
 const FOCUSABLE =
   'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex="0"]';
 
@@ -32,6 +40,23 @@ export function moveFocus(direction: 1 | -1, from: Element | null = document.act
   const index = all.findIndex((stop) => from !== null && stop.contains(from));
   const next = index === -1 ? (direction === 1 ? all[0] : all.at(-1)) : all[index + direction];
   focusStop(next);
+}
+
+/**
+ * Focuses the stop a problem of `checkAnswers` is about (path [questionId, field, outputId, attributeId]): the most
+ * specific stop that exists, else the question's first. Returns false when no stop matches.
+ */
+export function focusProblem(path: (string | number)[], root: ParentNode = document): boolean {
+  const [questionId, , outputId, attributeId] = path.map(String);
+  const keys = [[questionId, outputId, attributeId], [questionId, outputId], [questionId]].map((parts) =>
+    parts.filter((p) => p !== undefined).join('/'),
+  );
+  const all = stops(root);
+  for (const key of keys) {
+    const exact = all.find((stop) => stop.getAttribute(ANSWER_STOP) === key);
+    if (exact) return focusStop(exact);
+  }
+  return focusStop(all.find((stop) => stop.getAttribute(ANSWER_STOP)?.startsWith(`${questionId}/`)));
 }
 
 /** The first stop of the task: where the focus goes when a task opens. */

@@ -1,6 +1,6 @@
 import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { ANSWER_STOP, moveFocus } from '../../hooks/answer-focus.ts';
+import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
 import { optionIndexFromKey } from '../../hooks/pairwise-options.ts';
 
 interface ClassificationQuestionProps {
@@ -61,7 +61,7 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
           aria-describedby={`${id}-hint`}
           className="choice-grid"
           onKeyDown={onKeyDown}
-          {...{ [ANSWER_STOP]: '' }}
+          {...answerStop(question.id)}
         >
           {options}
         </fieldset>
@@ -72,7 +72,7 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
           aria-describedby={`${id}-hint`}
           className="choice-grid"
           onKeyDown={onKeyDown}
-          {...{ [ANSWER_STOP]: '' }}
+          {...answerStop(question.id)}
         >
           {options}
         </div>

@@ -1,10 +1,11 @@
 import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { ANSWER_STOP, moveFocus } from '../../hooks/answer-focus.ts';
+import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
 import { optionIndexFromKey } from '../../hooks/pairwise-options.ts';
 
 interface FlagChecklistProps {
   question: QuestionOf<'flags'>;
+  outputId: string;
   outputLabel: string;
   flagged: string[];
   onToggle: (flagId: string) => void;
@@ -14,7 +15,7 @@ interface FlagChecklistProps {
  * Yes/no labels for one output (InstructGPT's metadata by default): tick what applies, the rest is "no". Digits
  * toggle flag 1..10; Enter moves on to the next question.
  */
-export function FlagChecklist({ question, outputLabel, flagged, onToggle }: FlagChecklistProps) {
+export function FlagChecklist({ question, outputId, outputLabel, flagged, onToggle }: FlagChecklistProps) {
   const id = useId();
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -30,7 +31,12 @@ export function FlagChecklist({ question, outputLabel, flagged, onToggle }: Flag
     onToggle(flag.id);
   }
   return (
-    <fieldset className="flags" aria-describedby={`${id}-hint`} onKeyDown={onKeyDown} {...{ [ANSWER_STOP]: '' }}>
+    <fieldset
+      className="flags"
+      aria-describedby={`${id}-hint`}
+      onKeyDown={onKeyDown}
+      {...answerStop(question.id, outputId)}
+    >
       <legend className="field-label">
         {question.label} <span className="visually-hidden">(output {outputLabel})</span>
       </legend>

@@ -1,6 +1,6 @@
 import type { QuestionOf, TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { ANSWER_STOP, moveFocus } from '../../hooks/answer-focus.ts';
+import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
 import type { PairwiseChoice } from '../../hooks/answer-state.ts';
 import { optionIndexFromKey, optionKeyOf, pairwiseOptions } from '../../hooks/pairwise-options.ts';
 
@@ -56,7 +56,7 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
         aria-describedby={`${id}-keys`}
         className="pairwise-scale"
         onKeyDown={onChoiceKey}
-        {...{ [ANSWER_STOP]: '' }}
+        {...answerStop(question.id)}
       >
         {options.map((option, index) => (
           <label key={option.key} className={selected === option.key ? 'choice checked' : 'choice'}>
@@ -94,7 +94,7 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
               aria-keyshortcuts="1 2"
               className="safety-row"
               onKeyDown={(event) => onSafetyKey(event, output.id)}
-              {...{ [ANSWER_STOP]: '' }}
+              {...answerStop(question.id, output.id)}
             >
               <span className="field-label" aria-hidden="true">
                 Output {output.label}

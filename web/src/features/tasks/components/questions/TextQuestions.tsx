@@ -2,10 +2,9 @@ import type { Message, QuestionOf, TaskOutput } from '@feedbench/shared';
 import { useId } from 'react';
 import { MarkdownEditor } from '../../../../components/MarkdownEditor.tsx';
 import { MarkdownView } from '../../../../components/MarkdownView.tsx';
-import { ANSWER_STOP } from '../../hooks/answer-focus.ts';
+import { answerStop } from '../../hooks/answer-focus.ts';
 import { TextDiff } from './TextDiff.tsx';
 
-const stop = { [ANSWER_STOP]: '' };
 const atLeast = (n: number) => (n > 0 ? ` At least ${n} character${n === 1 ? '' : 's'}.` : '');
 
 /** Free text explaining a judgement; optional or required, with a minimum length. */
@@ -21,7 +20,7 @@ export function RationaleQuestion({
   const id = useId();
   const length = text.trim().length;
   return (
-    <section className="card stack" aria-label={question.label} {...stop}>
+    <section className="card stack" aria-label={question.label} {...answerStop(question.id)}>
       <label htmlFor={`${id}-text`} className="field-label">
         {question.label}
         {!question.required && <span className="muted"> (optional)</span>}
@@ -53,7 +52,7 @@ export function WriteDemonstration({
   onChange: (text: string) => void;
 }) {
   return (
-    <section className="card" aria-label={question.label} {...stop}>
+    <section className="card" aria-label={question.label} {...answerStop(question.id)}>
       <MarkdownEditor
         label={question.label}
         value={text}
@@ -89,7 +88,7 @@ export function ContinueConversation({
         The conversation has {conversation.length} turn{conversation.length === 1 ? '' : 's'}; it ends on a{' '}
         {last?.role ?? 'user'} message. {question.help}
       </p>
-      <div className="turn turn-assistant composer" {...stop}>
+      <div className="turn turn-assistant composer" {...answerStop(question.id)}>
         <MarkdownEditor
           label={`${question.label} (assistant)`}
           value={text}
@@ -99,7 +98,7 @@ export function ContinueConversation({
         />
       </div>
       {question.nextUserTurn !== 'off' && (
-        <div className="turn turn-user composer" {...stop}>
+        <div className="turn turn-user composer" {...answerStop(question.id, 'nextUserTurn')}>
           <label htmlFor={`${id}-user`} className="field-label">
             The user's next message{question.nextUserTurn === 'optional' && <span className="muted"> (optional)</span>}
           </label>
@@ -170,7 +169,7 @@ export function RewriteDemonstration({
           <h3 className="field-label">Original (output {source.label})</h3>
           <MarkdownView text={source.content} className="output-content" />
         </section>
-        <div className="rewrite-edit" {...stop}>
+        <div className="rewrite-edit" {...answerStop(question.id)}>
           <MarkdownEditor
             label="Your rewrite"
             value={text}
