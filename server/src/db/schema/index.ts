@@ -6,4 +6,5 @@ export * from './drafts.ts';
 export * from './items.ts';
 export * from './projects.ts';
 export * from './rate-limits.ts';
+export * from './references.ts';
 export * from './users.ts';
