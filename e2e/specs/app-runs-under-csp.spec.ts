@@ -23,6 +23,8 @@ test('every screen works under the enforced CSP, which blocks injected inline sc
   const csp = home?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
+  // Signed out: the app sends us to the sign-in page first.
+  await expect(page).toHaveURL(/\/login/);
 
   await signInThroughForm(page, researcher);
   await page.goto(`/projects/${project.id}`);

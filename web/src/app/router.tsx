@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
       },
       { path: 'users', lazy: () => import('./routes/UsersRoute.tsx').then((m) => ({ Component: m.UsersRoute })) },
+      {
+        path: 'security',
+        lazy: () => import('./routes/SecurityRoute.tsx').then((m) => ({ Component: m.SecurityRoute })),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
