@@ -61,7 +61,8 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
     </div>
   );
   const text = (key: string, label: string, value: string, patch: (v: string) => Partial<Question>) => (
-    <div className="field grow" key={key}>
+    // `grow` widens the field in a row; in the card's column it would stretch it tall instead.
+    <div className={key === 'help' ? 'field' : 'field grow'} key={key}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <input id={`${id}-${key}`} value={value} maxLength={200} onChange={(e) => set(patch(e.target.value))} />
     </div>

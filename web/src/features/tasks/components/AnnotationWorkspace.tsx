@@ -75,18 +75,20 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
       <div className="task-toolbar">
         {progressBar}
         <div className="toolbar-actions">
-          <button
-            type="button"
-            className="ghost"
-            aria-pressed={layout === 'stacked'}
-            aria-keyshortcuts="L"
-            onClick={() => setLayout((l) => (l === 'stacked' ? 'side-by-side' : 'stacked'))}
-          >
-            Stacked outputs{' '}
-            <span className="key" aria-hidden="true">
-              L
-            </span>
-          </button>
+          {task.outputs.length > 1 && (
+            <button
+              type="button"
+              className="ghost"
+              aria-pressed={layout === 'stacked'}
+              aria-keyshortcuts="L"
+              onClick={() => setLayout((l) => (l === 'stacked' ? 'side-by-side' : 'stacked'))}
+            >
+              Stacked outputs{' '}
+              <span className="key" aria-hidden="true">
+                L
+              </span>
+            </button>
+          )}
           <button type="button" className="ghost" aria-keyshortcuts="?" onClick={() => setSheetOpen(true)}>
             Shortcuts{' '}
             <span className="key" aria-hidden="true">
