@@ -15,7 +15,18 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 export const ORDERING_POLICIES = ['closest-to-completion', 'random', 'import-order'] as const;
 export type OrderingPolicy = (typeof ORDERING_POLICIES)[number];
 
-export const EXPORT_FORMATS = ['openai-chat', 'trl-preference'] as const;
+/** Export `--format` names (CLI, API query, web select); each line's exact shape is `exportLineSchemas[format]`. */
+export const EXPORT_FORMATS = [
+  'openai-chat',
+  'trl-sft',
+  'trl-sft-text',
+  'trl-preference',
+  'openai-dpo',
+  'hh-rlhf',
+  'trl-kto',
+  'rankings',
+  'raw',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SKIP_REASONS = ['unsafe', 'unclear-prompt', 'not-my-expertise', 'other'] as const;

@@ -1,11 +1,24 @@
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EXPORT_FORMATS, type ExportFormat, MEMBER_ROLES, TASK_KINDS, USER_ROLES } from '@feedbench/shared';
+import { createGzip, gunzipSync } from 'node:zlib';
+import {
+  CONSENSUS_METHODS,
+  EXPORT_AGGREGATIONS,
+  EXPORT_FORMATS,
+  EXPORT_SPLITS,
+  exportQuery,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  MEMBER_ROLES,
+  PAIR_STRATEGIES,
+  TASK_KINDS,
+  USER_ROLES,
+} from '@feedbench/shared';
 import { type Command, Option } from 'commander';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { withCliContext } from './cli-context.ts';
+import { CliError, withCliContext } from './cli-context.ts';
 
 /** Each command parses its flags and calls a service: the CLI never repeats the services' logic. */
 export function registerCommands(program: Command) {
@@ -56,29 +69,89 @@ export function registerCommands(program: Command) {
 
   program
     .command('import')
-    .description('import a JSONL file of items into a project')
+    .description('import a file of items into a project (.gz files are unpacked)')
     .requiredOption('--project <id>')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'file format; hh-rlhf, trl-preference and openai-chat keep the original judgement',
+      )
+        .choices(IMPORT_FORMATS)
+        .default('feedbench'),
+    )
     .argument('<file>', 'JSONL file')
-    .action(async (file: string, opts: { project: string }) => {
-      const text = await readFile(file, 'utf8');
+    .action(async (file: string, opts: { project: string; format: ImportFormat }) => {
+      const bytes = await readFile(file);
+      const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
       const result = await withCliContext(async ({ services, actor }) => {
         const target = await services.projects.accessAsResearcher(await actor(), opts.project);
-        return services.items.importJsonl(target, text);
+        return services.items.importJsonl(target, text, opts.format);
       });
       console.log(JSON.stringify(result));
     });
 
   program
     .command('export')
-    .description('export a project as JSONL')
+    .description('export a project as JSONL in a trainer-ready format (same options as the API query)')
     .requiredOption('--project <id>')
     .addOption(new Option('--format <format>').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(new Option('--pairs <strategy>', 'pairs from a ranking (default all)').choices(PAIR_STRATEGIES))
+    .addOption(new Option('--aggregation <mode>', 'default per-annotator').choices(EXPORT_AGGREGATIONS))
+    .addOption(new Option('--consensus <method>', 'consensus method (default majority)').choices(CONSENSUS_METHODS))
+    .option('--min-agreement <share>', 'consensus: keep pairs at least this share agrees with (default 0.5)')
+    .option('--min-annotations <n>', 'only items with at least N annotations (default 1)')
+    .option('--from <date>', 'annotations submitted at or after (ISO date or date-time)')
+    .option('--to <date>', 'annotations submitted before (ISO date or date-time)')
+    .option('--no-skip-flagged', 'allow flagged outputs as the chosen side')
+    .addOption(new Option('--split <side>', 'one side of a train/test split grouped by prompt').choices(EXPORT_SPLITS))
+    .option('--test-fraction <share>', 'test share of the split (default 0.1)')
+    .option('--seed <n>', 'split seed (default 0)')
+    .option('--gzip', 'write a .jsonl.gz file (implied by --out *.gz)')
     .option('--out <file>', 'write here instead of standard output')
-    .action(async (opts: { project: string; format: ExportFormat; out?: string }) => {
+    .action(async (opts: Record<string, string | boolean | undefined> & { project: string; out?: string }) => {
+      const parsed = exportQuery.safeParse({
+        format: opts.format,
+        pairs: opts.pairs,
+        aggregation: opts.aggregation,
+        consensus: opts.consensus,
+        minAgreement: opts.minAgreement,
+        minAnnotations: opts.minAnnotations,
+        from: opts.from,
+        to: opts.to,
+        skipFlagged: opts.skipFlagged,
+        split: opts.split,
+        testFraction: opts.testFraction,
+        seed: opts.seed,
+        gzip: opts.gzip === true || !!opts.out?.endsWith('.gz'),
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CliError(
+          `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`,
+        );
+      }
+      const { gzip, ...options } = parsed.data;
       await withCliContext(async ({ services, actor }) => {
         const target = await services.projects.accessAsResearcher(await actor(), opts.project);
         const destination = opts.out ? createWriteStream(opts.out) : process.stdout;
-        await pipeline(Readable.from(services.exports.lines(target.id, opts.format)), destination, { end: !!opts.out });
+        // Progress on stderr when writing a file: lines so far, redrawn in place.
+        let lines = 0;
+        const showProgress = opts.out !== undefined && process.stderr.isTTY;
+        const counter = new Transform({
+          transform(chunk: Buffer | string, _encoding, done) {
+            lines += chunk.toString().split('\n').length - 1;
+            if (showProgress) process.stderr.write(`\rexported ${lines.toLocaleString('en')} lines`);
+            done(null, chunk);
+          },
+        });
+        const source = Readable.from(services.exports.lines(target, options));
+        const end = { end: !!opts.out };
+        if (gzip) await pipeline(source, counter, createGzip(), destination, end);
+        else await pipeline(source, counter, destination, end);
+        if (opts.out)
+          process.stderr.write(
+            `${showProgress ? '\r' : ''}exported ${lines.toLocaleString('en')} lines to ${opts.out}\n`,
+          );
       });
     });
 

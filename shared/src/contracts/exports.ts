@@ -1,5 +1,162 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS } from '../constants.ts';
+import { answerSchema } from '../answers.ts';
+import { EXPORT_FORMATS, type ExportFormat, MESSAGE_ROLES } from '../constants.ts';
 
-export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
+/** Formats that write one line per demonstration (or per best-ranked output of a ranking). */
+export const SFT_EXPORT_FORMATS = ['openai-chat', 'trl-sft', 'trl-sft-text'] as const satisfies readonly ExportFormat[];
+/** Formats that need preference judgements: a ranking project. */
+export const PREFERENCE_EXPORT_FORMATS = [
+  'trl-preference',
+  'openai-dpo',
+  'hh-rlhf',
+  'trl-kto',
+  'rankings',
+] as const satisfies readonly ExportFormat[];
+
+/**
+ * Which pairs a ranking of K outputs yields (ties never make a pair): `all` C(K,2) induced pairs as in InstructGPT
+ * (Ouyang et al. 2022, section 3.5); `best-vs-rest` the top group against every other output; `adjacent` each group
+ * against the next one.
+ */
+export const PAIR_STRATEGIES = ['all', 'best-vs-rest', 'adjacent'] as const;
+export type PairStrategy = (typeof PAIR_STRATEGIES)[number];
+
+/** One judgement per annotator, or one consensus ranking per item. */
+export const EXPORT_AGGREGATIONS = ['per-annotator', 'consensus'] as const;
+export type ExportAggregation = (typeof EXPORT_AGGREGATIONS)[number];
+
+/** How a consensus ranking is formed: pairwise majority (Copeland) or Bradley-Terry strengths. */
+export const CONSENSUS_METHODS = ['majority', 'bradley-terry'] as const;
+export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
+
+export const EXPORT_SPLITS = ['all', 'train', 'test'] as const;
+export type ExportSplit = (typeof EXPORT_SPLITS)[number];
+
+/** Import file formats: Feedbench's own JSONL items, and the counterparts of the export formats of the same names. */
+export const IMPORT_FORMATS = ['feedbench', 'hh-rlhf', 'trl-preference', 'openai-chat'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Query strings carry text; the CLI passes booleans. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** `GET /api/projects/:projectId/export` query; the CLI's `export` flags are the same names in kebab case. */
+export const exportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    pairs: z.enum(PAIR_STRATEGIES).default('all'),
+    aggregation: z.enum(EXPORT_AGGREGATIONS).default('per-annotator'),
+    consensus: z.enum(CONSENSUS_METHODS).default('majority'),
+    /** Consensus only: keep a pair when at least this share of the annotators who judged it agree with it. */
+    minAgreement: z.coerce.number().min(0).max(1).default(0.5),
+    /** Only items with at least this many annotations (counted after the date filter). */
+    minAnnotations: z.coerce.number().int().min(1).max(1000).default(1),
+    /** Annotations submitted at or after this instant (a date means its midnight UTC). */
+    from: instant.optional(),
+    /** Annotations submitted before this instant. */
+    to: instant.optional(),
+    /** Never use a flagged output as the chosen, preferred or desirable side. */
+    skipFlagged: flag.default(true),
+    /** One side of a train/test split grouped by prompt (the first user turn), so no prompt is on both sides. */
+    split: z.enum(EXPORT_SPLITS).default('all'),
+    testFraction: z.coerce.number().gt(0).lt(1).default(0.1),
+    seed: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(0),
+    /** A `.jsonl.gz` file (the body is gzip, no Content-Encoding). */
+    gzip: flag.default(false),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    path: ['to'],
+    message: 'must be after from',
+  });
 export type ExportQuery = z.infer<typeof exportQuery>;
+export type ExportQueryInput = z.input<typeof exportQuery>;
+export type ExportOptions = Omit<ExportQuery, 'gzip'>;
+
+/** `POST /api/projects/:projectId/imports` query. */
+export const importQuery = z.object({ format: z.enum(IMPORT_FORMATS).default('feedbench') });
+export type ImportQuery = z.infer<typeof importQuery>;
+
+// The line each format writes, exactly: what the consumer (TRL, OpenAI fine-tuning, HH-RLHF readers) requires and
+// nothing else. Strict objects, so a stray field fails the schema checks.
+const message = z.object({ role: z.enum(MESSAGE_ROLES), content: z.string() }).strict();
+const prompt = z.array(message).min(1);
+const assistantTurn = z.array(z.object({ role: z.literal('assistant'), content: z.string() }).strict()).length(1);
+const transcript = z.string().startsWith('\n\n').includes('\n\nAssistant:');
+const rankedOutput = z
+  .object({
+    id: z.string(),
+    model: z.string().nullable(),
+    content: z.string(),
+    /** Competition rank ("1224"): 1 + the number of outputs ranked strictly better; tied outputs share it. */
+    rank: z.number().int().min(1),
+    /** Question id -> value (per annotator) or mean (consensus). */
+    ratings: z.record(z.string(), z.number()),
+    flagged: z.boolean(),
+    /** Consensus only: Copeland score or Bradley-Terry log-strength. */
+    score: z.number().optional(),
+  })
+  .strict();
+
+export const exportLineSchemas = {
+  'openai-chat': z.object({ messages: z.array(message).min(2) }).strict(),
+  'trl-sft': z.object({ prompt, completion: assistantTurn }).strict(),
+  'trl-sft-text': z.object({ prompt: z.string().endsWith('Assistant:'), completion: z.string() }).strict(),
+  'trl-preference': z
+    .object({
+      prompt,
+      chosen: assistantTurn,
+      rejected: assistantTurn,
+      /** Llama 2 style margin in [0, 1] (present whenever the template has a rating question). */
+      margin: z.number().min(0).max(1).optional(),
+      score_chosen: z.number().nullable().optional(),
+      score_rejected: z.number().nullable().optional(),
+    })
+    .strict(),
+  'openai-dpo': z
+    .object({
+      input: z.object({ messages: prompt }).strict(),
+      preferred_output: assistantTurn,
+      non_preferred_output: assistantTurn,
+    })
+    .strict(),
+  'hh-rlhf': z.object({ chosen: transcript, rejected: transcript }).strict(),
+  'trl-kto': z.object({ prompt, completion: assistantTurn, label: z.boolean() }).strict(),
+  rankings: z
+    .object({
+      item_id: z.string(),
+      prompt,
+      /** Per annotator: one pseudonymous id; consensus: every annotator behind it. */
+      annotators: z.array(z.string()).min(1),
+      aggregation: z.enum(['per-annotator', ...CONSENSUS_METHODS]),
+      outputs: z.array(rankedOutput).min(2),
+      /** Consensus only: mean agreement of the annotators with the consensus over its pairs (null: no pairs). */
+      agreement: z.number().nullable().optional(),
+      reference: answerSchema.nullable(),
+      submitted_at: z.string().optional(),
+    })
+    .strict(),
+  raw: z
+    .object({
+      annotation_id: z.string(),
+      item_id: z.string(),
+      annotator: z.string(),
+      prompt,
+      outputs: z.array(z.object({ id: z.string(), model: z.string().nullable(), content: z.string() }).strict()),
+      metadata: z.record(z.string(), z.unknown()),
+      answers: z.record(z.string(), z.unknown()),
+      display_order: z.array(z.string()),
+      template_version: z.number().int(),
+      guidelines_version: z.number().int(),
+      lease_id: z.string(),
+      started_at: z.string(),
+      submitted_at: z.string(),
+      time_on_task_ms: z.number().int().nullable(),
+      reference: answerSchema.nullable(),
+    })
+    .strict(),
+} satisfies Record<ExportFormat, z.ZodType>;

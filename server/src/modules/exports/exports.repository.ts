@@ -1,75 +1,132 @@
-import type { Answers, Message } from '@feedbench/shared';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Answer, Answers, Message } from '@feedbench/shared';
+import { and, asc, eq, gt, gte, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { annotations, itemOutputs, items } from '../../db/schema/index.ts';
+import { annotations, itemOutputs, itemReferences, items } from '../../db/schema/index.ts';
 
-export interface ExportRecord {
-  annotationId: string;
-  itemExternalId: string;
-  conversation: Message[];
+export interface ExportOutput {
+  id: string;
+  model: string | null;
+  content: string;
+}
+
+export interface ExportAnnotation {
+  id: string;
+  userId: string;
   answers: Answers;
-  /** Output id -> content, for every output of the item. */
-  outputs: Map<string, string>;
+  displayOrder: string[];
+  templateVersion: number;
+  guidelinesVersion: number;
+  leaseId: string;
+  timeOnTaskMs: number | null;
+  startedAt: Date;
+  submittedAt: Date;
 }
 
-interface Cursor {
+/** One item with everything an export line may need: its outputs in import order and its annotations in time order. */
+export interface ExportItem {
+  id: string;
+  externalId: string;
   position: number;
-  annotationId: string;
+  conversation: Message[];
+  metadata: Record<string, unknown>;
+  outputs: ExportOutput[];
+  annotations: ExportAnnotation[];
+  /** The judgement an imported dataset carried (see item_references), if any. */
+  reference: Answer | null;
 }
 
-/** Keyset pages over a project's annotations in item order: constant memory on either engine, however large. */
+export interface ExportPageFilter {
+  /** Items with at least this many annotations in all (the date filter may leave fewer: the service re-checks). */
+  minAnnotations: number;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Keyset pages of a project's annotated items in import order: each page is a handful of indexed queries whatever
+ * the project's size, so an export runs in constant memory on either engine.
+ */
 export function createExportsRepository(db: Executor) {
   return {
     async page(
       projectId: string,
-      after: Cursor | undefined,
+      afterPosition: number | undefined,
       limit: number,
-    ): Promise<{ records: ExportRecord[]; next?: Cursor }> {
-      const rows = await db
+      filter: ExportPageFilter,
+    ): Promise<{ items: ExportItem[]; next?: number }> {
+      const itemRows = await db
         .select({
-          annotationId: annotations.id,
-          itemId: items.id,
-          position: items.position,
+          id: items.id,
           externalId: items.externalId,
+          position: items.position,
           conversation: items.conversation,
-          answers: annotations.answers,
+          metadata: items.metadata,
         })
-        .from(annotations)
-        .innerJoin(items, eq(items.id, annotations.itemId))
+        .from(items)
         .where(
           and(
-            eq(annotations.projectId, projectId),
-            after
-              ? sql`(${items.position}, ${annotations.id}) > (${after.position}, ${after.annotationId}::uuid)`
-              : undefined,
+            eq(items.projectId, projectId),
+            afterPosition === undefined ? undefined : gt(items.position, afterPosition),
+            // Maintained by the submit: items nobody annotated are skipped without reading their annotations.
+            gte(items.annotationCount, Math.max(1, filter.minAnnotations)),
           ),
         )
-        .orderBy(asc(items.position), asc(annotations.id))
+        .orderBy(asc(items.position))
         .limit(limit);
-      const itemIds = [...new Set(rows.map((r) => r.itemId))];
-      const outputs =
-        itemIds.length === 0
-          ? []
-          : await db
-              .select({ itemId: itemOutputs.itemId, outputId: itemOutputs.outputId, content: itemOutputs.content })
-              .from(itemOutputs)
-              .where(inArray(itemOutputs.itemId, itemIds));
-      const byItem = new Map<string, Map<string, string>>();
-      for (const o of outputs) {
-        const map = byItem.get(o.itemId) ?? new Map<string, string>();
-        map.set(o.outputId, o.content);
-        byItem.set(o.itemId, map);
+      if (itemRows.length === 0) return { items: [] };
+      const ids = itemRows.map((r) => r.id);
+      // Sequential, not Promise.all: one connection per export, and PGlite has only one anyway.
+      const annotationRows = await db
+        .select({
+          itemId: annotations.itemId,
+          id: annotations.id,
+          userId: annotations.userId,
+          answers: annotations.answers,
+          displayOrder: annotations.displayOrder,
+          templateVersion: annotations.templateVersion,
+          guidelinesVersion: annotations.guidelinesVersion,
+          leaseId: annotations.leaseId,
+          timeOnTaskMs: annotations.timeOnTaskMs,
+          startedAt: annotations.startedAt,
+          submittedAt: annotations.submittedAt,
+        })
+        .from(annotations)
+        .where(
+          and(
+            inArray(annotations.itemId, ids),
+            filter.from ? gte(annotations.submittedAt, filter.from) : undefined,
+            filter.to ? lt(annotations.submittedAt, filter.to) : undefined,
+          ),
+        )
+        .orderBy(asc(annotations.submittedAt), asc(annotations.id));
+      const outputRows = await db
+        .select({
+          itemId: itemOutputs.itemId,
+          id: itemOutputs.outputId,
+          model: itemOutputs.model,
+          content: itemOutputs.content,
+        })
+        .from(itemOutputs)
+        .where(inArray(itemOutputs.itemId, ids))
+        .orderBy(asc(itemOutputs.itemId), asc(itemOutputs.position));
+      const referenceRows = await db
+        .select({ itemId: itemReferences.itemId, label: itemReferences.label })
+        .from(itemReferences)
+        .where(inArray(itemReferences.itemId, ids));
+
+      const byId = new Map<string, ExportItem>(
+        itemRows.map((r) => [r.id, { ...r, outputs: [], annotations: [], reference: null }]),
+      );
+      for (const { itemId, ...annotation } of annotationRows) byId.get(itemId)?.annotations.push(annotation);
+      for (const { itemId, ...output } of outputRows) byId.get(itemId)?.outputs.push(output);
+      for (const { itemId, label } of referenceRows) {
+        const item = byId.get(itemId);
+        if (item) item.reference = label;
       }
-      const last = rows.at(-1);
+      const last = itemRows.at(-1);
       return {
-        records: rows.map((r) => ({
-          annotationId: r.annotationId,
-          itemExternalId: r.externalId,
-          conversation: r.conversation,
-          answers: r.answers,
-          outputs: byItem.get(r.itemId) ?? new Map(),
-        })),
-        next: rows.length === limit && last ? { position: last.position, annotationId: last.annotationId } : undefined,
+        items: [...byId.values()],
+        next: itemRows.length === limit && last ? last.position : undefined,
       };
     },
   };

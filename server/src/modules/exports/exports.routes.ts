@@ -1,24 +1,37 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { exportQuery, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
-import type { ExportsService } from './exports.service.ts';
+import { type ExportsService, exportFileName } from './exports.service.ts';
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/projects/:projectId/export',
-      { schema: { tags: ['exports'], params: projectIdParams, querystring: exportQuery } },
+      {
+        schema: {
+          tags: ['exports'],
+          description: 'Streams the project as JSONL (or a .jsonl.gz file with gzip=true) in the chosen format',
+          params: projectIdParams,
+          querystring: exportQuery,
+        },
+      },
       async (request, reply) => {
         const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        const { format } = request.query;
-        const slug = project.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'project';
-        return reply
-          .header('content-type', 'application/x-ndjson; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${slug}.${format}.jsonl"`)
-          .header('x-content-type-options', 'nosniff')
-          .send(Readable.from(exports.lines(project.id, format)));
+        const { gzip, ...options } = request.query;
+        const source = Readable.from(exports.lines(project, options));
+        const fileName = exportFileName(project.name, options.format, options.split, gzip);
+        reply
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('x-content-type-options', 'nosniff');
+        if (!gzip) return reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(source);
+        // A real .gz file, not Content-Encoding: clients must not unpack it on the way.
+        const gzipped = createGzip();
+        pipeline(source, gzipped).catch((error) => request.log.error({ err: error }, 'export stream failed'));
+        return reply.header('content-type', 'application/gzip').send(gzipped);
       },
     );
   };

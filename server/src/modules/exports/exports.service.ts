@@ -1,33 +1,74 @@
-import type { ExportFormat } from '@feedbench/shared';
+import type { ExportOptions, ExportSplit, ProjectSettings, TaskKind } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
-import { createExportsRepository, type ExportRecord } from './exports.repository.ts';
-import { openaiChatLines } from './formats/openai-chat.ts';
-import { trlPreferenceLines } from './formats/trl-preference.ts';
+import { exportErrors } from './exports.errors.ts';
+import { createExportsRepository } from './exports.repository.ts';
+import { FORMATTERS } from './formats/index.ts';
+import { prepareItem, templateView } from './judgements.ts';
+import { splitOf } from './split.ts';
 
-const DEFAULT_PAGE_SIZE = 500;
+/** Items per keyset page: a few indexed queries per page, a bounded amount of text in memory. */
+const DEFAULT_PAGE_SIZE = 250;
+/** Yield at about this many characters, so one page of long texts never becomes one huge chunk. */
+const CHUNK_CHARS = 64 * 1024;
 
-const FORMATS: Record<ExportFormat, (record: ExportRecord) => Generator<unknown>> = {
-  'openai-chat': openaiChatLines,
-  'trl-preference': trlPreferenceLines,
-};
+export interface ExportProject {
+  id: string;
+  name: string;
+  kind: TaskKind;
+  settings: Pick<ProjectSettings, 'questions'>;
+}
 
 export function createExportsService({ db }: { db: Database }) {
   const repository = createExportsRepository(db);
-  return {
-    /** JSONL lines, one page of annotations at a time; the consumer's pace drives the reads (backpressure). */
-    async *lines(projectId: string, format: ExportFormat, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<string> {
-      const toLines = FORMATS[format];
-      let cursor: Awaited<ReturnType<typeof repository.page>>['next'];
-      do {
-        const page = await repository.page(projectId, cursor, pageSize);
-        let chunk = '';
-        for (const record of page.records) {
-          for (const line of toLines(record)) chunk += `${JSON.stringify(line)}\n`;
+
+  /** JSONL text in chunks, one keyset page at a time; the consumer's pace drives the reads (backpressure). */
+  async function* stream(project: ExportProject, options: ExportOptions, pageSize: number): AsyncGenerator<string> {
+    const formatter = FORMATTERS[options.format];
+    const context = { projectId: project.id, template: templateView(project.settings.questions) };
+    const prepareContext = { ...context, options };
+    const filter = {
+      minAnnotations: options.minAnnotations,
+      from: options.from ? new Date(options.from) : undefined,
+      to: options.to ? new Date(options.to) : undefined,
+    };
+    let after: number | undefined;
+    let chunk = '';
+    do {
+      const page = await repository.page(project.id, after, pageSize, filter);
+      for (const item of page.items) {
+        if (options.split !== 'all' && splitOf(item.conversation, options.seed, options.testFraction) !== options.split)
+          continue;
+        const prepared = prepareItem(item, prepareContext);
+        if (!prepared) continue;
+        for (const line of formatter.lines(prepared, context)) {
+          chunk += `${JSON.stringify(line)}\n`;
+          if (chunk.length >= CHUNK_CHARS) {
+            yield chunk;
+            chunk = '';
+          }
         }
-        if (chunk) yield chunk;
-        cursor = page.next;
-      } while (cursor);
+      }
+      after = page.next;
+    } while (after !== undefined);
+    if (chunk) yield chunk;
+  }
+
+  return {
+    /**
+     * Checks that the format fits the project (before any byte is sent), then returns the lazy JSONL stream.
+     * Filters, aggregation, pairs and split are the options of `exportQuery` in shared/.
+     */
+    lines(project: ExportProject, options: ExportOptions, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<string> {
+      const { kinds } = FORMATTERS[options.format];
+      if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
+      return stream(project, options, pageSize);
     },
   };
 }
 export type ExportsService = ReturnType<typeof createExportsService>;
+
+/** `<project>.<format>[.<split>].jsonl[.gz]`, safe in a Content-Disposition header and on any file system. */
+export function exportFileName(projectName: string, format: string, split: ExportSplit, gzip: boolean): string {
+  const slug = projectName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'project';
+  return `${slug}.${format}${split === 'all' ? '' : `.${split}`}.jsonl${gzip ? '.gz' : ''}`;
+}

@@ -1,4 +1,6 @@
 import {
+  type Answer,
+  type ImportFormat,
   type ImportLine,
   type ImportProblem,
   importLineSchema,
@@ -7,6 +9,7 @@ import {
   MIN_RANKED_OUTPUTS,
   type TaskKind,
 } from '@feedbench/shared';
+import { converterFor } from './import-formats/import-formats.ts';
 import { MAX_REPORTED_PROBLEMS } from './items.errors.ts';
 
 export interface ParsedImport {
@@ -14,13 +17,20 @@ export interface ParsedImport {
   problems: ImportProblem[];
   /** Distinct line numbers with a problem (the report may be capped, this count is not). */
   badLines: number;
+  /** Item id -> the judgement the source file carried (converted formats only). */
+  references: Map<string, Answer>;
+  /** Repeats of a line whose id was derived from its content: the same item again, skipped. */
+  repeats: number;
 }
 
 /**
  * Parses a JSONL import file completely before anything is written: every problem is reported with its line
  * number (1-based, blank lines counted) and field path, so a file is imported whole or not at all.
  */
-export function parseImportFile(text: string, kind: TaskKind): ParsedImport {
+export function parseImportFile(text: string, kind: TaskKind, format: ImportFormat = 'feedbench'): ParsedImport {
+  const converter = converterFor(format);
+  const references = new Map<string, Answer>();
+  let repeats = 0;
   const lines: ImportLine[] = [];
   const problems: ImportProblem[] = [];
   const bad = new Set<number>();
@@ -40,7 +50,13 @@ export function parseImportFile(text: string, kind: TaskKind): ParsedImport {
       report({ line, field: '(line)', message: `not valid JSON: ${(error as Error).message}` });
       return;
     }
-    const parsed = importLineSchema.safeParse(json);
+    // Other formats become Feedbench lines first; the same checks then apply to every format.
+    const converted = converter?.convert(json);
+    if (converted && 'problems' in converted) {
+      for (const problem of converted.problems) report({ line, ...problem });
+      return;
+    }
+    const parsed = importLineSchema.safeParse(converted ? converted.item : json);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         report({ line, field: issue.path.join('.') || '(line)', message: issue.message });
@@ -58,12 +74,17 @@ export function parseImportFile(text: string, kind: TaskKind): ParsedImport {
       return;
     }
     const seenAt = firstLineOfId.get(item.id);
+    if (seenAt !== undefined && converted?.derivedId) {
+      repeats++;
+      return;
+    }
     if (seenAt !== undefined) {
       report({ line, field: 'id', message: `duplicate id "${item.id}" (first on line ${seenAt})` });
       return;
     }
     firstLineOfId.set(item.id, line);
     lines.push(item);
+    if (converted) references.set(item.id, converted.reference);
   });
-  return { lines, problems, badLines: bad.size };
+  return { lines, problems, badLines: bad.size, references, repeats };
 }

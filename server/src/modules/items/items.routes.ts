@@ -1,4 +1,4 @@
-import { importResultSchema, projectIdParams } from '@feedbench/shared';
+import { importQuery, importResultSchema, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../plugins/authenticate.ts';
@@ -24,13 +24,14 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
         schema: {
           tags: ['items'],
           params: projectIdParams,
-          body: z.string().describe('JSONL: one item per line'),
+          querystring: importQuery,
+          body: z.string().describe('JSONL: one item per line, in the format the query names (default feedbench)'),
           response: { 200: importResultSchema },
         },
       },
       async (request) => {
         const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        return items.importJsonl(project, request.body);
+        return items.importJsonl(project, request.body, request.query.format);
       },
     );
   };

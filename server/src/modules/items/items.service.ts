@@ -1,7 +1,9 @@
-import type { ImportResult } from '@feedbench/shared';
+import type { ImportFormat, ImportResult } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
+import { converterFor, importFormatErrors } from './import-formats/import-formats.ts';
+import { createReferencesRepository } from './import-formats/references.repository.ts';
 import { parseImportFile } from './import-parser.ts';
 import { itemErrors } from './items.errors.ts';
 import { createItemsRepository } from './items.repository.ts';
@@ -25,9 +27,16 @@ export function createItemsService({
   events: Pick<ProjectEvents, 'publish'>;
 }) {
   return {
-    /** Imports a JSONL file whole or not at all; ids the project already has are left as they are. */
-    async importJsonl(project: ProjectRef, text: string): Promise<ImportResult> {
-      const parsed = parseImportFile(text, project.kind);
+    /**
+     * Imports a JSONL file whole or not at all; ids the project already has are left as they are. Formats other than
+     * Feedbench's own keep the judgement each line carried as the item's reference label.
+     */
+    async importJsonl(project: ProjectRef, text: string, format: ImportFormat = 'feedbench'): Promise<ImportResult> {
+      const converter = converterFor(format);
+      if (converter && converter.kind !== project.kind) {
+        throw importFormatErrors.kindMismatch(format, converter.kind, project.kind);
+      }
+      const parsed = parseImportFile(text, project.kind, format);
       if (parsed.badLines > 0) throw itemErrors.invalidLines(parsed.problems, parsed.badLines);
       if (parsed.lines.length === 0) throw itemErrors.empty();
       const created = await db.transaction(async (tx) => {
@@ -39,12 +48,21 @@ export function createItemsService({
             rows.map((r) => r.id),
             project.settings.overlapTarget,
           );
+          await createReferencesRepository(tx).insert(
+            project.id,
+            format,
+            rows.flatMap((r) => {
+              const label = parsed.references.get(r.externalId);
+              return label ? [{ itemId: r.id, label }] : [];
+            }),
+          );
           count += rows.length;
         }
         return count;
       });
       events.publish(project.id);
-      return { lines: parsed.lines.length, created, existing: parsed.lines.length - created };
+      const lines = parsed.lines.length + parsed.repeats;
+      return { lines, created, existing: lines - created };
     },
 
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),

@@ -1,0 +1,85 @@
+import type { Judgement, PreparedItem, TemplateView } from '../judgements.ts';
+import { hhTranscript } from './transcript.ts';
+
+const assistant = (content: string) => [{ role: 'assistant' as const, content }];
+
+/** Each pair of each judgement with the two outputs' texts. */
+function* textPairs({ judgements, outputs }: PreparedItem) {
+  for (const judgement of judgements) {
+    for (const pair of judgement.pairs) {
+      const chosen = outputs.get(pair.chosen);
+      const rejected = outputs.get(pair.rejected);
+      if (chosen && rejected) yield { judgement, pair, chosen: chosen.content, rejected: rejected.content };
+    }
+  }
+}
+
+/**
+ * The scores of the template's first rating question, and a margin from them in Llama 2's "small" scale
+ * (Touvron et al. 2023, section 3.2.2, Table 27: 0 for "negligibly better / unsure" up to 1 for "significantly
+ * better"): the rating difference over the scale's span, clipped to [0, 1]; 0 when either score is missing.
+ */
+function ratingFields(template: TemplateView, judgement: Judgement, chosenId: string, rejectedId: string) {
+  const question = template.ratingQuestions[0];
+  if (!question) return {};
+  const values = judgement.ratings.get(question.id);
+  const chosen = values?.get(chosenId) ?? null;
+  const rejected = values?.get(rejectedId) ?? null;
+  const difference = chosen === null || rejected === null ? 0 : (chosen - rejected) / (question.max - question.min);
+  const margin = Math.round(Math.min(1, Math.max(0, difference)) * 10_000) / 10_000;
+  return { margin, score_chosen: chosen, score_rejected: rejected };
+}
+
+/** TRL conversational preference (DPOTrainer, RewardTrainer): prompt, chosen, rejected (+ margin and scores). */
+export function* trlPreferenceLines(prepared: PreparedItem, template: TemplateView): Generator<object> {
+  for (const { judgement, pair, chosen, rejected } of textPairs(prepared)) {
+    yield {
+      prompt: prepared.item.conversation,
+      chosen: assistant(chosen),
+      rejected: assistant(rejected),
+      ...ratingFields(template, judgement, pair.chosen, pair.rejected),
+    };
+  }
+}
+
+/** OpenAI preference fine-tuning (DPO): input messages, preferred and non-preferred output. */
+export function* openaiDpoLines(prepared: PreparedItem): Generator<object> {
+  for (const { chosen, rejected } of textPairs(prepared)) {
+    yield {
+      input: { messages: prepared.item.conversation },
+      preferred_output: assistant(chosen),
+      non_preferred_output: assistant(rejected),
+    };
+  }
+}
+
+/** Anthropic HH-RLHF: two full transcripts sharing the conversation, differing in the last Assistant turn. */
+export function* hhRlhfLines(prepared: PreparedItem): Generator<object> {
+  for (const { chosen, rejected } of textPairs(prepared)) {
+    yield {
+      chosen: hhTranscript(prepared.item.conversation, chosen),
+      rejected: hhTranscript(prepared.item.conversation, rejected),
+    };
+  }
+}
+
+/**
+ * TRL unpaired preference (KTOTrainer): per judgement, the top group's outputs are desirable (label true) and the
+ * bottom group's undesirable (false), the way KTO's authors unpair preference data (Ethayarajh et al. 2024, "KTO:
+ * Model Alignment as Prospect Theoretic Optimization"). Middle groups are neither; a single group (all tied) says
+ * nothing; a flagged output, or any output of a ranking marked "all bad", is never desirable.
+ */
+export function* trlKtoLines({ item, judgements, outputs, flagged }: PreparedItem): Generator<object> {
+  for (const { groups, allBad } of judgements) {
+    if (groups.length < 2) continue;
+    const desirable = allBad ? [] : (groups[0] ?? []).filter((id) => !flagged.has(id));
+    const labelled = [
+      ...desirable.map((id) => [id, true] as const),
+      ...(groups.at(-1) ?? []).map((id) => [id, false] as const),
+    ];
+    for (const [id, label] of labelled) {
+      const output = outputs.get(id);
+      if (output) yield { prompt: item.conversation, completion: assistant(output.content), label };
+    }
+  }
+}
