@@ -32,6 +32,17 @@ test('the shortcut sheet, Submit leading to what is missing, layouts, long outpu
   await expect(page.getByRole('button', { name: 'Output A, unranked' })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Submit/ })).toHaveAttribute('aria-disabled', 'true');
 
+  // J and K walk the questions in reading order: the board is followed by Submit and preceded by C's scale.
+  await kb.press('j');
+  await expect(page.getByRole('button', { name: /^Submit/ })).toBeFocused();
+  await kb.press('k');
+  await expect(page.getByRole('button', { name: 'Output A, unranked' })).toBeFocused();
+  await kb.press('k');
+  await expect(
+    page.getByRole('radiogroup', { name: 'Overall quality for output B' }).getByRole('radio').first(),
+  ).toBeFocused();
+  await kb.press('j');
+
   // ? opens the sheet (a modal dialog), Escape closes it and gives the focus back.
   await kb.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/a11y.ts';
 import { annotationOf, projectOf, storedAnnotations } from '../support/annotations.ts';
-import { arrangeProject } from '../support/api.ts';
+import { arrangeProject, createAccount } from '../support/api.ts';
 import { fixture } from '../support/fixtures.ts';
 import { currentItem } from '../support/template-builder.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
@@ -48,6 +49,7 @@ test('a researcher adds, configures, reorders and removes questions with a live 
   await page.getByRole('button', { name: 'Remove Question 3' }).click();
   await expect(page.getByLabel('Question 3 label')).toHaveCount(0);
   await snap(page, '26-template-builder-custom');
+  await expectNoAxeViolations(page, 'the template builder with a continuation and a multi-label question');
 
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as template version 2.' })).toBeVisible();
@@ -78,4 +80,17 @@ test('a researcher adds, configures, reorders and removes questions with a live 
     classification: { type: 'classification', selected: ['option-1', 'option-3'] },
     reply: { type: 'demonstration', text: 'Here is the answer.', nextUserTurn: 'Thanks! And in French?' },
   });
+});
+
+test('a new project can start from a preset, which sets its kind and template', async ({ page }) => {
+  const researcher = await createAccount('researcher');
+  await signInQuietly(page, researcher);
+  await page.goto('/');
+  await page.getByLabel('Name').fill(`Pairs ${Date.now().toString(36)}`);
+  await page.getByLabel('Start from').selectOption({ label: 'Llama 2 pairwise' });
+  await expect(page.getByLabel('Kind')).toHaveValue('ranking');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('link', { name: 'Edit template' }).click();
+  await expect(page.getByLabel('Question 1 label')).toHaveValue('Which response is more helpful?');
+  await expect(page.getByText('template version 1')).toBeVisible();
 });

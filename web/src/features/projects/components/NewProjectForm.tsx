@@ -1,4 +1,4 @@
-import { TASK_KINDS, type TaskKind } from '@feedbench/shared';
+import { findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -13,11 +13,14 @@ export function NewProjectForm({ onCreated }: { onCreated: (projectId: string) =
   const [name, setName] = useState('');
   const [kind, setKind] = useState<TaskKind>('ranking');
   const [guidelines, setGuidelines] = useState('');
+  const [presetId, setPresetId] = useState('');
   const create = useCreateProject();
+  const preset = findPreset(presetId);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name, kind, guidelines }, { onSuccess: (project) => onCreated(project.id) });
+    const settings = preset ? { questions: preset.questions } : undefined;
+    create.mutate({ name, kind, guidelines, settings }, { onSuccess: (project) => onCreated(project.id) });
   }
 
   return (
@@ -47,6 +50,29 @@ export function NewProjectForm({ onCreated }: { onCreated: (projectId: string) =
       <p id="project-kind-hint" className="hint">
         {KIND_HINTS[kind]}
       </p>
+      <div className="field">
+        <label htmlFor="project-preset">Start from</label>
+        <select
+          id="project-preset"
+          value={presetId}
+          aria-describedby="project-preset-hint"
+          onChange={(e) => {
+            setPresetId(e.target.value);
+            const chosen = findPreset(e.target.value);
+            if (chosen) setKind(chosen.kind);
+          }}
+        >
+          <option value="">The default template of the kind</option>
+          {TEMPLATE_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <p id="project-preset-hint" className="hint">
+          {preset ? preset.description : 'Change the questions any time in the template builder.'}
+        </p>
+      </div>
       <MarkdownEditor
         label="Guidelines (Markdown)"
         value={guidelines}
