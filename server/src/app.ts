@@ -32,6 +32,7 @@ import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
 import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
+import { collectRoutes } from './plugins/route-table.ts';
 import { allowInlineStylesForDocs, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { createServices } from './services.ts';
 
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
+  const routeTable = collectRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -109,7 +111,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
       ? reply.sendFile('index.html')
       : sendRouteNotFound(request, reply),
   );
-  return Object.assign(app, { services });
+  return Object.assign(app, { services, routeTable });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

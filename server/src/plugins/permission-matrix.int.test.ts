@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextTask, type Person, rankingAnswers } from '../test/annotating.ts';
+import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts';
+
+/**
+ * Who may call what: every route of the real route table (collected by plugins/route-table.ts) against every kind of
+ * caller. "allow" means the request gets past access control (any answer but 401/403/404); "deny" means 401, 403 or
+ * 404 (non-members get 404: a project's existence is confidential). Nobody ever gets a 5xx. A route missing here
+ * fails the first test: add its row when you add the route.
+ *
+ * Callers, per cell on fresh data: P is a ranking project made by `researcher`, with `annotator` as member holding a
+ * lease; `outsider` is a researcher of another project; `admin` is a global admin who is not a member of P;
+ * `readToken` is a read-only API token of `researcher`.
+ */
+const PERSONAS = ['anonymous', 'admin', 'researcher', 'annotator', 'outsider', 'readToken'] as const;
+type Persona = (typeof PERSONAS)[number];
+
+interface Fixture {
+  projectId: string;
+  leaseId: string;
+  tokenId: string;
+  leaseTask: Awaited<ReturnType<typeof nextTask>>;
+}
+interface Rule {
+  allow: readonly Persona[];
+  request(fx: Fixture): { url: string; payload?: unknown; headers?: Record<string, string> };
+  /** The call ends the caller's session (logout): use a fresh one for the cell. */
+  freshSession?: true;
+  /** A websocket: allowed when the upgrade succeeds. */
+  socket?: true;
+}
+
+const everyone = PERSONAS;
+const signedIn = ['admin', 'researcher', 'annotator', 'outsider', 'readToken'] as const;
+const sessions = ['admin', 'researcher', 'annotator', 'outsider'] as const;
+const projectReaders = ['admin', 'researcher', 'annotator', 'readToken'] as const;
+const projectResearchers = ['admin', 'researcher'] as const;
+const researcherReads = ['admin', 'researcher', 'readToken'] as const;
+const leaseHolder = ['annotator'] as const;
+const p = (fx: Fixture) => `/api/projects/${fx.projectId}`;
+
+// biome-ignore format: one row per route reads as a table
+const MATRIX: Record<string, Rule> = {
+  'GET /api/health':                             { allow: everyone, request: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json':                       { allow: everyone, request: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/docs':                               { allow: everyone, request: () => ({ url: '/api/docs' }) },
+  'GET /api/docs/static/*':                      { allow: everyone, request: () => ({ url: '/api/docs/static/index.css' }) },
+  'GET /api/docs/json':                          { allow: everyone, request: () => ({ url: '/api/docs/json' }) },
+  'GET /api/docs/yaml':                          { allow: everyone, request: () => ({ url: '/api/docs/yaml' }) },
+  'GET /api/docs/static/index.html':             { allow: everyone, request: () => ({ url: '/api/docs/static/index.html' }) },
+  'GET /api/docs/static/swagger-initializer.js': { allow: everyone, request: () => ({ url: '/api/docs/static/swagger-initializer.js' }) },
+  // A read-only token may not sign in (POST); the session it would get is not what tokens are for.
+  'POST /api/auth/login':                        { allow: ['anonymous', ...sessions], request: () => ({ url: '/api/auth/login', payload: LOGIN }) },
+  'POST /api/auth/logout':                       { allow: sessions, freshSession: true, request: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me':                            { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
+  'GET /api/auth/csrf':                          { allow: everyone, request: () => ({ url: '/api/auth/csrf' }) },
+  'GET /api/users':                              { allow: ['admin'], request: () => ({ url: '/api/users' }) },
+  'POST /api/users':                             { allow: ['admin'], request: () => ({ url: '/api/users', payload: { email: `m-${randomUUID()}@test.local`, password: 'long enough pw', role: 'annotator' } }) },
+  'GET /api/tokens':                             { allow: signedIn, request: () => ({ url: '/api/tokens' }) },
+  'POST /api/tokens':                            { allow: sessions, request: () => ({ url: '/api/tokens', payload: { name: 'matrix' } }) },
+  'DELETE /api/tokens/:tokenId':                 { allow: ['researcher'], request: (fx) => ({ url: `/api/tokens/${fx.tokenId}` }) },
+  'GET /api/audit':                              { allow: ['admin'], request: () => ({ url: '/api/audit' }) },
+  'GET /api/projects':                           { allow: signedIn, request: () => ({ url: '/api/projects' }) },
+  'POST /api/projects':                          { allow: ['admin', 'researcher', 'outsider'], request: () => ({ url: '/api/projects', payload: { name: 'New', kind: 'ranking' } }) },
+  'GET /api/projects/:projectId':                { allow: projectReaders, request: (fx) => ({ url: p(fx) }) },
+  'PATCH /api/projects/:projectId':              { allow: projectResearchers, request: (fx) => ({ url: p(fx), payload: { name: 'Renamed' } }) },
+  'GET /api/projects/:projectId/members':        { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/members` }) },
+  'POST /api/projects/:projectId/members':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'annotator' } }) },
+  'POST /api/projects/:projectId/imports':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/imports`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
+  'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
+  'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },
+  'GET /api/projects/:projectId/export':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export?format=raw` }) },
+  'GET /api/projects/:projectId/agreement':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement` }) },
+  'GET /api/projects/:projectId/annotations':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/annotations` }) },
+  'GET /api/projects/:projectId/live':           { allow: projectReaders, socket: true, request: (fx) => ({ url: `${p(fx)}/live` }) },
+  'POST /api/leases/:leaseId/submit':            { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/submit`, payload: fx.leaseTask ? { idempotencyKey: randomUUID(), answers: rankingAnswers(fx.leaseTask) } : {} }) },
+  'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
+  'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
+  'PUT /api/leases/:leaseId/draft':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/draft`, payload: { answers: {} } }) },
+};
+
+const DENIED = new Set([401, 403, 404]);
+let LOGIN: { email: string; password: string };
+const OUTSIDER_EMAIL = { value: '' };
+
+let h: TestHarness;
+let people: Record<Exclude<Persona, 'anonymous' | 'readToken'>, Person>;
+let readToken: string;
+beforeAll(async () => {
+  h = await buildTestApp();
+  people = {
+    admin: await h.user('admin'),
+    researcher: await h.user('researcher'),
+    annotator: await h.user('annotator'),
+    outsider: await h.user('researcher'),
+  };
+  await h.project(people.outsider, { name: 'Elsewhere' });
+  LOGIN = { email: people.annotator.email, password: people.annotator.password };
+  OUTSIDER_EMAIL.value = people.outsider.email;
+  const token = await h.app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: people.researcher.headers,
+    payload: { name: 'matrix reader', access: 'read' },
+  });
+  readToken = token.json().token;
+});
+afterAll(() => h.close());
+
+async function fixture(): Promise<Fixture> {
+  const { researcher, annotator } = people;
+  const project = await h.project(researcher, { name: 'P' });
+  await h.importItems(researcher, project.id, [rankingLine('a'), rankingLine('b'), rankingLine('c')]);
+  await h.addMember(researcher, project.id, annotator);
+  const leaseTask = await nextTask(h, annotator, project.id);
+  if (!leaseTask) throw new Error('fixture: no task');
+  // Made through the service: the HTTP route limits how many tokens a person makes per hour.
+  const owner = { ...researcher, createdAt: new Date(researcher.createdAt) };
+  const created = await h.services.tokens.create(owner, { name: 'to revoke', access: 'read' });
+  return { projectId: project.id, leaseId: leaseTask.leaseId, tokenId: created.apiToken.id, leaseTask };
+}
+
+async function headersOf(persona: Persona, fresh: boolean): Promise<Record<string, string>> {
+  if (persona === 'anonymous') return {};
+  if (persona === 'readToken') return { authorization: `Bearer ${readToken}` };
+  if (!fresh) return people[persona].headers;
+  const login = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: people[persona].email, password: people[persona].password },
+  });
+  const session = login.cookies.find((c) => c.name === 'feedbench_session')?.value ?? '';
+  const csrf = await h.app.inject({
+    method: 'GET',
+    url: '/api/auth/csrf',
+    headers: { cookie: `feedbench_session=${session}` },
+  });
+  return { cookie: `feedbench_session=${session}`, 'x-csrf-token': csrf.json().csrfToken };
+}
+
+/** The status a websocket upgrade got: 101 when it opened, else the refusal's status (from the client's error). */
+async function openSocket(url: string, headers: Record<string, string>) {
+  try {
+    const socket = await h.app.injectWS(url, { headers });
+    socket.terminate();
+    return { statusCode: 101, body: '' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { statusCode: Number(/\b([1-5]\d\d)\b/.exec(message)?.[1] ?? 500), body: message };
+  }
+}
+
+describe('permission matrix', () => {
+  it('has a rule for every route the app serves, and none for routes that are gone', () => {
+    const served = h.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(served.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  it('allows and denies every route to every caller as the table says, never answering 5xx', async () => {
+    const mismatches: string[] = [];
+    for (const [route, rule] of Object.entries(MATRIX)) {
+      const [method = 'GET'] = route.split(' ');
+      for (const persona of PERSONAS) {
+        const fx = await fixture();
+        const { url, payload, headers } = rule.request(fx);
+        const allHeaders = { ...(await headersOf(persona, rule.freshSession === true)), ...headers };
+        const response = rule.socket
+          ? await openSocket(url, allHeaders)
+          : await h.app.inject({
+              method: method as 'GET',
+              url,
+              payload: payload as string | undefined,
+              headers: allHeaders,
+            });
+        const expected = rule.allow.includes(persona) ? 'allow' : 'deny';
+        const got = response.statusCode >= 500 ? 'error' : DENIED.has(response.statusCode) ? 'deny' : 'allow';
+        if (got !== expected)
+          mismatches.push(
+            `${route} as ${persona}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
