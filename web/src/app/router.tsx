@@ -17,6 +17,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/ProjectRoute.tsx').then((m) => ({ Component: m.ProjectRoute })),
       },
       {
+        path: 'projects/:projectId/agreement',
+        lazy: () => import('./routes/AgreementRoute.tsx').then((m) => ({ Component: m.AgreementRoute })),
+      },
+      {
         path: 'projects/:projectId/template',
         lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),
       },

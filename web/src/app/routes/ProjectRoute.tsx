@@ -44,6 +44,9 @@ export function ProjectRoute() {
           {p.name} <span className={`badge kind-${p.kind}`}>{p.kind}</span>
         </h1>
         <div className="row">
+          <Link className="button" to={`/projects/${p.id}/agreement`}>
+            Agreement
+          </Link>
           <Link className="button" to={`/projects/${p.id}/template`}>
             Edit template
           </Link>

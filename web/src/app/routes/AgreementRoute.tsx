@@ -1,0 +1,53 @@
+import { Link, useParams } from 'react-router';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { useAgreement } from '../../features/agreement/api/get-agreement.ts';
+import { useLiveAgreement } from '../../features/agreement/api/live-agreement.ts';
+import { AnnotatorQualityTable } from '../../features/agreement/components/AnnotatorQualityTable.tsx';
+import { QuestionAgreementPanel } from '../../features/agreement/components/QuestionAgreementPanel.tsx';
+import { useProject } from '../../features/projects/api/get-project.ts';
+import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+
+/** The researcher's agreement dashboard (issue 5): per-question agreement, annotators, position bias, progress. */
+export function AgreementRoute() {
+  const { projectId = '' } = useParams();
+  const project = useProject(projectId);
+  const agreement = useAgreement(projectId);
+  const live = useLiveAgreement(projectId);
+
+  if (agreement.isPending) return <Loading what="the agreement report" />;
+  if (agreement.isError) return <ErrorNotice error={agreement.error} title="Could not load the agreement report" />;
+  const report = agreement.data;
+  const name = project.data?.name ?? 'Project';
+
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${projectId}`}>{name}</Link>{' '}
+        <span aria-hidden="true">/</span> <span aria-current="page">Agreement</span>
+      </nav>
+      <h1>Agreement</h1>
+      <section className="card" aria-label="Progress">
+        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Not live: reload to refresh'}>
+          {live ? 'Live' : 'Offline'}
+        </span>
+        <ProgressCounters progress={report.progress} />
+        <p className="muted">
+          Overlap target: {report.progress.overlapTarget} annotator{report.progress.overlapTarget === 1 ? '' : 's'} per
+          item. Intervals: {Math.round(report.bootstrap.confidence * 100)}% percentile bootstrap over items (
+          {report.bootstrap.replicates} replicates).
+        </p>
+      </section>
+      {report.questions.length === 0 ? (
+        <p className="card muted">This template has no ranking or rating questions to measure agreement on.</p>
+      ) : (
+        report.questions.map((q) => (
+          <QuestionAgreementPanel key={q.questionId} question={q} confidence={report.bootstrap.confidence} />
+        ))
+      )}
+      <section className="card stack" aria-labelledby="agreement-annotators">
+        <h2 id="agreement-annotators">Annotators</h2>
+        <AnnotatorQualityTable report={report} />
+      </section>
+    </div>
+  );
+}

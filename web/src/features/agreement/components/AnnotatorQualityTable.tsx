@@ -1,0 +1,93 @@
+import type { AgreementReport, AnnotatorAgreement } from '@feedbench/shared';
+import { useState } from 'react';
+import { formatDuration, formatStatistic } from './format.ts';
+
+type SortKey = 'email' | 'annotations' | 'medianTime' | 'outlier' | `question:${string}`;
+type Direction = 'ascending' | 'descending';
+
+interface Column {
+  key: SortKey;
+  label: string;
+  value: (a: AnnotatorAgreement) => string | number | null;
+}
+
+function questionScore(a: AnnotatorAgreement, questionId: string): number | null {
+  return a.questions.find((q) => q.questionId === questionId)?.score ?? null;
+}
+
+/** Nulls (nothing to compare) sort last whichever the direction. */
+function compare(a: string | number | null, b: string | number | null, direction: Direction): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  return direction === 'ascending' ? order : -order;
+}
+
+/** Per annotator: throughput, agreement with the others' consensus per question, median time, outlier flag. */
+export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
+    key: 'annotations',
+    direction: 'descending',
+  });
+  const columns: Column[] = [
+    { key: 'email', label: 'Annotator', value: (a) => a.email ?? '' },
+    { key: 'annotations', label: 'Annotations', value: (a) => a.annotations },
+    ...report.questions.map(
+      (q): Column => ({
+        key: `question:${q.questionId}`,
+        label: `Agreement with consensus: ${q.label}`,
+        value: (a) => questionScore(a, q.questionId),
+      }),
+    ),
+    { key: 'medianTime', label: 'Median time per task', value: (a) => a.medianTimeOnTaskMs },
+    { key: 'outlier', label: 'Outlier', value: (a) => (a.outlier ? 1 : 0) },
+  ];
+  const column = columns.find((c) => c.key === sort.key) ?? columns[1];
+  const rows = column
+    ? [...report.annotators].sort((a, b) => compare(column.value(a), column.value(b), sort.direction))
+    : report.annotators;
+
+  function sortBy(key: SortKey) {
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: key === 'email' ? 'ascending' : 'descending' },
+    );
+  }
+
+  if (report.annotators.length === 0) return <p className="muted">No annotations submitted yet.</p>;
+
+  return (
+    <table className="table">
+      <caption>Annotators (select a column header to sort)</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" aria-sort={sort.key === c.key ? sort.direction : 'none'}>
+              <button type="button" className="ghost" onClick={() => sortBy(c.key)}>
+                {c.label}
+                <span aria-hidden="true">
+                  {sort.key === c.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                </span>
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.userId}>
+            <th scope="row">{a.email ?? 'Former member'}</th>
+            <td>{a.annotations}</td>
+            {report.questions.map((q) => (
+              <td key={q.questionId}>{formatStatistic(questionScore(a, q.questionId))}</td>
+            ))}
+            <td>{formatDuration(a.medianTimeOnTaskMs)}</td>
+            <td>{a.outlier ? <span className="badge warning">Outlier</span> : 'No'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,30 @@
+import type { QuestionAgreement } from '@feedbench/shared';
+
+/** The items annotators disagreed on most, worst first. */
+export function LowAgreementItems({ question }: { question: QuestionAgreement }) {
+  const measure = question.type === 'ranking' ? 'Pairwise agreement' : 'Mean difference between annotators';
+  if (question.lowAgreementItems.length === 0) {
+    return <p className="muted">No items with two or more annotators to compare yet.</p>;
+  }
+  return (
+    <table className="table">
+      <caption>Lowest-agreement items on “{question.label}”</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Annotators</th>
+          <th scope="col">{measure}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {question.lowAgreementItems.map((item) => (
+          <tr key={item.itemId}>
+            <th scope="row">{item.externalId}</th>
+            <td>{item.annotators}</td>
+            <td>{item.value.toFixed(2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

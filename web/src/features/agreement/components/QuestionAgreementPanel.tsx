@@ -1,0 +1,30 @@
+import type { QuestionAgreement } from '@feedbench/shared';
+import { AgreementEstimatesTable } from './AgreementEstimatesTable.tsx';
+import { AgreementOverTimeChart } from './AgreementOverTimeChart.tsx';
+import { LowAgreementItems } from './LowAgreementItems.tsx';
+import { PositionBiasFigure } from './PositionBiasFigure.tsx';
+import { RatingDistributionChart } from './RatingDistributionChart.tsx';
+
+/** Everything the report says about one ranking or rating question. */
+export function QuestionAgreementPanel({ question, confidence }: { question: QuestionAgreement; confidence: number }) {
+  const headingId = `agreement-question-${question.questionId}`;
+  return (
+    <section className="card stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {question.label} <span className="badge">{question.type}</span>
+      </h2>
+      <p className="muted">
+        {question.annotations} answers on {question.items} items by {question.annotators} annotator
+        {question.annotators === 1 ? '' : 's'}.
+      </p>
+      <AgreementEstimatesTable question={question} confidence={confidence} />
+      <AgreementOverTimeChart question={question} />
+      {question.type === 'ranking' ? (
+        <PositionBiasFigure question={question} />
+      ) : (
+        <RatingDistributionChart question={question} />
+      )}
+      <LowAgreementItems question={question} />
+    </section>
+  );
+}
