@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Answers, projectSchema } from '@feedbench/shared';
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import { addMember, arrangeProject, createAccount, nextTask, signedIn, submit } from '../support/api.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 const jsonl = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'ranking-items.jsonl'), 'utf8');
 
-test('a researcher sees pairwise agreement 1.00 and both annotators when two annotators rank every item alike', async ({
+test('a researcher sees pairwise agreement 1.00 and both annotators when two annotators rank alike, refreshed live', async ({
   page,
 }) => {
   const { researcher, researcherApi, annotator, project } = await arrangeProject('ranking', jsonl);
@@ -19,20 +19,22 @@ test('a researcher sees pairwise agreement 1.00 and both annotators when two ann
   await addMember(researcherApi, project.id, second.email, 'annotator');
 
   // Both annotators give every item the same ranking (m1 > m2 > m3) and ratings: every pair of rankings agrees.
-  for (const account of [annotator, second]) {
-    const api = await signedIn(account);
-    let done = 0;
-    for (let task = await nextTask(api, project.id); task; task = await nextTask(api, project.id)) {
-      const answers: Answers = {
-        rank: { type: 'ranking', groups: [['m1'], ['m2'], ['m3']] },
-        quality: { type: 'rating', values: { m1: 6, m2: 4, m3: 2 } },
-      };
-      await submit(api, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers, timeOnTaskMs: 2000 });
-      done += 1;
-    }
-    expect(done).toBe(2);
-    await api.dispose();
-  }
+  const answers: Answers = {
+    rank: { type: 'ranking', groups: [['m1'], ['m2'], ['m3']] },
+    quality: { type: 'rating', values: { m1: 6, m2: 4, m3: 2 } },
+  };
+  const annotate = async (api: APIRequestContext) => {
+    const task = await nextTask(api, project.id);
+    if (!task) throw new Error('expected a task');
+    await submit(api, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers, timeOnTaskMs: 2000 });
+  };
+  const firstApi = await signedIn(annotator);
+  const secondApi = await signedIn(second);
+  await annotate(firstApi);
+  await annotate(firstApi);
+  expect(await nextTask(firstApi, project.id)).toBeNull();
+  // The second annotator's last item arrives while the researcher watches (the live refresh).
+  await annotate(secondApi);
 
   // The charts' inline style props must pass the app's CSP: any violation is reported on the console.
   const cspViolations: string[] = [];
@@ -63,9 +65,24 @@ test('a researcher sees pairwise agreement 1.00 and both annotators when two ann
   await expect(page.getByRole('region', { name: /^Position bias/ }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Progress' }).getByRole('progressbar')).toHaveAttribute(
     'aria-valuetext',
-    '2 of 2 items completed',
+    '1 of 2 items completed',
   );
   expect(cspViolations).toEqual([]);
   await expectNoAxeViolations(page, 'the agreement dashboard');
+
+  // A submission announced on the project's websocket refreshes the report without a reload.
+  await annotate(secondApi);
+  await expect(page.getByRole('region', { name: 'Progress' }).getByRole('progressbar')).toHaveAttribute(
+    'aria-valuetext',
+    '2 of 2 items completed',
+  );
+  await expect(
+    annotators
+      .getByRole('row', { name: new RegExp(second.email) })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('2');
+  await expect(estimates.getByRole('row', { name: /Pairwise agreement/ })).toContainText('1.00');
+  await Promise.all([firstApi.dispose(), secondApi.dispose()]);
   await snap(page, 'researcher-agreement');
 });
