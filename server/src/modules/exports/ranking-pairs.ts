@@ -19,7 +19,7 @@ export function pairsFromRanking(groups: readonly string[][], strategy: PairStra
   };
   if (strategy === 'best-vs-rest') {
     const [top = [], ...rest] = groups;
-    for (const lower of rest) against(top, lower);
+    for (const chosen of top) against([chosen], rest.flat());
     return pairs;
   }
   for (let rank = 0; rank + 1 < groups.length; rank++) against(groups[rank] ?? [], groups[rank + 1] ?? []);
