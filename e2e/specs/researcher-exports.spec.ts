@@ -87,8 +87,10 @@ test('a researcher downloads OpenAI chat and TRL preference exports that match w
     expect(item, `no submitted reply matches ${reply?.content}`).toBeDefined();
     expect(messages.slice(0, -1)).toEqual(toConversation((item as SourceItem).prompt));
   }
-  // Demonstration projects have no rankings: the preference export is empty, not an error.
-  expect((await download(page, 'trl-preference')).lines).toEqual([]);
+  // Demonstration projects have no rankings: a preference format is refused, naming the kind it needs.
+  const refused = await demo.researcherApi.get(`/api/projects/${demo.project.id}/export?format=trl-preference`);
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.code).toBe('export.format_needs_kind');
 
   // The ranking project's researcher is someone else: sign in as them.
   await signInQuietly(page, ranking.researcher);
@@ -112,8 +114,14 @@ test('a researcher downloads OpenAI chat and TRL preference exports that match w
       rejected: [{ role: 'assistant', content: content(itemId, rejected) }],
     };
   });
-  // Line order across items is the server's business; each line must be exactly one expected pair.
+  // Line order across items is the server's business; each line must be exactly one expected pair (the server may
+  // add fields such as margins and scores where ratings exist).
   expect(preference.lines).toHaveLength(expected.length);
-  expect(preference.lines).toEqual(expect.arrayContaining(expected));
-  expect((await download(page, 'openai-chat')).lines).toEqual([]);
+  expect(preference.lines).toEqual(expect.arrayContaining(expected.map((line) => expect.objectContaining(line))));
+  // SFT lines from a ranking project take the best-ranked output of each item.
+  const best = [content('capital-fr', 'm1'), content('haiku', 'm1')];
+  for (const line of (await download(page, 'openai-chat')).lines) {
+    const { messages } = line as { messages: { role: string; content: string }[] };
+    expect(best).toContain(messages.at(-1)?.content);
+  }
 });

@@ -176,6 +176,10 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
             {notice || (dirty ? 'Unsaved changes' : '')}
           </span>
         </div>
+        <p className="hint">
+          Saving makes template version {project.templateVersion + 1}. Annotations keep the version they were made
+          under; drafts that no longer fit the new questions lose those answers.
+        </p>
       </section>
 
       <section className="card stack preview-frame" aria-labelledby={`${id}-preview`}>

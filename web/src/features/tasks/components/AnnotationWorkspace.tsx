@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { preloadMath } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useNextTask } from '../api/next-task.ts';
 import { useStoredState } from '../hooks/useStoredState.ts';
@@ -35,6 +36,12 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
     performance.mark('feedbench:task-ready', { detail: task.leaseId });
     requestAnimationFrame(() => setTimeout(() => performance.mark('feedbench:task-painted', { detail: task.leaseId })));
   }, [task]);
+
+  // KaTeX is loaded on first use; fetch it while the annotator reads, so a later item with math shows typeset at once.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 2000));
+    idle(() => void preloadMath());
+  }, []);
 
   const shortcuts = [
     { key: 'g', run: () => setGuidelinesOpen((open) => !open) },
