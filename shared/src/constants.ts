@@ -3,7 +3,8 @@
 export const USER_ROLES = ['admin', 'researcher', 'annotator'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const MEMBER_ROLES = ['researcher', 'annotator'] as const;
+/** Per project: researchers run it, annotators annotate, reviewers check annotations (accept, reject, correct). */
+export const MEMBER_ROLES = ['researcher', 'annotator', 'reviewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const TASK_KINDS = ['demonstration', 'ranking'] as const;

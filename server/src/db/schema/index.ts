@@ -7,4 +7,5 @@ export * from './items.ts';
 export * from './projects.ts';
 export * from './rate-limits.ts';
 export * from './references.ts';
+export * from './reviews.ts';
 export * from './users.ts';

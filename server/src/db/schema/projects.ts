@@ -35,6 +35,6 @@ export const projectMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.userId] }),
-    check('project_members_role_check', sql`${t.role} in ('researcher', 'annotator')`),
+    check('project_members_role_check', sql`${t.role} in ('researcher', 'annotator', 'reviewer')`),
   ],
 );
