@@ -1,3 +1,5 @@
+// For `request.cookies`: the type comes with the plugin, which this file may be compiled without (bench, CLI).
+import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { commonErrors } from '../lib/app-error.ts';
 import type { AuthService, SessionUser } from '../modules/auth/auth.service.ts';
