@@ -42,10 +42,17 @@ export const submitBody = z.object({
     .min(0)
     .max(7 * 24 * 3600 * 1000)
     .optional(),
+  /** Also claim the next task and return it as `next`: the annotator's page shows it without another round trip. */
+  claimNext: z.boolean().optional(),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 
-export const submitResponse = z.object({ annotationId: z.string().uuid(), replayed: z.boolean() });
+export const submitResponse = z.object({
+  annotationId: z.string().uuid(),
+  replayed: z.boolean(),
+  /** With `claimNext`: the next task (`null` when nothing is left), exactly what `tasks/next` would answer. */
+  next: taskSchema.nullable().optional(),
+});
 export type SubmitResponse = z.infer<typeof submitResponse>;
 
 export const skipBody = z.object({ reason: z.enum(SKIP_REASONS), comment: z.string().max(2000).optional() });

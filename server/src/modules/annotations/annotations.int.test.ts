@@ -300,3 +300,31 @@ describe('reading annotations back', () => {
     expect((await h.app.inject({ method: 'GET', url, headers: annotator.headers })).statusCode).toBe(403);
   });
 });
+
+describe('submit with claimNext', () => {
+  it('stores the annotation and answers with the next task, the lease tasks/next then returns', async () => {
+    const project = await rankingProject(2);
+    const [annotator] = (await annotators(project.id, 1)) as [Person];
+    const first = (await next(annotator, project.id)) as Task;
+    const response = await h.app.inject({
+      method: 'POST',
+      url: `/api/leases/${first.leaseId}/submit`,
+      headers: annotator.headers,
+      payload: { idempotencyKey: randomUUID(), answers: rankingAnswers(first), claimNext: true },
+    });
+    expect(response.statusCode).toBe(200);
+    const { next: second, replayed } = response.json();
+    expect(replayed).toBe(false);
+    expect(second.item.id).not.toBe(first.item.id);
+    expect((await next(annotator, project.id))?.leaseId).toBe(second.leaseId);
+
+    const last = await h.app.inject({
+      method: 'POST',
+      url: `/api/leases/${second.leaseId}/submit`,
+      headers: annotator.headers,
+      payload: { idempotencyKey: randomUUID(), answers: rankingAnswers(second), claimNext: true },
+    });
+    expect(last.json().next).toBeNull();
+    expect(await progress(project.id)).toMatchObject({ annotations: 2, completedItems: 2 });
+  });
+});

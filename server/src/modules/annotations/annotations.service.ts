@@ -31,7 +31,7 @@ interface Deps {
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
 export function createAnnotationsService({ db, clock, projects, items, assignment, drafts, events }: Deps) {
-  return {
+  const service = {
     async nextTask(user: SessionUser, projectId: string): Promise<Task | null> {
       const { row: project } = await projects.access(user, projectId);
       const lease = await assignment.claimNext(user, project);
@@ -111,7 +111,8 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
       });
       // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
       if (!result.replayed) events.publish(projectId);
-      return result;
+      // After commit: the claim sees this item done and the lease closed, as a separate tasks/next call would.
+      return body.claimNext ? { ...result, next: await service.nextTask(user, projectId) } : result;
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
@@ -140,5 +141,6 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
     isAnnotated: async (itemId: string, userId: string) =>
       (await createAnnotationsRepository(db).findByItemAndUser(itemId, userId)) !== undefined,
   };
+  return service;
 }
 export type AnnotationsService = ReturnType<typeof createAnnotationsService>;
