@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { exportErrors } from './exports.errors.ts';
 import { createExportsRepository } from './exports.repository.ts';
 import { FORMATTERS } from './formats/index.ts';
+import { SerializedLine } from './formats/serialized-line.ts';
 import { prepareItem, templateView } from './judgements.ts';
 import { splitOf } from './split.ts';
 
@@ -41,7 +42,7 @@ export function createExportsService({ db }: { db: Database }) {
         const prepared = prepareItem(item, prepareContext);
         if (!prepared) continue;
         for (const line of formatter.lines(prepared, context)) {
-          chunk += `${JSON.stringify(line)}\n`;
+          chunk += `${line instanceof SerializedLine ? line.json : JSON.stringify(line)}\n`;
           if (chunk.length >= CHUNK_CHARS) {
             yield chunk;
             chunk = '';

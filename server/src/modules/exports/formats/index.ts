@@ -3,6 +3,7 @@ import type { PreparedItem, TemplateView } from '../judgements.ts';
 import { hhRlhfLines, openaiDpoLines, trlKtoLines, trlPreferenceLines } from './preference.ts';
 import { rankingsLines } from './rankings.ts';
 import { rawLines } from './raw.ts';
+import type { SerializedLine } from './serialized-line.ts';
 import { openaiChatLines, trlSftLines, trlSftTextLines } from './sft.ts';
 
 export interface FormatContext {
@@ -13,7 +14,8 @@ export interface FormatContext {
 export interface ExportFormatter {
   /** Project kinds whose annotations the format can express. */
   kinds: readonly TaskKind[];
-  lines(prepared: PreparedItem, context: FormatContext): Iterable<object>;
+  /** Objects to stringify, or lines already serialized. */
+  lines(prepared: PreparedItem, context: FormatContext): Iterable<object | SerializedLine>;
 }
 
 const ranking = ['ranking'] as const;

@@ -1,7 +1,25 @@
 import type { Judgement, PreparedItem, TemplateView } from '../judgements.ts';
+import { SerializedLine } from './serialized-line.ts';
 import { hhTranscript } from './transcript.ts';
 
 const assistant = (content: string) => [{ role: 'assistant' as const, content }];
+
+/**
+ * JSON of one value per output id, made once per item: a ranking of K outputs makes up to C(K,2) lines per
+ * judgement, each repeating the same prompt and outputs, so pair lines are assembled from these pieces
+ * (byte-identical to stringifying each line whole, at a fraction of the work and garbage).
+ */
+function perOutput(toValue: (content: string) => unknown) {
+  const cache = new Map<string, string>();
+  return (id: string, content: string) => {
+    let json = cache.get(id);
+    if (json === undefined) {
+      json = JSON.stringify(toValue(content));
+      cache.set(id, json);
+    }
+    return json;
+  };
+}
 
 /** Each pair of each judgement with the two outputs' texts. */
 function* textPairs({ judgements, outputs }: PreparedItem) {
@@ -31,35 +49,36 @@ function ratingFields(template: TemplateView, judgement: Judgement, chosenId: st
 }
 
 /** TRL conversational preference (DPOTrainer, RewardTrainer): prompt, chosen, rejected (+ margin and scores). */
-export function* trlPreferenceLines(prepared: PreparedItem, template: TemplateView): Generator<object> {
+export function* trlPreferenceLines(prepared: PreparedItem, template: TemplateView): Generator<SerializedLine> {
+  const prompt = JSON.stringify(prepared.item.conversation);
+  const turn = perOutput(assistant);
   for (const { judgement, pair, chosen, rejected } of textPairs(prepared)) {
-    yield {
-      prompt: prepared.item.conversation,
-      chosen: assistant(chosen),
-      rejected: assistant(rejected),
-      ...ratingFields(template, judgement, pair.chosen, pair.rejected),
-    };
+    const ratings = ratingFields(template, judgement, pair.chosen, pair.rejected);
+    const tail = 'margin' in ratings ? `,${JSON.stringify(ratings).slice(1, -1)}` : '';
+    yield new SerializedLine(
+      `{"prompt":${prompt},"chosen":${turn(pair.chosen, chosen)},"rejected":${turn(pair.rejected, rejected)}${tail}}`,
+    );
   }
 }
 
 /** OpenAI preference fine-tuning (DPO): input messages, preferred and non-preferred output. */
-export function* openaiDpoLines(prepared: PreparedItem): Generator<object> {
-  for (const { chosen, rejected } of textPairs(prepared)) {
-    yield {
-      input: { messages: prepared.item.conversation },
-      preferred_output: assistant(chosen),
-      non_preferred_output: assistant(rejected),
-    };
+export function* openaiDpoLines(prepared: PreparedItem): Generator<SerializedLine> {
+  const input = JSON.stringify({ messages: prepared.item.conversation });
+  const turn = perOutput(assistant);
+  for (const { pair, chosen, rejected } of textPairs(prepared)) {
+    yield new SerializedLine(
+      `{"input":${input},"preferred_output":${turn(pair.chosen, chosen)},"non_preferred_output":${turn(pair.rejected, rejected)}}`,
+    );
   }
 }
 
 /** Anthropic HH-RLHF: two full transcripts sharing the conversation, differing in the last Assistant turn. */
-export function* hhRlhfLines(prepared: PreparedItem): Generator<object> {
-  for (const { chosen, rejected } of textPairs(prepared)) {
-    yield {
-      chosen: hhTranscript(prepared.item.conversation, chosen),
-      rejected: hhTranscript(prepared.item.conversation, rejected),
-    };
+export function* hhRlhfLines(prepared: PreparedItem): Generator<SerializedLine> {
+  const transcript = perOutput((reply) => hhTranscript(prepared.item.conversation, reply));
+  for (const { pair, chosen, rejected } of textPairs(prepared)) {
+    yield new SerializedLine(
+      `{"chosen":${transcript(pair.chosen, chosen)},"rejected":${transcript(pair.rejected, rejected)}}`,
+    );
   }
 }
 
