@@ -22,7 +22,7 @@ export function TemplateRoute() {
       <TemplateBuilder
         key={p.id}
         project={p}
-        renderPreview={(questions) => <TaskPreview questions={questions} kind={p.kind} />}
+        renderPreview={(questions) => <TaskPreview questions={questions} kind={p.kind} guidelines={p.guidelines} />}
       />
     </div>
   );

@@ -1,7 +1,9 @@
 import type { Question, Task, TaskKind, TaskOutput } from '@feedbench/shared';
+import { useState } from 'react';
 import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
 import { AnnotatorView } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 
 const SAMPLE_OUTPUTS: TaskOutput[] = [
   {
@@ -32,14 +34,18 @@ export function sampleTask(
   };
 }
 
-function Preview({ task }: { task: ReturnType<typeof sampleTask> }) {
+function Preview({ task, guidelines }: { task: ReturnType<typeof sampleTask>; guidelines: string }) {
   const answers = useTaskAnswers(task);
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const lines = describeProblems(answers.problems, task.questions, task.outputs);
   return (
     <AnnotatorView
       task={task}
       answers={answers}
       layout="side-by-side"
+      header={
+        <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={() => setGuidelinesOpen((o) => !o)} />
+      }
       submitPanel={
         <section className="card submit-panel stack" aria-label="Submit (preview)">
           <AnswerChecklist lines={lines} />
@@ -56,12 +62,20 @@ function Preview({ task }: { task: ReturnType<typeof sampleTask> }) {
  * The annotator view for a template that is being edited, on a sample item, with its own throwaway answers: the
  * researcher can try every control. Remounted when the questions' shape changes, so stale answers never linger.
  */
-export function TaskPreview({ questions, kind }: { questions: Question[]; kind: TaskKind }) {
+export function TaskPreview({
+  questions,
+  kind,
+  guidelines,
+}: {
+  questions: Question[];
+  kind: TaskKind;
+  guidelines: string;
+}) {
   const task = sampleTask(questions, kind);
   const shape = questions.map((q) => `${q.id}:${q.type}:${q.type === 'demonstration' ? q.variant : ''}`).join('|');
   return (
     <div className="task-preview">
-      <Preview key={`${shape}/${task.outputs.length}`} task={task} />
+      <Preview key={`${shape}/${task.outputs.length}`} task={task} guidelines={guidelines} />
     </div>
   );
 }

@@ -152,3 +152,30 @@ describe('other types', () => {
     });
   });
 });
+
+describe('drafts come back as editing state', () => {
+  it('restores pairwise choices with their safety labels and per-output scales, dropping unknown outputs', () => {
+    const [pairwise] = findPreset('llama2-pairwise')?.questions ?? [];
+    const [attributes] = findPreset('helpsteer-attributes')?.questions ?? [];
+    if (!pairwise || !attributes) throw new Error('no preset');
+    const saved = {
+      preference: {
+        type: 'pairwise' as const,
+        verdict: 'preferred' as const,
+        preferred: 'y',
+        strength: 'slightly-better' as const,
+        safe: { x: true, gone: false },
+      },
+      attributes: { type: 'attributes' as const, values: { x: { helpfulness: 3 }, gone: { helpfulness: 1 } } },
+    };
+    const state = edit.initialState(task([pairwise, attributes], { answers: saved, updatedAt: '' }, 2));
+    expect(state.pairwise.preference).toEqual({
+      choice: { verdict: 'preferred', preferred: 'y', strength: 'slightly-better' },
+      safe: { x: true },
+    });
+    expect(edit.buildAnswers([pairwise, attributes], ['x', 'y'], state)).toEqual({
+      preference: { ...saved.preference, safe: { x: true } },
+      attributes: { type: 'attributes', values: { x: { helpfulness: 3 } } },
+    });
+  });
+});
