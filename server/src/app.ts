@@ -26,6 +26,7 @@ import { itemsRoutes } from './modules/items/items.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   );
   await app.register(tokensRoutes(services.tokens, services.audit));
   await app.register(auditRoutes(services.audit));
+  await app.register(reviewRoutes(services.review));
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));

@@ -11,6 +11,7 @@ import { createExportsService } from './modules/exports/exports.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
+import { createReviewService } from './modules/review/review.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
@@ -37,6 +38,7 @@ export function createServices(
   const agreement = createAgreementService({ db, clock, projects });
   const tokens = createTokensService({ db, clock, projects });
   const audit = createAuditService({ db, clock });
-  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events, tokens, audit };
+  const review = createReviewService({ db, clock, projects });
+  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events, tokens, audit, review };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person, rankingAnswers } from '../test/annotating.ts';
+import { nextTask, type Person, rankingAnswers, submitTask } from '../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts';
 
 /**
@@ -10,16 +10,18 @@ import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts
  * fails the first test: add its row when you add the route.
  *
  * Callers, per cell on fresh data: P is a ranking project made by `researcher`, with `annotator` as member holding a
- * lease; `outsider` is a researcher of another project; `admin` is a global admin who is not a member of P;
+ * lease and one submitted annotation; `reviewer` is P's reviewer (an annotator account with the project role
+ * reviewer); `outsider` is a researcher of another project; `admin` is a global admin who is not a member of P;
  * `readToken` is a read-only API token of `researcher`.
  */
-const PERSONAS = ['anonymous', 'admin', 'researcher', 'annotator', 'outsider', 'readToken'] as const;
+const PERSONAS = ['anonymous', 'admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken'] as const;
 type Persona = (typeof PERSONAS)[number];
 
 interface Fixture {
   projectId: string;
   leaseId: string;
   tokenId: string;
+  annotationId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
 }
 interface Rule {
@@ -32,9 +34,10 @@ interface Rule {
 }
 
 const everyone = PERSONAS;
-const signedIn = ['admin', 'researcher', 'annotator', 'outsider', 'readToken'] as const;
-const sessions = ['admin', 'researcher', 'annotator', 'outsider'] as const;
-const projectReaders = ['admin', 'researcher', 'annotator', 'readToken'] as const;
+const signedIn = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken'] as const;
+const sessions = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider'] as const;
+const projectReaders = ['admin', 'researcher', 'annotator', 'reviewer', 'readToken'] as const;
+const reviewers = ['admin', 'researcher', 'reviewer'] as const;
 const projectResearchers = ['admin', 'researcher'] as const;
 const researcherReads = ['admin', 'researcher', 'readToken'] as const;
 const leaseHolder = ['annotator'] as const;
@@ -68,12 +71,16 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/members':        { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/members` }) },
   'POST /api/projects/:projectId/members':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'annotator' } }) },
   'POST /api/projects/:projectId/imports':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/imports`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
-  'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
+  'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator', 'reviewer'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
   'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },
   'GET /api/projects/:projectId/export':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export?format=raw` }) },
   'GET /api/projects/:projectId/agreement':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement` }) },
   'GET /api/projects/:projectId/annotations':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/annotations` }) },
   'GET /api/projects/:projectId/live':           { allow: projectReaders, socket: true, request: (fx) => ({ url: `${p(fx)}/live` }) },
+  'GET /api/projects/:projectId/review-queue':   { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/review-queue` }) },
+  'GET /api/projects/:projectId/reviews':        { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/reviews` }) },
+  'GET /api/projects/:projectId/my-reviews':     { allow: projectReaders, request: (fx) => ({ url: `${p(fx)}/my-reviews` }) },
+  'POST /api/annotations/:annotationId/review':  { allow: reviewers, request: (fx) => ({ url: `/api/annotations/${fx.annotationId}/review`, payload: { verdict: 'accepted' } }) },
   'POST /api/leases/:leaseId/submit':            { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/submit`, payload: fx.leaseTask ? { idempotencyKey: randomUUID(), answers: rankingAnswers(fx.leaseTask) } : {} }) },
   'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
   'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
@@ -93,6 +100,7 @@ beforeAll(async () => {
     admin: await h.user('admin'),
     researcher: await h.user('researcher'),
     annotator: await h.user('annotator'),
+    reviewer: await h.user('annotator'),
     outsider: await h.user('researcher'),
   };
   await h.project(people.outsider, { name: 'Elsewhere' });
@@ -109,16 +117,20 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function fixture(): Promise<Fixture> {
-  const { researcher, annotator } = people;
+  const { researcher, annotator, reviewer } = people;
   const project = await h.project(researcher, { name: 'P' });
   await h.importItems(researcher, project.id, [rankingLine('a'), rankingLine('b'), rankingLine('c')]);
   await h.addMember(researcher, project.id, annotator);
+  await h.addMember(researcher, project.id, reviewer, 'reviewer');
+  const done = await nextTask(h, annotator, project.id);
+  if (!done) throw new Error('fixture: no task');
+  const annotationId = (await submitTask(h, annotator, done)).json().annotationId;
   const leaseTask = await nextTask(h, annotator, project.id);
   if (!leaseTask) throw new Error('fixture: no task');
   // Made through the service: the HTTP route limits how many tokens a person makes per hour.
   const owner = { ...researcher, createdAt: new Date(researcher.createdAt) };
   const created = await h.services.tokens.create(owner, { name: 'to revoke', access: 'read' });
-  return { projectId: project.id, leaseId: leaseTask.leaseId, tokenId: created.apiToken.id, leaseTask };
+  return { projectId: project.id, leaseId: leaseTask.leaseId, tokenId: created.apiToken.id, leaseTask, annotationId };
 }
 
 async function headersOf(persona: Persona, fresh: boolean): Promise<Record<string, string>> {
@@ -160,10 +172,12 @@ describe('permission matrix', () => {
 
   it('allows and denies every route to every caller as the table says, never answering 5xx', async () => {
     const mismatches: string[] = [];
+    let shared: Fixture | undefined;
     for (const [route, rule] of Object.entries(MATRIX)) {
       const [method = 'GET'] = route.split(' ');
       for (const persona of PERSONAS) {
-        const fx = await fixture();
+        // Changes get fresh data per cell; reads share one fixture (they change nothing, as the fuzz test checks).
+        const fx = method === 'GET' ? (shared ??= await fixture()) : await fixture();
         const { url, payload, headers } = rule.request(fx);
         const allHeaders = { ...(await headersOf(persona, rule.freshSession === true)), ...headers };
         const response = rule.socket
@@ -183,5 +197,5 @@ describe('permission matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -1,0 +1,138 @@
+import type { Task } from '@feedbench/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
+import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await buildTestApp();
+});
+afterAll(() => h.close());
+
+/** A demonstration project with two items, two annotators who each answered both, and a reviewer. */
+async function arrange() {
+  const researcher = await h.user('researcher');
+  const reviewer = await h.user('annotator');
+  const [a, b] = [await h.user('annotator'), await h.user('annotator')] as [Person, Person];
+  const project = await h.project(researcher, { kind: 'demonstration' });
+  await h.importItems(researcher, project.id, [
+    { id: 'one', prompt: 'Say hi', outputs: [{ id: 'o1', model: 'secret-model', content: 'hello' }] },
+    { id: 'two', prompt: 'Say bye', outputs: [{ id: 'o1', model: 'secret-model', content: 'bye' }] },
+  ]);
+  await h.app.inject({
+    method: 'PATCH',
+    url: `/api/projects/${project.id}`,
+    headers: researcher.headers,
+    payload: { overlapTarget: 2 },
+  });
+  await h.addMember(researcher, project.id, reviewer, 'reviewer');
+  const annotationIds: Record<string, string> = {};
+  for (const [name, person] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    await h.addMember(researcher, project.id, person);
+    for (let i = 0; i < 2; i++) {
+      const task = (await nextTask(h, person, project.id)) as Task;
+      const text = `The cat sat on the mat, says ${name} on ${task.item.externalId}.`;
+      const response = await submitTask(h, person, task, { reply: { type: 'demonstration', text } });
+      annotationIds[`${name}:${task.item.externalId}`] = response.json().annotationId;
+    }
+  }
+  return { researcher, reviewer, a, b, project, annotationIds };
+}
+
+const review = (person: Person, annotationId: string, payload: unknown) =>
+  h.app.inject({ method: 'POST', url: `/api/annotations/${annotationId}/review`, headers: person.headers, payload });
+
+describe('review', () => {
+  it('gives reviewers the oldest unreviewed annotations with what they need to judge, never model names', async () => {
+    const { reviewer, project } = await arrange();
+    const queue = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/review-queue?limit=10`,
+      headers: reviewer.headers,
+    });
+    expect(queue.statusCode).toBe(200);
+    const entries = queue.json().entries;
+    expect(entries).toHaveLength(4);
+    expect(entries[0].conversation[0].content).toMatch(/Say/);
+    expect(entries[0].outputs[0]).toEqual({ id: 'o1', content: expect.any(String) });
+    expect(queue.body).not.toContain('secret-model');
+    const submitted = entries.map((e: { submittedAt: string }) => e.submittedAt);
+    expect(submitted).toEqual([...submitted].sort());
+  });
+
+  it('accepts, rejects with a comment, and corrects with a word diff; one verdict per annotation', async () => {
+    const { reviewer, project, annotationIds } = await arrange();
+    expect((await review(reviewer, annotationIds['a:one'] as string, { verdict: 'accepted' })).statusCode).toBe(201);
+    const noComment = await review(reviewer, annotationIds['a:two'] as string, { verdict: 'rejected' });
+    expect(noComment.statusCode).toBe(400);
+    const rejected = await review(reviewer, annotationIds['a:two'] as string, {
+      verdict: 'rejected',
+      comment: 'Answer the prompt, not the cat.',
+    });
+    expect(rejected.statusCode).toBe(201);
+    const corrected = await review(reviewer, annotationIds['b:one'] as string, {
+      verdict: 'corrected',
+      correctedAnswers: { reply: { type: 'demonstration', text: 'The dog sat on the mat, says b on one.' } },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json().diffs.reply).toEqual([
+      { op: 'same', text: 'The ' },
+      { op: 'removed', text: 'cat' },
+      { op: 'added', text: 'dog' },
+      { op: 'same', text: ' sat on the mat, says b on one.' },
+    ]);
+    const again = await review(reviewer, annotationIds['a:one'] as string, { verdict: 'rejected', comment: 'no' });
+    expect(again.statusCode).toBe(409);
+    const misfit = await review(reviewer, annotationIds['b:two'] as string, {
+      verdict: 'corrected',
+      correctedAnswers: { nonsense: { type: 'demonstration', text: 'x' } },
+    });
+    expect(misfit.statusCode).toBe(422);
+    const queue = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/review-queue`,
+      headers: reviewer.headers,
+    });
+    expect(queue.json().entries.map((e: { annotationId: string }) => e.annotationId)).toEqual([annotationIds['b:two']]);
+  });
+
+  it('shows annotators the feedback on their own work only', async () => {
+    const { reviewer, a, b, project, annotationIds } = await arrange();
+    await review(reviewer, annotationIds['a:two'] as string, { verdict: 'rejected', comment: 'Too short for a' });
+    await review(reviewer, annotationIds['b:one'] as string, { verdict: 'rejected', comment: 'Too short for b' });
+    const mine = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/my-reviews`,
+      headers: a.headers,
+    });
+    expect(mine.json().reviews).toMatchObject([{ verdict: 'rejected', comment: 'Too short for a' }]);
+    expect(mine.body).not.toContain('for b');
+    const all = await h.app.inject({ method: 'GET', url: `/api/projects/${project.id}/reviews`, headers: b.headers });
+    expect(all.statusCode).toBe(403);
+  });
+
+  it('is for the project reviewers and researchers, never on their own work', async () => {
+    const { researcher, a, b, project, annotationIds } = await arrange();
+    expect((await review(a, annotationIds['b:one'] as string, { verdict: 'accepted' })).statusCode).toBe(403);
+    const outsider = await h.user('researcher');
+    expect((await review(outsider, annotationIds['b:one'] as string, { verdict: 'accepted' })).statusCode).toBe(404);
+    // A reviewer who also annotates never gets their own annotation to judge.
+    await h.addMember(researcher, project.id, b, 'reviewer');
+    const own = await review(b, annotationIds['b:one'] as string, { verdict: 'accepted' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('review.own_work');
+    const queue = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/review-queue`,
+      headers: b.headers,
+    });
+    expect(
+      queue
+        .json()
+        .entries.every((e: { annotationId: string }) => !e.annotationId.startsWith(annotationIds['b:one'] as string)),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+import {
+  type Answers,
+  checkAnswers,
+  type DiffPart,
+  type Review,
+  type ReviewBody,
+  type ReviewQueueEntry,
+  wordDiff,
+} from '@feedbench/shared';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import { reviewErrors } from './review.errors.ts';
+import { createReviewRepository, type ReviewRow } from './review.repository.ts';
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  projects: Pick<ProjectsService, 'access'>;
+}
+
+/** Word diffs of every demonstration the reviewer corrected, keyed by question id. */
+function diffsOf(original: Answers, corrected: Answers | null): Record<string, DiffPart[]> {
+  const diffs: Record<string, DiffPart[]> = {};
+  for (const [questionId, answer] of Object.entries(corrected ?? {})) {
+    const before = original[questionId];
+    if (answer.type === 'demonstration' && before?.type === 'demonstration') {
+      diffs[questionId] = wordDiff(before.text, answer.text);
+    }
+  }
+  return diffs;
+}
+
+function toReview(row: ReviewRow, original: Answers): Review {
+  return {
+    id: row.id,
+    annotationId: row.annotationId,
+    itemId: row.itemId,
+    verdict: row.verdict,
+    comment: row.comment,
+    correctedAnswers: row.correctedAnswers,
+    diffs: diffsOf(original, row.correctedAnswers),
+    reviewedAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The review stage: reviewers (and researchers) take annotations oldest first and accept, reject with a comment, or
+ * correct them; annotators read the verdicts on their own work. The original annotation is never changed.
+ */
+export function createReviewService({ db, clock, projects }: Deps) {
+  const repository = createReviewRepository(db);
+
+  async function accessAsReviewer(user: SessionUser, projectId: string) {
+    const { row, role } = await projects.access(user, projectId);
+    if (role !== 'reviewer' && role !== 'researcher') throw reviewErrors.reviewersOnly();
+    return row;
+  }
+
+  async function withOriginals(rows: ReviewRow[]): Promise<Review[]> {
+    return Promise.all(
+      rows.map(async (row) => toReview(row, (await repository.findAnnotation(row.annotationId))?.answers ?? {})),
+    );
+  }
+
+  return {
+    async queue(user: SessionUser, projectId: string, limit: number): Promise<ReviewQueueEntry[]> {
+      await accessAsReviewer(user, projectId);
+      const rows = await repository.queue(projectId, user.id, limit);
+      const outputs = await repository.outputsOf([...new Set(rows.map((r) => r.itemId))]);
+      return rows.map((r) => ({
+        annotationId: r.annotationId,
+        itemId: r.itemId,
+        itemExternalId: r.itemExternalId,
+        conversation: r.conversation,
+        // In the order this annotator saw them, without model names (reviewers judge the answer, not the model).
+        outputs: r.displayOrder.flatMap((id) => {
+          const output = outputs.find((o) => o.itemId === r.itemId && o.id === id);
+          return output ? [{ id: output.id, content: output.content }] : [];
+        }),
+        answers: r.answers,
+        submittedAt: r.submittedAt.toISOString(),
+      }));
+    },
+
+    async review(user: SessionUser, annotationId: string, body: ReviewBody): Promise<Review> {
+      const annotation = await repository.findAnnotation(annotationId);
+      if (!annotation) throw reviewErrors.annotationNotFound();
+      const project = await accessAsReviewer(user, annotation.projectId);
+      if (annotation.userId === user.id) throw reviewErrors.ownWork();
+      const correctedAnswers = body.verdict === 'corrected' ? body.correctedAnswers : null;
+      if (correctedAnswers) {
+        const problems = checkAnswers(project.settings.questions, annotation.displayOrder, correctedAnswers);
+        if (problems.length > 0) throw reviewErrors.invalidCorrection(problems);
+      }
+      const row = await repository.insert({
+        annotationId,
+        projectId: annotation.projectId,
+        itemId: annotation.itemId,
+        annotatorId: annotation.userId,
+        reviewerId: user.id,
+        verdict: body.verdict,
+        comment: body.comment || null,
+        correctedAnswers,
+        createdAt: clock.now(),
+      });
+      if (!row) throw reviewErrors.alreadyReviewed();
+      return toReview(row, annotation.answers);
+    },
+
+    /** Every verdict in the project, for researchers and reviewers. */
+    async list(user: SessionUser, projectId: string): Promise<Review[]> {
+      await accessAsReviewer(user, projectId);
+      return withOriginals(await repository.listForProject(projectId));
+    },
+
+    /** The verdicts on the caller's own annotations: what an annotator sees as feedback (never others' work). */
+    async mine(user: SessionUser, projectId: string): Promise<Review[]> {
+      await projects.access(user, projectId);
+      return withOriginals(await repository.listForProject(projectId, user.id));
+    },
+  };
+}
+export type ReviewService = ReturnType<typeof createReviewService>;
