@@ -42,7 +42,7 @@ async function arrange() {
   return { researcher, reviewer, a, b, project, annotationIds };
 }
 
-const review = (person: Person, annotationId: string, payload: unknown) =>
+const review = (person: Person, annotationId: string, payload: Record<string, unknown>) =>
   h.app.inject({ method: 'POST', url: `/api/annotations/${annotationId}/review`, headers: person.headers, payload });
 
 describe('review', () => {
