@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'export.download',
   'token.create',
   'token.revoke',
+  'review.verdict',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -62,6 +62,11 @@ const RULES: Record<string, Rule> = {
     projectId: params(request).projectId,
     details: { bytes: typeof request.body === 'string' ? request.body.length : null },
   }),
+  'POST /api/annotations/:annotationId/review': (request) => ({
+    action: 'review.verdict',
+    target: (request.params as { annotationId?: string }).annotationId ?? null,
+    details: { verdict: body(request).verdict },
+  }),
   'GET /api/projects/:projectId/export': (request) => ({
     action: 'export.download',
     projectId: params(request).projectId,

@@ -84,6 +84,18 @@ describe('review', () => {
       { op: 'added', text: 'dog' },
       { op: 'same', text: ' sat on the mat, says b on one.' },
     ]);
+    const admin = await h.user('admin');
+    const audit = await h.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=review.verdict&limit=500',
+      headers: admin.headers,
+    });
+    const mine = audit.json().events.filter((e: { actorEmail: string }) => e.actorEmail === reviewer.email);
+    expect(mine.map((e: { details: { verdict: string } }) => e.details.verdict).sort()).toEqual([
+      'accepted',
+      'corrected',
+      'rejected',
+    ]);
     const again = await review(reviewer, annotationIds['a:one'] as string, { verdict: 'rejected', comment: 'no' });
     expect(again.statusCode).toBe(409);
     const misfit = await review(reviewer, annotationIds['b:two'] as string, {
