@@ -177,7 +177,8 @@ describe('permission matrix', () => {
       const [method = 'GET'] = route.split(' ');
       for (const persona of PERSONAS) {
         // Changes get fresh data per cell; reads share one fixture (they change nothing, as the fuzz test checks).
-        const fx = method === 'GET' ? (shared ??= await fixture()) : await fixture();
+        if (method === 'GET' && !shared) shared = await fixture();
+        const fx = method === 'GET' && shared ? shared : await fixture();
         const { url, payload, headers } = rule.request(fx);
         const allHeaders = { ...(await headersOf(persona, rule.freshSession === true)), ...headers };
         const response = rule.socket
