@@ -136,6 +136,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
         return (
           <fieldset key={question.id} className="question attributes">
             <legend className="field-label">{question.label}</legend>
+            {question.help && <p className="hint">{question.help}</p>}
             {question.attributes.map((attribute) => (
               <div key={attribute.id} className="attribute-row">
                 <span className="attribute-name" title={attribute.description || undefined}>
@@ -201,6 +202,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
           key={question.id}
           questionId={question.id}
           label={question.label}
+          help={question.help}
           allowTies={question.allowTies}
           outputs={outputs}
           ranks={state.ranks[question.id] ?? {}}

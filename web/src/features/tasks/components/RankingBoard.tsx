@@ -22,6 +22,8 @@ import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
 interface RankingBoardProps {
   questionId: string;
   label: string;
+  /** The researcher's note under the title, if any. */
+  help?: string;
   allowTies: boolean;
   outputs: TaskOutput[];
   ranks: RankMap;
@@ -54,6 +56,7 @@ function rankOfRow(id: string | number | undefined): number | undefined | null {
 export function RankingBoard({
   questionId,
   label,
+  help,
   allowTies,
   outputs,
   ranks,
@@ -137,6 +140,7 @@ export function RankingBoard({
       {...answerStop(questionId)}
     >
       <h2 id={`${id}-title`}>{label}</h2>
+      {help && <p className="hint">{help}</p>}
       <p id={`${id}-help`} className="hint">
         Drag each output to a rank, or focus it (Tab) and press <kbd>1</kbd>–<kbd>{count}</kbd>; <kbd>0</kbd> takes it
         off the board.{' '}

@@ -41,6 +41,7 @@ export function FlagChecklist({ question, outputId, outputLabel, flagged, onTogg
         {question.label} <span className="visually-hidden">(output {outputLabel})</span>
       </legend>
       <p id={`${id}-hint`} className="hint">
+        {question.help && `${question.help} `}
         Tick what applies (digits toggle, <kbd>Enter</kbd> moves on); unticked means no.
       </p>
       <div className="flag-grid">
