@@ -40,42 +40,118 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 const flag = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
+/** The choices behind an export (everything but the transport): shared by downloads and snapshots. */
+const exportOptionsShape = {
+  format: z.enum(EXPORT_FORMATS),
+  pairs: z.enum(PAIR_STRATEGIES).default('all'),
+  aggregation: z.enum(EXPORT_AGGREGATIONS).default('per-annotator'),
+  consensus: z.enum(CONSENSUS_METHODS).default('majority'),
+  /** Consensus only: keep a pair when at least this share of the annotators who judged it agree with it. */
+  minAgreement: z.coerce.number().min(0).max(1).default(0.5),
+  /** Only items with at least this many annotations (counted after the date filter). */
+  minAnnotations: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Annotations submitted at or after this instant (a date means its midnight UTC). */
+  from: instant.optional(),
+  /** Annotations submitted before this instant. */
+  to: instant.optional(),
+  /** Never use a flagged output as the chosen, preferred or desirable side. */
+  skipFlagged: flag.default(true),
+  /** One side of a train/test split grouped by prompt (the first user turn), so no prompt is on both sides. */
+  split: z.enum(EXPORT_SPLITS).default('all'),
+  testFraction: z.coerce.number().gt(0).lt(1).default(0.1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(0),
+};
+const fromBeforeTo: [(q: { from?: string; to?: string }) => boolean, { path: string[]; message: string }] = [
+  (q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to),
+  { path: ['to'], message: 'must be after from' },
+];
+
 /** `GET /api/projects/:projectId/export` query; the CLI's `export` flags are the same names in kebab case. */
 export const exportQuery = z
   .object({
-    format: z.enum(EXPORT_FORMATS),
-    pairs: z.enum(PAIR_STRATEGIES).default('all'),
-    aggregation: z.enum(EXPORT_AGGREGATIONS).default('per-annotator'),
-    consensus: z.enum(CONSENSUS_METHODS).default('majority'),
-    /** Consensus only: keep a pair when at least this share of the annotators who judged it agree with it. */
-    minAgreement: z.coerce.number().min(0).max(1).default(0.5),
-    /** Only items with at least this many annotations (counted after the date filter). */
-    minAnnotations: z.coerce.number().int().min(1).max(1000).default(1),
-    /** Annotations submitted at or after this instant (a date means its midnight UTC). */
-    from: instant.optional(),
-    /** Annotations submitted before this instant. */
-    to: instant.optional(),
-    /** Never use a flagged output as the chosen, preferred or desirable side. */
-    skipFlagged: flag.default(true),
-    /** One side of a train/test split grouped by prompt (the first user turn), so no prompt is on both sides. */
-    split: z.enum(EXPORT_SPLITS).default('all'),
-    testFraction: z.coerce.number().gt(0).lt(1).default(0.1),
-    seed: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31)
-      .default(0),
+    ...exportOptionsShape,
     /** A `.jsonl.gz` file (the body is gzip, no Content-Encoding). */
     gzip: flag.default(false),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  .refine(...fromBeforeTo);
 export type ExportQuery = z.infer<typeof exportQuery>;
 export type ExportQueryInput = z.input<typeof exportQuery>;
-export type ExportOptions = Omit<ExportQuery, 'gzip'>;
+export const exportOptionsSchema = z.object(exportOptionsShape).refine(...fromBeforeTo);
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+const agreementFigure = z.object({
+  metric: z.string(),
+  value: z.number().nullable(),
+  /** 95% percentile bootstrap interval over items; null when undefined. */
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  items: z.number().int(),
+});
+
+/** `GET /api/projects/:projectId/export/summary` (same query as the export): what the file would hold. */
+export const datasetStatisticsSchema = z.object({
+  items: z.number().int(),
+  lines: z.number().int(),
+  annotations: z.number().int(),
+  annotators: z.number().int(),
+  guidelinesVersions: z.array(z.number().int()),
+  templateVersions: z.array(z.number().int()),
+  /** Rating question id -> value -> count. */
+  ratings: z.record(z.string(), z.record(z.string(), z.number().int())),
+  /** Model -> how often its output was alone at the top of a judgement. */
+  topModels: z.record(z.string(), z.number().int()),
+  /** Over items with two or more annotators. */
+  agreement: z.array(agreementFigure),
+  /** Agreement with reference labels kept from imported datasets (a judgement agrees if it orders every pair alike). */
+  reference: z.object({ judgements: z.number().int(), agreeing: z.number().int(), rate: z.number().nullable() }),
+});
+export type DatasetStatistics = z.infer<typeof datasetStatisticsSchema>;
+
+/** `POST /api/projects/:projectId/snapshots`: a split snapshot (`split` train or test) holds both sides. */
+export const createSnapshotBody = z
+  .object({
+    ...exportOptionsShape,
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'letters, digits, ".", "_" or "-", starting with a letter or digit'),
+    description: z.string().max(20_000).default(''),
+    /** The card's licence field (an SPDX id such as cc-by-4.0, or "other"). */
+    license: z.string().trim().min(1).max(100).default('other'),
+  })
+  .refine(...fromBeforeTo);
+export type CreateSnapshotBody = z.input<typeof createSnapshotBody>;
+
+export const snapshotFileSchema = z.object({
+  name: z.string(),
+  lines: z.number().int(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+});
+export type SnapshotFile = z.infer<typeof snapshotFileSchema>;
+
+export const snapshotSchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid(),
+  name: z.string(),
+  description: z.string(),
+  license: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  /** SHA-256 over each file's name and SHA-256: equal hashes, equal datasets. */
+  contentHash: z.string(),
+  files: z.array(snapshotFileSchema),
+  statistics: datasetStatisticsSchema,
+  createdAt: z.string(),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export const snapshotListResponse = z.object({ snapshots: z.array(snapshotSchema) });
+export const snapshotDetailSchema = snapshotSchema.extend({ card: z.string() });
+export const snapshotParams = z.object({ projectId: z.string().uuid(), snapshotId: z.string().uuid() });
+export const snapshotFileParams = snapshotParams.extend({ file: z.string().max(100) });
+export const snapshotFileQuery = z.object({ gzip: flag.default(false) });
 
 /** `POST /api/projects/:projectId/imports` query. */
 export const importQuery = z.object({ format: z.enum(IMPORT_FORMATS).default('feedbench') });

@@ -8,4 +8,5 @@ export * from './projects.ts';
 export * from './rate-limits.ts';
 export * from './references.ts';
 export * from './reviews.ts';
+export * from './snapshots.ts';
 export * from './users.ts';
