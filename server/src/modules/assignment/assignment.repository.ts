@@ -153,10 +153,12 @@ export function createAssignmentRepository(db: Executor) {
 
     /**
      * Serializes submits of one item: a submit rewrites every slot of its item (fill count), so two submits of the
-     * same item locking their own slots first would deadlock.
+     * same item locking their own slots first would deadlock. NO KEY UPDATE, not UPDATE: a concurrent claim that
+     * holds a slot of this item inserts a lease whose foreign key takes KEY SHARE on the item row, which FOR UPDATE
+     * would block while this submit waits for that claim's slot: a deadlock under load.
      */
     async lockItem(itemId: string) {
-      await db.execute(sql`select 1 from items where id = ${itemId} for update`);
+      await db.execute(sql`select 1 from items where id = ${itemId} for no key update`);
     },
 
     async lockSlot(ref: SlotRef) {
