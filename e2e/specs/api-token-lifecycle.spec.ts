@@ -1,7 +1,7 @@
 import { expect, request, test } from '@playwright/test';
 import { createAccount } from '../support/api.ts';
 import { ADMIN, BASE_URL } from '../support/env.ts';
-import { signInQuietly, signInThroughForm } from '../support/ui.ts';
+import { signInQuietly, signInThroughForm, snap } from '../support/ui.ts';
 
 test('a researcher makes an API token that works once copied, revokes it, and an admin sees both in the audit log', async ({
   page,
@@ -13,6 +13,7 @@ test('a researcher makes an API token that works once copied, revokes it, and an
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = await page.getByLabel('New token').inputValue();
   expect(token).toMatch(/^fbt_/);
+  await snap(page, '30-api-token-created');
 
   const script = await request.newContext({
     baseURL: BASE_URL,
@@ -40,4 +41,5 @@ test('a researcher makes an API token that works once copied, revokes it, and an
   await expect(
     log.getByRole('row').filter({ hasText: researcher.email }).filter({ hasText: 'token.revoke' }),
   ).toHaveCount(1);
+  await snap(page, '31-audit-log');
 });
