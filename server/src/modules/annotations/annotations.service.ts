@@ -31,34 +31,41 @@ interface Deps {
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
 export function createAnnotationsService({ db, clock, projects, items, assignment, drafts, events }: Deps) {
-  const service = {
+  type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
+
+  /** Claims (or returns the held) task in a project whose access was already checked. */
+  async function taskFor(user: SessionUser, project: ProjectRow): Promise<Task | null> {
+    const lease = await assignment.claimNext(user, project);
+    if (!lease) return null;
+    events.publish(project.id);
+    const [item, outputs, draft] = await Promise.all([
+      items.findItem(lease.itemId),
+      items.outputsOf(lease.itemId),
+      drafts.find(lease.itemId, user.id),
+    ]);
+    if (!item) throw new Error(`lease ${lease.id} points at a missing item`);
+    const byId = new Map(outputs.map((o) => [o.outputId, o]));
+    return {
+      leaseId: lease.id,
+      expiresAt: lease.expiresAt.toISOString(),
+      projectId: project.id,
+      kind: project.kind,
+      item: { id: item.id, externalId: item.externalId },
+      conversation: item.conversation,
+      // Blind: the model name stays on the server.
+      outputs: lease.displayOrder.flatMap((id, position) => {
+        const output = byId.get(id);
+        return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
+      }),
+      questions: project.settings.questions,
+      draft: draft ? { answers: draft.answers, updatedAt: draft.updatedAt.toISOString() } : null,
+    };
+  }
+
+  return {
     async nextTask(user: SessionUser, projectId: string): Promise<Task | null> {
       const { row: project } = await projects.access(user, projectId);
-      const lease = await assignment.claimNext(user, project);
-      if (!lease) return null;
-      events.publish(project.id);
-      const [item, outputs, draft] = await Promise.all([
-        items.findItem(lease.itemId),
-        items.outputsOf(lease.itemId),
-        drafts.find(lease.itemId, user.id),
-      ]);
-      if (!item) throw new Error(`lease ${lease.id} points at a missing item`);
-      const byId = new Map(outputs.map((o) => [o.outputId, o]));
-      return {
-        leaseId: lease.id,
-        expiresAt: lease.expiresAt.toISOString(),
-        projectId: project.id,
-        kind: project.kind,
-        item: { id: item.id, externalId: item.externalId },
-        conversation: item.conversation,
-        // Blind: the model name stays on the server.
-        outputs: lease.displayOrder.flatMap((id, position) => {
-          const output = byId.get(id);
-          return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
-        }),
-        questions: project.settings.questions,
-        draft: draft ? { answers: draft.answers, updatedAt: draft.updatedAt.toISOString() } : null,
-      };
+      return taskFor(user, project);
     },
 
     async heartbeat(user: SessionUser, leaseId: string) {
@@ -112,7 +119,7 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
       // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
       if (!result.replayed) events.publish(projectId);
       // After commit: the claim sees this item done and the lease closed, as a separate tasks/next call would.
-      return body.claimNext ? { ...result, next: await service.nextTask(user, projectId) } : result;
+      return body.claimNext ? { ...result, next: await taskFor(user, project) } : result;
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
@@ -141,6 +148,5 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
     isAnnotated: async (itemId: string, userId: string) =>
       (await createAnnotationsRepository(db).findByItemAndUser(itemId, userId)) !== undefined,
   };
-  return service;
 }
 export type AnnotationsService = ReturnType<typeof createAnnotationsService>;
