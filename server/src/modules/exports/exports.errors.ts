@@ -9,4 +9,9 @@ export const exportErrors = {
       `The ${format} format needs a ${kinds.join(' or ')} project; this one is a ${kind} project`,
       { format, kind },
     ),
+  snapshotNameTaken: (name: string) =>
+    new AppError('snapshot.name_taken', 409, `This project already has a snapshot named "${name}"`, { name }),
+  snapshotNotFound: () => new AppError('snapshot.not_found', 404, 'No such snapshot'),
+  snapshotFileNotFound: (file: string) =>
+    new AppError('snapshot.file_not_found', 404, `The snapshot has no file "${file}"`, { file }),
 };

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { exportQuery, projectIdParams } from '@feedbench/shared';
+import { datasetStatisticsSchema, exportQuery, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { type ExportsService, exportFileName } from './exports.service.ts';
+import { snapshotsRoutes } from './snapshots.routes.ts';
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -34,5 +35,26 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
         return reply.header('content-type', 'application/gzip').send(gzipped);
       },
     );
+
+    app.get(
+      '/api/projects/:projectId/export/summary',
+      {
+        schema: {
+          tags: ['exports'],
+          description:
+            'What the export with this query would hold: counts, agreement with intervals, reference agreement',
+          params: projectIdParams,
+          querystring: exportQuery,
+          response: { 200: datasetStatisticsSchema },
+        },
+      },
+      async (request) => {
+        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        const { gzip: _, ...options } = request.query;
+        return exports.statistics(project, options);
+      },
+    );
+
+    await app.register(snapshotsRoutes(projects, exports.snapshots));
   };
 }

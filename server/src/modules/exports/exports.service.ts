@@ -1,16 +1,22 @@
-import type { ExportOptions, ExportSplit, ProjectSettings, TaskKind } from '@feedbench/shared';
+import type { DatasetStatistics, ExportOptions, ExportSplit, ProjectSettings, TaskKind } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
+import { type Clock, systemClock } from '../../lib/clock.ts';
+import { createStatisticsCollector } from './dataset-stats.ts';
 import { exportErrors } from './exports.errors.ts';
 import { createExportsRepository } from './exports.repository.ts';
 import { FORMATTERS } from './formats/index.ts';
 import { SerializedLine } from './formats/serialized-line.ts';
-import { prepareItem, templateView } from './judgements.ts';
+import { type PreparedItem, prepareItem, templateView } from './judgements.ts';
+import { createSnapshotsService } from './snapshots.service.ts';
 import { splitOf } from './split.ts';
 
 /** Items per keyset page: a few indexed queries per page, a bounded amount of text in memory. */
 const DEFAULT_PAGE_SIZE = 250;
 /** Yield at about this many characters, so one page of long texts never becomes one huge chunk. */
 const CHUNK_CHARS = 64 * 1024;
+
+/** Sees every exported item with the number of lines it made (statistics for previews and dataset cards). */
+export type ExportObserver = (prepared: PreparedItem, lines: number) => void;
 
 export interface ExportProject {
   id: string;
@@ -19,11 +25,16 @@ export interface ExportProject {
   settings: Pick<ProjectSettings, 'questions'>;
 }
 
-export function createExportsService({ db }: { db: Database }) {
+export function createExportsService({ db, clock = systemClock }: { db: Database; clock?: Clock }) {
   const repository = createExportsRepository(db);
 
   /** JSONL text in chunks, one keyset page at a time; the consumer's pace drives the reads (backpressure). */
-  async function* stream(project: ExportProject, options: ExportOptions, pageSize: number): AsyncGenerator<string> {
+  async function* stream(
+    project: ExportProject,
+    options: ExportOptions,
+    pageSize: number,
+    observe?: ExportObserver,
+  ): AsyncGenerator<string> {
     const formatter = FORMATTERS[options.format];
     const context = { projectId: project.id, template: templateView(project.settings.questions) };
     const prepareContext = { ...context, options };
@@ -41,28 +52,52 @@ export function createExportsService({ db }: { db: Database }) {
           continue;
         const prepared = prepareItem(item, prepareContext);
         if (!prepared) continue;
+        let lineCount = 0;
         for (const line of formatter.lines(prepared, context)) {
+          lineCount++;
           chunk += `${line instanceof SerializedLine ? line.json : JSON.stringify(line)}\n`;
           if (chunk.length >= CHUNK_CHARS) {
             yield chunk;
             chunk = '';
           }
         }
+        observe?.(prepared, lineCount);
       }
       after = page.next;
     } while (after !== undefined);
     if (chunk) yield chunk;
   }
 
+  /**
+   * Checks that the format fits the project (before any byte is sent), then returns the lazy JSONL stream.
+   * Filters, aggregation, pairs and split are the options of `exportQuery` in shared/.
+   */
+  function lines(
+    project: ExportProject,
+    options: ExportOptions,
+    pageSize = DEFAULT_PAGE_SIZE,
+    observe?: ExportObserver,
+  ): AsyncGenerator<string> {
+    const { kinds } = FORMATTERS[options.format];
+    if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
+    return stream(project, options, pageSize, observe);
+  }
+
   return {
+    lines,
+    snapshots: createSnapshotsService({ db, clock, lines }),
+
     /**
-     * Checks that the format fits the project (before any byte is sent), then returns the lazy JSONL stream.
-     * Filters, aggregation, pairs and split are the options of `exportQuery` in shared/.
+     * What the export would hold, without the text: counts, annotators, rating distributions, agreement with 95%
+     * bootstrap intervals, and agreement with imported reference labels (the preview before a download, the card of
+     * a snapshot).
      */
-    lines(project: ExportProject, options: ExportOptions, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<string> {
-      const { kinds } = FORMATTERS[options.format];
-      if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
-      return stream(project, options, pageSize);
+    async statistics(project: ExportProject, options: ExportOptions): Promise<DatasetStatistics> {
+      const collector = createStatisticsCollector(project.id, templateView(project.settings.questions));
+      for await (const _ of lines(project, options, DEFAULT_PAGE_SIZE, collector.observe)) {
+        // The text is dropped; the collector sees every item.
+      }
+      return collector.summary();
     },
   };
 }
