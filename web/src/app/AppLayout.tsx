@@ -16,6 +16,7 @@ export function AppLayout() {
         <nav aria-label="Main">
           <Link to="/">Projects</Link>
           {me.data?.user.role === 'admin' && <Link to="/users">Accounts</Link>}
+          <Link to="/review">Review</Link>
           <Link to="/security">Security</Link>
         </nav>
         {me.data && <AccountMenu user={me.data.user} onSignedOut={() => navigate('/login', { replace: true })} />}

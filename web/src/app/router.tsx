@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
       },
       { path: 'users', lazy: () => import('./routes/UsersRoute.tsx').then((m) => ({ Component: m.UsersRoute })) },
+      { path: 'review', lazy: () => import('./routes/ReviewRoute.tsx').then((m) => ({ Component: m.ReviewRoute })) },
       {
         path: 'security',
         lazy: () => import('./routes/SecurityRoute.tsx').then((m) => ({ Component: m.SecurityRoute })),
