@@ -103,6 +103,7 @@ export function registerCommands(program: Command) {
     .option('--from <date>', 'annotations submitted at or after (ISO date or date-time)')
     .option('--to <date>', 'annotations submitted before (ISO date or date-time)')
     .option('--no-skip-flagged', 'allow flagged outputs as the chosen side')
+    .option('--flags <ids>', 'comma-separated flag ids that rule an output out (default: all but positive ones)')
     .addOption(new Option('--split <side>', 'one side of a train/test split grouped by prompt').choices(EXPORT_SPLITS))
     .option('--test-fraction <share>', 'test share of the split (default 0.1)')
     .option('--seed <n>', 'split seed (default 0)')
@@ -119,6 +120,7 @@ export function registerCommands(program: Command) {
         from: opts.from,
         to: opts.to,
         skipFlagged: opts.skipFlagged,
+        flags: opts.flags,
         split: opts.split,
         testFraction: opts.testFraction,
         seed: opts.seed,

@@ -56,6 +56,15 @@ const exportOptionsShape = {
   to: instant.optional(),
   /** Never use a flagged output as the chosen, preferred or desirable side. */
   skipFlagged: flag.default(true),
+  /**
+   * Comma-separated flag ids that rule an output out (`unsafe` for a pairwise safety label of "not safe"); absent,
+   * every flag does but InstructGPT's positive `satisfies-constraint`.
+   */
+  flags: z
+    .string()
+    .regex(/^[a-z0-9_,-]*$/, 'comma-separated flag ids')
+    .max(2000)
+    .optional(),
   /** One side of a train/test split grouped by prompt (the first user turn), so no prompt is on both sides. */
   split: z.enum(EXPORT_SPLITS).default('all'),
   testFraction: z.coerce.number().gt(0).lt(1).default(0.1),

@@ -1,6 +1,6 @@
 import { type AgreementRecord, computeAgreement, type DatasetStatistics } from '@feedbench/shared';
 import { annotatorPseudonym } from './annotator-pseudonym.ts';
-import type { PreparedItem, TemplateView } from './judgements.ts';
+import { type PreparedItem, preferenceOf, type TemplateView } from './judgements.ts';
 import { competitionRanks, pairsFromRanking } from './ranking-pairs.ts';
 
 /** Resamples of items for the card's 95% intervals; a fixed seed so a snapshot's card is reproducible. */
@@ -45,9 +45,15 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
             }
           }
         }
-        const ranking = template.rankingQuestion ? annotation.answers[template.rankingQuestion] : undefined;
-        if (ranking?.type === 'ranking' && item.annotations.length > 1) {
-          rankingRecords.push({ unit: item.id, annotator, value: ranking.groups });
+        const question = template.preferenceQuestion;
+        const preference = question
+          ? preferenceOf(
+              annotation.answers[question.id],
+              item.outputs.map((o) => o.id),
+            )
+          : undefined;
+        if (preference && item.annotations.length > 1) {
+          rankingRecords.push({ unit: item.id, annotator, value: preference.groups });
         }
       }
       for (const judgement of prepared.judgements) {

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { exportQuery } from '@feedbench/shared';
+import { type Answers, exportQuery } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextTask, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, FakeClock, type TestHarness } from '../../test/test-app.ts';
@@ -125,6 +125,63 @@ describe('export', () => {
     });
     expect(line?.annotators).toHaveLength(3);
     expect(line?.agreement).toBeCloseTo((2 / 3 + 1 + 2 / 3) / 3, 6);
+  });
+
+  it('takes Llama 2 margins from pairwise strengths and never lets a flagged output be the chosen side', async () => {
+    const project = await h.project(researcher, {
+      kind: 'ranking',
+      settings: {
+        overlapTarget: 1,
+        leaseMinutes: 30,
+        ordering: 'import-order',
+        questions: [
+          { id: 'better', type: 'pairwise', label: 'Which is better?', required: true, askStrength: true },
+          { id: 'issues', type: 'flags', label: 'Issues', required: true },
+        ],
+      },
+    });
+    await h.importItems(
+      researcher,
+      project.id,
+      ['f1', 'f2', 'f3', 'f4'].map((id) => ({ id, prompt: `Prompt ${id}`, outputs: outputsOf('a', 'b') })),
+    );
+    await h.addMember(researcher, project.id, annotator);
+    const answers: Record<string, Answers> = {
+      f1: {
+        better: { type: 'pairwise', verdict: 'preferred', preferred: 'a', strength: 'significantly-better' },
+        issues: { type: 'flags', values: { a: [], b: [] } },
+      },
+      f2: {
+        better: { type: 'pairwise', verdict: 'preferred', preferred: 'a', strength: 'slightly-better' },
+        issues: { type: 'flags', values: { a: ['harmful-advice'], b: [] } },
+      },
+      f3: { better: { type: 'pairwise', verdict: 'tie' }, issues: { type: 'flags', values: { a: [], b: [] } } },
+      f4: {
+        better: { type: 'pairwise', verdict: 'preferred', preferred: 'b', strength: 'better' },
+        issues: { type: 'flags', values: { a: [], b: ['satisfies-constraint'] } },
+      },
+    };
+    await annotateAll(h, annotator, project.id, (task) => answers[task.item.externalId] ?? {});
+    const pairs = async (query: Record<string, string | boolean>) =>
+      (await exportLines(h, researcher, project.id, { format: 'trl-preference', ...query })).map(
+        (l) => `${(l.prompt as { content: string }[])[0]?.content}: ${pairText(l)} margin ${l.margin}`,
+      );
+    expect(await pairs({})).toEqual([
+      'Prompt f1: answer a > answer b margin 1',
+      'Prompt f4: answer b > answer a margin 0.6667',
+    ]);
+    expect(await pairs({ skipFlagged: false })).toContain('Prompt f2: answer a > answer b margin 0.3333');
+    expect(await pairs({ flags: 'violent,unsafe' })).toHaveLength(3);
+    const lines = await exportLines(h, researcher, project.id, { format: 'trl-preference' });
+    for (const line of lines) expect(Object.keys(line).sort()).toEqual(['chosen', 'margin', 'prompt', 'rejected']);
+    const rankings = await exportLines(h, researcher, project.id, { format: 'rankings', skipFlagged: false });
+    const f2 = rankings.find((r) => r.item_id === 'f2')?.outputs as { id: string; flagged: boolean }[];
+    expect(f2.map((o) => [o.id, o.flagged])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    const kto = await exportLines(h, researcher, project.id, { format: 'trl-kto' });
+    expect(kto.filter((l) => l.label === true)).toHaveLength(2);
   });
 
   it('keeps only items with enough annotations, and annotations inside the date range', async () => {

@@ -1,4 +1,11 @@
-import type { ConsensusMethod, ExportOptions, Question } from '@feedbench/shared';
+import {
+  type Answer,
+  type ConsensusMethod,
+  type ExportOptions,
+  pairwiseGroups,
+  pairwisePreference,
+  type Question,
+} from '@feedbench/shared';
 import { annotatorPseudonym } from './annotator-pseudonym.ts';
 import { consensusRanking } from './consensus.ts';
 import type { ExportAnnotation, ExportItem, ExportOutput } from './exports.repository.ts';
@@ -7,16 +14,38 @@ import { type PreferencePair, pairsFromRanking } from './ranking-pairs.ts';
 
 /** The questions of a template an export reads. */
 export interface TemplateView {
-  /** The first ranking question: the one preference pairs come from. */
-  rankingQuestion?: string;
+  /** The first ranking or pairwise question: the one preference pairs come from. */
+  preferenceQuestion?: { id: string; type: 'ranking' | 'pairwise'; askStrength: boolean };
   /** Every rating question (the rankings format lists them all). */
   ratingQuestions: { id: string; min: number; max: number }[];
 }
 
 export function templateView(questions: readonly Question[]): TemplateView {
+  const preference = questions.find((q) => q.type === 'ranking' || q.type === 'pairwise');
   return {
-    rankingQuestion: questions.find((q) => q.type === 'ranking')?.id,
+    preferenceQuestion:
+      preference?.type === 'ranking' || preference?.type === 'pairwise'
+        ? {
+            id: preference.id,
+            type: preference.type,
+            askStrength: preference.type === 'pairwise' && preference.askStrength,
+          }
+        : undefined,
     ratingQuestions: questions.flatMap((q) => (q.type === 'rating' ? [{ id: q.id, min: q.min, max: q.max }] : [])),
+  };
+}
+
+/** A preference answer (ranking or pairwise) as ranking groups, with its "all bad" and Llama 2 margin. */
+export function preferenceOf(
+  answer: Answer | undefined,
+  outputIds: readonly string[],
+): { groups: string[][]; allBad: boolean; margin: number | null } | undefined {
+  if (answer?.type === 'ranking') return { groups: answer.groups, allBad: answer.allBad === true, margin: null };
+  if (answer?.type !== 'pairwise') return undefined;
+  return {
+    groups: pairwiseGroups(answer, outputIds),
+    allBad: answer.verdict === 'both-bad',
+    margin: pairwisePreference(answer, outputIds)?.margin ?? null,
   };
 }
 
@@ -39,6 +68,11 @@ export interface Judgement {
    * Consensus: a majority of its annotators said so.
    */
   allBad: boolean;
+  /**
+   * Llama 2's margin for the preference strength the annotator gave (pairwise questions that ask it; Touvron et al.
+   * 2023, section 3.2.2); consensus: the mean over the annotators who preferred the consensus winner. Null: unknown.
+   */
+  strengthMargin: number | null;
   /** Per annotator only. */
   submittedAt?: Date;
 }
@@ -47,7 +81,10 @@ export interface Judgement {
 export interface PreparedItem {
   item: ExportItem;
   outputs: Map<string, ExportOutput>;
+  /** Outputs a flag rules out (reported by the rankings format whatever the options). */
   flagged: ReadonlySet<string>;
+  /** The outputs never used as a chosen, preferred or desirable side: `flagged` when skipFlagged, else none. */
+  excluded: ReadonlySet<string>;
   judgements: Judgement[];
   /** Assistant replies to imitate: written demonstrations, or a ranking's single best output. */
   completions: string[];
@@ -58,7 +95,7 @@ export interface PrepareContext {
   template: TemplateView;
   options: Pick<
     ExportOptions,
-    'aggregation' | 'consensus' | 'pairs' | 'minAgreement' | 'minAnnotations' | 'skipFlagged'
+    'aggregation' | 'consensus' | 'pairs' | 'minAgreement' | 'minAnnotations' | 'skipFlagged' | 'flags'
   >;
 }
 
@@ -66,21 +103,23 @@ export interface PrepareContext {
 export function prepareItem(item: ExportItem, context: PrepareContext): PreparedItem | null {
   const { options, template } = context;
   if (item.annotations.length < options.minAnnotations) return null;
-  const flagged = options.skipFlagged ? flaggedOutputs(item) : new Set<string>();
+  const flagged = flaggedOutputs(item, options.flags);
+  const excluded = options.skipFlagged ? flagged : new Set<string>();
   const outputs = new Map(item.outputs.map((o) => [o.id, o]));
+  const outputIds = item.outputs.map((o) => o.id);
   const ranked = item.annotations.flatMap((annotation) => {
-    const answer = template.rankingQuestion ? annotation.answers[template.rankingQuestion] : undefined;
-    if (answer?.type !== 'ranking') return [];
-    // Read loosely: `allBad` is an optional field newer templates add to ranking answers.
-    return [{ annotation, groups: answer.groups, allBad: (answer as { allBad?: boolean }).allBad === true }];
+    const question = template.preferenceQuestion;
+    const preference = question ? preferenceOf(annotation.answers[question.id], outputIds) : undefined;
+    return preference ? [{ annotation, ...preference }] : [];
   });
-  const withoutFlaggedChosen = (pairs: PreferencePair[]) => pairs.filter((p) => !flagged.has(p.chosen));
+  const withoutFlaggedChosen = (pairs: PreferencePair[]) => pairs.filter((p) => !excluded.has(p.chosen));
 
   let judgements: Judgement[];
   if (options.aggregation === 'per-annotator') {
-    judgements = ranked.map(({ annotation, groups, allBad }) => ({
+    judgements = ranked.map(({ annotation, groups, allBad, margin }) => ({
       method: 'per-annotator',
       allBad,
+      strengthMargin: margin,
       annotators: [annotatorPseudonym(context.projectId, annotation.userId)],
       groups,
       ratings: ratingsOf([annotation], template),
@@ -92,15 +131,20 @@ export function prepareItem(item: ExportItem, context: PrepareContext): Prepared
   } else {
     const consensus = consensusRanking(
       ranked.map((r) => r.groups),
-      item.outputs.map((o) => o.id),
+      outputIds,
       options.consensus,
     );
     const induced = pairsFromRanking(consensus.groups, 'all');
+    const winner = consensus.groups[0]?.length === 1 ? consensus.groups[0][0] : undefined;
+    const margins = ranked.flatMap((r) =>
+      r.margin !== null && r.groups[0]?.length === 1 && r.groups[0][0] === winner ? [r.margin] : [],
+    );
     const agreements = induced.map((p) => consensus.agreement(p.chosen, p.rejected));
     judgements = [
       {
         method: options.consensus,
         allBad: ranked.filter((r) => r.allBad).length * 2 > ranked.length,
+        strengthMargin: margins.length === 0 ? null : margins.reduce((a, b) => a + b, 0) / margins.length,
         annotators: [...new Set(ranked.map((r) => annotatorPseudonym(context.projectId, r.annotation.userId)))],
         groups: consensus.groups,
         ratings: ratingsOf(
@@ -127,10 +171,10 @@ export function prepareItem(item: ExportItem, context: PrepareContext): Prepared
     if (j.allBad) return [];
     const [top] = j.groups;
     const best = top?.length === 1 ? top[0] : undefined;
-    const output = best === undefined || flagged.has(best) ? undefined : outputs.get(best);
+    const output = best === undefined || excluded.has(best) ? undefined : outputs.get(best);
     return output ? [output.content] : [];
   });
-  return { item, outputs, flagged, judgements, completions: [...demonstrations, ...bestOutputs] };
+  return { item, outputs, flagged, excluded, judgements, completions: [...demonstrations, ...bestOutputs] };
 }
 
 /** Per rating question, each output's value: the annotator's, or the mean over several annotators. */

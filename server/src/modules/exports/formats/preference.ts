@@ -33,19 +33,25 @@ function* textPairs({ judgements, outputs }: PreparedItem) {
 }
 
 /**
- * The scores of the template's first rating question, and a margin from them in Llama 2's "small" scale
- * (Touvron et al. 2023, section 3.2.2, Table 27: 0 for "negligibly better / unsure" up to 1 for "significantly
- * better"): the rating difference over the scale's span, clipped to [0, 1]; 0 when either score is missing.
+ * The margin and scores a preference line carries, the same fields on every line of a project: `margin` when the
+ * template has a pairwise question asking strength or a rating question, `score_chosen`/`score_rejected` when it has
+ * a rating question. Margins are on Llama 2's "small" scale (Touvron et al. 2023, section 3.2.2, Table 27: 0 for
+ * "negligibly better / unsure" up to 1 for "significantly better"): the strength's margin when the annotator gave
+ * one, else the rating difference over the scale's span clipped to [0, 1], else 0 (unsure).
  */
-function ratingFields(template: TemplateView, judgement: Judgement, chosenId: string, rejectedId: string) {
+function marginFields(template: TemplateView, judgement: Judgement, chosenId: string, rejectedId: string) {
   const question = template.ratingQuestions[0];
-  if (!question) return {};
-  const values = judgement.ratings.get(question.id);
+  const askStrength = template.preferenceQuestion?.askStrength === true;
+  if (!question && !askStrength) return {};
+  const values = question ? judgement.ratings.get(question.id) : undefined;
   const chosen = values?.get(chosenId) ?? null;
   const rejected = values?.get(rejectedId) ?? null;
-  const difference = chosen === null || rejected === null ? 0 : (chosen - rejected) / (question.max - question.min);
-  const margin = Math.round(Math.min(1, Math.max(0, difference)) * 10_000) / 10_000;
-  return { margin, score_chosen: chosen, score_rejected: rejected };
+  let margin = judgement.strengthMargin;
+  if (margin === null && question && chosen !== null && rejected !== null) {
+    margin = Math.min(1, Math.max(0, (chosen - rejected) / (question.max - question.min)));
+  }
+  const rounded = Math.round((margin ?? 0) * 10_000) / 10_000;
+  return question ? { margin: rounded, score_chosen: chosen, score_rejected: rejected } : { margin: rounded };
 }
 
 /** TRL conversational preference (DPOTrainer, RewardTrainer): prompt, chosen, rejected (+ margin and scores). */
@@ -53,7 +59,7 @@ export function* trlPreferenceLines(prepared: PreparedItem, template: TemplateVi
   const prompt = JSON.stringify(prepared.item.conversation);
   const turn = perOutput(assistant);
   for (const { judgement, pair, chosen, rejected } of textPairs(prepared)) {
-    const ratings = ratingFields(template, judgement, pair.chosen, pair.rejected);
+    const ratings = marginFields(template, judgement, pair.chosen, pair.rejected);
     const tail = 'margin' in ratings ? `,${JSON.stringify(ratings).slice(1, -1)}` : '';
     yield new SerializedLine(
       `{"prompt":${prompt},"chosen":${turn(pair.chosen, chosen)},"rejected":${turn(pair.rejected, rejected)}${tail}}`,
@@ -88,10 +94,10 @@ export function* hhRlhfLines(prepared: PreparedItem): Generator<SerializedLine> 
  * Model Alignment as Prospect Theoretic Optimization"). Middle groups are neither; a single group (all tied) says
  * nothing; a flagged output, or any output of a ranking marked "all bad", is never desirable.
  */
-export function* trlKtoLines({ item, judgements, outputs, flagged }: PreparedItem): Generator<object> {
+export function* trlKtoLines({ item, judgements, outputs, excluded }: PreparedItem): Generator<object> {
   for (const { groups, allBad } of judgements) {
     if (groups.length < 2) continue;
-    const desirable = allBad ? [] : (groups[0] ?? []).filter((id) => !flagged.has(id));
+    const desirable = allBad ? [] : (groups[0] ?? []).filter((id) => !excluded.has(id));
     const labelled = [
       ...desirable.map((id) => [id, true] as const),
       ...(groups.at(-1) ?? []).map((id) => [id, false] as const),
