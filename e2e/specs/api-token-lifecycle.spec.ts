@@ -10,6 +10,7 @@ test('a researcher makes an API token that works once copied, revokes it, and an
   await signInThroughForm(page, researcher);
   await page.getByRole('link', { name: 'Security' }).click();
   await page.getByLabel('Token name').fill('nightly export');
+  await page.getByLabel('Your password').fill(researcher.password);
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = await page.getByLabel('New token').inputValue();
   expect(token).toMatch(/^fbt_/);

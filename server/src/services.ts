@@ -36,7 +36,7 @@ export function createServices(
   const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
   const exports = createExportsService({ db });
   const agreement = createAgreementService({ db, clock, projects });
-  const tokens = createTokensService({ db, clock, projects });
+  const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
   const review = createReviewService({ db, clock, projects });
   return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events, tokens, audit, review };

@@ -22,6 +22,9 @@ interface Fixture {
   leaseId: string;
   tokenId: string;
   annotationId: string;
+  /** Only in the fixture the reads share: a saved dataset snapshot and one of its files. */
+  snapshotId: string;
+  snapshotFile: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
 }
 interface Rule {
@@ -61,7 +64,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/users':                              { allow: ['admin'], request: () => ({ url: '/api/users' }) },
   'POST /api/users':                             { allow: ['admin'], request: () => ({ url: '/api/users', payload: { email: `m-${randomUUID()}@test.local`, password: 'long enough pw', role: 'annotator' } }) },
   'GET /api/tokens':                             { allow: signedIn, request: () => ({ url: '/api/tokens' }) },
-  'POST /api/tokens':                            { allow: sessions, request: () => ({ url: '/api/tokens', payload: { name: 'matrix' } }) },
+  'POST /api/tokens':                            { allow: sessions, request: () => ({ url: '/api/tokens', payload: { name: 'matrix', password: 'correct horse battery' } }) },
   'DELETE /api/tokens/:tokenId':                 { allow: ['researcher'], request: (fx) => ({ url: `/api/tokens/${fx.tokenId}` }) },
   'GET /api/audit':                              { allow: ['admin'], request: () => ({ url: '/api/audit' }) },
   'GET /api/projects':                           { allow: signedIn, request: () => ({ url: '/api/projects' }) },
@@ -73,6 +76,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/projects/:projectId/imports':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/imports`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
   'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator', 'reviewer'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
   'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },
+  'GET /api/projects/:projectId/export/summary': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export/summary?format=raw` }) },
+  'POST /api/projects/:projectId/snapshots':     { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/snapshots`, payload: { format: 'raw', name: `matrix-${randomUUID().slice(0, 8)}` } }) },
+  'GET /api/projects/:projectId/snapshots':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots` }) },
+  'GET /api/projects/:projectId/snapshots/:snapshotId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}` }) },
+  'GET /api/projects/:projectId/snapshots/:snapshotId/files/:file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}/files/${encodeURIComponent(fx.snapshotFile)}` }) },
   'GET /api/projects/:projectId/export':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export?format=raw` }) },
   'GET /api/projects/:projectId/agreement':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement` }) },
   'GET /api/projects/:projectId/annotations':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/annotations` }) },
@@ -110,13 +118,13 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/tokens',
     headers: people.researcher.headers,
-    payload: { name: 'matrix reader', access: 'read' },
+    payload: { name: 'matrix reader', access: 'read', password: 'correct horse battery' },
   });
   readToken = token.json().token;
 });
 afterAll(() => h.close());
 
-async function fixture(): Promise<Fixture> {
+async function fixture(withSnapshot = false): Promise<Fixture> {
   const { researcher, annotator, reviewer } = people;
   const project = await h.project(researcher, { name: 'P' });
   await h.importItems(researcher, project.id, [rankingLine('a'), rankingLine('b'), rankingLine('c')]);
@@ -129,8 +137,33 @@ async function fixture(): Promise<Fixture> {
   if (!leaseTask) throw new Error('fixture: no task');
   // Made through the service: the HTTP route limits how many tokens a person makes per hour.
   const owner = { ...researcher, createdAt: new Date(researcher.createdAt) };
-  const created = await h.services.tokens.create(owner, { name: 'to revoke', access: 'read' });
-  return { projectId: project.id, leaseId: leaseTask.leaseId, tokenId: created.apiToken.id, leaseTask, annotationId };
+  const created = await h.services.tokens.create(owner, {
+    name: 'to revoke',
+    access: 'read',
+    password: 'correct horse battery',
+  });
+  let snapshotId = '00000000-0000-4000-8000-000000000000';
+  let snapshotFile = 'none';
+  if (withSnapshot) {
+    const snapshot = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/snapshots`,
+      headers: researcher.headers,
+      payload: { format: 'raw', name: 'shared-reads' },
+    });
+    if (snapshot.statusCode !== 201) throw new Error(`fixture: snapshot ${snapshot.body}`);
+    snapshotId = snapshot.json().id;
+    snapshotFile = snapshot.json().files[0]?.name ?? 'none';
+  }
+  return {
+    projectId: project.id,
+    leaseId: leaseTask.leaseId,
+    tokenId: created.apiToken.id,
+    leaseTask,
+    annotationId,
+    snapshotId,
+    snapshotFile,
+  };
 }
 
 async function headersOf(persona: Persona, fresh: boolean): Promise<Record<string, string>> {
@@ -177,7 +210,7 @@ describe('permission matrix', () => {
       const [method = 'GET'] = route.split(' ');
       for (const persona of PERSONAS) {
         // Changes get fresh data per cell; reads share one fixture (they change nothing, as the fuzz test checks).
-        if (method === 'GET' && !shared) shared = await fixture();
+        if (method === 'GET' && !shared) shared = await fixture(true);
         const fx = method === 'GET' && shared ? shared : await fixture();
         const { url, payload, headers } = rule.request(fx);
         const allHeaders = { ...(await headersOf(persona, rule.freshSession === true)), ...headers };

@@ -110,7 +110,7 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/tokens',
     headers: admin.headers,
-    payload: { name: 'fuzz' },
+    payload: { name: 'fuzz', password: 'correct horse battery' },
   });
   ids = { projectId: project.id, leaseId: task?.leaseId ?? '', tokenId: token.json().apiToken.id };
   const rows = await rawRows<{ name: string }>(

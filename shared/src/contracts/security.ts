@@ -17,6 +17,11 @@ export const API_TOKEN_PREFIX = 'fbt_';
 export const createApiTokenBody = z
   .object({
     name: z.string().trim().min(1).max(100),
+    /**
+     * The owner's password, asked again: a script injected into the page (the XSS -> mint a token -> take over chain
+     * of CVE-2026-22033) holds the session but not the password.
+     */
+    password: z.string().min(1).max(200),
     access: z.enum(API_TOKEN_ACCESS).default('read'),
     /** Omitted: every project the owner may reach. */
     projectIds: z.array(z.string().uuid()).min(1).max(100).optional(),

@@ -70,7 +70,7 @@ describe('audit log', () => {
       method: 'POST',
       url: '/api/tokens',
       headers: researcher.headers,
-      payload: { name: 'audited' },
+      payload: { name: 'audited', password: 'correct horse battery' },
     });
     tick();
     await h.app.inject({

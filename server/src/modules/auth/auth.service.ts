@@ -71,6 +71,12 @@ export function createAuthService(deps: { repository: AuthRepository; clock: Clo
       return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt };
     },
 
+    /** Re-authentication for sensitive actions (minting an API token): is this the account's password? */
+    async confirmPassword(email: string, password: string): Promise<boolean> {
+      const found = await repository.findCredentials(email.toLowerCase());
+      return found ? verifyPassword(password, found.passwordHash) : false;
+    },
+
     firstAdmin: () => repository.firstAdmin(),
 
     async findUserByEmail(email: string) {

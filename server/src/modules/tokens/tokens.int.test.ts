@@ -12,7 +12,12 @@ afterAll(() => h.close());
 type Person = Awaited<ReturnType<TestHarness['user']>>;
 
 async function createToken(person: Person, payload: Record<string, unknown>) {
-  const response = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: person.headers, payload });
+  const response = await h.app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: person.headers,
+    payload: { password: person.password, ...payload },
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { token: string; apiToken: { id: string; prefix: string; projectIds: string[] } };
 }
@@ -33,6 +38,21 @@ describe('API tokens', () => {
     );
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('asks for the password again before minting a token', async () => {
+    const researcher = await h.user('researcher');
+    for (const password of [undefined, 'not my password']) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: researcher.headers,
+        payload: { name: 'no reauth', ...(password ? { password } : {}) },
+      });
+      expect(response.statusCode).toBe(password ? 403 : 400);
+    }
+    const list = await h.app.inject({ method: 'GET', url: '/api/tokens', headers: researcher.headers });
+    expect(list.json().tokens).toEqual([]);
   });
 
   it('authenticates scripts with Authorization: Bearer, with no cookie and no CSRF token', async () => {
@@ -92,7 +112,7 @@ describe('API tokens', () => {
       method: 'POST',
       url: '/api/tokens',
       headers: stranger.headers,
-      payload: { name: 'grab', projectIds: [mine.id] },
+      payload: { name: 'grab', projectIds: [mine.id], password: 'correct horse battery' },
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('token.project_out_of_reach');
@@ -134,7 +154,7 @@ describe('API tokens', () => {
       method: 'POST',
       url: '/api/tokens',
       headers: bearer(token),
-      payload: { name: 'child', access: 'write' },
+      payload: { name: 'child', access: 'write', password: 'correct horse battery' },
     });
     expect(minted.statusCode).toBe(403);
     expect(minted.json().error.code).toBe('token.session_required');
@@ -162,11 +182,11 @@ describe('API tokens', () => {
         method: 'POST',
         url: '/api/tokens',
         headers: researcher.headers,
-        payload: { name: `t${i}` },
+        payload: { name: `t${i}`, password: 'correct horse battery' },
       });
       statuses.push(response.statusCode);
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
     expect(statuses.at(-1)).toBe(429);
-  });
+  }, 120_000);
 });

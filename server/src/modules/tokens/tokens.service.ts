@@ -18,6 +18,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'access'>;
+  confirmPassword(email: string, password: string): Promise<boolean>;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -43,13 +44,14 @@ function toApiToken(row: TokenRow, projectIds: string[]): ApiToken {
  * Personal API tokens: 256 random bits behind a recognisable prefix, shown once, stored as SHA-256 (a fast hash is
  * enough for high-entropy secrets; nothing to brute-force), revocable, optionally read-only and limited to projects.
  */
-export function createTokensService({ db, clock, projects }: Deps) {
+export function createTokensService({ db, clock, projects, confirmPassword }: Deps) {
   const repository = createTokensRepository(db);
 
   return {
     async create(user: SessionUser, body: z.output<typeof createApiTokenBody>): Promise<CreatedApiTokenResponse> {
       // A leaked token must not be able to mint more of itself.
       if (user.tokenScope) throw tokenErrors.sessionOnly();
+      if (!(await confirmPassword(user.email, body.password))) throw tokenErrors.reauthFailed();
       const projectIds = [...new Set(body.projectIds ?? [])];
       for (const projectId of projectIds) {
         await projects.access(user, projectId).catch((error: unknown) => {

@@ -22,6 +22,7 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();
   const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
   const [access, setAccess] = useState<ApiTokenAccess>('read');
   const [limited, setLimited] = useState(false);
   const [projectIds, setProjectIds] = useState<string[]>([]);
@@ -33,11 +34,17 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
     create.mutate(
       {
         name,
+        password,
         access,
         projectIds: limited ? projectIds : undefined,
         expiresInDays: expiresInDays ? Number(expiresInDays) : undefined,
       },
-      { onSuccess: () => setName('') },
+      {
+        onSuccess: () => {
+          setName('');
+          setPassword('');
+        },
+      },
     );
   }
 
@@ -56,6 +63,18 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
           <div className="field grow">
             <label htmlFor="token-name">Token name</label>
             <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="token-password">Your password</label>
+            <input
+              id="token-password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              aria-describedby="token-password-hint"
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="token-access">Token access</label>
@@ -78,6 +97,9 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
             </select>
           </div>
         </div>
+        <p id="token-password-hint" className="hint">
+          Asked again so that only you, not a script in the page, can make a token.
+        </p>
         <fieldset className="stack">
           <legend>Projects</legend>
           <label>
