@@ -1,5 +1,6 @@
 // pnpm bench:export [--pairs 1000000] [--k 4] [--items N] [--prompt-chars 200] [--output-chars 300] [--port 3600]
 //                   [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--keep-db]
+//                   [--server-node-options "--max-old-space-size=128"]
 // Generates a ranking project directly in a fresh PostgreSQL database (SQL generate_series, not the API), starts the
 // server as its own process, downloads `trl-preference` JSONL over HTTP while sampling the server's memory, then
 // times `psql -c "COPY (SELECT ...) TO STDOUT"` producing the same pairs as JSON from the same rows. Prints both
@@ -20,6 +21,8 @@ const { values: flags } = parseArgs({
     port: { type: 'string', default: '3600' },
     'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'keep-db': { type: 'boolean', default: false },
+    /** E.g. "--max-old-space-size=128": shows how much of the peak is V8 heap headroom rather than live data. */
+    'server-node-options': { type: 'string', default: '' },
   },
 });
 const k = Number(flags.k);
@@ -101,7 +104,7 @@ async function psqlCopy(url: string, projectId: string): Promise<Transfer> {
 
 const name = `feedbench_bench_export_${process.pid}`;
 const database = await createBenchDatabase(flags['pg-url'] as string, name);
-const server = new ServerProcess(Number(flags.port), database.url);
+const server = new ServerProcess(Number(flags.port), database.url, flags['server-node-options']);
 let failed = false;
 try {
   console.log(

@@ -11,6 +11,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     private readonly databaseUrl: string,
+    /** Extra NODE_OPTIONS for the server only (e.g. a V8 heap cap), default none: the server as it ships. */
+    private readonly nodeOptions = '',
   ) {}
 
   get baseUrl() {
@@ -34,6 +36,7 @@ export class ServerProcess {
         LOG_LEVEL: 'error',
         FEEDBENCH_INSTANCE: 'feedbench-bench-export',
         FEEDBENCH_WEB_DIST: '/nonexistent',
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, this.nodeOptions].filter(Boolean).join(' '),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
