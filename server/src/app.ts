@@ -34,7 +34,11 @@ import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
 import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
 import { collectRoutes } from './plugins/route-table.ts';
-import { allowInlineStylesForDocs, registerSecurityHeaders } from './plugins/security-headers.ts';
+import {
+  allowInlineStylesForDocs,
+  OPENAPI_SECURITY_SCHEMES,
+  registerSecurityHeaders,
+} from './plugins/security-headers.ts';
 import { createServices } from './services.ts';
 
 /** Largest JSON body (every route but imports, which take up to IMPORT_BODY_LIMIT); larger answers 413. */
@@ -66,12 +70,17 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours, events });
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });
+  if (config.production && !config.cookieSecure) {
+    app.log.warn('NODE_ENV=production without COOKIE_SECURE=true: session cookies would travel over plain http');
+  }
   await registerRateLimiting(app, { repository: createRateLimitRepository(database.db), clock });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Feedbench API', version: '0.1.0', description: 'Human feedback collection for SFT and RLHF' },
+      components: { securitySchemes: OPENAPI_SECURITY_SCHEMES },
+      security: [{ apiToken: [] }, { session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -15,6 +15,8 @@ const envSchema = z.object({
   FEEDBENCH_INSTANCE: z.string().max(40).default('feedbench'),
   /** node-postgres pool size per instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** `production` turns on the start-up checks that refuse or warn about unsafe settings. */
+  NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Idle session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce
@@ -62,6 +64,7 @@ export type Config = {
   cookieSecure: boolean;
   demo: boolean;
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  production: boolean;
   loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
 };
 
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     demo: e.FEEDBENCH_DEMO,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    production: e.NODE_ENV === 'production',
     loginLimits: {
       failuresPerAccount: e.LOGIN_MAX_FAILURES,
       failuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,

@@ -38,6 +38,13 @@ export function allowInlineStylesForDocs(header: string): string {
   return header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 }
 
+/** How the OpenAPI document tells scripts to authenticate: an API token, or the browser's cookie plus CSRF header. */
+export const OPENAPI_SECURITY_SCHEMES = {
+  apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (fbt_...) made on the Security page' },
+  session: { type: 'apiKey', in: 'cookie', name: 'feedbench_session' },
+  csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'From GET /api/auth/csrf; changes only' },
+} as const;
+
 /** Security headers on every answer (API, web app, docs) through @fastify/helmet. */
 export async function registerSecurityHeaders(app: FastifyInstance, options: { tls: boolean }) {
   await app.register(helmet, {

@@ -41,6 +41,12 @@ describe('security headers', () => {
     expect(String(api.headers['content-security-policy'])).not.toContain('unsafe-inline');
   });
 
+  it('documents how scripts authenticate in the OpenAPI document', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.csrf).toMatchObject({ in: 'header', name: 'x-csrf-token' });
+  });
+
   it('pins https when the server is behind TLS', async () => {
     const tls = await buildTestApp({ config: { cookieSecure: true } });
     try {
