@@ -138,6 +138,8 @@ describe('CSRF protection', () => {
     const cookie = again.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = await h.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } });
     expect(csrf.json().csrfToken).not.toBe(user.csrfToken);
+    // The session the browser had before signing in again is over.
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: user.headers })).statusCode).toBe(401);
   });
 
   it('protects logout too, and lets reads through without a token', async () => {

@@ -32,6 +32,9 @@ export function authRoutes(
           }
           throw error;
         });
+        // The session this browser had before (if any) ends here: one live session per sign-in, never two.
+        const previous = request.cookies[SESSION_COOKIE];
+        if (previous) await auth.logout(previous);
         await audit.record({
           actorId: session.user.id,
           actorEmail: session.user.email,
