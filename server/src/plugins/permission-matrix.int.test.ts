@@ -30,7 +30,7 @@ interface Fixture {
 interface Rule {
   allow: readonly Persona[];
   request(fx: Fixture): { url: string; payload?: unknown; headers?: Record<string, string> };
-  /** The call ends the caller's session (logout): use a fresh one for the cell. */
+  /** The call ends the caller's session (logout; sign-in, which replaces it): use a fresh one for the cell. */
   freshSession?: true;
   /** A websocket: allowed when the upgrade succeeds. */
   socket?: true;
@@ -57,7 +57,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/docs/static/index.html':             { allow: everyone, request: () => ({ url: '/api/docs/static/index.html' }) },
   'GET /api/docs/static/swagger-initializer.js': { allow: everyone, request: () => ({ url: '/api/docs/static/swagger-initializer.js' }) },
   // A read-only token may not sign in (POST); the session it would get is not what tokens are for.
-  'POST /api/auth/login':                        { allow: ['anonymous', ...sessions], request: () => ({ url: '/api/auth/login', payload: LOGIN }) },
+  'POST /api/auth/login':                        { allow: ['anonymous', ...sessions], freshSession: true, request: () => ({ url: '/api/auth/login', payload: LOGIN }) },
   'POST /api/auth/logout':                       { allow: sessions, freshSession: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me':                            { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
   'GET /api/auth/csrf':                          { allow: everyone, request: () => ({ url: '/api/auth/csrf' }) },
