@@ -4,9 +4,10 @@
 // transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { createBenchDatabase } from '../lib/bench-database.ts';
 import { freePort, ServerInstance } from './instances.ts';
 import { checkInvariants } from './invariants.ts';
-import { createDatabase, seedProject } from './setup.ts';
+import { seedProject } from './setup.ts';
 import { simulateAnnotators } from './simulate.ts';
 import { directDriver, httpDriver, measureThroughput } from './throughput.ts';
 
@@ -31,7 +32,7 @@ const annotatorCount = n('annotators');
 const items = n('items');
 const overlap = n('overlap');
 
-const database = await createDatabase(flags['pg-url'] as string, `feedbench_bench_${process.pid}_${Date.now()}`);
+const database = await createBenchDatabase(flags['pg-url'] as string, `feedbench_bench_${process.pid}_${Date.now()}`);
 const basePort = flags['base-port'] ? Number(flags['base-port']) : undefined;
 const instances = [
   new ServerInstance('feedbench-a', basePort ?? (await freePort()), database.url),

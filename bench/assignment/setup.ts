@@ -16,25 +16,6 @@ export function browserHeaders(cookie: string): Record<string, string> {
   return { cookie, 'x-csrf-token': csrfTokenFor(cookie.replace(/^feedbench_session=/, '')) };
 }
 
-/** A fresh database on the local PostgreSQL, dropped by the returned function. */
-export async function createDatabase(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 /**
  * Migrates and seeds through the real services: a researcher, a ranking project and its items. Annotator accounts
  * share one scrypt hash and get their sessions inserted directly: 200 scrypt runs (~0.3 s each) would measure the
