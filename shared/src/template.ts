@@ -222,6 +222,17 @@ export const questionsSchema = z
     });
   });
 
+export const goldSettingsSchema = z.object({
+  /** Share of next-task requests served from gold items the annotator has not answered yet (0 = never). */
+  rate: z.number().min(0).max(0.5).default(0),
+  /** Accuracy on gold below which an annotator is flagged (and paused when autoPause is on). */
+  minAccuracy: z.number().min(0).max(1).default(0.7),
+  /** Gold answers needed before the accuracy is trusted enough to pause anyone. */
+  minAnswers: z.number().int().min(1).max(1000).default(5),
+  autoPause: z.boolean().default(false),
+});
+export type GoldSettings = z.infer<typeof goldSettingsSchema>;
+
 export const projectSettingsSchema = z.object({
   /** How many distinct annotators must complete each item. */
   overlapTarget: z.number().int().min(1).max(50).default(1),
@@ -232,6 +243,8 @@ export const projectSettingsSchema = z.object({
     .max(24 * 60)
     .default(30),
   ordering: z.enum(ORDERING_POLICIES).default('closest-to-completion'),
+  /** Gold (control) items: mixed into every annotator's queue at `rate`, scored against their reference answers. */
+  gold: goldSettingsSchema.default(() => goldSettingsSchema.parse({})),
   questions: questionsSchema,
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
@@ -276,7 +289,13 @@ export function defaultSettings(kind: TaskKind): ProjectSettings {
             maxLabel: 'Excellent',
           },
         ];
-  return { overlapTarget: 1, leaseMinutes: 30, ordering: 'closest-to-completion', questions };
+  return {
+    overlapTarget: 1,
+    leaseMinutes: 30,
+    ordering: 'closest-to-completion',
+    gold: goldSettingsSchema.parse({}),
+    questions,
+  };
 }
 
 /** Kinds whose items must carry model outputs. */

@@ -1,6 +1,18 @@
 import { SKIP_REASONS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { items } from './items.ts';
 import { projects } from './projects.ts';
 import { users } from './users.ts';
@@ -32,17 +44,24 @@ export const itemSlots = pgTable(
     leaseUserId: uuid('lease_user_id'),
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
     annotationId: uuid('annotation_id'),
+    /**
+     * Slots of gold items: never taken by the regular claim (the partial indexes leave them out); the gold claim adds
+     * one slot per annotator who is served the item, so gold answers never count against the overlap target.
+     */
+    gold: boolean('gold').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.slotNo] }),
     check('item_slots_slot_no_check', sql`${t.slotNo} >= 1`),
     index('item_slots_open_fill_idx')
       .on(t.projectId, t.itemFill.desc(), t.itemPosition, t.slotNo)
-      .where(sql`${t.annotationId} is null`),
+      .where(sql`${t.annotationId} is null and not ${t.gold}`),
     index('item_slots_open_position_idx')
       .on(t.projectId, t.itemPosition, t.slotNo)
-      .where(sql`${t.annotationId} is null`),
-    index('item_slots_open_shuffle_idx').on(t.projectId, t.shuffleKey).where(sql`${t.annotationId} is null`),
+      .where(sql`${t.annotationId} is null and not ${t.gold}`),
+    index('item_slots_open_shuffle_idx')
+      .on(t.projectId, t.shuffleKey)
+      .where(sql`${t.annotationId} is null and not ${t.gold}`),
   ],
 );
 

@@ -3,6 +3,7 @@ export * from './api-tokens.ts';
 export * from './assignment.ts';
 export * from './audit.ts';
 export * from './drafts.ts';
+export * from './gold.ts';
 export * from './items.ts';
 export * from './projects.ts';
 export * from './rate-limits.ts';

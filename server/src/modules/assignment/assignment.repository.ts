@@ -91,7 +91,7 @@ export function createAssignmentRepository(db: Executor) {
         with candidate as (
           select s.item_id, s.slot_no, s.lease_id as previous_lease_id
           from item_slots s
-          where s.project_id = ${args.projectId} and s.annotation_id is null
+          where s.project_id = ${args.projectId} and s.annotation_id is null and not s.gold
             and (s.lease_id is null or s.lease_expires_at <= ${now})
             and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
             and not exists (select 1 from skips k where k.item_id = s.item_id and k.user_id = ${args.userId})

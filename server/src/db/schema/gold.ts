@@ -1,0 +1,25 @@
+import type { Answers } from '@feedbench/shared';
+import { index, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { items } from './items.ts';
+import { projects } from './projects.ts';
+import { users } from './users.ts';
+
+/**
+ * The reference answers of a gold (control) item. An item is gold while it has a row here; annotators are scored
+ * against these answers and never see them (nor any sign that the item is gold).
+ */
+export const goldAnswers = pgTable(
+  'gold_answers',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    answers: jsonb('answers').$type<Answers>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('gold_answers_project_idx').on(t.projectId)],
+);
