@@ -11,6 +11,7 @@ export * from './contracts/projects.ts';
 export * from './contracts/review.ts';
 export * from './contracts/security.ts';
 export * from './contracts/tasks.ts';
+export * from './gold/index.ts';
 export * from './import-line.ts';
 export * from './messages.ts';
 export * from './preference.ts';

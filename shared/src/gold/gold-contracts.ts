@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { answersSchema } from '../answers.ts';
+import { goldSettingsSchema } from '../template.ts';
+
+export const goldItemParams = z.object({ projectId: z.string().uuid(), itemId: z.string().uuid() });
+export const goldAnnotatorParams = z.object({ projectId: z.string().uuid(), userId: z.string().uuid() });
+
+/** Reference answers for an item: must be a valid submission for the project's template and the item's outputs. */
+export const markGoldBody = z.object({ answers: answersSchema });
+export type MarkGoldBody = z.infer<typeof markGoldBody>;
+
+export const goldItemSchema = z.object({
+  itemId: z.string().uuid(),
+  itemExternalId: z.string(),
+  answers: answersSchema,
+  createdBy: z.string().uuid().nullable(),
+  createdAt: z.string(),
+  /** Annotators who answered this gold item, and their mean score on it (null before any scored answer). */
+  answered: z.number().int(),
+  meanScore: z.number().nullable(),
+});
+export type GoldItem = z.infer<typeof goldItemSchema>;
+export const goldItemListResponse = z.object({ items: z.array(goldItemSchema) });
+export type GoldItemListResponse = z.infer<typeof goldItemListResponse>;
+
+/** One annotator's standing on the project's gold items (researchers only: annotators never see it). */
+export const annotatorGoldAccuracySchema = z.object({
+  userId: z.string().uuid(),
+  email: z.string(),
+  answered: z.number().int(),
+  accuracy: z.number().nullable(),
+  /** Below the threshold with enough answers, whether or not auto-pause is on. */
+  belowThreshold: z.boolean(),
+  paused: z.boolean(),
+  pausedAt: z.string().nullable(),
+  pausedReason: z.string().nullable(),
+});
+export type AnnotatorGoldAccuracy = z.infer<typeof annotatorGoldAccuracySchema>;
+
+export const goldAccuracyResponse = z.object({
+  settings: goldSettingsSchema,
+  goldItems: z.number().int(),
+  annotators: z.array(annotatorGoldAccuracySchema),
+});
+export type GoldAccuracyResponse = z.infer<typeof goldAccuracyResponse>;
+
+export const goldSettingsBody = goldSettingsSchema;
+export type GoldSettingsBody = z.input<typeof goldSettingsBody>;
