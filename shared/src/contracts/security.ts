@@ -66,6 +66,11 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'review.verdict',
+  'gold.mark',
+  'gold.unmark',
+  'gold.settings',
+  'annotator.pause',
+  'annotator.resume',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
