@@ -1,6 +1,7 @@
 export * from './agreement/index.ts';
 export * from './answers.ts';
 export * from './constants.ts';
+export * from './contracts/adjudication.ts';
 export * from './contracts/agreement.ts';
 export * from './contracts/annotations.ts';
 export * from './contracts/auth.ts';
@@ -11,6 +12,7 @@ export * from './contracts/projects.ts';
 export * from './contracts/review.ts';
 export * from './contracts/security.ts';
 export * from './contracts/tasks.ts';
+export * from './contracts/workspaces.ts';
 export * from './gold/index.ts';
 export * from './import-line.ts';
 export * from './messages.ts';

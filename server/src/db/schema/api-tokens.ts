@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects.ts';
 import { users } from './users.ts';
+import { workspaces } from './workspaces.ts';
 
 /** Personal API tokens for scripts and the CLI over HTTP (`Authorization: Bearer fbt_...`). */
 export const apiTokens = pgTable(
@@ -12,6 +13,10 @@ export const apiTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The one workspace whose projects the token reaches (still only those its owner may reach there). */
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** SHA-256 of the token: shown once at creation, never stored or returned again. */
     tokenHash: text('token_hash').notNull().unique(),

@@ -12,3 +12,4 @@ export * from './references.ts';
 export * from './reviews.ts';
 export * from './snapshots.ts';
 export * from './users.ts';
+export * from './workspaces.ts';

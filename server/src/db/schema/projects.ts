@@ -1,13 +1,18 @@
 import { MEMBER_ROLES, type ProjectSettings, TASK_KINDS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
+import { workspaces } from './workspaces.ts';
 
 export const projects = pgTable(
   'projects',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
+    /** Every project lives in exactly one workspace; only that workspace's members can reach it. */
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: TASK_KINDS }).notNull(),
     guidelines: text('guidelines').notNull().default(''),
     /** Bumped on every guidelines edit; each annotation records the version it was made under. */
@@ -18,7 +23,10 @@ export const projects = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('projects_kind_check', sql`${t.kind} in ('demonstration', 'ranking')`)],
+  (t) => [
+    check('projects_kind_check', sql`${t.kind} in ('demonstration', 'ranking')`),
+    index('projects_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 export const projectMembers = pgTable(

@@ -17,6 +17,7 @@ export function createProjectsRepository(db: Executor) {
   return {
     async insert(values: {
       name: string;
+      workspaceId: string;
       kind: TaskKind;
       guidelines: string;
       settings: ProjectSettings;

@@ -14,6 +14,7 @@ import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
 import { projectErrors } from './projects.errors.ts';
 import { createProjectsRepository, type ProjectRow } from './projects.repository.ts';
 
@@ -70,8 +71,11 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
       const body = createProjectBody.parse(input);
       const row = await db.transaction(async (tx) => {
         const txRepo = createProjectsRepository(tx);
+        const workspace = await createWorkspacesRepository(tx).findDefault();
+        if (!workspace) throw new Error('no default workspace');
         const created = await txRepo.insert({
           name: body.name,
+          workspaceId: workspace.id,
           kind: body.kind,
           guidelines: body.guidelines,
           settings: body.settings ?? defaultSettings(body.kind),

@@ -33,6 +33,7 @@ export function createTokensRepository(db: Executor) {
   return {
     async insert(values: {
       userId: string;
+      workspaceId: string;
       name: string;
       tokenHash: string;
       prefix: string;

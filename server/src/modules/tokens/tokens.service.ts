@@ -11,6 +11,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
+import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
 import { tokenErrors } from './tokens.errors.ts';
 import { createTokensRepository, type TokenRow } from './tokens.repository.ts';
 
@@ -64,8 +65,11 @@ export function createTokensService({ db, clock, projects, confirmPassword }: De
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
         const txRepo = createTokensRepository(tx);
+        const workspace = await createWorkspacesRepository(tx).findDefault();
+        if (!workspace) throw new Error('no default workspace');
         const inserted = await txRepo.insert({
           userId: user.id,
+          workspaceId: workspace.id,
           name: body.name,
           tokenHash: hashToken(token),
           prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
