@@ -21,6 +21,7 @@ import { auditRoutes, registerAuditTrail } from './modules/audit/audit.routes.ts
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(tokensRoutes(services.tokens, services.audit));
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
+  await app.register(goldRoutes(services.gold));
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));

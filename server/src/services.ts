@@ -8,6 +8,7 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
+import { createGoldService } from './modules/gold/gold.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -39,6 +40,21 @@ export function createServices(
   const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
   const review = createReviewService({ db, clock, projects });
-  return { auth, assignment, projects, items, annotations, drafts, exports, agreement, events, tokens, audit, review };
+  const gold = createGoldService({ db, clock, projects, items, audit, events });
+  return {
+    auth,
+    assignment,
+    projects,
+    items,
+    annotations,
+    drafts,
+    exports,
+    agreement,
+    events,
+    tokens,
+    audit,
+    review,
+    gold,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -46,3 +46,8 @@ export type GoldAccuracyResponse = z.infer<typeof goldAccuracyResponse>;
 
 export const goldSettingsBody = goldSettingsSchema;
 export type GoldSettingsBody = z.input<typeof goldSettingsBody>;
+
+/** What marking, unmarking or "use as gold" changed. */
+export const goldMarkResponse = z.object({ itemId: z.string().uuid(), gold: z.boolean() });
+export type GoldMarkResponse = z.infer<typeof goldMarkResponse>;
+export const resumeAnnotatorResponse = z.object({ userId: z.string().uuid(), paused: z.boolean() });

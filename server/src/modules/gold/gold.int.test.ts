@@ -1,0 +1,187 @@
+import type { Answers, Task } from '@feedbench/shared';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { items } from '../../db/schema/index.ts';
+import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
+import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await buildTestApp();
+});
+afterAll(() => h.close());
+
+/** The reference answers every gold item gets in these tests: o0 > o1 > o2 > o3, rated 7, 5, 3, 1. */
+const GOLD: Answers = {
+  rank: { type: 'ranking', groups: [['o0'], ['o1'], ['o2'], ['o3']] },
+  quality: { type: 'rating', values: { o0: 7, o1: 5, o2: 3, o3: 1 } },
+};
+/** Everything backwards: every pair reversed and every rating 2+ points off, so it scores 0. */
+const WRONG: Answers = {
+  rank: { type: 'ranking', groups: [['o3'], ['o2'], ['o1'], ['o0']] },
+  quality: { type: 'rating', values: { o0: 1, o1: 3, o2: 5, o3: 7 } },
+};
+
+async function arrange(options: { items?: number; overlap?: number } = {}) {
+  const researcher = await h.user('researcher');
+  const project = await h.project(researcher);
+  const lines = Array.from({ length: options.items ?? 4 }, (_, i) => rankingLine(`item-${i}`));
+  await h.importItems(researcher, project.id, lines);
+  if (options.overlap) {
+    await h.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${project.id}`,
+      headers: researcher.headers,
+      payload: { overlapTarget: options.overlap },
+    });
+  }
+  const rows = await h.database.db
+    .select({ id: items.id, externalId: items.externalId })
+    .from(items)
+    .where(and(eq(items.projectId, project.id)));
+  const itemId = (externalId: string) => rows.find((r) => r.externalId === externalId)?.id as string;
+  return { researcher, project, itemId };
+}
+
+const markGold = (person: Person, projectId: string, itemId: string, answers: unknown) =>
+  h.app.inject({
+    method: 'PUT',
+    url: `/api/projects/${projectId}/items/${itemId}/gold`,
+    headers: person.headers,
+    payload: { answers },
+  });
+
+const accuracyOf = (person: Person, projectId: string) =>
+  h.app.inject({ method: 'GET', url: `/api/projects/${projectId}/gold/accuracy`, headers: person.headers });
+
+async function member(researcher: Person, projectId: string, role = 'annotator') {
+  const person = await h.user('annotator');
+  await h.addMember(researcher, projectId, person, role);
+  return person;
+}
+
+describe('marking gold items', () => {
+  it('stores reference answers that fit the template, lists them, and unmarks', async () => {
+    const { researcher, project, itemId } = await arrange();
+    const marked = await markGold(researcher, project.id, itemId('item-1'), GOLD);
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json()).toEqual({ itemId: itemId('item-1'), gold: true });
+
+    const list = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/gold`,
+      headers: researcher.headers,
+    });
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ itemId: itemId('item-1'), itemExternalId: 'item-1', answers: GOLD, answered: 0 }),
+    ]);
+
+    const unmarked = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/projects/${project.id}/items/${itemId('item-1')}/gold`,
+      headers: researcher.headers,
+    });
+    expect(unmarked.json()).toEqual({ itemId: itemId('item-1'), gold: false });
+    const after = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/gold`,
+      headers: researcher.headers,
+    });
+    expect(after.json().items).toEqual([]);
+  });
+
+  it('refuses reference answers that would not be a valid submission, naming the field', async () => {
+    const { researcher, project, itemId } = await arrange();
+    const missing = await markGold(researcher, project.id, itemId('item-0'), { rank: GOLD.rank });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.code).toBe('gold.invalid_answers');
+    expect(missing.json().error.details.problems).toContainEqual(expect.objectContaining({ path: 'answers.quality' }));
+
+    const unknownOutput = await markGold(researcher, project.id, itemId('item-0'), {
+      ...GOLD,
+      rank: { type: 'ranking', groups: [['o0'], ['o1'], ['o2'], ['nope']] },
+    });
+    expect(unknownOutput.statusCode).toBe(422);
+    expect(unknownOutput.json().error.message).toMatch(/answers\.rank/);
+
+    const badShape = await markGold(researcher, project.id, itemId('item-0'), { rank: { type: 'ranking' } });
+    expect(badShape.statusCode).toBe(400);
+    expect(JSON.stringify(badShape.json())).toMatch(/answers/);
+  });
+
+  it('is for researchers only: annotators and reviewers get 403, items of other projects 404', async () => {
+    const { researcher, project, itemId } = await arrange();
+    const annotator = await member(researcher, project.id);
+    const reviewer = await member(researcher, project.id, 'reviewer');
+    expect((await markGold(annotator, project.id, itemId('item-0'), GOLD)).statusCode).toBe(403);
+    expect((await markGold(reviewer, project.id, itemId('item-0'), GOLD)).statusCode).toBe(403);
+    expect((await accuracyOf(annotator, project.id)).statusCode).toBe(403);
+    const other = await arrange();
+    const foreign = await markGold(researcher, project.id, other.itemId('item-0'), GOLD);
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('uses an existing annotation as the gold answer', async () => {
+    const { researcher, project, itemId } = await arrange({ items: 1 });
+    const annotator = await member(researcher, project.id);
+    const task = (await nextTask(h, annotator, project.id)) as Task;
+    const annotationId = (await submitTask(h, annotator, task, GOLD)).json().annotationId;
+    const used = await h.app.inject({
+      method: 'POST',
+      url: `/api/annotations/${annotationId}/gold`,
+      headers: researcher.headers,
+    });
+    expect(used.json()).toEqual({ itemId: itemId('item-0'), gold: true });
+    const list = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/gold`,
+      headers: researcher.headers,
+    });
+    expect(list.json().items[0]).toMatchObject({ answers: GOLD, answered: 1, meanScore: 1 });
+  });
+});
+
+describe('accuracy on gold', () => {
+  it('is the mean score over each annotator’s gold answers (hand-computed fixture)', async () => {
+    const { researcher, project, itemId } = await arrange({ items: 2, overlap: 2 });
+    const x = await member(researcher, project.id);
+    const y = await member(researcher, project.id);
+    // x: item-0 exactly as gold (1); item-1 with the two worst swapped (ranking 5/6, ratings 1): 11/12.
+    // y: item-0 all wrong (0); item-1 exactly as gold (1).
+    const plan: Record<string, Answers> = {
+      'x:item-0': GOLD,
+      'x:item-1': { ...GOLD, rank: { type: 'ranking', groups: [['o0'], ['o1'], ['o3'], ['o2']] } },
+      'y:item-0': WRONG,
+      'y:item-1': GOLD,
+    };
+    for (const [name, person] of [
+      ['x', x],
+      ['y', y],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const task = (await nextTask(h, person, project.id)) as Task;
+        const response = await submitTask(h, person, task, plan[`${name}:${task.item.externalId}`]);
+        expect(response.statusCode).toBe(200);
+      }
+    }
+    // Marked after the answers were given: scores are computed on read, so they count all the same.
+    await markGold(researcher, project.id, itemId('item-0'), GOLD);
+    await markGold(researcher, project.id, itemId('item-1'), GOLD);
+
+    const accuracy = await accuracyOf(researcher, project.id);
+    expect(accuracy.statusCode).toBe(200);
+    const byEmail = Object.fromEntries(
+      accuracy.json().annotators.map((a: { email: string }) => [a.email, a]),
+    ) as Record<string, { answered: number; accuracy: number; belowThreshold: boolean }>;
+    expect(byEmail[x.email]?.answered).toBe(2);
+    expect(byEmail[x.email]?.accuracy).toBeCloseTo(23 / 24, 10);
+    expect(byEmail[y.email]?.accuracy).toBeCloseTo(0.5, 10);
+    // Default minAccuracy 0.7 but minAnswers 5: two answers are too few to call anyone below the bar.
+    expect(byEmail[y.email]?.belowThreshold).toBe(false);
+    expect(accuracy.json().goldItems).toBe(2);
+
+    // The same figures through the service other modules call (agreement dashboard, exports).
+    const direct = await h.services.gold.accuracyByAnnotator(project.id);
+    expect(direct.find((a) => a.userId === y.id)?.accuracy).toBeCloseTo(0.5, 10);
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  annotationIdParams,
+  goldAccuracyResponse,
+  goldAnnotatorParams,
+  goldItemListResponse,
+  goldItemParams,
+  goldMarkResponse,
+  goldSettingsBody,
+  goldSettingsSchema,
+  markGoldBody,
+  projectIdParams,
+  resumeAnnotatorResponse,
+} from '@feedbench/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireUser } from '../../plugins/authenticate.ts';
+import { requestActor } from '../audit/audit.routes.ts';
+import type { GoldService } from './gold.service.ts';
+
+/** Researchers' gold routes; every one refuses annotators and reviewers (they must not learn which items are gold). */
+export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['gold'];
+    app.get(
+      '/api/projects/:projectId/gold',
+      { schema: { tags, params: projectIdParams, response: { 200: goldItemListResponse } } },
+      async (request) => ({ items: await gold.list(requireUser(request), request.params.projectId) }),
+    );
+
+    app.put(
+      '/api/projects/:projectId/items/:itemId/gold',
+      { schema: { tags, params: goldItemParams, body: markGoldBody, response: { 200: goldMarkResponse } } },
+      async (request) => {
+        const { projectId, itemId } = request.params;
+        await gold.mark(requireUser(request), projectId, itemId, request.body.answers, requestActor(request));
+        return { itemId, gold: true };
+      },
+    );
+
+    app.delete(
+      '/api/projects/:projectId/items/:itemId/gold',
+      { schema: { tags, params: goldItemParams, response: { 200: goldMarkResponse } } },
+      async (request) => {
+        const { projectId, itemId } = request.params;
+        await gold.unmark(requireUser(request), projectId, itemId, requestActor(request));
+        return { itemId, gold: false };
+      },
+    );
+
+    app.post(
+      '/api/annotations/:annotationId/gold',
+      { schema: { tags, params: annotationIdParams, response: { 200: goldMarkResponse } } },
+      async (request) => ({
+        ...(await gold.markFromAnnotation(requireUser(request), request.params.annotationId, requestActor(request))),
+        gold: true,
+      }),
+    );
+
+    app.get(
+      '/api/projects/:projectId/gold/accuracy',
+      { schema: { tags, params: projectIdParams, response: { 200: goldAccuracyResponse } } },
+      async (request) => gold.accuracy(requireUser(request), request.params.projectId),
+    );
+
+    app.put(
+      '/api/projects/:projectId/gold/settings',
+      { schema: { tags, params: projectIdParams, body: goldSettingsBody, response: { 200: goldSettingsSchema } } },
+      async (request) =>
+        gold.updateSettings(requireUser(request), request.params.projectId, request.body, requestActor(request)),
+    );
+
+    app.post(
+      '/api/projects/:projectId/gold/annotators/:userId/resume',
+      { schema: { tags, params: goldAnnotatorParams, response: { 200: resumeAnnotatorResponse } } },
+      async (request) => {
+        const { projectId, userId } = request.params;
+        await gold.resume(requireUser(request), projectId, userId, requestActor(request));
+        return { userId, paused: false };
+      },
+    );
+  };
+}

@@ -1,0 +1,215 @@
+import {
+  type AnnotatorGoldAccuracy,
+  type Answers,
+  belowGoldThreshold,
+  checkAnswers,
+  type GoldItem,
+  type GoldSettings,
+  type GoldSettingsBody,
+  goldAccuracy,
+  goldPauseReason,
+  goldSettingsBody,
+  goldSettingsSchema,
+  type Question,
+  scoreAnnotation,
+  shouldAutoPause,
+} from '@feedbench/shared';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { ItemsService } from '../items/items.service.ts';
+import type { ProjectEvents } from '../live/project-events.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import { goldErrors } from './gold.errors.ts';
+import { createGoldRepository } from './gold.repository.ts';
+
+/** Who asked, for the audit trail (the route fills it from the request). */
+export type GoldActor = Pick<AuditEntry, 'actorId' | 'actorEmail' | 'ip'>;
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  projects: Pick<ProjectsService, 'accessAsResearcher'>;
+  items: Pick<ItemsService, 'outputsOf'>;
+  /** Moves an item out of (gold) or back into the regular pool; the assignment module owns the slots. */
+  setItemGold?: (itemId: string, gold: boolean) => Promise<void>;
+  audit: Pick<AuditService, 'record'>;
+  events: Pick<ProjectEvents, 'publish'>;
+}
+
+/** The gold item that was just answered, as the annotations service's afterSubmit hook reports it. */
+export interface SubmittedAnnotation {
+  projectId: string;
+  itemId: string;
+  userId: string;
+}
+
+/**
+ * Gold (control) items: researchers give reference answers for some items; every annotation on such an item is
+ * scored against them (shared/gold), each annotator's accuracy is the mean score, and annotators who fall below the
+ * project's threshold are paused when the project asks for it. Annotators never learn which items are gold.
+ */
+export function createGoldService({ db, clock, projects, items, setItemGold, audit, events }: Deps) {
+  const repository = createGoldRepository(db);
+
+  async function itemOf(projectId: string, itemId: string) {
+    const item = await repository.findItem(itemId);
+    if (!item || item.projectId !== projectId) throw goldErrors.itemNotFound();
+    return item;
+  }
+
+  async function mark(user: SessionUser, projectId: string, itemId: string, answers: Answers, actor: GoldActor) {
+    const project = await projects.accessAsResearcher(user, projectId);
+    await itemOf(projectId, itemId);
+    const outputIds = (await items.outputsOf(itemId)).map((o) => o.outputId);
+    const problems = checkAnswers(project.settings.questions, outputIds, answers);
+    if (problems.length > 0) throw goldErrors.invalidAnswers(problems);
+    await repository.upsert({ itemId, projectId, answers, createdBy: user.id, createdAt: clock.now() });
+    await setItemGold?.(itemId, true);
+    await audit.record({ ...actor, action: 'gold.mark', projectId, target: itemId });
+    events.publish(projectId);
+  }
+
+  /** Scores and standings of every annotation on the project's gold items, under the current template. */
+  async function scoresOf(projectId: string, questions: Question[], userId?: string) {
+    const rows = await repository.goldAnnotations(projectId, userId);
+    return rows.map((row) => ({ ...row, score: scoreAnnotation(questions, row.gold, row.answers) }));
+  }
+
+  async function settingsOf(projectId: string): Promise<{ gold: GoldSettings; questions: Question[] }> {
+    const settings = await repository.projectSettings(projectId);
+    if (!settings) throw goldErrors.itemNotFound();
+    return { gold: goldSettingsSchema.parse(settings.gold ?? {}), questions: settings.questions };
+  }
+
+  /**
+   * Per member: gold answers scored, accuracy, whether below the threshold, paused state. Annotators are listed even
+   * before their first gold answer; other roles only once they answered gold. No access check: callers (the route
+   * below, the agreement dashboard, exports) check it. Signature kept stable for those callers.
+   */
+  async function accuracyByAnnotator(projectId: string): Promise<AnnotatorGoldAccuracy[]> {
+    const { gold, questions } = await settingsOf(projectId);
+    const scores = await scoresOf(projectId, questions);
+    const members = await repository.members(projectId);
+    return members.flatMap((member) => {
+      const standing = goldAccuracy(scores.filter((s) => s.userId === member.userId).map((s) => s.score));
+      if (member.role !== 'annotator' && standing.answered === 0) return [];
+      return [
+        {
+          userId: member.userId,
+          email: member.email,
+          answered: standing.answered,
+          accuracy: standing.accuracy,
+          belowThreshold: belowGoldThreshold(gold, standing),
+          paused: member.pausedAt !== null,
+          pausedAt: member.pausedAt?.toISOString() ?? null,
+          pausedReason: member.pausedReason,
+        },
+      ];
+    });
+  }
+
+  return {
+    accuracyByAnnotator,
+
+    /** Marks an item gold with reference answers that must be a valid submission for the template. */
+    mark,
+
+    /** "Use this annotation as gold": its answers become the item's reference answers. */
+    async markFromAnnotation(user: SessionUser, annotationId: string, actor: GoldActor) {
+      const annotation = await repository.findAnnotation(annotationId);
+      if (!annotation) throw goldErrors.annotationNotFound();
+      await mark(user, annotation.projectId, annotation.itemId, annotation.answers, actor);
+      return { itemId: annotation.itemId };
+    },
+
+    /** Idempotent, like DELETE: unmarking an item that is not gold changes nothing and succeeds. */
+    async unmark(user: SessionUser, projectId: string, itemId: string, actor: GoldActor) {
+      await projects.accessAsResearcher(user, projectId);
+      await itemOf(projectId, itemId);
+      if (!(await repository.remove(itemId))) return;
+      await setItemGold?.(itemId, false);
+      await audit.record({ ...actor, action: 'gold.unmark', projectId, target: itemId });
+      events.publish(projectId);
+    },
+
+    async list(user: SessionUser, projectId: string): Promise<GoldItem[]> {
+      const project = await projects.accessAsResearcher(user, projectId);
+      const [rows, scores] = await Promise.all([
+        repository.listGold(projectId),
+        scoresOf(projectId, project.settings.questions),
+      ]);
+      return rows.map((row) => {
+        const standing = goldAccuracy(scores.filter((s) => s.itemId === row.itemId).map((s) => s.score));
+        return {
+          itemId: row.itemId,
+          itemExternalId: row.itemExternalId,
+          answers: row.answers,
+          createdBy: row.createdBy,
+          createdAt: row.createdAt.toISOString(),
+          answered: standing.answered,
+          meanScore: standing.accuracy,
+        };
+      });
+    },
+
+    async accuracy(user: SessionUser, projectId: string) {
+      const project = await projects.accessAsResearcher(user, projectId);
+      const [annotators, goldItems] = await Promise.all([
+        accuracyByAnnotator(projectId),
+        repository.listGold(projectId),
+      ]);
+      return {
+        settings: goldSettingsSchema.parse(project.settings.gold ?? {}),
+        goldItems: goldItems.length,
+        annotators,
+      };
+    },
+
+    async updateSettings(user: SessionUser, projectId: string, body: GoldSettingsBody, actor: GoldActor) {
+      await projects.accessAsResearcher(user, projectId);
+      const settings = goldSettingsBody.parse(body);
+      await repository.updateSettings(projectId, settings);
+      await audit.record({ ...actor, action: 'gold.settings', projectId, details: { ...settings } });
+      events.publish(projectId);
+      return settings;
+    },
+
+    /** A researcher lets a paused annotator work again (audited). */
+    async resume(user: SessionUser, projectId: string, userId: string, actor: GoldActor) {
+      await projects.accessAsResearcher(user, projectId);
+      if (!(await repository.memberRole(projectId, userId))) throw goldErrors.notAnnotator();
+      if (!(await repository.resume(projectId, userId))) throw goldErrors.notPaused();
+      await audit.record({ ...actor, action: 'annotator.resume', projectId, target: userId });
+      events.publish(projectId);
+    },
+
+    /**
+     * The annotations service calls this after every committed submit. On a gold item, with auto-pause on, it
+     * re-scores the annotator and pauses them once they fall below the threshold: audited as the system, and
+     * published on the project's live feed so the researcher's Gold page shows it at once. The annotator's next
+     * task request is refused with the stored reason.
+     */
+    async afterSubmit({ projectId, itemId, userId }: SubmittedAnnotation) {
+      if (!(await repository.findGold(itemId))) return;
+      const { gold, questions } = await settingsOf(projectId);
+      if (!gold.autoPause) return;
+      const standing = goldAccuracy((await scoresOf(projectId, questions, userId)).map((s) => s.score));
+      if (!shouldAutoPause(gold, standing)) return;
+      const reason = goldPauseReason(gold, standing);
+      if (!(await repository.pause(projectId, userId, reason, clock.now()))) return;
+      await audit.record({
+        actorId: null,
+        actorEmail: null,
+        ip: null,
+        action: 'annotator.pause',
+        projectId,
+        target: userId,
+        details: { answered: standing.answered, accuracy: standing.accuracy, minAccuracy: gold.minAccuracy },
+      });
+      events.publish(projectId);
+    },
+  };
+}
+export type GoldService = ReturnType<typeof createGoldService>;
