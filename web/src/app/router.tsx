@@ -21,6 +21,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/AgreementRoute.tsx').then((m) => ({ Component: m.AgreementRoute })),
       },
       {
+        path: 'projects/:projectId/gold',
+        lazy: () => import('./routes/GoldRoute.tsx').then((m) => ({ Component: m.GoldRoute })),
+      },
+      {
         path: 'projects/:projectId/template',
         lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),
       },

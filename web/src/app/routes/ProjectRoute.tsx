@@ -47,6 +47,9 @@ export function ProjectRoute() {
           <Link className="button" to={`/projects/${p.id}/agreement`}>
             Agreement
           </Link>
+          <Link className="button" to={`/projects/${p.id}/gold`}>
+            Gold
+          </Link>
           <Link className="button" to={`/projects/${p.id}/template`}>
             Edit template
           </Link>

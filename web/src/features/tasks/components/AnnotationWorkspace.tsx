@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { preloadMath } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useNextTask } from '../api/next-task.ts';
 import { useStoredState } from '../hooks/useStoredState.ts';
 import type { OutputLayout } from './AnnotatorView.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { PausedNotice } from './PausedNotice.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskProgress } from './TaskProgress.tsx';
@@ -16,6 +18,12 @@ interface AnnotationWorkspaceProps {
   progress?: { completedItems: number; items: number };
   /** After each submit or skip (the route refreshes the project's counters). */
   onProgress?: () => void;
+}
+
+/** The reason a paused annotator's 403 carries in `details.pausedReason`. */
+function pausedReasonOf(details: unknown): string | null {
+  const reason = (details as { pausedReason?: unknown } | undefined)?.pausedReason;
+  return typeof reason === 'string' ? reason : null;
 }
 
 /** The annotator's loop for one project: the held or next task, then the next, until none is left. */
@@ -54,6 +62,9 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
 
   if (next.isPending) return <Loading what="your next item" />;
   if (next.isError) {
+    if (next.error instanceof ApiError && next.error.code === 'assignment.annotator_paused') {
+      return <PausedNotice reason={pausedReasonOf(next.error.details)} onRetry={() => void next.refetch()} />;
+    }
     return (
       <div className="stack">
         <ErrorNotice error={next.error} title="Could not get an item" />
