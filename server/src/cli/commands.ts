@@ -5,15 +5,18 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
 import {
   CONSENSUS_METHODS,
+  defaultSettings,
   EXPORT_AGGREGATIONS,
   EXPORT_FORMATS,
   EXPORT_SPLITS,
   exportQuery,
+  findPreset,
   IMPORT_FORMATS,
   type ImportFormat,
   MEMBER_ROLES,
   PAIR_STRATEGIES,
   TASK_KINDS,
+  TEMPLATE_PRESETS,
   USER_ROLES,
 } from '@feedbench/shared';
 import { type Command, Option } from 'commander';
@@ -39,15 +42,33 @@ export function registerCommands(program: Command) {
     .command('create')
     .description('create a project and print its id')
     .requiredOption('--name <name>')
-    .addOption(new Option('--kind <kind>').choices(TASK_KINDS).makeOptionMandatory())
+    .addOption(new Option('--kind <kind>', 'required without --preset').choices(TASK_KINDS))
+    .addOption(
+      new Option('--preset <id>', "start from a published protocol's template (implies the kind)").choices(
+        TEMPLATE_PRESETS.map((p) => p.id),
+      ),
+    )
     .option('--guidelines <file>', 'Markdown guidelines file')
     .option('--overlap <n>', 'distinct annotators per item', (v) => Number.parseInt(v, 10))
     .action(
-      async (opts: { name: string; kind: (typeof TASK_KINDS)[number]; guidelines?: string; overlap?: number }) => {
+      async (opts: {
+        name: string;
+        kind?: (typeof TASK_KINDS)[number];
+        preset?: string;
+        guidelines?: string;
+        overlap?: number;
+      }) => {
+        const preset = opts.preset === undefined ? undefined : findPreset(opts.preset);
+        const kind = opts.kind ?? preset?.kind;
+        if (!kind) throw new CliError('--kind or --preset is required');
+        if (preset && preset.kind !== kind) {
+          throw new CliError(`--preset ${preset.id} makes a ${preset.kind} project, not --kind ${kind}`);
+        }
         const guidelines = opts.guidelines ? await readFile(opts.guidelines, 'utf8') : '';
+        const settings = preset ? { ...defaultSettings(kind), questions: preset.questions } : undefined;
         const created = await withCliContext(async ({ services, actor }) => {
           const owner = await actor();
-          const made = await services.projects.create(owner, { name: opts.name, kind: opts.kind, guidelines });
+          const made = await services.projects.create(owner, { name: opts.name, kind, guidelines, settings });
           return opts.overlap ? services.projects.update(owner, made.id, { overlapTarget: opts.overlap }) : made;
         });
         console.log(created.id);
@@ -132,7 +153,8 @@ export function registerCommands(program: Command) {
           `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`,
         );
       }
-      const { gzip, ...options } = parsed.data;
+      const { fileFormat, ...options } = parsed.data;
+      const gzip = fileFormat === 'jsonl.gz';
       await withCliContext(async ({ services, actor }) => {
         const target = await services.projects.accessAsResearcher(await actor(), opts.project);
         const destination = opts.out ? createWriteStream(opts.out) : process.stdout;

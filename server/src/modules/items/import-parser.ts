@@ -4,13 +4,12 @@ import {
   type ImportLine,
   type ImportProblem,
   importLineSchema,
-  kindNeedsOutputs,
-  MAX_RANKED_OUTPUTS,
-  MIN_RANKED_OUTPUTS,
+  type Question,
   type TaskKind,
 } from '@feedbench/shared';
 import { converterFor } from './import-formats/import-formats.ts';
 import { MAX_REPORTED_PROBLEMS } from './items.errors.ts';
+import { templateFitProblems } from './template-fit.ts';
 
 export interface ParsedImport {
   lines: ImportLine[];
@@ -23,11 +22,18 @@ export interface ParsedImport {
   repeats: number;
 }
 
+/** The project an import goes into: its kind and template decide what an item must carry. */
+export interface ImportTarget {
+  kind: TaskKind;
+  questions: readonly Question[];
+}
+
 /**
  * Parses a JSONL import file completely before anything is written: every problem is reported with its line
- * number (1-based, blank lines counted) and field path, so a file is imported whole or not at all.
+ * number (1-based, blank lines counted) and field path, so a file is imported whole or not at all. Items must also
+ * fit the project's template (template-fit.ts).
  */
-export function parseImportFile(text: string, kind: TaskKind, format: ImportFormat = 'feedbench'): ParsedImport {
+export function parseImportFile(text: string, target: ImportTarget, format: ImportFormat = 'feedbench'): ParsedImport {
   const converter = converterFor(format);
   const references = new Map<string, Answer>();
   let repeats = 0;
@@ -64,13 +70,9 @@ export function parseImportFile(text: string, kind: TaskKind, format: ImportForm
       return;
     }
     const item = parsed.data;
-    const outputs = item.outputs ?? [];
-    if (kindNeedsOutputs(kind) && (outputs.length < MIN_RANKED_OUTPUTS || outputs.length > MAX_RANKED_OUTPUTS)) {
-      report({
-        line,
-        field: 'outputs',
-        message: `a ranking item needs ${MIN_RANKED_OUTPUTS} to ${MAX_RANKED_OUTPUTS} outputs, got ${outputs.length}`,
-      });
+    const misfits = templateFitProblems(target.kind, target.questions, item);
+    if (misfits.length > 0) {
+      for (const problem of misfits) report({ line, ...problem });
       return;
     }
     const seenAt = firstLineOfId.get(item.id);

@@ -83,6 +83,31 @@ describe('import', () => {
     expect(ten.json().error.details.problems[0]).toMatchObject({ line: 1, field: 'outputs' });
   });
 
+  it('rejects a whole file whose items do not fit the template, naming line, field and question', async () => {
+    const preference = { id: 'preference', type: 'pairwise', label: 'Which is better?' } as const;
+    const project = await h.project(researcher, { kind: 'ranking', settings: { questions: [preference] } });
+    const response = await h.importItems(researcher, project.id, [
+      rankingLine('pair', 2),
+      rankingLine('three', 3),
+      {
+        ...rankingLine('ends-on-assistant', 2),
+        prompt: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello!' },
+        ],
+      },
+    ]);
+    expect(response.statusCode).toBe(422);
+    const { problems, badLines } = response.json().error.details;
+    expect(badLines).toBe(2);
+    expect(problems).toEqual([
+      { line: 2, field: 'outputs', message: 'question "preference" (pairwise) needs exactly 2 outputs, got 3' },
+      expect.objectContaining({ line: 3, field: 'prompt.1.role' }),
+    ]);
+    expect(await itemCount(project.id)).toBe(0);
+    expect((await h.importItems(researcher, project.id, [rankingLine('pair', 2)])).statusCode).toBe(200);
+  });
+
   it('lets only the project researchers import', async () => {
     const project = await h.project(researcher);
     const annotator = await h.user('annotator');

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportResult } from '@feedbench/shared';
+import type { ImportFormat, ImportResult, Question } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
@@ -14,7 +14,7 @@ const BATCH = 500;
 interface ProjectRef {
   id: string;
   kind: 'demonstration' | 'ranking';
-  settings: { overlapTarget: number };
+  settings: { overlapTarget: number; questions: readonly Question[] };
 }
 
 export function createItemsService({
@@ -28,15 +28,16 @@ export function createItemsService({
 }) {
   return {
     /**
-     * Imports a JSONL file whole or not at all; ids the project already has are left as they are. Formats other than
-     * Feedbench's own keep the judgement each line carried as the item's reference label.
+     * Imports a JSONL file whole or not at all; ids the project already has are left as they are; every item must fit
+     * the project's template. Formats other than Feedbench's own keep the judgement each line carried as the item's
+     * reference label.
      */
     async importJsonl(project: ProjectRef, text: string, format: ImportFormat = 'feedbench'): Promise<ImportResult> {
       const converter = converterFor(format);
       if (converter && converter.kind !== project.kind) {
         throw importFormatErrors.kindMismatch(format, converter.kind, project.kind);
       }
-      const parsed = parseImportFile(text, project.kind, format);
+      const parsed = parseImportFile(text, { kind: project.kind, questions: project.settings.questions }, format);
       if (parsed.badLines > 0) throw itemErrors.invalidLines(parsed.problems, parsed.badLines);
       if (parsed.lines.length === 0) throw itemErrors.empty();
       const created = await db.transaction(async (tx) => {

@@ -1,0 +1,88 @@
+import {
+  type ImportLine,
+  type ImportProblem,
+  kindNeedsOutputs,
+  MAX_RANKED_OUTPUTS,
+  MIN_RANKED_OUTPUTS,
+  type Question,
+  type TaskKind,
+  toConversation,
+} from '@feedbench/shared';
+
+/** How many outputs an item needs, and the question (or project kind) that asks for them. */
+interface OutputBound {
+  min: number;
+  max: number;
+  /** Who asks, for the message: `question "rank" (ranking)` or `a ranking project`. */
+  by: string;
+}
+
+/**
+ * What each question needs of an item's outputs: a ranking 2..9 (K as in InstructGPT, widened to pairs), a Llama 2
+ * pairwise comparison exactly 2, per-output scales and flags at least one, a rewrite one to rewrite.
+ */
+function outputBounds(kind: TaskKind, questions: readonly Question[]): OutputBound[] {
+  const bounds: OutputBound[] = [];
+  for (const q of questions) {
+    const by = `question "${q.id}" (${q.type === 'demonstration' ? `${q.variant} demonstration` : q.type})`;
+    if (q.type === 'ranking') bounds.push({ min: MIN_RANKED_OUTPUTS, max: MAX_RANKED_OUTPUTS, by });
+    else if (q.type === 'pairwise') bounds.push({ min: 2, max: 2, by });
+    else if (q.type === 'rating' || q.type === 'attributes' || q.type === 'flags')
+      bounds.push({ min: 1, max: MAX_RANKED_OUTPUTS, by });
+    else if (q.type === 'demonstration' && q.variant === 'rewrite')
+      bounds.push({ min: 1, max: MAX_RANKED_OUTPUTS, by });
+  }
+  // A ranking project's items carry outputs whatever its template asks (assignment and exports count on them).
+  if (kindNeedsOutputs(kind) && bounds.length === 0) {
+    bounds.push({ min: MIN_RANKED_OUTPUTS, max: MAX_RANKED_OUTPUTS, by: `a ${kind} project` });
+  }
+  return bounds;
+}
+
+function describeBound({ min, max }: OutputBound): string {
+  const outputs = (n: number) => `${n} output${n === 1 ? '' : 's'}`;
+  if (min === max) return `exactly ${outputs(min)}`;
+  if (min === 1) return `at least ${outputs(min)}`;
+  return `${min} to ${outputs(max)}`;
+}
+
+/** Whether any question answers the conversation: then it must end on the user's turn, which the reply follows. */
+function answersConversation(questions: readonly Question[]): Question | undefined {
+  return questions.find((q) => q.type !== 'classification' && q.type !== 'rationale');
+}
+
+/**
+ * Checks that an item (already valid as an import line) can be annotated under the project's template, so a file
+ * that cannot be annotated is refused at import instead of surfacing later as a broken task. Each problem names the
+ * field and the question that needs it; an empty list means the item fits.
+ */
+export function templateFitProblems(
+  kind: TaskKind,
+  questions: readonly Question[],
+  item: ImportLine,
+): Omit<ImportProblem, 'line'>[] {
+  const problems: Omit<ImportProblem, 'line'>[] = [];
+  const count = item.outputs?.length ?? 0;
+  for (const bound of outputBounds(kind, questions)) {
+    if (count < bound.min || count > bound.max) {
+      problems.push({
+        field: 'outputs',
+        message: `${bound.by} needs ${describeBound(bound)}, got ${count}`,
+      });
+    }
+  }
+  const answering = answersConversation(questions);
+  const conversation = toConversation(item.prompt);
+  const last = conversation.at(-1);
+  if (answering && last && last.role !== 'user') {
+    const what =
+      answering.type === 'demonstration' && answering.variant === 'continue'
+        ? 'the annotator continues it with the assistant turn'
+        : 'the assistant reply answers it';
+    problems.push({
+      field: `prompt.${conversation.length - 1}.role`,
+      message: `the conversation must end with a user turn (${what}: question "${answering.id}"), not ${last.role}`,
+    });
+  }
+  return problems;
+}
