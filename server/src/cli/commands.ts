@@ -153,8 +153,7 @@ export function registerCommands(program: Command) {
           `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`,
         );
       }
-      const { fileFormat, ...options } = parsed.data;
-      const gzip = fileFormat === 'jsonl.gz';
+      const { gzip, ...options } = parsed.data;
       await withCliContext(async ({ services, actor }) => {
         const target = await services.projects.accessAsResearcher(await actor(), opts.project);
         const destination = opts.out ? createWriteStream(opts.out) : process.stdout;
