@@ -4,6 +4,7 @@ export * from './api-tokens.ts';
 export * from './assignment.ts';
 export * from './audit.ts';
 export * from './drafts.ts';
+export * from './export-jobs.ts';
 export * from './gold.ts';
 export * from './items.ts';
 export * from './projects.ts';
