@@ -153,7 +153,8 @@ export function registerCommands(program: Command) {
           `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`,
         );
       }
-      const { gzip, ...options } = parsed.data;
+      const { fileFormat, ...options } = parsed.data;
+      const gzip = fileFormat === 'jsonl.gz';
       await withCliContext(async ({ services, actor }) => {
         const target = await services.projects.accessAsResearcher(await actor(), opts.project);
         const destination = opts.out ? createWriteStream(opts.out) : process.stdout;

@@ -32,6 +32,10 @@ export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
 export const EXPORT_SPLITS = ['all', 'train', 'test'] as const;
 export type ExportSplit = (typeof EXPORT_SPLITS)[number];
 
+/** How the lines are written: JSON Lines, gzipped JSON Lines, or Apache Parquet (nested fields as lists of structs). */
+export const EXPORT_FILE_FORMATS = ['jsonl', 'jsonl.gz', 'parquet'] as const;
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
 /** Import file formats: Feedbench's own JSONL items, and the counterparts of the export formats of the same names. */
 export const IMPORT_FORMATS = ['feedbench', 'hh-rlhf', 'trl-preference', 'openai-chat'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -65,6 +69,28 @@ const exportOptionsShape = {
     .regex(/^[a-z0-9_,-]*$/, 'comma-separated flag ids')
     .max(2000)
     .optional(),
+  /** Only annotations a reviewer accepted or corrected (rejected ones are always left out). */
+  reviewedOnly: flag.default(false),
+  /** Use a reviewer's corrected answers instead of the annotator's (raw lines keep both). */
+  preferCorrected: flag.default(true),
+  /** Where an item was adjudicated, its adjudicated answers stand for the item's judgement. */
+  preferAdjudicated: flag.default(true),
+  /** Gold (control) items are left out unless asked for: annotators answered them to be scored, not to teach. */
+  includeGold: flag.default(false),
+  /** Only items whose metadata has these values: `key=value` pairs separated by commas, compared as text. */
+  metadata: z
+    .string()
+    .max(2000)
+    .regex(/^([^=,]+=[^,]*)(,[^=,]+=[^,]*)*$/, 'comma-separated key=value pairs')
+    .optional(),
+  /**
+   * Only items whose annotators agree at least this much: the mean, over the output pairs two or more of them
+   * ordered, of the share that agrees with the majority order (items judged by one annotator have no agreement and
+   * are left out when this is set).
+   */
+  minItemAgreement: z.coerce.number().min(0).max(1).optional(),
+  /** Leave out the annotations of annotators whose accuracy on gold items is below this share. */
+  minGoldAccuracy: z.coerce.number().min(0).max(1).optional(),
   /** One side of a train/test split grouped by prompt (the first user turn), so no prompt is on both sides. */
   split: z.enum(EXPORT_SPLITS).default('all'),
   testFraction: z.coerce.number().gt(0).lt(1).default(0.1),
@@ -84,10 +110,16 @@ const fromBeforeTo: [(q: { from?: string; to?: string }) => boolean, { path: str
 export const exportQuery = z
   .object({
     ...exportOptionsShape,
-    /** A `.jsonl.gz` file (the body is gzip, no Content-Encoding). */
+    /** Same as fileFormat=jsonl.gz (kept for links made before fileFormat). */
     gzip: flag.default(false),
+    /** `jsonl.gz` is a real .gz file (no Content-Encoding); `parquet` a Parquet file readable by pandas and DuckDB. */
+    fileFormat: z.enum(EXPORT_FILE_FORMATS).optional(),
   })
-  .refine(...fromBeforeTo);
+  .refine(...fromBeforeTo)
+  .transform(({ gzip, fileFormat, ...options }) => ({
+    ...options,
+    fileFormat: fileFormat ?? (gzip ? ('jsonl.gz' as const) : ('jsonl' as const)),
+  }));
 export type ExportQuery = z.infer<typeof exportQuery>;
 export type ExportQueryInput = z.input<typeof exportQuery>;
 export const exportOptionsSchema = z.object(exportOptionsShape).refine(...fromBeforeTo);
@@ -119,6 +151,38 @@ export const datasetStatisticsSchema = z.object({
   reference: z.object({ judgements: z.number().int(), agreeing: z.number().int(), rate: z.number().nullable() }),
 });
 export type DatasetStatistics = z.infer<typeof datasetStatisticsSchema>;
+
+export const EXPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
+export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
+
+/** `POST /api/projects/:projectId/export-jobs`: the export query as a JSON body, run in the background. */
+export const createExportJobBody = z
+  .object({ ...exportOptionsShape, fileFormat: z.enum(EXPORT_FILE_FORMATS).default('jsonl') })
+  .refine(...fromBeforeTo);
+export type CreateExportJobBody = z.input<typeof createExportJobBody>;
+
+export const exportJobSchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid(),
+  status: z.enum(EXPORT_JOB_STATUSES),
+  options: z.record(z.string(), z.unknown()),
+  fileFormat: z.enum(EXPORT_FILE_FORMATS),
+  fileName: z.string(),
+  /** Items read so far out of the items the filters may keep (known when the job starts). */
+  itemsDone: z.number().int(),
+  itemsTotal: z.number().int(),
+  rowsDone: z.number().int(),
+  /** Rows the whole export will likely hold: rows so far scaled by the items still to read. */
+  rowsEstimate: z.number().int().nullable(),
+  bytes: z.number().int(),
+  /** Why a failed job failed (a restart interrupts a running job). */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof exportJobSchema>;
+export const exportJobListResponse = z.object({ jobs: z.array(exportJobSchema) });
+export const exportJobParams = z.object({ projectId: z.string().uuid(), jobId: z.string().uuid() });
 
 /** `POST /api/projects/:projectId/snapshots`: a split snapshot (`split` train or test) holds both sides. */
 export const createSnapshotBody = z
@@ -241,6 +305,10 @@ export const exportLineSchemas = {
       started_at: z.string(),
       submitted_at: z.string(),
       time_on_task_ms: z.number().int().nullable(),
+      /** The reviewer's verdict (rejected annotations are never exported); null: not reviewed. */
+      review: z.enum(['accepted', 'corrected']).nullable(),
+      /** A reviewer's correction, beside the annotator's untouched `answers`. */
+      corrected_answers: z.record(z.string(), z.unknown()).nullable(),
       reference: answerSchema.nullable(),
     })
     .strict(),

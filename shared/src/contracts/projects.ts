@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, TASK_KINDS } from '../constants.ts';
 import { projectSettingsSchema, questionsSchema } from '../template.ts';
+import { exportJobSchema } from './exports.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -18,6 +19,8 @@ export type ProjectProgress = z.infer<typeof projectProgressSchema>;
 export const projectSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
+  /** The workspace the project belongs to; only its members can reach the project. */
+  workspaceId: z.string().uuid(),
   kind: z.enum(TASK_KINDS),
   guidelines: z.string(),
   guidelinesVersion: z.number().int(),
@@ -32,11 +35,15 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 export const projectListResponse = z.object({ projects: z.array(projectSchema) });
+/** `GET /api/projects?workspaceId=`: one workspace's projects (still only those the caller may see). */
+export const projectListQuery = z.object({ workspaceId: z.string().uuid().optional() }).strict();
 export type ProjectListResponse = z.infer<typeof projectListResponse>;
 
 export const createProjectBody = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(TASK_KINDS),
+  /** Omitted: the default workspace when the caller belongs to it, else their only one (a token: its own). */
+  workspaceId: z.string().uuid().optional(),
   guidelines: z.string().max(200_000).default(''),
   /** Omitted: the default template for the kind. */
   settings: projectSettingsSchema.optional(),
@@ -70,6 +77,12 @@ export type AddMemberBody = z.infer<typeof addMemberBody>;
 
 /** Messages on the project's live websocket (`GET /api/projects/:projectId/live`). */
 export const liveMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), projectId: z.string().uuid(), progress: projectProgressSchema }),
+  z.object({
+    type: z.literal('progress'),
+    projectId: z.string().uuid(),
+    progress: projectProgressSchema,
+    /** Background export jobs running now or finished in the last minute (absent when there are none). */
+    exportJobs: z.array(exportJobSchema).optional(),
+  }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -9,6 +9,13 @@ export const exportErrors = {
       `The ${format} format needs a ${kinds.join(' or ')} project; this one is a ${kind} project`,
       { format, kind },
     ),
+  goldUnavailable: () =>
+    new AppError('export.gold_unavailable', 422, 'minGoldAccuracy needs gold scores, which this server does not have', {
+      field: 'minGoldAccuracy',
+    }),
+  jobNotFound: () => new AppError('export_job.not_found', 404, 'No such export job'),
+  jobNotDone: (status: string) =>
+    new AppError('export_job.not_done', 409, `The export job is ${status}: its file is not ready`, { status }),
   snapshotNameTaken: (name: string) =>
     new AppError('snapshot.name_taken', 409, `This project already has a snapshot named "${name}"`, { name }),
   snapshotNotFound: () => new AppError('snapshot.not_found', 404, 'No such snapshot'),

@@ -297,7 +297,7 @@ describe('export', () => {
       reply: { type: 'demonstration', text: `r-${task.item.externalId}` },
     }));
     const target = project as unknown as ExportProject;
-    const { gzip: _, ...options } = exportQuery.parse({ format: 'openai-chat' });
+    const { fileFormat: _, ...options } = exportQuery.parse({ format: 'openai-chat' });
     for (const pageSize of [1, 5, 23, 500]) {
       let text = '';
       for await (const chunk of h.services.exports.lines(target, options, pageSize)) text += chunk;

@@ -1,7 +1,7 @@
 import type { Answer, Answers, Message } from '@feedbench/shared';
-import { and, asc, eq, gt, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { annotations, itemOutputs, itemReferences, items } from '../../db/schema/index.ts';
+import { annotations, goldAnswers, itemOutputs, itemReferences, items, reviews } from '../../db/schema/index.ts';
 
 export interface ExportOutput {
   id: string;
@@ -12,7 +12,12 @@ export interface ExportOutput {
 export interface ExportAnnotation {
   id: string;
   userId: string;
+  /** The answers the export reads: the reviewer's correction when it is preferred and exists, else `storedAnswers`. */
   answers: Answers;
+  /** The annotator's answers as submitted. */
+  storedAnswers: Answers;
+  review: 'accepted' | 'corrected' | null;
+  correctedAnswers: Answers | null;
   displayOrder: string[];
   templateVersion: number;
   guidelinesVersion: number;
@@ -40,6 +45,30 @@ export interface ExportPageFilter {
   minAnnotations: number;
   from?: Date;
   to?: Date;
+  /** Only annotations with an accepting or correcting verdict (rejected ones are always left out). */
+  reviewedOnly: boolean;
+  preferCorrected: boolean;
+  /** Gold (control) items: an item is gold while it has a gold_answers row. */
+  includeGold: boolean;
+  /** Item metadata key -> value, compared as text. */
+  metadata: [string, string][];
+  /** Annotators whose annotations are left out (e.g. below a gold accuracy). */
+  excludedAnnotators: string[];
+}
+
+// This module reads other modules' tables (annotations, reviews, gold_answers) directly: an export streams every
+// annotation of a project page by page, and going through their services would mean a query per item.
+function itemConditions(db: Executor, projectId: string, filter: ExportPageFilter) {
+  return and(
+    eq(items.projectId, projectId),
+    // Maintained by the submit: items nobody annotated are skipped without reading their annotations.
+    gte(items.annotationCount, Math.max(1, filter.minAnnotations)),
+    filter.includeGold
+      ? undefined
+      : notExists(db.select({ one: sql`1` }).from(goldAnswers).where(eq(goldAnswers.itemId, items.id))),
+    // drizzle has no operator for a jsonb key as text; ->> reads it the same way on PostgreSQL and PGlite.
+    ...filter.metadata.map(([key, value]) => sql`${items.metadata} ->> ${key} = ${value}`),
+  );
 }
 
 /**
@@ -48,6 +77,15 @@ export interface ExportPageFilter {
  */
 export function createExportsRepository(db: Executor) {
   return {
+    /** Items an export with these filters reads (before the per-item checks): the denominator of job progress. */
+    async countItems(projectId: string, filter: ExportPageFilter): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(items)
+        .where(itemConditions(db, projectId, filter));
+      return row?.n ?? 0;
+    },
+
     async page(
       projectId: string,
       afterPosition: number | undefined,
@@ -65,10 +103,8 @@ export function createExportsRepository(db: Executor) {
         .from(items)
         .where(
           and(
-            eq(items.projectId, projectId),
+            itemConditions(db, projectId, filter),
             afterPosition === undefined ? undefined : gt(items.position, afterPosition),
-            // Maintained by the submit: items nobody annotated are skipped without reading their annotations.
-            gte(items.annotationCount, Math.max(1, filter.minAnnotations)),
           ),
         )
         .orderBy(asc(items.position))
@@ -89,13 +125,23 @@ export function createExportsRepository(db: Executor) {
           timeOnTaskMs: annotations.timeOnTaskMs,
           startedAt: annotations.startedAt,
           submittedAt: annotations.submittedAt,
+          verdict: reviews.verdict,
+          correctedAnswers: reviews.correctedAnswers,
         })
         .from(annotations)
+        .leftJoin(reviews, eq(reviews.annotationId, annotations.id))
         .where(
           and(
             inArray(annotations.itemId, ids),
             filter.from ? gte(annotations.submittedAt, filter.from) : undefined,
             filter.to ? lt(annotations.submittedAt, filter.to) : undefined,
+            // A rejected annotation is never data; unreviewed ones are unless only reviewed work is asked for.
+            filter.reviewedOnly
+              ? inArray(reviews.verdict, ['accepted', 'corrected'])
+              : or(isNull(reviews.verdict), ne(reviews.verdict, 'rejected')),
+            filter.excludedAnnotators.length > 0
+              ? notInArray(annotations.userId, filter.excludedAnnotators)
+              : undefined,
           ),
         )
         .orderBy(asc(annotations.submittedAt), asc(annotations.id));
@@ -117,7 +163,16 @@ export function createExportsRepository(db: Executor) {
       const byId = new Map<string, ExportItem>(
         itemRows.map((r) => [r.id, { ...r, outputs: [], annotations: [], reference: null }]),
       );
-      for (const { itemId, ...annotation } of annotationRows) byId.get(itemId)?.annotations.push(annotation);
+      for (const { itemId, verdict, correctedAnswers, answers, ...annotation } of annotationRows) {
+        const corrected = verdict === 'corrected' ? correctedAnswers : null;
+        byId.get(itemId)?.annotations.push({
+          ...annotation,
+          answers: filter.preferCorrected && corrected ? corrected : answers,
+          storedAnswers: answers,
+          review: verdict === 'accepted' || verdict === 'corrected' ? verdict : null,
+          correctedAnswers: corrected,
+        });
+      }
       for (const { itemId, ...output } of outputRows) byId.get(itemId)?.outputs.push(output);
       for (const { itemId, label } of referenceRows) {
         const item = byId.get(itemId);

@@ -1,12 +1,15 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
-import { datasetStatisticsSchema, exportQuery, projectIdParams } from '@feedbench/shared';
+import { datasetStatisticsSchema, type ExportFileFormat, exportQuery, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { type ExportsService, exportFileName } from './exports.service.ts';
 import { snapshotsRoutes } from './snapshots.routes.ts';
+
+const CONTENT_TYPES: Record<ExportFileFormat, string> = {
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  'jsonl.gz': 'application/gzip',
+  parquet: 'application/vnd.apache.parquet',
+};
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,24 +18,24 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
       {
         schema: {
           tags: ['exports'],
-          description: 'Streams the project as JSONL (or a .jsonl.gz file with gzip=true) in the chosen format',
+          description:
+            'Streams the project in the chosen format as JSONL, a .jsonl.gz file or a Parquet file (fileFormat)',
           params: projectIdParams,
           querystring: exportQuery,
         },
       },
       async (request, reply) => {
         const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        const { gzip, ...options } = request.query;
-        const source = Readable.from(exports.lines(project, options));
-        const fileName = exportFileName(project.name, options.format, options.split, gzip);
-        reply
+        const { fileFormat, ...options } = request.query;
+        const body = await exports.file(project, options, fileFormat);
+        const fileName = exportFileName(project.name, options.format, options.split, fileFormat);
+        body.on('error', (error) => request.log.error({ err: error }, 'export stream failed'));
+        // gzip is a real .gz file, not Content-Encoding: clients must not unpack it on the way.
+        return reply
           .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('x-content-type-options', 'nosniff');
-        if (!gzip) return reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(source);
-        // A real .gz file, not Content-Encoding: clients must not unpack it on the way.
-        const gzipped = createGzip();
-        pipeline(source, gzipped).catch((error) => request.log.error({ err: error }, 'export stream failed'));
-        return reply.header('content-type', 'application/gzip').send(gzipped);
+          .header('x-content-type-options', 'nosniff')
+          .header('content-type', CONTENT_TYPES[fileFormat])
+          .send(body);
       },
     );
 
@@ -50,7 +53,7 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
       },
       async (request) => {
         const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        const { gzip: _, ...options } = request.query;
+        const { fileFormat: _, ...options } = request.query;
         return exports.statistics(project, options);
       },
     );

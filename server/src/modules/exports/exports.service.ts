@@ -1,12 +1,24 @@
-import type { DatasetStatistics, ExportOptions, ExportSplit, ProjectSettings, TaskKind } from '@feedbench/shared';
+import { pipeline, Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import type {
+  Answers,
+  DatasetStatistics,
+  ExportFileFormat,
+  ExportOptions,
+  ExportSplit,
+  ProjectSettings,
+  TaskKind,
+} from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { exportErrors } from './exports.errors.ts';
-import { createExportsRepository } from './exports.repository.ts';
-import { FORMATTERS } from './formats/index.ts';
+import { createExportsRepository, type ExportItem, type ExportPageFilter } from './exports.repository.ts';
+import { type ExportRow, FORMATTERS } from './formats/index.ts';
+import { parquetStream } from './formats/parquet.ts';
 import { SerializedLine } from './formats/serialized-line.ts';
-import { type PreparedItem, prepareItem, templateView } from './judgements.ts';
+import { itemAgreement } from './item-agreement.ts';
+import { type PreparedItem, preferenceOf, prepareItem, type TemplateView, templateView } from './judgements.ts';
 import { createSnapshotsService } from './snapshots.service.ts';
 import { splitOf } from './split.ts';
 
@@ -14,9 +26,13 @@ import { splitOf } from './split.ts';
 const DEFAULT_PAGE_SIZE = 250;
 /** Yield at about this many characters, so one page of long texts never becomes one huge chunk. */
 const CHUNK_CHARS = 64 * 1024;
+/** The annotator id an adjudicated judgement is exported under (pseudonymized like any other). */
+const ADJUDICATOR = 'adjudication';
 
 /** Sees every exported item with the number of lines it made (statistics for previews and dataset cards). */
 export type ExportObserver = (prepared: PreparedItem, lines: number) => void;
+/** After each page: items read so far (kept or not) and lines written so far. */
+export type ExportProgress = (progress: { itemsDone: number; rows: number }) => void;
 
 export interface ExportProject {
   id: string;
@@ -25,47 +41,159 @@ export interface ExportProject {
   settings: Pick<ProjectSettings, 'questions'>;
 }
 
-export function createExportsService({ db, clock = systemClock }: { db: Database; clock?: Clock }) {
+/** What the exports read from other modules, through their services (wired in services.ts). */
+export interface ExportSources {
+  /** Item id -> the answers an adjudicator settled on (adjudication module). */
+  adjudicatedAnswers?: (projectId: string) => Promise<Map<string, Answers>>;
+  /** Annotator (user) id -> share of gold items answered right (gold module). */
+  goldAccuracy?: (projectId: string) => Promise<Map<string, number>>;
+}
+
+export interface ExportHooks {
+  pageSize?: number;
+  observe?: ExportObserver;
+  onProgress?: ExportProgress;
+}
+
+/** The filters resolved against the database once per export: who is excluded, which items were adjudicated. */
+interface ExportPlan {
+  filter: ExportPageFilter;
+  adjudicated: Map<string, Answers>;
+}
+
+export function createExportsService({
+  db,
+  clock = systemClock,
+  sources = {},
+}: {
+  db: Database;
+  clock?: Clock;
+  sources?: ExportSources;
+}) {
   const repository = createExportsRepository(db);
 
-  /** JSONL text in chunks, one keyset page at a time; the consumer's pace drives the reads (backpressure). */
-  async function* stream(
-    project: ExportProject,
-    options: ExportOptions,
-    pageSize: number,
-    observe?: ExportObserver,
-  ): AsyncGenerator<string> {
-    const formatter = FORMATTERS[options.format];
-    const context = { projectId: project.id, template: templateView(project.settings.questions) };
-    const prepareContext = { ...context, options };
-    const filter = {
+  function pageFilter(options: ExportOptions, excludedAnnotators: string[] = []): ExportPageFilter {
+    return {
       minAnnotations: options.minAnnotations,
       from: options.from ? new Date(options.from) : undefined,
       to: options.to ? new Date(options.to) : undefined,
+      reviewedOnly: options.reviewedOnly,
+      preferCorrected: options.preferCorrected,
+      includeGold: options.includeGold,
+      metadata: (options.metadata ?? '').split(',').flatMap((pair) => {
+        const at = pair.indexOf('=');
+        return at > 0 ? [[pair.slice(0, at).trim(), pair.slice(at + 1).trim()] as [string, string]] : [];
+      }),
+      excludedAnnotators,
     };
+  }
+
+  async function plan(project: ExportProject, options: ExportOptions): Promise<ExportPlan> {
+    let excluded: string[] = [];
+    if (options.minGoldAccuracy !== undefined) {
+      if (!sources.goldAccuracy) throw exportErrors.goldUnavailable();
+      const accuracy = await sources.goldAccuracy(project.id);
+      const threshold = options.minGoldAccuracy;
+      excluded = [...accuracy].flatMap(([userId, share]) => (share < threshold ? [userId] : []));
+    }
+    // Raw lines are every annotation as stored: an adjudication does not replace them.
+    const adjudicated =
+      options.preferAdjudicated && options.format !== 'raw' && sources.adjudicatedAnswers
+        ? await sources.adjudicatedAnswers(project.id)
+        : new Map<string, Answers>();
+    return { filter: pageFilter(options, excluded), adjudicated };
+  }
+
+  /** The item as the formats see it: checked against the item-level filters, its adjudication standing in. */
+  function itemForExport(item: ExportItem, options: ExportOptions, template: TemplateView, exportPlan: ExportPlan) {
+    if (item.annotations.length < options.minAnnotations) return null;
+    if (options.minItemAgreement !== undefined) {
+      const question = template.preferenceQuestion;
+      const outputIds = item.outputs.map((o) => o.id);
+      const rankings = question
+        ? item.annotations.flatMap((a) => {
+            const preference = preferenceOf(a.answers[question.id], outputIds);
+            return preference ? [preference.groups] : [];
+          })
+        : [];
+      const agreement = itemAgreement(rankings, outputIds);
+      if (agreement === null || agreement < options.minItemAgreement) return null;
+    }
+    const answers = exportPlan.adjudicated.get(item.id);
+    const [first] = item.annotations;
+    if (!answers || !first) return item;
+    // One judgement settled by an adjudicator replaces the annotators' (their versions and times are the first's).
+    return {
+      ...item,
+      annotations: [
+        {
+          ...first,
+          id: `adjudication-${item.id}`,
+          userId: ADJUDICATOR,
+          answers,
+          storedAnswers: answers,
+          review: null,
+          correctedAnswers: null,
+          timeOnTaskMs: null,
+        },
+      ],
+    };
+  }
+
+  /** Lines in batches (one per keyset page); the consumer's pace drives the reads (backpressure). */
+  async function* rows(
+    project: ExportProject,
+    options: ExportOptions,
+    { pageSize = DEFAULT_PAGE_SIZE, observe, onProgress }: ExportHooks,
+    planned?: ExportPlan,
+  ): AsyncGenerator<ExportRow[]> {
+    const exportPlan = planned ?? (await plan(project, options));
+    const formatter = FORMATTERS[options.format];
+    const context = { projectId: project.id, template: templateView(project.settings.questions) };
+    // Item-level checks are done in itemForExport; prepareItem only builds judgements.
+    const prepareContext = { ...context, options: { ...options, minAnnotations: 1 } };
     let after: number | undefined;
-    let chunk = '';
+    let itemsDone = 0;
+    let rowCount = 0;
     do {
-      const page = await repository.page(project.id, after, pageSize, filter);
+      const page = await repository.page(project.id, after, pageSize, exportPlan.filter);
+      const batch: ExportRow[] = [];
       for (const item of page.items) {
         if (options.split !== 'all' && splitOf(item.conversation, options.seed, options.testFraction) !== options.split)
           continue;
-        const prepared = prepareItem(item, prepareContext);
+        const kept = itemForExport(item, options, context.template, exportPlan);
+        const prepared = kept && prepareItem(kept, prepareContext);
         if (!prepared) continue;
-        let lineCount = 0;
-        for (const line of formatter.lines(prepared, context)) {
-          lineCount++;
-          chunk += `${line instanceof SerializedLine ? line.json : JSON.stringify(line)}\n`;
-          if (chunk.length >= CHUNK_CHARS) {
-            yield chunk;
-            chunk = '';
-          }
-        }
-        observe?.(prepared, lineCount);
+        const before = batch.length;
+        for (const line of formatter.lines(prepared, context)) batch.push(line);
+        observe?.(prepared, batch.length - before);
       }
+      itemsDone += page.items.length;
+      rowCount += batch.length;
+      if (batch.length > 0) yield batch;
+      onProgress?.({ itemsDone, rows: rowCount });
       after = page.next;
     } while (after !== undefined);
+  }
+
+  /** JSONL text in chunks of about CHUNK_CHARS. */
+  async function* jsonl(batches: AsyncIterable<ExportRow[]>): AsyncGenerator<string> {
+    let chunk = '';
+    for await (const batch of batches) {
+      for (const line of batch) {
+        chunk += `${line instanceof SerializedLine ? line.json : JSON.stringify(line)}\n`;
+        if (chunk.length >= CHUNK_CHARS) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+    }
     if (chunk) yield chunk;
+  }
+
+  function checkKind(project: ExportProject, options: ExportOptions) {
+    const { kinds } = FORMATTERS[options.format];
+    if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
   }
 
   /**
@@ -78,14 +206,37 @@ export function createExportsService({ db, clock = systemClock }: { db: Database
     pageSize = DEFAULT_PAGE_SIZE,
     observe?: ExportObserver,
   ): AsyncGenerator<string> {
-    const { kinds } = FORMATTERS[options.format];
-    if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
-    return stream(project, options, pageSize, observe);
+    checkKind(project, options);
+    return jsonl(rows(project, options, { pageSize, observe }));
   }
 
   return {
     lines,
     snapshots: createSnapshotsService({ db, clock, lines }),
+
+    /** Items the export's filters may keep (the denominator of progress bars); the per-item checks come later. */
+    async countItems(project: ExportProject, options: ExportOptions): Promise<number> {
+      checkKind(project, options);
+      return repository.countItems(project.id, (await plan(project, options)).filter);
+    },
+
+    /**
+     * The export as a file's bytes: JSONL, gzipped JSONL (a real .gz file) or Parquet. Options that cannot work
+     * (format vs project kind, gold accuracy without gold scores) throw before any byte is produced.
+     */
+    async file(
+      project: ExportProject,
+      options: ExportOptions,
+      fileFormat: ExportFileFormat,
+      hooks: ExportHooks = {},
+    ): Promise<Readable> {
+      checkKind(project, options);
+      const batches = rows(project, options, hooks, await plan(project, options));
+      if (fileFormat === 'parquet') return parquetStream(options.format, batches);
+      const text = Readable.from(jsonl(batches));
+      // A failure of the source destroys the gzip stream with that error, so the consumer sees it.
+      return fileFormat === 'jsonl.gz' ? pipeline(text, createGzip(), () => {}) : text;
+    },
 
     /**
      * What the export would hold, without the text: counts, annotators, rating distributions, agreement with 95%
@@ -103,8 +254,13 @@ export function createExportsService({ db, clock = systemClock }: { db: Database
 }
 export type ExportsService = ReturnType<typeof createExportsService>;
 
-/** `<project>.<format>[.<split>].jsonl[.gz]`, safe in a Content-Disposition header and on any file system. */
-export function exportFileName(projectName: string, format: string, split: ExportSplit, gzip: boolean): string {
+/** `<project>.<format>[.<split>].<jsonl|jsonl.gz|parquet>`, safe in a Content-Disposition header and on any disk. */
+export function exportFileName(
+  projectName: string,
+  format: string,
+  split: ExportSplit,
+  fileFormat: ExportFileFormat,
+): string {
   const slug = projectName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'project';
-  return `${slug}.${format}${split === 'all' ? '' : `.${split}`}.jsonl${gzip ? '.gz' : ''}`;
+  return `${slug}.${format}${split === 'all' ? '' : `.${split}`}.${fileFormat}`;
 }

@@ -11,11 +11,14 @@ export interface FormatContext {
   template: TemplateView;
 }
 
+/** One line of an export: an object to serialize, or a line a format has already serialized. */
+export type ExportRow = object | SerializedLine;
+
 export interface ExportFormatter {
   /** Project kinds whose annotations the format can express. */
   kinds: readonly TaskKind[];
   /** Objects to stringify, or lines already serialized. */
-  lines(prepared: PreparedItem, context: FormatContext): Iterable<object | SerializedLine>;
+  lines(prepared: PreparedItem, context: FormatContext): Iterable<ExportRow>;
 }
 
 const ranking = ['ranking'] as const;

@@ -3,7 +3,8 @@ import type { PreparedItem } from '../judgements.ts';
 
 /**
  * Every annotation as stored, enough to recompute everything elsewhere: the pseudonymous annotator, all answers, the
- * display order they saw, template and guidelines versions, lease, timestamps and time on task, with the item.
+ * display order they saw, template and guidelines versions, lease, timestamps and time on task, the review verdict
+ * and a reviewer's correction beside the untouched answers, with the item.
  */
 export function* rawLines({ item }: PreparedItem, projectId: string): Generator<object> {
   const outputs = item.outputs.map((o) => ({ id: o.id, model: o.model, content: o.content }));
@@ -15,7 +16,7 @@ export function* rawLines({ item }: PreparedItem, projectId: string): Generator<
       prompt: item.conversation,
       outputs,
       metadata: item.metadata,
-      answers: annotation.answers,
+      answers: annotation.storedAnswers,
       display_order: annotation.displayOrder,
       template_version: annotation.templateVersion,
       guidelines_version: annotation.guidelinesVersion,
@@ -23,6 +24,8 @@ export function* rawLines({ item }: PreparedItem, projectId: string): Generator<
       started_at: annotation.startedAt.toISOString(),
       submitted_at: annotation.submittedAt.toISOString(),
       time_on_task_ms: annotation.timeOnTaskMs,
+      review: annotation.review,
+      corrected_answers: annotation.correctedAnswers,
       reference: item.reference,
     };
   }
