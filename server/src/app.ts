@@ -14,6 +14,7 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { adjudicationRoutes } from './modules/adjudication/adjudication.routes.ts';
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));
+  await app.register(adjudicationRoutes(services.adjudication));
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import { createAdjudicationService } from './modules/adjudication/adjudication.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAnnotationsService } from './modules/annotations/annotations.service.ts';
 import { createAssignmentService } from './modules/assignment/assignment.service.ts';
@@ -35,6 +36,7 @@ export function createServices(
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
+  const adjudication = createAdjudicationService({ db, clock, projects });
   const exports = createExportsService({ db });
   const agreement = createAgreementService({ db, clock, projects });
   const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
@@ -55,6 +57,7 @@ export function createServices(
     audit,
     review,
     gold,
+    adjudication,
   };
 }
 export type Services = ReturnType<typeof createServices>;

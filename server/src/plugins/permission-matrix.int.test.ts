@@ -22,6 +22,8 @@ interface Fixture {
   leaseId: string;
   tokenId: string;
   annotationId: string;
+  /** The item of `annotationId`. */
+  itemId: string;
   /** Only in the fixture the reads share: a saved dataset snapshot and one of its files. */
   snapshotId: string;
   snapshotFile: string;
@@ -88,6 +90,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/review-queue':   { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/review-queue` }) },
   'GET /api/projects/:projectId/reviews':        { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/reviews` }) },
   'GET /api/projects/:projectId/my-reviews':     { allow: projectReaders, request: (fx) => ({ url: `${p(fx)}/my-reviews` }) },
+  'GET /api/projects/:projectId/adjudication':   { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/adjudication` }) },
+  'GET /api/projects/:projectId/adjudication/items/:itemId': { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/adjudication/items/${fx.itemId}` }) },
+  'PUT /api/projects/:projectId/adjudication/items/:itemId': { allow: reviewers, request: (fx) => ({ url: `${p(fx)}/adjudication/items/${fx.itemId}`, payload: fx.leaseTask ? { answers: rankingAnswers(fx.leaseTask) } : {} }) },
   'POST /api/annotations/:annotationId/review':  { allow: reviewers, request: (fx) => ({ url: `/api/annotations/${fx.annotationId}/review`, payload: { verdict: 'accepted' } }) },
   'GET /api/projects/:projectId/gold':           { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/gold` }) },
   'PUT /api/projects/:projectId/items/:itemId/gold': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/items/${fx.leaseTask?.item.id}/gold`, payload: { answers: fx.leaseTask ? rankingAnswers(fx.leaseTask) : {} } }) },
@@ -168,6 +173,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     tokenId: created.apiToken.id,
     leaseTask,
     annotationId,
+    itemId: done.item.id,
     snapshotId,
     snapshotFile,
   };

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'gold.settings',
   'annotator.pause',
   'annotator.resume',
+  'adjudication.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -25,14 +25,18 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
 type Rule = (request: FastifyRequest, payload: unknown) => Omit<AuditEntry, 'actorId' | 'actorEmail' | 'ip'>;
 const params = (request: FastifyRequest) => request.params as { projectId?: string };
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
-const idIn = (payload: unknown) => {
+/** A top-level field of the JSON response body (undefined when the body is not JSON). */
+const fieldIn = (payload: unknown, field: string): unknown => {
   if (typeof payload !== 'string') return undefined;
   try {
-    const id = (JSON.parse(payload) as { id?: unknown }).id;
-    return typeof id === 'string' ? id : undefined;
+    return (JSON.parse(payload) as Record<string, unknown>)[field];
   } catch {
     return undefined;
   }
+};
+const idIn = (payload: unknown) => {
+  const id = fieldIn(payload, 'id');
+  return typeof id === 'string' ? id : undefined;
 };
 
 /**
@@ -66,6 +70,12 @@ const RULES: Record<string, Rule> = {
     action: 'review.verdict',
     target: (request.params as { annotationId?: string }).annotationId ?? null,
     details: { verdict: body(request).verdict },
+  }),
+  'PUT /api/projects/:projectId/adjudication/items/:itemId': (request, payload) => ({
+    action: 'adjudication.save',
+    projectId: params(request).projectId,
+    target: (request.params as { itemId?: string }).itemId ?? null,
+    details: { revision: fieldIn(payload, 'revision') ?? null },
   }),
   'GET /api/projects/:projectId/export': (request) => ({
     action: 'export.download',
