@@ -14,7 +14,7 @@ import {
   scoreAnnotation,
   shouldAutoPause,
 } from '@feedbench/shared';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -32,8 +32,11 @@ interface Deps {
   clock: Clock;
   projects: Pick<ProjectsService, 'accessAsResearcher'>;
   items: Pick<ItemsService, 'outputsOf'>;
-  /** Moves an item out of (gold) or back into the regular pool; the assignment module owns the slots. */
-  setItemGold?: (itemId: string, gold: boolean) => Promise<void>;
+  /**
+   * Moves an item's slots out of (gold) or back into the regular pool; the assignment module owns the slots. Runs in
+   * the caller's transaction, so an item is gold exactly when its reference answers exist.
+   */
+  setItemGold?: (itemId: string, gold: boolean, tx: Tx) => Promise<void>;
   audit: Pick<AuditService, 'record'>;
   events: Pick<ProjectEvents, 'publish'>;
 }
@@ -65,8 +68,10 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     const outputIds = (await items.outputsOf(itemId)).map((o) => o.outputId);
     const problems = checkAnswers(project.settings.questions, outputIds, answers);
     if (problems.length > 0) throw goldErrors.invalidAnswers(problems);
-    await repository.upsert({ itemId, projectId, answers, createdBy: user.id, createdAt: clock.now() });
-    await setItemGold?.(itemId, true);
+    await db.transaction(async (tx) => {
+      await createGoldRepository(tx).upsert({ itemId, projectId, answers, createdBy: user.id, createdAt: clock.now() });
+      await setItemGold?.(itemId, true, tx);
+    });
     await audit.record({ ...actor, action: 'gold.mark', projectId, target: itemId });
     events.publish(projectId);
   }
@@ -128,8 +133,12 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     async unmark(user: SessionUser, projectId: string, itemId: string, actor: GoldActor) {
       await projects.accessAsResearcher(user, projectId);
       await itemOf(projectId, itemId);
-      if (!(await repository.remove(itemId))) return;
-      await setItemGold?.(itemId, false);
+      const removed = await db.transaction(async (tx) => {
+        if (!(await createGoldRepository(tx).remove(itemId))) return false;
+        await setItemGold?.(itemId, false, tx);
+        return true;
+      });
+      if (!removed) return;
       await audit.record({ ...actor, action: 'gold.unmark', projectId, target: itemId });
       events.publish(projectId);
     },

@@ -1,6 +1,6 @@
 import { type SubmitBody, submitResponse } from '@feedbench/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiJson } from '../../../lib/api-client.ts';
+import { ApiError, apiJson } from '../../../lib/api-client.ts';
 import { nextTaskQueryOptions } from './next-task.ts';
 
 export const submitTask = (leaseId: string, body: SubmitBody) =>
@@ -21,5 +21,12 @@ export function useSubmitTask(projectId: string) {
       next === undefined
         ? queryClient.invalidateQueries({ queryKey })
         : queryClient.setQueryData(queryKey, { task: next }),
+    // The answer that pauses an annotator is stored, but the next task it claims is refused: ask for the next task
+    // again so the workspace shows the paused notice instead of this submit's error.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'assignment.annotator_paused') {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+    },
   });
 }
