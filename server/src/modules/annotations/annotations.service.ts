@@ -27,10 +27,26 @@ interface Deps {
   assignment: AssignmentService;
   drafts: Pick<DraftsService, 'find' | 'discard'>;
   events: Pick<ProjectEvents, 'publish'>;
+  /**
+   * Called after a submit committed (never for a replay). Errors are logged and never fail the submit: the answer is
+   * already stored. The gold module evaluates auto-pause here.
+   */
+  afterSubmit?: (e: { projectId: string; userId: string; itemId: string; gold: boolean }) => Promise<void>;
+  log?: (message: string, error: unknown) => void;
 }
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
-export function createAnnotationsService({ db, clock, projects, items, assignment, drafts, events }: Deps) {
+export function createAnnotationsService({
+  db,
+  clock,
+  projects,
+  items,
+  assignment,
+  drafts,
+  events,
+  afterSubmit,
+  log = (message, error) => console.error(message, error),
+}: Deps) {
   type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
 
   /** Claims (or returns the held) task in a project whose access was already checked. */
@@ -88,7 +104,7 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
         const annotationsRepo = createAnnotationsRepository(tx);
         const replay = await annotationsRepo.findByIdempotencyKey(user.id, body.idempotencyKey);
-        if (replay) return { annotationId: replay.id, replayed: true };
+        if (replay) return { annotationId: replay.id, replayed: true, itemId: lease.itemId, gold: false };
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
         if (await annotationsRepo.findByItemAndUser(lease.itemId, user.id)) throw assignmentErrors.alreadyAnnotated();
 
@@ -112,14 +128,25 @@ export function createAnnotationsService({ db, clock, projects, items, assignmen
           submittedAt: clock.now(),
         });
         await assignment.completeSubmit(tx, lease, slot, annotation.id);
-        await items.incrementAnnotationCount(tx, lease.itemId);
+        // A gold answer is a control, not progress towards the item's overlap target.
+        if (!slot.gold) await items.incrementAnnotationCount(tx, lease.itemId);
         await drafts.discard(tx, lease.itemId, user.id);
-        return { annotationId: annotation.id, replayed: false };
+        return { annotationId: annotation.id, replayed: false, itemId: lease.itemId, gold: slot.gold };
       });
-      // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
-      if (!result.replayed) events.publish(projectId);
+      if (!result.replayed) {
+        // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
+        events.publish(projectId);
+        // Awaited, so a pause it decides applies to the claimNext below; a throw only gets logged.
+        if (afterSubmit) {
+          const event = { projectId, userId: user.id, itemId: result.itemId, gold: result.gold };
+          await Promise.resolve()
+            .then(() => afterSubmit(event))
+            .catch((error: unknown) => log(`afterSubmit failed for lease ${leaseId}`, error));
+        }
+      }
+      const response = { annotationId: result.annotationId, replayed: result.replayed };
       // After commit: the claim sees this item done and the lease closed, as a separate tasks/next call would.
-      return body.claimNext ? { ...result, next: await taskFor(user, project) } : result;
+      return body.claimNext ? { ...response, next: await taskFor(user, project) } : response;
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {

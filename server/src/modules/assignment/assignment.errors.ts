@@ -15,5 +15,14 @@ export const assignmentErrors = {
       409,
       'This task expired and went to another annotator; your work is kept as a draft and can still be submitted if the item has room',
     ),
+  annotatorPaused: (reason: string | null) =>
+    new AppError(
+      'assignment.annotator_paused',
+      403,
+      `Your new tasks are paused while your answers on control items are reviewed; please contact the project's researcher.${
+        reason ? ` Reason: ${reason}` : ''
+      }`,
+      { pausedReason: reason },
+    ),
   alreadyAnnotated: () => new AppError('assignment.already_annotated', 409, 'You already annotated this item'),
 };

@@ -20,9 +20,25 @@ const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
 /** All SQL of the assignment engine: slots, leases, skips. */
 export function createAssignmentRepository(db: Executor) {
   return {
-    /** Serializes one annotator's claims in one project, so two tabs cannot take two slots of one item. */
-    async lockAnnotator(userId: string, projectId: string) {
-      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${userId}:${projectId}`}))`);
+    /**
+     * Serializes one annotator's claims in one project, so two tabs cannot take two slots of one item, and reads
+     * whether the annotator is paused in the same round trip (the claim refuses paused annotators).
+     */
+    async lockAnnotator(
+      userId: string,
+      projectId: string,
+    ): Promise<{ pausedAt: Date | null; pausedReason: string | null }> {
+      const [row] = await rawRows<{ paused_at: Date | string | null; paused_reason: string | null }>(
+        db,
+        sql`select pg_advisory_xact_lock(hashtext(${`${userId}:${projectId}`}))::text as locked,
+                   m.paused_at, m.paused_reason
+            from (select 1) as one
+            left join project_members m on m.project_id = ${projectId} and m.user_id = ${userId}`,
+      );
+      return {
+        pausedAt: row?.paused_at ? new Date(row.paused_at) : null,
+        pausedReason: row?.paused_reason ?? null,
+      };
     },
 
     /** Slot rows 1..target for the given items (idempotent). */
@@ -39,18 +55,75 @@ export function createAssignmentRepository(db: Executor) {
         on conflict do nothing`);
     },
 
-    /** Adds slots up to the new target; removes only slots above it that hold no annotation and no live lease. */
+    /**
+     * Brings every regular item of the project to `target` open-or-filled regular slots plus one per rejected
+     * annotation (each rejection reopened the item once). Adds the missing slots above the highest slot number;
+     * removes only surplus slots that hold no annotation and no live lease. Gold items are left alone.
+     */
     async resizeSlots(projectId: string, target: number, now: Date) {
+      await db.execute(topUpSlots(sql`i.project_id = ${projectId}`, target, { skipGold: true }));
       await db.execute(sql`
-        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
-        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count
-        from items i, generate_series(1, ${target}) as g(slot_no)
-        where i.project_id = ${projectId}
-        on conflict do nothing`);
+        with surplus as (
+          select i.id as item_id,
+                 (select count(*) from item_slots s where s.item_id = i.id and not s.gold)
+                   - (${target} + ${rejectedRegular(sql`i.id`)}) as excess
+          from items i
+          where i.project_id = ${projectId} and not exists (select 1 from gold_answers g where g.item_id = i.id)
+        ), removable as (
+          select s.item_id, s.slot_no, row_number() over (partition by s.item_id order by s.slot_no desc) as rn
+          from item_slots s
+          where s.project_id = ${projectId} and not s.gold and s.annotation_id is null
+            and (s.lease_id is null or s.lease_expires_at <= ${now.toISOString()}::timestamptz)
+        )
+        delete from item_slots d
+        using removable r join surplus x on x.item_id = r.item_id
+        where d.item_id = r.item_id and d.slot_no = r.slot_no and r.rn <= x.excess`);
+    },
+
+    /**
+     * Gold items leave the regular pool: their slots that hold no annotation become gold (a regular lease on one
+     * may still submit; its answer then counts as a gold answer, not against the overlap target).
+     */
+    async markSlotsGold(itemId: string) {
+      await db.execute(sql`update item_slots set gold = true where item_id = ${itemId} and annotation_id is null`);
+    },
+
+    /**
+     * An item stops being gold: its free gold slots go (a gold lease still being worked on keeps its slot and
+     * submits as gold), and its regular slots are topped back up to the project's overlap target.
+     */
+    async unmarkSlotsGold(itemId: string, now: Date) {
       await db.execute(sql`
         delete from item_slots
-        where project_id = ${projectId} and slot_no > ${target} and annotation_id is null
+        where item_id = ${itemId} and gold and annotation_id is null
           and (lease_id is null or lease_expires_at <= ${now.toISOString()}::timestamptz)`);
+      // The target lives in the project settings; reading it here keeps the top-up one statement.
+      await db.execute(
+        topUpSlots(
+          sql`i.id = ${itemId}`,
+          sql`(select (p.settings ->> 'overlapTarget')::int from projects p where p.id = i.project_id)`,
+          { skipGold: false },
+        ),
+      );
+    },
+
+    /**
+     * One more regular slot for the item (slot_no = max + 1, ordering keys copied from the item), so it goes back to
+     * the pool after a reviewer rejected one of its annotations. The item row lock orders concurrent reopens and
+     * submits of the item. Gold items collect an answer from everyone anyway: nothing to reopen.
+     */
+    async addSlot(itemId: string): Promise<boolean> {
+      await db.execute(sql`select 1 from items where id = ${itemId} for no key update`);
+      const rows = await rawRows<{ slot_no: number }>(
+        db,
+        sql`insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
+            select i.id, (select coalesce(max(s.slot_no), 0) + 1 from item_slots s where s.item_id = i.id),
+                   i.project_id, i.position, i.annotation_count
+            from items i
+            where i.id = ${itemId} and not exists (select 1 from gold_answers g where g.item_id = i.id)
+            returning slot_no`,
+      );
+      return rows.length > 0;
     },
 
     /** The live lease this annotator already holds in the project, if any. */
@@ -110,6 +183,53 @@ export function createAssignmentRepository(db: Executor) {
         returning s.item_id, s.slot_no, c.previous_lease_id`,
       );
       return row && { itemId: row.item_id, slotNo: Number(row.slot_no), previousLeaseId: row.previous_lease_id };
+    },
+
+    /**
+     * Serves a gold item in a single statement: one the annotator has not annotated, skipped or holding, leased
+     * through a new gold slot of their own (slot_no = max + 1), so every annotator can answer each gold item once and
+     * gold answers never take a regular slot. The item row is locked (SKIP LOCKED: a busy item is passed over), but
+     * the max(slot_no) read can still be stale when a concurrent gold claim committed just before: the insert then
+     * does nothing and this answers 'retry'. Undefined when no gold item is left for the annotator.
+     */
+    async claimGoldSlot(args: {
+      projectId: string;
+      userId: string;
+      leaseId: string;
+      now: Date;
+      expiresAt: Date;
+    }): Promise<SlotRef | 'retry' | undefined> {
+      const now = sql`${args.now.toISOString()}::timestamptz`;
+      const [row] = await rawRows<{ item_id: string; slot_no: number | null }>(
+        db,
+        sql`
+        with candidate as (
+          select i.id as item_id, i.position, i.annotation_count
+          from gold_answers g join items i on i.id = g.item_id
+          where g.project_id = ${args.projectId}
+            and not exists (select 1 from annotations a where a.item_id = g.item_id and a.user_id = ${args.userId})
+            and not exists (select 1 from skips k where k.item_id = g.item_id and k.user_id = ${args.userId})
+            and not exists (
+              select 1 from item_slots o where o.item_id = g.item_id and o.lease_user_id = ${args.userId}
+                and o.annotation_id is null and o.lease_expires_at > ${now})
+          order by random()
+          for no key update of i skip locked
+          limit 1
+        )
+        , inserted as (
+          insert into item_slots
+            (item_id, slot_no, project_id, item_position, item_fill, gold, lease_id, lease_user_id, lease_expires_at)
+          select c.item_id, (select coalesce(max(s.slot_no), 0) + 1 from item_slots s where s.item_id = c.item_id),
+                 ${args.projectId}, c.position, c.annotation_count, true, ${args.leaseId}, ${args.userId},
+                 ${args.expiresAt.toISOString()}::timestamptz
+          from candidate c
+          on conflict do nothing
+          returning item_id, slot_no
+        )
+        select c.item_id, n.slot_no from candidate c left join inserted n on true`,
+      );
+      if (!row) return undefined;
+      return row.slot_no === null ? 'retry' : { itemId: row.item_id, slotNo: Number(row.slot_no) };
     },
 
     async insertLease(values: typeof leases.$inferInsert) {
@@ -175,7 +295,7 @@ export function createAssignmentRepository(db: Executor) {
       const [row] = await rawRows<{ item_id: string; slot_no: number }>(
         db,
         sql`select item_id, slot_no from item_slots
-            where item_id = ${itemId} and annotation_id is null
+            where item_id = ${itemId} and annotation_id is null and not gold
               and (lease_id is null or lease_expires_at <= ${now.toISOString()}::timestamptz)
             order by slot_no
             for update skip locked
@@ -184,11 +304,14 @@ export function createAssignmentRepository(db: Executor) {
       return row && { itemId: row.item_id, slotNo: Number(row.slot_no) };
     },
 
-    /** Fills the slot and moves the item's fill count on all its slots (the closest-to-completion key). */
-    async fillSlot(ref: SlotRef, leaseId: string, userId: string, annotationId: string) {
+    /**
+     * Fills the slot and moves the item's fill count on all its slots (the closest-to-completion key); a gold answer
+     * does not count towards the item's completion.
+     */
+    async fillSlot(ref: SlotRef & { gold: boolean }, leaseId: string, userId: string, annotationId: string) {
       await db.execute(sql`
         update item_slots
-        set item_fill = item_fill + 1,
+        set item_fill = item_fill + ${ref.gold ? 0 : 1},
             annotation_id = case when slot_no = ${ref.slotNo} then ${annotationId}::uuid else annotation_id end,
             lease_id = case when slot_no = ${ref.slotNo} then ${leaseId}::uuid else lease_id end,
             lease_user_id = case when slot_no = ${ref.slotNo} then ${userId}::uuid else lease_user_id end,
@@ -264,3 +387,39 @@ export function createAssignmentRepository(db: Executor) {
   };
 }
 export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;
+
+/**
+ * Annotations of the item (`itemId` is an SQL expression) in regular slots that a reviewer rejected: each one was
+ * replaced by a reopened slot, so the item's regular slot count is its target plus these.
+ */
+function rejectedRegular(itemId: ReturnType<typeof sql>) {
+  return sql`(select count(*) from annotations a
+    join item_slots s on s.item_id = a.item_id and s.slot_no = a.slot_no and not s.gold
+    join reviews r on r.annotation_id = a.id and r.verdict = 'rejected'
+    where a.item_id = ${itemId})`;
+}
+
+/**
+ * Inserts the regular slots each selected item lacks (target plus its rejected annotations, minus the regular slots
+ * it has), numbered above its highest slot, with the ordering keys copied from the item.
+ */
+function topUpSlots(
+  itemFilter: ReturnType<typeof sql>,
+  target: number | ReturnType<typeof sql>,
+  options: { skipGold: boolean },
+) {
+  return sql`
+    with need as (
+      select i.id, i.project_id, i.position, i.annotation_count,
+             ${target} + ${rejectedRegular(sql`i.id`)}
+               - (select count(*) from item_slots s where s.item_id = i.id and not s.gold) as missing,
+             (select coalesce(max(s.slot_no), 0) from item_slots s where s.item_id = i.id) as top
+      from items i
+      where ${itemFilter}
+        ${options.skipGold ? sql`and not exists (select 1 from gold_answers g where g.item_id = i.id)` : sql``}
+    )
+    insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
+    select n.id, n.top + k.n, n.project_id, n.position, n.annotation_count
+    from need n, generate_series(1, greatest(n.missing, 0)::int) as k(n)
+    on conflict do nothing`;
+}
