@@ -69,7 +69,12 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
 
   const events = createProjectEvents(database, (message) => app.log.warn(message));
   app.addHook('onClose', () => events.close());
-  const services = createServices(database, { clock, sessionTtlHours: config.sessionTtlHours, events });
+  const services = createServices(database, {
+    clock,
+    sessionTtlHours: config.sessionTtlHours,
+    events,
+    exportsDir: config.exportsDir,
+  });
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });
   if (config.production && !config.cookieSecure) {
@@ -115,7 +120,9 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(agreementRoutes(services.agreement));
   await app.register(draftsRoutes(services.drafts));
   await app.register(assignmentRoutes(services.projects, services.assignment));
-  await app.register(liveRoutes(services.projects, events));
+  await app.register(
+    liveRoutes(services.projects, events, { recentExportJobs: (id) => services.exports.jobs.recent(id) }),
+  );
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;
   if (serveWeb && !webDist) app.log.warn({ webDist: config.webDist }, 'web app not built: run `pnpm build`');

@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where PGlite keeps its files when DATABASE_URL is unset. */
   FEEDBENCH_DATA_DIR: z.string().default('./.feedbench/data'),
+  /** Where background export jobs write their files (shared by every instance that serves downloads). */
+  FEEDBENCH_EXPORTS_DIR: z.string().default('./.feedbench/exports'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** Built web app to serve; unset: web/dist beside the server package. */
@@ -56,6 +58,7 @@ export type Config = {
   database:
     | { kind: 'postgres'; url: string; poolSize: number; applicationName?: string }
     | { kind: 'pglite'; dataDir: string };
+  exportsDir: string;
   port: number;
   host: string;
   webDist: string;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, applicationName: e.FEEDBENCH_INSTANCE }
       : { kind: 'pglite', dataDir: path.resolve(e.FEEDBENCH_DATA_DIR) },
+    exportsDir: path.resolve(e.FEEDBENCH_EXPORTS_DIR),
     port: e.PORT,
     host: e.HOST,
     webDist: path.resolve(e.FEEDBENCH_WEB_DIST ?? path.join(serverRoot, '..', 'web', 'dist')),

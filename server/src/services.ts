@@ -19,7 +19,7 @@ import { createTokensService } from './modules/tokens/tokens.service.ts';
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
 export function createServices(
   database: DatabaseHandle,
-  options: { clock: Clock; sessionTtlHours: number; events?: ProjectEvents },
+  options: { clock: Clock; sessionTtlHours: number; events?: ProjectEvents; exportsDir?: string },
 ) {
   const { db } = database;
   const { clock } = options;
@@ -37,7 +37,22 @@ export function createServices(
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
   const adjudication = createAdjudicationService({ db, clock, projects });
-  const exports = createExportsService({ db });
+  const exports = createExportsService({
+    db,
+    clock,
+    events,
+    exportsDir: options.exportsDir,
+    // Called per export only (adjudication is built above, gold below).
+    sources: {
+      adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
+      goldAccuracy: async (projectId) =>
+        new Map(
+          (await gold.accuracyByAnnotator(projectId)).flatMap((r) =>
+            r.accuracy === null ? [] : [[r.userId, r.accuracy] as const],
+          ),
+        ),
+    },
+  });
   const agreement = createAgreementService({ db, clock, projects });
   const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });

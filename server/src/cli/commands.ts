@@ -1,20 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import {
-  CONSENSUS_METHODS,
   defaultSettings,
-  EXPORT_AGGREGATIONS,
-  EXPORT_FORMATS,
-  EXPORT_SPLITS,
-  exportQuery,
   findPreset,
   IMPORT_FORMATS,
   type ImportFormat,
   MEMBER_ROLES,
-  PAIR_STRATEGIES,
   TASK_KINDS,
   TEMPLATE_PRESETS,
   USER_ROLES,
@@ -109,74 +100,6 @@ export function registerCommands(program: Command) {
         return services.items.importJsonl(target, text, opts.format);
       });
       console.log(JSON.stringify(result));
-    });
-
-  program
-    .command('export')
-    .description('export a project as JSONL in a trainer-ready format (same options as the API query)')
-    .requiredOption('--project <id>')
-    .addOption(new Option('--format <format>').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .addOption(new Option('--pairs <strategy>', 'pairs from a ranking (default all)').choices(PAIR_STRATEGIES))
-    .addOption(new Option('--aggregation <mode>', 'default per-annotator').choices(EXPORT_AGGREGATIONS))
-    .addOption(new Option('--consensus <method>', 'consensus method (default majority)').choices(CONSENSUS_METHODS))
-    .option('--min-agreement <share>', 'consensus: keep pairs at least this share agrees with (default 0.5)')
-    .option('--min-annotations <n>', 'only items with at least N annotations (default 1)')
-    .option('--from <date>', 'annotations submitted at or after (ISO date or date-time)')
-    .option('--to <date>', 'annotations submitted before (ISO date or date-time)')
-    .option('--no-skip-flagged', 'allow flagged outputs as the chosen side')
-    .option('--flags <ids>', 'comma-separated flag ids that rule an output out (default: all but positive ones)')
-    .addOption(new Option('--split <side>', 'one side of a train/test split grouped by prompt').choices(EXPORT_SPLITS))
-    .option('--test-fraction <share>', 'test share of the split (default 0.1)')
-    .option('--seed <n>', 'split seed (default 0)')
-    .option('--gzip', 'write a .jsonl.gz file (implied by --out *.gz)')
-    .option('--out <file>', 'write here instead of standard output')
-    .action(async (opts: Record<string, string | boolean | undefined> & { project: string; out?: string }) => {
-      const parsed = exportQuery.safeParse({
-        format: opts.format,
-        pairs: opts.pairs,
-        aggregation: opts.aggregation,
-        consensus: opts.consensus,
-        minAgreement: opts.minAgreement,
-        minAnnotations: opts.minAnnotations,
-        from: opts.from,
-        to: opts.to,
-        skipFlagged: opts.skipFlagged,
-        flags: opts.flags,
-        split: opts.split,
-        testFraction: opts.testFraction,
-        seed: opts.seed,
-        gzip: opts.gzip === true || !!opts.out?.endsWith('.gz'),
-      });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CliError(
-          `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`,
-        );
-      }
-      const { fileFormat, ...options } = parsed.data;
-      const gzip = fileFormat === 'jsonl.gz';
-      await withCliContext(async ({ services, actor }) => {
-        const target = await services.projects.accessAsResearcher(await actor(), opts.project);
-        const destination = opts.out ? createWriteStream(opts.out) : process.stdout;
-        // Progress on stderr when writing a file: lines so far, redrawn in place.
-        let lines = 0;
-        const showProgress = opts.out !== undefined && process.stderr.isTTY;
-        const counter = new Transform({
-          transform(chunk: Buffer | string, _encoding, done) {
-            lines += chunk.toString().split('\n').length - 1;
-            if (showProgress) process.stderr.write(`\rexported ${lines.toLocaleString('en')} lines`);
-            done(null, chunk);
-          },
-        });
-        const source = Readable.from(services.exports.lines(target, options));
-        const end = { end: !!opts.out };
-        if (gzip) await pipeline(source, counter, createGzip(), destination, end);
-        else await pipeline(source, counter, destination, end);
-        if (opts.out)
-          process.stderr.write(
-            `${showProgress ? '\r' : ''}exported ${lines.toLocaleString('en')} lines to ${opts.out}\n`,
-          );
-      });
     });
 
   const db = program.command('db').description('database maintenance');

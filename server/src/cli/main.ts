@@ -3,6 +3,7 @@ import { AppError } from '../lib/app-error.ts';
 import { registerAgreementCommand } from './agreement.command.ts';
 import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
+import { registerExportCommand } from './export.command.ts';
 
 const program = new Command('feedbench')
   .description('Feedbench: collect SFT demonstrations and preference rankings')
@@ -10,6 +11,7 @@ const program = new Command('feedbench')
   .exitOverride();
 registerCommands(program);
 registerAgreementCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,6 +27,8 @@ interface Fixture {
   /** Only in the fixture the reads share: a saved dataset snapshot and one of its files. */
   snapshotId: string;
   snapshotFile: string;
+  /** Only in the fixture the reads share: a finished background export job. */
+  exportJobId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
 }
 interface Rule {
@@ -83,6 +85,10 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/snapshots':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId/files/:file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}/files/${encodeURIComponent(fx.snapshotFile)}` }) },
+  'POST /api/projects/:projectId/export-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/export-jobs`, payload: { format: 'raw' } }) },
+  'GET /api/projects/:projectId/export-jobs':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export-jobs` }) },
+  'GET /api/projects/:projectId/export-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export-jobs/${fx.exportJobId}` }) },
+  'GET /api/projects/:projectId/export-jobs/:jobId/file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export-jobs/${fx.exportJobId}/file` }) },
   'GET /api/projects/:projectId/export':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export?format=raw` }) },
   'GET /api/projects/:projectId/agreement':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement` }) },
   'GET /api/projects/:projectId/annotations':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/annotations` }) },
@@ -156,6 +162,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
   });
   let snapshotId = '00000000-0000-4000-8000-000000000000';
   let snapshotFile = 'none';
+  let exportJobId = '00000000-0000-4000-8000-000000000000';
   if (withSnapshot) {
     const snapshot = await h.app.inject({
       method: 'POST',
@@ -166,6 +173,15 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     if (snapshot.statusCode !== 201) throw new Error(`fixture: snapshot ${snapshot.body}`);
     snapshotId = snapshot.json().id;
     snapshotFile = snapshot.json().files[0]?.name ?? 'none';
+    const job = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/export-jobs`,
+      headers: researcher.headers,
+      payload: { format: 'raw' },
+    });
+    if (job.statusCode !== 202) throw new Error(`fixture: export job ${job.body}`);
+    exportJobId = job.json().id;
+    await h.services.exports.jobs.settle(exportJobId);
   }
   return {
     projectId: project.id,
@@ -176,6 +192,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     itemId: done.item.id,
     snapshotId,
     snapshotFile,
+    exportJobId,
   };
 }
 

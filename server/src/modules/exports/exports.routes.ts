@@ -1,15 +1,11 @@
-import { datasetStatisticsSchema, type ExportFileFormat, exportQuery, projectIdParams } from '@feedbench/shared';
+import { datasetStatisticsSchema, exportQuery, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
+import { CONTENT_TYPES } from './export-content-types.ts';
+import { exportJobsRoutes } from './export-jobs.routes.ts';
 import { type ExportsService, exportFileName } from './exports.service.ts';
 import { snapshotsRoutes } from './snapshots.routes.ts';
-
-const CONTENT_TYPES: Record<ExportFileFormat, string> = {
-  jsonl: 'application/x-ndjson; charset=utf-8',
-  'jsonl.gz': 'application/gzip',
-  parquet: 'application/vnd.apache.parquet',
-};
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -59,5 +55,6 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
     );
 
     await app.register(snapshotsRoutes(projects, exports.snapshots));
+    await app.register(exportJobsRoutes(projects, exports.jobs));
   };
 }

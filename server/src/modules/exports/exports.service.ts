@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type {
@@ -11,7 +12,9 @@ import type {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
+import type { ProjectEvents } from '../live/project-events.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
+import { createExportJobsService } from './export-jobs.service.ts';
 import { exportErrors } from './exports.errors.ts';
 import { createExportsRepository, type ExportItem, type ExportPageFilter } from './exports.repository.ts';
 import { type ExportRow, FORMATTERS } from './formats/index.ts';
@@ -65,10 +68,16 @@ export function createExportsService({
   db,
   clock = systemClock,
   sources = {},
+  events,
+  exportsDir = path.resolve('.feedbench', 'exports'),
 }: {
   db: Database;
   clock?: Clock;
   sources?: ExportSources;
+  /** Where background export jobs publish their progress. */
+  events?: ProjectEvents;
+  /** Where background export jobs write their files. */
+  exportsDir?: string;
 }) {
   const repository = createExportsRepository(db);
 
@@ -210,33 +219,37 @@ export function createExportsService({
     return jsonl(rows(project, options, { pageSize, observe }));
   }
 
+  /** Items the export's filters may keep (the denominator of progress bars); the per-item checks come later. */
+  async function countItems(project: ExportProject, options: ExportOptions): Promise<number> {
+    checkKind(project, options);
+    return repository.countItems(project.id, (await plan(project, options)).filter);
+  }
+
+  /**
+   * The export as a file's bytes: JSONL, gzipped JSONL (a real .gz file) or Parquet. Options that cannot work
+   * (format vs project kind, gold accuracy without gold scores) throw before any byte is produced.
+   */
+  async function file(
+    project: ExportProject,
+    options: ExportOptions,
+    fileFormat: ExportFileFormat,
+    hooks: ExportHooks = {},
+  ): Promise<Readable> {
+    checkKind(project, options);
+    const batches = rows(project, options, hooks, await plan(project, options));
+    if (fileFormat === 'parquet') return parquetStream(options.format, batches);
+    const text = Readable.from(jsonl(batches));
+    // A failure of the source destroys the gzip stream with that error, so the consumer sees it.
+    return fileFormat === 'jsonl.gz' ? pipeline(text, createGzip(), () => {}) : text;
+  }
+
   return {
     lines,
     snapshots: createSnapshotsService({ db, clock, lines }),
 
-    /** Items the export's filters may keep (the denominator of progress bars); the per-item checks come later. */
-    async countItems(project: ExportProject, options: ExportOptions): Promise<number> {
-      checkKind(project, options);
-      return repository.countItems(project.id, (await plan(project, options)).filter);
-    },
-
-    /**
-     * The export as a file's bytes: JSONL, gzipped JSONL (a real .gz file) or Parquet. Options that cannot work
-     * (format vs project kind, gold accuracy without gold scores) throw before any byte is produced.
-     */
-    async file(
-      project: ExportProject,
-      options: ExportOptions,
-      fileFormat: ExportFileFormat,
-      hooks: ExportHooks = {},
-    ): Promise<Readable> {
-      checkKind(project, options);
-      const batches = rows(project, options, hooks, await plan(project, options));
-      if (fileFormat === 'parquet') return parquetStream(options.format, batches);
-      const text = Readable.from(jsonl(batches));
-      // A failure of the source destroys the gzip stream with that error, so the consumer sees it.
-      return fileFormat === 'jsonl.gz' ? pipeline(text, createGzip(), () => {}) : text;
-    },
+    countItems,
+    file,
+    jobs: createExportJobsService({ db, clock, events, exportsDir, exports: { file, countItems } }),
 
     /**
      * What the export would hold, without the text: counts, annotators, rating distributions, agreement with 95%

@@ -1,4 +1,4 @@
-import { type LiveMessage, projectIdParams } from '@feedbench/shared';
+import { type ExportJob, type LiveMessage, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -7,7 +7,14 @@ import type { ProjectEvents } from './project-events.ts';
 /** A burst of changes (an import, many submits) becomes one progress message per socket per window. */
 const SEND_WINDOW_MS = 200;
 
-export function liveRoutes(projects: ProjectsService, events: ProjectEvents): FastifyPluginAsyncZod {
+export function liveRoutes(
+  projects: ProjectsService,
+  events: ProjectEvents,
+  options: {
+    /** Background export jobs to report beside the progress (running, or finished in the last minute). */
+    recentExportJobs?: (projectId: string) => Promise<ExportJob[]>;
+  } = {},
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/projects/:projectId/live',
@@ -31,6 +38,8 @@ export function liveRoutes(projects: ProjectsService, events: ProjectEvents): Fa
               projectId,
               progress: await projects.progressOf(projectId),
             };
+            const exportJobs = await options.recentExportJobs?.(projectId);
+            if (exportJobs && exportJobs.length > 0) message.exportJobs = exportJobs;
             if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
           } catch (error) {
             request.log.warn({ err: error }, 'live progress failed');
