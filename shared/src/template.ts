@@ -79,6 +79,12 @@ export const pairwiseQuestionSchema = z.object({
   askSafety: z.boolean().default(false),
 });
 
+export const scalePointLabelSchema = z.object({
+  value: z.number().int().min(0).max(10),
+  label: z.string().trim().min(1).max(60),
+});
+export type ScalePointLabel = z.infer<typeof scalePointLabelSchema>;
+
 export const ratingQuestionSchema = z.object({
   ...questionBase,
   type: z.literal('rating'),
@@ -88,6 +94,11 @@ export const ratingQuestionSchema = z.object({
   max: z.number().int().min(1).max(10).default(7),
   minLabel: z.string().max(60).default(''),
   maxLabel: z.string().max(60).default(''),
+  /**
+   * Words for any subset of the points (1 = "Terrible" ... 7 = "Excellent"), shown on the scale and read by screen
+   * readers. A point listed here takes this label over minLabel/maxLabel.
+   */
+  pointLabels: z.array(scalePointLabelSchema).max(11).default([]),
 });
 
 /** HelpSteer2's five attributes (Wang et al. 2024, section 2), each on a 0-4 Likert scale. */
@@ -165,6 +176,21 @@ export type QuestionInput = z.input<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
+/**
+ * The label of every point of a rating scale, min to max ('' for an unlabelled point): its own point label, else
+ * minLabel or maxLabel at the ends.
+ */
+export function scalePointLabels(
+  question: Pick<QuestionOf<'rating'>, 'min' | 'max' | 'minLabel' | 'maxLabel' | 'pointLabels'>,
+): { value: number; label: string }[] {
+  const own = new Map(question.pointLabels.map((p) => [p.value, p.label]));
+  return Array.from({ length: Math.max(0, question.max - question.min + 1) }, (_, i) => {
+    const value = question.min + i;
+    const end = value === question.min ? question.minLabel : value === question.max ? question.maxLabel : '';
+    return { value, label: own.get(value) ?? end };
+  });
+}
+
 /** Question types answered once per model output. */
 export const PER_OUTPUT_TYPES: readonly QuestionType[] = ['rating', 'attributes', 'flags'];
 /** Question types that need the item's model outputs to be answered at all. */
@@ -197,6 +223,16 @@ export const questionsSchema = z
     questions.forEach((q, index) => {
       if ((q.type === 'rating' || q.type === 'attributes') && q.min >= q.max) {
         ctx.addIssue({ code: 'custom', path: [index, 'max'], message: 'max must be greater than min' });
+      }
+      if (q.type === 'rating') {
+        const labelled = new Set<number>();
+        q.pointLabels.forEach(({ value }, p) => {
+          const path = [index, 'pointLabels', p, 'value'];
+          if (value < q.min || value > q.max)
+            ctx.addIssue({ code: 'custom', path, message: `${value} is not on the scale ${q.min}-${q.max}` });
+          if (labelled.has(value)) ctx.addIssue({ code: 'custom', path, message: `point ${value} labelled twice` });
+          labelled.add(value);
+        });
       }
       if (q.type === 'attributes')
         uniqueIds(

@@ -8,6 +8,7 @@ import {
 } from '@feedbench/shared';
 import { type ReactNode, useId } from 'react';
 import { ChoiceListEditor } from './ChoiceListEditor.tsx';
+import { ScalePointLabelsEditor } from './ScalePointLabelsEditor.tsx';
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   demonstration: 'Demonstration (write, rewrite, continue)',
@@ -127,16 +128,24 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
         </div>
       );
       break;
-    case 'rating':
+    case 'rating': {
+      // Labels of points the new range leaves out go with them (the template would refuse them).
+      const within = (min: number, max: number) => ({
+        min,
+        max,
+        pointLabels: question.pointLabels.filter((p) => p.value >= min && p.value <= max),
+      });
       specific = (
-        <div className="row wrap">
-          {number('lo', 'From', question.min, (v) => ({ min: v }))}
-          {number('hi', 'To', question.max, (v) => ({ max: v }))}
-          {text('lo-label', 'Label of the lowest value', question.minLabel, (v) => ({ minLabel: v }))}
-          {text('hi-label', 'Label of the highest value', question.maxLabel, (v) => ({ maxLabel: v }))}
-        </div>
+        <>
+          <div className="row wrap">
+            {number('lo', 'From', question.min, (v) => within(v, question.max))}
+            {number('hi', 'To', question.max, (v) => within(question.min, v))}
+          </div>
+          <ScalePointLabelsEditor question={question} onChange={set} />
+        </>
       );
       break;
+    }
     case 'attributes':
       specific = (
         <>

@@ -1,4 +1,4 @@
-import type { Question, QuestionOf, Task, TaskOutput } from '@feedbench/shared';
+import { type Question, type QuestionOf, scalePointLabels, type Task, type TaskOutput } from '@feedbench/shared';
 import type { ReactNode } from 'react';
 import * as edit from '../hooks/answer-state.ts';
 import type { TaskAnswers } from '../hooks/useTaskAnswers.ts';
@@ -121,8 +121,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
               label={`${question.label} for output ${output.label}`}
               min={question.min}
               max={question.max}
-              minLabel={question.minLabel}
-              maxLabel={question.maxLabel}
+              pointLabels={scalePointLabels(question)}
               description={question.help}
               value={answer?.type === 'rating' ? answer.values[output.id] : undefined}
               stopKey={`${question.id}/${output.id}`}

@@ -6,8 +6,8 @@ interface LikertScaleProps {
   label: string;
   min: number;
   max: number;
-  minLabel?: string;
-  maxLabel?: string;
+  /** Words for the points that have them (`scalePointLabels` in shared), shown under the point and in its name. */
+  pointLabels?: readonly { value: number; label: string }[];
   /** Extra description read with the scale (e.g. what the attribute means). */
   description?: string;
   value: number | undefined;
@@ -17,15 +17,15 @@ interface LikertScaleProps {
 }
 
 /**
- * A row of radio buttons from min to max (InstructGPT's 1-7 overall quality, HelpSteer2's 0-4), anchored by its end
- * labels. Arrow keys move along it as in any radio group; a digit picks that value and moves on to the next question.
+ * A row of radio buttons from min to max (InstructGPT's 1-7 overall quality, HelpSteer2's 0-4), each point with its
+ * label when the template gives one ("1: Terrible"), shown under it and part of the radio's accessible name. Arrow
+ * keys move along it as in any radio group; a digit picks that value and moves on to the next question.
  */
 export function LikertScale({
   label,
   min,
   max,
-  minLabel,
-  maxLabel,
+  pointLabels = [],
   description,
   value,
   onChange,
@@ -33,8 +33,7 @@ export function LikertScale({
 }: LikertScaleProps) {
   const id = useId();
   const points = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const anchors = [minLabel && `${min} = ${minLabel}`, maxLabel && `${max} = ${maxLabel}`].filter(Boolean).join(', ');
-  const described = [description, anchors].filter(Boolean).join('. ');
+  const labels = new Map(pointLabels.filter((p) => p.label).map((p) => [p.value, p.label]));
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey || !/^[0-9]$/.test(event.key)) return;
@@ -50,34 +49,43 @@ export function LikertScale({
       className="likert"
       role="radiogroup"
       aria-label={label}
-      aria-describedby={described ? `${id}-anchors` : undefined}
+      aria-describedby={description ? `${id}-description` : undefined}
       aria-keyshortcuts={max <= 9 ? `${min}-${max}` : undefined}
       onKeyDown={onKeyDown}
       {...{ [ANSWER_STOP]: stopKey }}
     >
-      <div className="likert-points">
-        {points.map((point) => (
-          <label key={point} className={value === point ? 'likert-point checked' : 'likert-point'}>
-            <input
-              type="radio"
-              name={`${id}-value`}
-              value={point}
-              checked={value === point}
-              onChange={() => onChange(point)}
-            />
-            <span>{point}</span>
-          </label>
-        ))}
+      <div className={labels.size > 0 ? 'likert-points labelled' : 'likert-points'}>
+        {points.map((point) => {
+          const pointLabel = labels.get(point);
+          return (
+            <label key={point} className={value === point ? 'likert-point checked' : 'likert-point'}>
+              <input
+                type="radio"
+                name={`${id}-value`}
+                value={point}
+                checked={value === point}
+                aria-label={pointLabel ? `${point}: ${pointLabel}` : undefined}
+                onChange={() => onChange(point)}
+              />
+              <span>{point}</span>
+              {pointLabel && (
+                <small className="likert-point-label" aria-hidden="true">
+                  {pointLabel}
+                </small>
+              )}
+            </label>
+          );
+        })}
       </div>
-      {anchors && (
-        <div className="likert-anchors" aria-hidden="true">
-          <span>{minLabel}</span>
-          <span>{maxLabel}</span>
-        </div>
+      {labels.size > 0 && (
+        // Narrow columns (side-by-side outputs) have no room under each point: the same labels as one line.
+        <p className="likert-legend" aria-hidden="true">
+          {[...labels].map(([point, pointLabel]) => `${point} ${pointLabel}`).join(' · ')}
+        </p>
       )}
-      {described && (
-        <span id={`${id}-anchors`} className="visually-hidden">
-          {described}
+      {description && (
+        <span id={`${id}-description`} className="visually-hidden">
+          {description}
         </span>
       )}
     </div>
