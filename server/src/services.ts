@@ -56,7 +56,7 @@ export function createServices(
   const agreement = createAgreementService({ db, clock, projects });
   const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
-  const review = createReviewService({ db, clock, projects });
+  const review = createReviewService({ db, clock, projects, assignment });
   const gold = createGoldService({ db, clock, projects, items, audit, events });
   return {
     auth,

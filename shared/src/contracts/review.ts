@@ -32,6 +32,9 @@ export const reviewSchema = z.object({
   id: z.string().uuid(),
   annotationId: z.string().uuid(),
   itemId: z.string().uuid(),
+  itemExternalId: z.string(),
+  /** The annotator's answers as submitted (the feedback shows them beside the verdict). */
+  originalAnswers: answersSchema,
   verdict: z.enum(REVIEW_VERDICTS),
   comment: z.string().nullable(),
   correctedAnswers: answersSchema.nullable(),

@@ -4,16 +4,25 @@ import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
+/** Signed in once (scrypt makes sign-ins slow); every test makes its own project. */
+let people: Record<'researcher' | 'reviewer' | 'a' | 'b' | 'c' | 'd' | 'outsider', Person>;
 beforeAll(async () => {
   h = await buildTestApp();
-});
+  people = {
+    researcher: await h.user('researcher'),
+    reviewer: await h.user('annotator'),
+    a: await h.user('annotator'),
+    b: await h.user('annotator'),
+    c: await h.user('annotator'),
+    d: await h.user('annotator'),
+    outsider: await h.user('researcher'),
+  };
+}, 120_000);
 afterAll(() => h.close());
 
 /** A demonstration project with two items, two annotators who each answered both, and a reviewer. */
 async function arrange() {
-  const researcher = await h.user('researcher');
-  const reviewer = await h.user('annotator');
-  const [a, b] = [await h.user('annotator'), await h.user('annotator')] as [Person, Person];
+  const { researcher, reviewer, a, b } = people;
   const project = await h.project(researcher, { kind: 'demonstration' });
   await h.importItems(researcher, project.id, [
     { id: 'one', prompt: 'Say hi', outputs: [{ id: 'o1', model: 'secret-model', content: 'hello' }] },
@@ -90,7 +99,12 @@ describe('review', () => {
       url: '/api/audit?action=review.verdict&limit=500',
       headers: admin.headers,
     });
-    const mine = audit.json().events.filter((e: { actorEmail: string }) => e.actorEmail === reviewer.email);
+    const ours = new Set(Object.values(annotationIds));
+    const mine = audit
+      .json()
+      .events.filter(
+        (e: { actorEmail: string; target: string }) => e.actorEmail === reviewer.email && ours.has(e.target),
+      );
     expect(mine.map((e: { details: { verdict: string } }) => e.details.verdict).sort()).toEqual([
       'accepted',
       'corrected',
@@ -129,7 +143,7 @@ describe('review', () => {
   it('is for the project reviewers and researchers, never on their own work', async () => {
     const { researcher, a, b, project, annotationIds } = await arrange();
     expect((await review(a, annotationIds['b:one'] as string, { verdict: 'accepted' })).statusCode).toBe(403);
-    const outsider = await h.user('researcher');
+    const { outsider } = people;
     expect((await review(outsider, annotationIds['b:one'] as string, { verdict: 'accepted' })).statusCode).toBe(404);
     // A reviewer who also annotates never gets their own annotation to judge.
     await h.addMember(researcher, project.id, b, 'reviewer');
@@ -146,5 +160,76 @@ describe('review', () => {
         .json()
         .entries.every((e: { annotationId: string }) => !e.annotationId.startsWith(annotationIds['b:one'] as string)),
     ).toBe(true);
+  });
+});
+
+describe('a rejection sends the item back to the pool', () => {
+  it('gives the item to a different annotator until its non-rejected annotations reach the overlap target', async () => {
+    const { researcher, reviewer, a, b, project, annotationIds } = await arrange();
+    const rejected = await review(reviewer, annotationIds['a:one'] as string, {
+      verdict: 'rejected',
+      comment: 'Say hi in full sentences.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(201);
+    // The rejected annotator never gets the item again; nor does the one whose answer stands.
+    expect(await nextTask(h, a, project.id)).toBeNull();
+    expect(await nextTask(h, b, project.id)).toBeNull();
+
+    const { c, d } = people;
+    await h.addMember(researcher, project.id, c);
+    const replacement = (await nextTask(h, c, project.id)) as Task;
+    expect(replacement.item.externalId).toBe('one');
+    const submitted = await submitTask(h, c, replacement, {
+      reply: { type: 'demonstration', text: 'Hello! How can I help you today?' },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+
+    // Two answers stand (b and c) = the overlap target: nobody else gets the item.
+    await h.addMember(researcher, project.id, d);
+    expect(await nextTask(h, d, project.id)).toBeNull();
+    const stored = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/annotations`,
+      headers: researcher.headers,
+    });
+    const onOne = stored.json().annotations.filter((x: { itemId: string }) => x.itemId === replacement.item.id);
+    // The rejected annotation stays stored beside the two that stand.
+    expect(onOne).toHaveLength(3);
+  });
+
+  it('answers a second verdict on the same annotation with 409 and opens no second slot', async () => {
+    const { researcher, reviewer, project, annotationIds } = await arrange();
+    const annotationId = annotationIds['b:two'] as string;
+    expect((await review(reviewer, annotationId, { verdict: 'rejected', comment: 'Off topic.' })).statusCode).toBe(201);
+    const again = await review(reviewer, annotationId, { verdict: 'rejected', comment: 'Still off topic.' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('review.already_reviewed');
+    const accept = await review(researcher, annotationId, { verdict: 'accepted' });
+    expect(accept.statusCode).toBe(409);
+
+    const { c, d } = people;
+    await h.addMember(researcher, project.id, c);
+    await h.addMember(researcher, project.id, d);
+    const task = (await nextTask(h, c, project.id)) as Task;
+    expect(task.item.externalId).toBe('two');
+    expect(await nextTask(h, d, project.id)).toBeNull();
+  });
+
+  it('shows the annotator the verdict, the comment and their original answer', async () => {
+    const { reviewer, a, project, annotationIds } = await arrange();
+    await review(reviewer, annotationIds['a:two'] as string, { verdict: 'rejected', comment: 'Say bye politely.' });
+    const mine = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project.id}/my-reviews`,
+      headers: a.headers,
+    });
+    expect(mine.json().reviews).toEqual([
+      expect.objectContaining({
+        verdict: 'rejected',
+        comment: 'Say bye politely.',
+        itemExternalId: 'two',
+        originalAnswers: { reply: { type: 'demonstration', text: 'The cat sat on the mat, says a on two.' } },
+      }),
+    ]);
   });
 });

@@ -20,8 +20,10 @@ export function createReviewRepository(db: Executor) {
           userId: annotations.userId,
           answers: annotations.answers,
           displayOrder: annotations.displayOrder,
+          itemExternalId: items.externalId,
         })
         .from(annotations)
+        .innerJoin(items, eq(items.id, annotations.itemId))
         .where(eq(annotations.id, annotationId));
       return row;
     },

@@ -9,6 +9,7 @@ import {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { reviewErrors } from './review.errors.ts';
@@ -18,6 +19,8 @@ interface Deps {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'access'>;
+  /** A rejection sends its item back to the pool: one more regular slot, so another annotator replaces the answer. */
+  assignment: Pick<AssignmentService, 'reopenItem'>;
 }
 
 /** Word diffs of every demonstration the reviewer corrected, keyed by question id. */
@@ -32,15 +35,17 @@ function diffsOf(original: Answers, corrected: Answers | null): Record<string, D
   return diffs;
 }
 
-function toReview(row: ReviewRow, original: Answers): Review {
+function toReview(row: ReviewRow, original: { answers: Answers; itemExternalId: string }): Review {
   return {
     id: row.id,
     annotationId: row.annotationId,
     itemId: row.itemId,
+    itemExternalId: original.itemExternalId,
+    originalAnswers: original.answers,
     verdict: row.verdict,
     comment: row.comment,
     correctedAnswers: row.correctedAnswers,
-    diffs: diffsOf(original, row.correctedAnswers),
+    diffs: diffsOf(original.answers, row.correctedAnswers),
     reviewedAt: row.createdAt.toISOString(),
   };
 }
@@ -49,7 +54,7 @@ function toReview(row: ReviewRow, original: Answers): Review {
  * The review stage: reviewers (and researchers) take annotations oldest first and accept, reject with a comment, or
  * correct them; annotators read the verdicts on their own work. The original annotation is never changed.
  */
-export function createReviewService({ db, clock, projects }: Deps) {
+export function createReviewService({ db, clock, projects, assignment }: Deps) {
   const repository = createReviewRepository(db);
 
   async function accessAsReviewer(user: SessionUser, projectId: string) {
@@ -60,7 +65,10 @@ export function createReviewService({ db, clock, projects }: Deps) {
 
   async function withOriginals(rows: ReviewRow[]): Promise<Review[]> {
     return Promise.all(
-      rows.map(async (row) => toReview(row, (await repository.findAnnotation(row.annotationId))?.answers ?? {})),
+      rows.map(async (row) => {
+        const annotation = await repository.findAnnotation(row.annotationId);
+        return toReview(row, annotation ?? { answers: {}, itemExternalId: '' });
+      }),
     );
   }
 
@@ -94,19 +102,26 @@ export function createReviewService({ db, clock, projects }: Deps) {
         const problems = checkAnswers(project.settings.questions, annotation.displayOrder, correctedAnswers);
         if (problems.length > 0) throw reviewErrors.invalidCorrection(problems);
       }
-      const row = await repository.insert({
-        annotationId,
-        projectId: annotation.projectId,
-        itemId: annotation.itemId,
-        annotatorId: annotation.userId,
-        reviewerId: user.id,
-        verdict: body.verdict,
-        comment: body.comment || null,
-        correctedAnswers,
-        createdAt: clock.now(),
+      // One transaction: a rejection and the slot that replaces the rejected answer land together or not at all.
+      const row = await db.transaction(async (tx) => {
+        const inserted = await createReviewRepository(tx).insert({
+          annotationId,
+          projectId: annotation.projectId,
+          itemId: annotation.itemId,
+          annotatorId: annotation.userId,
+          reviewerId: user.id,
+          verdict: body.verdict,
+          comment: body.comment || null,
+          correctedAnswers,
+          createdAt: clock.now(),
+        });
+        if (!inserted) throw reviewErrors.alreadyReviewed();
+        // The rejected annotation stays stored (and keeps its annotator off the item for good, by the unique
+        // (item, annotator) key); the new slot lets someone else supply the replacement.
+        if (inserted.verdict === 'rejected') await assignment.reopenItem(inserted.itemId, tx);
+        return inserted;
       });
-      if (!row) throw reviewErrors.alreadyReviewed();
-      return toReview(row, annotation.answers);
+      return toReview(row, annotation);
     },
 
     /** Every verdict in the project, for researchers and reviewers. */
