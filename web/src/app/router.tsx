@@ -25,6 +25,18 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/GoldRoute.tsx').then((m) => ({ Component: m.GoldRoute })),
       },
       {
+        path: 'projects/:projectId/adjudication',
+        lazy: () => import('./routes/AdjudicationRoute.tsx').then((m) => ({ Component: m.AdjudicationRoute })),
+      },
+      {
+        path: 'projects/:projectId/adjudication/:itemId',
+        lazy: () => import('./routes/AdjudicationItemRoute.tsx').then((m) => ({ Component: m.AdjudicationItemRoute })),
+      },
+      {
+        path: 'projects/:projectId/feedback',
+        lazy: () => import('./routes/FeedbackRoute.tsx').then((m) => ({ Component: m.FeedbackRoute })),
+      },
+      {
         path: 'projects/:projectId/template',
         lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),
       },

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
+import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 import { AnnotationWorkspace } from '../../features/tasks/components/AnnotationWorkspace.tsx';
 
 export function AnnotateRoute() {
@@ -16,7 +17,10 @@ export function AnnotateRoute() {
         <Link to="/">Projects</Link> <span aria-hidden="true">/</span>{' '}
         <span aria-current="page">{project.data.name}</span>
       </nav>
-      <h1>{project.data.name}</h1>
+      <div className="section-head">
+        <h1>{project.data.name}</h1>
+        <FeedbackLink projectId={projectId} />
+      </div>
       <AnnotationWorkspace
         projectId={projectId}
         guidelines={project.data.guidelines}

@@ -8,6 +8,7 @@ import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
 import { MembersPanel } from '../../features/projects/components/MembersPanel.tsx';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 
 /** How often the dashboard refetches its counters; the live socket pushes changes in between. */
 const PROGRESS_POLL_MS = 5_000;
@@ -27,9 +28,17 @@ export function ProjectRoute() {
       <section className="card stack">
         <h1>{p.name}</h1>
         <p>Only the project's researchers see its dashboard.</p>
-        <Link className="button primary" to={`/projects/${p.id}/annotate`}>
-          Start annotating
-        </Link>
+        <div className="row">
+          <Link className="button primary" to={`/projects/${p.id}/annotate`}>
+            Start annotating
+          </Link>
+          {p.myRole === 'reviewer' && (
+            <Link className="button" to={`/projects/${p.id}/adjudication`}>
+              Disagreements
+            </Link>
+          )}
+          <FeedbackLink projectId={p.id} />
+        </div>
       </section>
     );
   }
@@ -46,6 +55,9 @@ export function ProjectRoute() {
         <div className="row">
           <Link className="button" to={`/projects/${p.id}/agreement`}>
             Agreement
+          </Link>
+          <Link className="button" to={`/projects/${p.id}/adjudication`}>
+            Disagreements
           </Link>
           <Link className="button" to={`/projects/${p.id}/gold`}>
             Gold

@@ -1,8 +1,16 @@
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useMyReviews } from '../api/get-my-reviews.ts';
+import { AnswerSummary } from './AnswerSummary.tsx';
 import { DiffView } from './DiffView.tsx';
 
-/** What reviewers said about the caller's own annotations in one project. */
+/** What happens to the item after each verdict, in the annotator's words. */
+const AFTERWARDS = {
+  accepted: 'Your answer stands.',
+  rejected: 'This item went back to the pool: another annotator answers it in your place.',
+  corrected: 'The corrected version is used; yours is kept beside it.',
+} as const;
+
+/** What reviewers said about the caller's own annotations in one project, with the answer each verdict is about. */
 export function MyFeedback({ projectId }: { projectId: string }) {
   const reviews = useMyReviews(projectId);
   if (reviews.isPending) return <Loading what="your feedback" />;
@@ -13,13 +21,23 @@ export function MyFeedback({ projectId }: { projectId: string }) {
       {reviews.data.reviews.map((review) => (
         <li key={review.id} className="card stack">
           <p>
-            <span className={`badge verdict-${review.verdict}`}>{review.verdict}</span>{' '}
+            <span className={`badge verdict-${review.verdict}`}>{review.verdict}</span> Item{' '}
+            <code>{review.itemExternalId}</code>{' '}
             <span className="muted">{new Date(review.reviewedAt).toLocaleString()}</span>
           </p>
-          {review.comment && <p style={{ whiteSpace: 'pre-wrap' }}>{review.comment}</p>}
+          {review.comment && (
+            <blockquote aria-label="Reviewer's comment" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {review.comment}
+            </blockquote>
+          )}
+          <p className="muted">{AFTERWARDS[review.verdict]}</p>
           {Object.entries(review.diffs).map(([questionId, parts]) => (
             <DiffView key={questionId} parts={parts} />
           ))}
+          <details>
+            <summary>Your original answer</summary>
+            <AnswerSummary answers={review.originalAnswers} />
+          </details>
         </li>
       ))}
     </ul>
