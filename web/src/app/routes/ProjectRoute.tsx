@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
-import { ExportLinks } from '../../features/exports/components/ExportLinks.tsx';
+import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
@@ -81,7 +81,7 @@ export function ProjectRoute() {
           projectId={p.id}
           onImported={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
         />
-        <ExportLinks projectId={p.id} />
+        <ExportPanel projectId={p.id} />
       </div>
       <GuidelinesEditor key={p.id} project={p} />
       <MembersPanel projectId={p.id} />

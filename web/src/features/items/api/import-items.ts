@@ -1,15 +1,22 @@
-import { type ImportProblem, importProblemSchema, importResultSchema } from '@feedbench/shared';
+import { type ImportFormat, type ImportProblem, importProblemSchema, importResultSchema } from '@feedbench/shared';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, apiJson } from '../../../lib/api-client.ts';
 
-/** The JSONL file goes up as it is: the server parses it line by line so its errors can name the line. */
-export const importItems = (projectId: string, jsonl: string) =>
-  apiJson(`/api/projects/${encodeURIComponent(projectId)}/imports`, importResultSchema, {
-    method: 'POST',
-    body: jsonl,
-    contentType: 'application/x-ndjson',
-  });
+/**
+ * The JSONL file goes up as it is: the server parses it line by line so its errors can name the line. `format` reads
+ * a dataset in another layout (hh-rlhf, trl-preference, openai-chat), keeping its judgement as a reference label.
+ */
+export const importItems = (projectId: string, jsonl: string, format: ImportFormat = 'feedbench') =>
+  apiJson(
+    `/api/projects/${encodeURIComponent(projectId)}/imports?format=${encodeURIComponent(format)}`,
+    importResultSchema,
+    {
+      method: 'POST',
+      body: jsonl,
+      contentType: 'application/x-ndjson',
+    },
+  );
 
 const invalidLinesDetails = z.object({ problems: z.array(importProblemSchema) });
 
@@ -23,6 +30,6 @@ export function importProblemsOf(error: unknown): ImportProblem[] | undefined {
 /** `onImported` lets the page refresh whatever shows item counts (owned by another feature). */
 export const useImportItems = (projectId: string, { onImported }: { onImported?: () => void } = {}) =>
   useMutation({
-    mutationFn: (jsonl: string) => importItems(projectId, jsonl),
+    mutationFn: ({ jsonl, format }: { jsonl: string; format: ImportFormat }) => importItems(projectId, jsonl, format),
     onSuccess: () => onImported?.(),
   });

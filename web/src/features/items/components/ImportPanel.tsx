@@ -1,4 +1,5 @@
-import type { ChangeEvent } from 'react';
+import { IMPORT_FORMATS, type ImportFormat } from '@feedbench/shared';
+import { type ChangeEvent, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { importProblemsOf, useImportItems } from '../api/import-items.ts';
 import { ImportProblemsTable } from './ImportProblemsTable.tsx';
@@ -9,12 +10,13 @@ const EXAMPLE =
 /** Uploads a JSONL file as it is; the server answers with counts, or with every bad line at once. */
 export function ImportPanel({ projectId, onImported }: { projectId: string; onImported?: () => void }) {
   const upload = useImportItems(projectId, { onImported });
+  const [format, setFormat] = useState<ImportFormat>('feedbench');
 
   async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    upload.mutate(await file.text());
+    upload.mutate({ jsonl: await file.text(), format });
     // The same file can be chosen again after fixing it.
     input.value = '';
   }
@@ -28,6 +30,16 @@ export function ImportPanel({ projectId, onImported }: { projectId: string; onIm
         <br />
         <code className="example">{EXAMPLE}</code>
       </p>
+      <div className="field">
+        <label htmlFor="import-format">File format</label>
+        <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+          {IMPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {f === 'feedbench' ? 'Feedbench items' : `${f} (original judgement kept as a reference label)`}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor="import-file">JSONL file</label>
         <input id="import-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" onChange={chooseFile} />

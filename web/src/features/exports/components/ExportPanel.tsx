@@ -1,0 +1,60 @@
+import { type ExportOptions, exportOptionsSchema } from '@feedbench/shared';
+import { useState } from 'react';
+import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
+import { type ExportChoices, exportUrl } from '../api/export-url.ts';
+import { ExportJobsList } from './ExportJobsList.tsx';
+import { ExportOptionsForm } from './ExportOptionsForm.tsx';
+import { SnapshotsPanel } from './SnapshotsPanel.tsx';
+
+/**
+ * The researcher's export: every option, a direct download (streamed by the browser), a background job for big
+ * projects with live progress, and snapshots of the same options.
+ */
+export function ExportPanel({ projectId }: { projectId: string }) {
+  const [choices, setChoices] = useState<ExportChoices>({ format: 'openai-chat', fileFormat: 'jsonl' });
+  const jobs = useExportJobs(projectId);
+  const createJob = useCreateExportJob(projectId);
+  const { fileFormat, ...rest } = choices;
+  // The shared contract fills the defaults and says what is wrong before the server is asked.
+  const parsed = exportOptionsSchema.safeParse(rest);
+  const problem = parsed.success ? undefined : parsed.error.issues[0];
+  const options: ExportOptions | undefined = parsed.success ? parsed.data : undefined;
+
+  return (
+    <>
+      <section className="card stack" aria-labelledby="export-title">
+        <h2 id="export-title">Export</h2>
+        <ExportOptionsForm choices={choices} onChange={setChoices} />
+        {problem && (
+          <p className="notice error" role="alert">
+            {problem.path.join('.')}: {problem.message}
+          </p>
+        )}
+        <div className="row">
+          {options ? (
+            <a className="button primary" href={exportUrl(projectId, choices)} download>
+              Download {choices.format} ({fileFormat})
+            </a>
+          ) : (
+            <button type="button" disabled>
+              Download {choices.format} ({fileFormat})
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={!options || createJob.isPending}
+            onClick={() => options && createJob.mutate({ ...options, fileFormat })}
+          >
+            Export in the background
+          </button>
+        </div>
+        {createJob.isError && <ErrorNotice error={createJob.error} title="Export not started" />}
+        <h3>Background exports</h3>
+        {jobs.isError && <ErrorNotice error={jobs.error} title="Background exports could not be loaded" />}
+        <ExportJobsList projectId={projectId} jobs={jobs.data ?? []} />
+      </section>
+      {options && <SnapshotsPanel projectId={projectId} options={options} />}
+    </>
+  );
+}
