@@ -53,7 +53,13 @@ export function createServices(
         ),
     },
   });
-  const agreement = createAgreementService({ db, clock, projects });
+  // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).
+  const agreement = createAgreementService({
+    db,
+    clock,
+    projects,
+    goldAccuracy: (projectId) => gold.accuracyByAnnotator(projectId),
+  });
   const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
   const review = createReviewService({ db, clock, projects, assignment });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answersSchema } from '../answers.ts';
 import { projectProgressSchema } from './projects.ts';
 
 /**
@@ -49,6 +50,33 @@ export const agreementDaySchema = z.object({
   estimates: z.array(z.object({ estimate: z.enum(AGREEMENT_ESTIMATES), value: statistic })),
 });
 
+/**
+ * One batch of the agreement-over-batches series, built like the days: each item belongs to one batch and the
+ * batch's estimates are computed over its items alone.
+ * - `import`: the items of one import (one file, one transaction);
+ * - `submission`: consecutive runs of `batchSize` items in the order their latest answer was submitted.
+ */
+export const AGREEMENT_BATCH_KINDS = ['import', 'submission'] as const;
+export type AgreementBatchKind = (typeof AGREEMENT_BATCH_KINDS)[number];
+
+export const agreementBatchSchema = z.object({
+  /** 1-based, in time order. */
+  index: z.number().int(),
+  /** Import: when the import ran. Submission: the first and last latest-answer times of the batch's items. */
+  from: z.string(),
+  to: z.string(),
+  items: z.number().int(),
+  /** Answers to this question on the batch's items. */
+  annotations: z.number().int(),
+  estimates: z.array(z.object({ estimate: z.enum(AGREEMENT_ESTIMATES), value: statistic })),
+});
+export type AgreementBatch = z.infer<typeof agreementBatchSchema>;
+
+/** `GET /api/projects/:projectId/agreement?batchSize=N`: the submission batches' size (default 50 items). */
+export const agreementQuery = z.object({
+  batchSize: z.coerce.number().int().min(2).max(100_000).default(50),
+});
+
 /** An item with low agreement, for drilling down to its annotations. */
 export const agreementItemSchema = z.object({
   itemId: z.string().uuid(),
@@ -68,6 +96,12 @@ const questionBase = {
   annotators: z.number().int(),
   estimates: z.array(agreementEstimateSchema),
   overTime: z.array(agreementDaySchema),
+  /** The same estimates by import batch and by fixed-size batches of submission order. */
+  overBatches: z.object({
+    import: z.array(agreementBatchSchema),
+    submission: z.array(agreementBatchSchema),
+    batchSize: z.number().int(),
+  }),
   /** Up to 10 items, least agreement first. */
   lowAgreementItems: z.array(agreementItemSchema),
 };
@@ -130,15 +164,26 @@ export const annotatorQuestionQualitySchema = z.object({
   outlier: z.boolean(),
 });
 
+/** An annotator's standing on gold items (the gold module's accuracyByAnnotator); null before any gold answer. */
+export const annotatorGoldSchema = z.object({
+  answered: z.number().int(),
+  accuracy: statistic,
+  /** Below the project's gold bar with enough answers to judge. */
+  belowThreshold: z.boolean(),
+  paused: z.boolean(),
+});
+export type AnnotatorGold = z.infer<typeof annotatorGoldSchema>;
+
 export const annotatorAgreementSchema = z.object({
   userId: z.string().uuid(),
   /** Null for an account no longer a member of the project. */
   email: z.string().nullable(),
   annotations: z.number().int(),
   medianTimeOnTaskMs: z.number().nullable(),
+  gold: annotatorGoldSchema.nullable(),
   lastSubmittedAt: z.string(),
   questions: z.array(annotatorQuestionQualitySchema),
-  /** An outlier on any question. */
+  /** An outlier on any question, or below the gold bar. */
   outlier: z.boolean(),
 });
 export type AnnotatorAgreement = z.infer<typeof annotatorAgreementSchema>;
@@ -154,3 +199,43 @@ export const agreementReportSchema = z.object({
   annotators: z.array(annotatorAgreementSchema),
 });
 export type AgreementReport = z.infer<typeof agreementReportSchema>;
+
+/**
+ * `GET /api/projects/:projectId/agreement/annotations?annotatorId=|itemId=`: the drill-down from an annotator row or a
+ * low-agreement item to its annotations, newest first, with the answers as stored and outputs named by their ids.
+ */
+export const agreementAnnotationsQuery = z
+  .object({
+    annotatorId: z.string().uuid().optional(),
+    itemId: z.string().uuid().optional(),
+  })
+  .superRefine((query, ctx) => {
+    if ((query.annotatorId === undefined) === (query.itemId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['annotatorId'], message: 'give exactly one of annotatorId or itemId' });
+    }
+  });
+export type AgreementAnnotationsQuery = z.infer<typeof agreementAnnotationsQuery>;
+
+/** At most this many annotations per drill-down (newest first); `truncated` says when there were more. */
+export const DRILL_DOWN_LIMIT = 500;
+
+export const drillDownAnnotationSchema = z.object({
+  id: z.string().uuid(),
+  itemId: z.string().uuid(),
+  itemExternalId: z.string(),
+  annotatorId: z.string().uuid(),
+  /** Null for an account no longer a member. */
+  annotatorEmail: z.string().nullable(),
+  answers: answersSchema,
+  /** Output ids, first shown first (labels A, B, C... follow this order). */
+  displayOrder: z.array(z.string()),
+  timeOnTaskMs: z.number().int().nullable(),
+  submittedAt: z.string(),
+});
+export type DrillDownAnnotation = z.infer<typeof drillDownAnnotationSchema>;
+
+export const agreementAnnotationsResponse = z.object({
+  annotations: z.array(drillDownAnnotationSchema),
+  truncated: z.boolean(),
+});
+export type AgreementAnnotationsResponse = z.infer<typeof agreementAnnotationsResponse>;

@@ -1,17 +1,25 @@
-import { type AgreementRecord, type AnnotatorAgreement, annotatorQuality, compareIds } from '@feedbench/shared';
+import {
+  type AgreementRecord,
+  type AnnotatorAgreement,
+  type AnnotatorGold,
+  annotatorQuality,
+  compareIds,
+} from '@feedbench/shared';
 import { type AgreementQuestion, finite } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 /**
- * The per-annotator table: throughput, median time on task, and per question the agreement with the leave-one-out
- * consensus of the other annotators with its outlier flag (`annotatorQuality` in shared/src/agreement: majority
- * judgement on (item, output pair) units for rankings; Pearson r with the others' mean rating, interval level, for
- * ratings). Most annotations first.
+ * The per-annotator table: throughput, median time on task, accuracy on gold items (from the gold module), and per
+ * question the agreement with the leave-one-out consensus of the other annotators with its outlier flag
+ * (`annotatorQuality` in shared/src/agreement: majority judgement on (item, output pair) units for rankings; Pearson
+ * r with the others' mean rating, interval level, for ratings). An annotator below the gold bar is flagged too.
+ * Most annotations first.
  */
 export function annotatorTable(
   annotations: readonly SubmittedAnnotation[],
   questions: readonly { question: AgreementQuestion; records: readonly AgreementRecord[] }[],
   emails: ReadonlyMap<string, string>,
+  gold?: ReadonlyMap<string, AnnotatorGold>,
 ): AnnotatorAgreement[] {
   const byUser = new Map<string, { annotations: number; times: number[]; last: Date }>();
   for (const { userId, timeOnTaskMs, submittedAt } of annotations) {
@@ -49,14 +57,16 @@ export function annotatorTable(
           },
         ];
       });
+      const standing = gold?.get(userId) ?? null;
       return {
         userId,
         email: emails.get(userId) ?? null,
         annotations: row.annotations,
         medianTimeOnTaskMs: row.times.length > 0 ? median(row.times) : null,
+        gold: standing,
         lastSubmittedAt: row.last.toISOString(),
         questions: perQuestion,
-        outlier: perQuestion.some((q) => q.outlier),
+        outlier: perQuestion.some((q) => q.outlier) || standing?.belowThreshold === true,
       };
     })
     .sort((a, b) => b.annotations - a.annotations || compareIds(a.email ?? a.userId, b.email ?? b.userId));

@@ -3,6 +3,7 @@ import {
   type AgreementEstimateName,
   type AgreementRecord,
   type AgreementReport,
+  type AnnotatorGold,
   type BootstrapOptions,
   bootstrapClusterStatistics,
   clusterCoincidences,
@@ -19,6 +20,7 @@ import {
   type QuestionAgreement,
 } from '@feedbench/shared';
 import { annotatorTable } from './agreement.annotators.ts';
+import { overBatches } from './agreement.batches.ts';
 import { type AgreementQuestion, finite, hasAgreement, questionRecords } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
@@ -31,6 +33,10 @@ export interface AgreementReportInput {
   emails: ReadonlyMap<string, string>;
   progress: ProjectProgress & { overlapTarget: number };
   bootstrap: Required<BootstrapOptions>;
+  /** Items per batch of the submission-order series. */
+  batchSize: number;
+  /** Gold standing by annotator id (absent: no gold column). */
+  gold?: ReadonlyMap<string, AnnotatorGold>;
 }
 
 const LOW_AGREEMENT_ITEMS = 10;
@@ -55,12 +61,12 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
         ? rankingAgreement(question, records, input)
         : ratingAgreement(question, records, input),
     ),
-    annotators: annotatorTable(input.annotations, questions, input.emails),
+    annotators: annotatorTable(input.annotations, questions, input.emails, input.gold),
   };
 }
 
 /** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
-interface QuestionItems {
+export interface QuestionItems {
   ids: string[];
   externalIds: string[];
   /** Answers per item. */
@@ -69,35 +75,47 @@ interface QuestionItems {
   days: string[];
   /** UTC day of every answer, for the per-day answer counts. */
   answerDays: string[];
+  /** Per item: when its import ran (ms), and when its latest answer was submitted (ms). */
+  importedAt: number[];
+  lastAnsweredAt: number[];
   annotatorCount: number;
 }
 
 function questionItems(annotations: readonly SubmittedAnnotation[], question: AgreementQuestion): QuestionItems {
-  const byItem = new Map<string, { externalId: string; annotators: number; last: Date }>();
+  const byItem = new Map<string, { externalId: string; annotators: number; last: Date; importedAt: Date }>();
   const answerDays: string[] = [];
   const annotators = new Set<string>();
-  for (const { itemId, itemExternalId, userId, answers, submittedAt } of annotations) {
+  for (const { itemId, itemExternalId, itemImportedAt, userId, answers, submittedAt } of annotations) {
     if (answers[question.id]?.type !== question.type) continue;
     answerDays.push(utcDay(submittedAt));
     annotators.add(userId);
-    const item = byItem.get(itemId) ?? { externalId: itemExternalId, annotators: 0, last: submittedAt };
+    const item = byItem.get(itemId) ?? {
+      externalId: itemExternalId,
+      annotators: 0,
+      last: submittedAt,
+      importedAt: itemImportedAt,
+    };
     item.annotators++;
     if (submittedAt > item.last) item.last = submittedAt;
     byItem.set(itemId, item);
   }
   const ids = [...byItem.keys()].sort(compareIds);
-  const entries = ids.map((id) => byItem.get(id) as { externalId: string; annotators: number; last: Date });
+  const entries = ids.map(
+    (id) => byItem.get(id) as { externalId: string; annotators: number; last: Date; importedAt: Date },
+  );
   return {
     ids,
     externalIds: entries.map((e) => e.externalId),
     annotators: entries.map((e) => e.annotators),
     days: entries.map((e) => utcDay(e.last)),
     answerDays,
+    importedAt: entries.map((e) => e.importedAt.getTime()),
+    lastAnsweredAt: entries.map((e) => e.last.getTime()),
     annotatorCount: annotators.size,
   };
 }
 
-interface Estimator {
+export interface Estimator {
   estimate: AgreementEstimateName;
   statistic: DrawnStatistic;
   /** Items that contribute to the estimate. */
@@ -137,7 +155,7 @@ function rankingAgreement(
   });
   return {
     type: 'ranking',
-    ...questionSummary(question, items, estimators, input.bootstrap),
+    ...questionSummary(question, items, estimators, input),
     lowAgreementItems: lowest(items, agreements, 'ascending'),
     positionBias: positionBias(rankings),
     rankingsWithTies: rankings.filter((r) => r.ranking.some((group) => group.length > 1)).length,
@@ -208,7 +226,7 @@ function ratingAgreement(
   }
   return {
     type: 'rating',
-    ...questionSummary(question, items, estimators, input.bootstrap),
+    ...questionSummary(question, items, estimators, input),
     lowAgreementItems: lowest(items, itemDisagreement, 'descending'),
     min: question.min,
     max: question.max,
@@ -239,7 +257,7 @@ function questionSummary(
   question: AgreementQuestion,
   items: QuestionItems,
   estimators: Estimator[],
-  bootstrap: Required<BootstrapOptions>,
+  { bootstrap, batchSize }: Pick<AgreementReportInput, 'bootstrap' | 'batchSize'>,
 ) {
   const everything = new Float64Array(items.ids.length).fill(1);
   const values = estimators.map(({ statistic }) => statistic(everything));
@@ -267,6 +285,7 @@ function questionSummary(
     annotators: items.annotatorCount,
     estimates,
     overTime: overTime(items, estimators),
+    overBatches: overBatches(items, estimators, batchSize),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Answers } from '@feedbench/shared';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, items } from '../../db/schema/index.ts';
 
@@ -7,6 +7,8 @@ import { annotations, items } from '../../db/schema/index.ts';
 export interface SubmittedAnnotation {
   itemId: string;
   itemExternalId: string;
+  /** When the item's import ran: one import is one transaction, so its items share this time (its batch). */
+  itemImportedAt: Date;
   userId: string;
   answers: Answers;
   /** Output ids in the order they were shown. */
@@ -26,6 +28,7 @@ export function createAgreementRepository(db: Executor) {
         .select({
           itemId: annotations.itemId,
           itemExternalId: items.externalId,
+          itemImportedAt: items.createdAt,
           userId: annotations.userId,
           answers: annotations.answers,
           displayOrder: annotations.displayOrder,
@@ -36,6 +39,40 @@ export function createAgreementRepository(db: Executor) {
         .innerJoin(items, eq(items.id, annotations.itemId))
         .where(eq(annotations.projectId, projectId))
         .orderBy(asc(annotations.itemId), asc(annotations.submittedAt), asc(annotations.id));
+    },
+
+    /**
+     * The drill-down: one annotator's or one item's submitted annotations in a project, newest first, at most
+     * `limit` (the caller asks for one more to know whether there were more).
+     */
+    async annotationsOf(
+      projectId: string,
+      filter: { annotatorId?: string; itemId?: string },
+      limit: number,
+    ): Promise<(SubmittedAnnotation & { id: string })[]> {
+      return db
+        .select({
+          id: annotations.id,
+          itemId: annotations.itemId,
+          itemExternalId: items.externalId,
+          itemImportedAt: items.createdAt,
+          userId: annotations.userId,
+          answers: annotations.answers,
+          displayOrder: annotations.displayOrder,
+          submittedAt: annotations.submittedAt,
+          timeOnTaskMs: annotations.timeOnTaskMs,
+        })
+        .from(annotations)
+        .innerJoin(items, eq(items.id, annotations.itemId))
+        .where(
+          and(
+            eq(annotations.projectId, projectId),
+            filter.annotatorId === undefined ? undefined : eq(annotations.userId, filter.annotatorId),
+            filter.itemId === undefined ? undefined : eq(annotations.itemId, filter.itemId),
+          ),
+        )
+        .orderBy(desc(annotations.submittedAt), desc(annotations.id))
+        .limit(limit);
     },
   };
 }

@@ -1,4 +1,12 @@
-import type { AgreementRecord, AgreementReport, BootstrapOptions } from '@feedbench/shared';
+import {
+  type AgreementAnnotationsQuery,
+  type AgreementAnnotationsResponse,
+  type AgreementRecord,
+  type AgreementReport,
+  type AnnotatorGold,
+  type BootstrapOptions,
+  DRILL_DOWN_LIMIT,
+} from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -14,20 +22,34 @@ interface Deps {
   projects: Pick<ProjectsService, 'accessAsResearcher' | 'progressOf' | 'listMembers'>;
   /** Bootstrap of the report's intervals; fixed seed so a report is reproducible. */
   bootstrap?: Required<BootstrapOptions>;
+  /** Gold accuracy per annotator (the gold module's accuracyByAnnotator); without it the table has no gold column. */
+  goldAccuracy?: (projectId: string) => Promise<readonly ({ userId: string } & AnnotatorGold)[]>;
 }
 
 /** 500 resamples of items: enough for a stable 95% percentile interval, and a few ms per estimate. */
 export const REPORT_BOOTSTRAP: Required<BootstrapOptions> = { replicates: 500, seed: 1, confidence: 0.95 };
 
 /** Agreement and annotation quality of a project, for its researchers (dashboard, CLI). */
-export function createAgreementService({ db, clock, projects, bootstrap = REPORT_BOOTSTRAP }: Deps) {
+export function createAgreementService({ db, clock, projects, bootstrap = REPORT_BOOTSTRAP, goldAccuracy }: Deps) {
   const repository = createAgreementRepository(db);
   return {
-    async report(user: SessionUser, projectId: string): Promise<AgreementReport> {
+    async report(
+      user: SessionUser,
+      projectId: string,
+      options: { batchSize: number } = { batchSize: 50 },
+    ): Promise<AgreementReport> {
       const project = await projects.accessAsResearcher(user, projectId);
       const annotations = await repository.submitted(project.id);
       const members = await projects.listMembers(user, project.id);
       const progress = await projects.progressOf(project.id);
+      const gold = goldAccuracy
+        ? new Map(
+            (await goldAccuracy(project.id)).map(({ userId, answered, accuracy, belowThreshold, paused }) => [
+              userId,
+              { answered, accuracy, belowThreshold, paused },
+            ]),
+          )
+        : undefined;
       return buildAgreementReport({
         projectId: project.id,
         generatedAt: clock.now(),
@@ -36,7 +58,34 @@ export function createAgreementService({ db, clock, projects, bootstrap = REPORT
         emails: new Map(members.map((m) => [m.userId, m.email])),
         progress: { ...progress, overlapTarget: project.settings.overlapTarget },
         bootstrap,
+        batchSize: options.batchSize,
+        gold,
       });
+    },
+
+    /** The drill-down from an annotator row or a low-agreement item to its annotations (researchers only). */
+    async annotations(
+      user: SessionUser,
+      projectId: string,
+      filter: AgreementAnnotationsQuery,
+    ): Promise<AgreementAnnotationsResponse> {
+      const project = await projects.accessAsResearcher(user, projectId);
+      const rows = await repository.annotationsOf(project.id, filter, DRILL_DOWN_LIMIT + 1);
+      const emails = new Map((await projects.listMembers(user, project.id)).map((m) => [m.userId, m.email]));
+      return {
+        annotations: rows.slice(0, DRILL_DOWN_LIMIT).map((row) => ({
+          id: row.id,
+          itemId: row.itemId,
+          itemExternalId: row.itemExternalId,
+          annotatorId: row.userId,
+          annotatorEmail: emails.get(row.userId) ?? null,
+          answers: row.answers,
+          displayOrder: row.displayOrder,
+          timeOnTaskMs: row.timeOnTaskMs,
+          submittedAt: row.submittedAt.toISOString(),
+        })),
+        truncated: rows.length > DRILL_DOWN_LIMIT,
+      };
     },
 
     /**
