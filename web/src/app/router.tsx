@@ -21,6 +21,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/AgreementRoute.tsx').then((m) => ({ Component: m.AgreementRoute })),
       },
       {
+        path: 'projects/:projectId/agreement/annotations',
+        lazy: () =>
+          import('./routes/AgreementAnnotationsRoute.tsx').then((m) => ({ Component: m.AgreementAnnotationsRoute })),
+      },
+      {
         path: 'projects/:projectId/gold',
         lazy: () => import('./routes/GoldRoute.tsx').then((m) => ({ Component: m.GoldRoute })),
       },

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
-import { useAgreement } from '../../features/agreement/api/get-agreement.ts';
+import { DEFAULT_BATCH_SIZE, useAgreement } from '../../features/agreement/api/get-agreement.ts';
 import { useLiveAgreement } from '../../features/agreement/api/live-agreement.ts';
+import type { SeriesGrouping } from '../../features/agreement/components/AgreementOverTimeChart.tsx';
 import { AnnotatorQualityTable } from '../../features/agreement/components/AnnotatorQualityTable.tsx';
 import { QuestionAgreementPanel } from '../../features/agreement/components/QuestionAgreementPanel.tsx';
+import { SeriesGroupingPicker } from '../../features/agreement/components/SeriesGroupingPicker.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
 
@@ -11,7 +14,9 @@ import { ProgressCounters } from '../../features/projects/components/ProgressCou
 export function AgreementRoute() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
-  const agreement = useAgreement(projectId);
+  const [grouping, setGrouping] = useState<SeriesGrouping>('day');
+  const [batchSize, setBatchSize] = useState(DEFAULT_BATCH_SIZE);
+  const agreement = useAgreement(projectId, batchSize);
   const live = useLiveAgreement(projectId);
 
   if (agreement.isPending) return <Loading what="the agreement report" />;
@@ -40,9 +45,23 @@ export function AgreementRoute() {
       {report.questions.length === 0 ? (
         <p className="card muted">This template has no ranking or rating questions to measure agreement on.</p>
       ) : (
-        report.questions.map((q) => (
-          <QuestionAgreementPanel key={q.questionId} question={q} confidence={report.bootstrap.confidence} />
-        ))
+        <>
+          <SeriesGroupingPicker
+            grouping={grouping}
+            batchSize={batchSize}
+            onGrouping={setGrouping}
+            onBatchSize={setBatchSize}
+          />
+          {report.questions.map((q) => (
+            <QuestionAgreementPanel
+              key={q.questionId}
+              projectId={projectId}
+              question={q}
+              confidence={report.bootstrap.confidence}
+              grouping={grouping}
+            />
+          ))}
+        </>
       )}
       <section className="card stack" aria-labelledby="agreement-annotators">
         <h2 id="agreement-annotators">Annotators</h2>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
-import { agreementQueryOptions } from './get-agreement.ts';
+import { agreementKeyPrefix } from './get-agreement.ts';
 
 /** Submissions arrive in bursts; one recomputation (bootstrap included) per burst is enough. */
 const REFRESH_DEBOUNCE_MS = 500;
@@ -15,7 +15,8 @@ export function useLiveAgreement(projectId: string): boolean {
     if (message.type !== 'progress') return;
     clearTimeout(refresh.current);
     refresh.current = setTimeout(
-      () => queryClient.invalidateQueries({ queryKey: agreementQueryOptions(projectId).queryKey }),
+      // The prefix reaches every batch size and the drill-down lists too.
+      () => queryClient.invalidateQueries({ queryKey: agreementKeyPrefix(projectId) }),
       REFRESH_DEBOUNCE_MS,
     );
   });

@@ -1,8 +1,10 @@
 import type { AgreementReport, AnnotatorAgreement } from '@feedbench/shared';
 import { useState } from 'react';
-import { formatDuration, formatStatistic } from './format.ts';
+import { Link } from 'react-router';
+import { drillDownPath } from './drill-down-path.ts';
+import { formatDuration, formatPercent, formatStatistic } from './format.ts';
 
-type SortKey = 'email' | 'annotations' | 'medianTime' | 'outlier' | `question:${string}`;
+type SortKey = 'email' | 'annotations' | 'medianTime' | 'gold' | 'outlier' | `question:${string}`;
 type Direction = 'ascending' | 'descending';
 
 interface Column {
@@ -24,7 +26,23 @@ function compare(a: string | number | null, b: string | number | null, direction
   return direction === 'ascending' ? order : -order;
 }
 
-/** Per annotator: throughput, agreement with the others' consensus per question, median time, outlier flag. */
+/** An annotator's gold accuracy as a cell: the share right, how many gold answers, and the bar or pause if any. */
+function GoldCell({ gold }: { gold: AnnotatorAgreement['gold'] }) {
+  if (!gold || gold.answered === 0 || gold.accuracy === null) return <>n/a</>;
+  return (
+    <>
+      {formatPercent(gold.accuracy)} <span className="muted">of {gold.answered}</span>
+      {gold.belowThreshold && <span className="badge warning">Below the gold bar</span>}
+      {gold.paused && <span className="badge">Paused</span>}
+    </>
+  );
+}
+
+/**
+ * Per annotator: throughput, agreement with the others' consensus per question, median time, accuracy on gold items,
+ * outlier flag (on a question or below the gold bar); sortable by any column; each annotator links to their
+ * annotations.
+ */
 export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
     key: 'annotations',
@@ -41,6 +59,7 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
       }),
     ),
     { key: 'medianTime', label: 'Median time per task', value: (a) => a.medianTimeOnTaskMs },
+    { key: 'gold', label: 'Gold accuracy', value: (a) => (a.gold?.answered ? a.gold.accuracy : null) },
     { key: 'outlier', label: 'Outlier', value: (a) => (a.outlier ? 1 : 0) },
   ];
   const column = columns.find((c) => c.key === sort.key) ?? columns[1];
@@ -78,12 +97,17 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
       <tbody>
         {rows.map((a) => (
           <tr key={a.userId}>
-            <th scope="row">{a.email ?? 'Former member'}</th>
+            <th scope="row">
+              <Link to={drillDownPath(report.projectId, { annotatorId: a.userId })}>{a.email ?? 'Former member'}</Link>
+            </th>
             <td>{a.annotations}</td>
             {report.questions.map((q) => (
               <td key={q.questionId}>{formatStatistic(questionScore(a, q.questionId))}</td>
             ))}
             <td>{formatDuration(a.medianTimeOnTaskMs)}</td>
+            <td>
+              <GoldCell gold={a.gold} />
+            </td>
             <td>{a.outlier ? <span className="badge warning">Outlier</span> : 'No'}</td>
           </tr>
         ))}

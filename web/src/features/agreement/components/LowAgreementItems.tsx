@@ -1,7 +1,9 @@
 import type { QuestionAgreement } from '@feedbench/shared';
+import { Link } from 'react-router';
+import { drillDownPath } from './drill-down-path.ts';
 
-/** The items annotators disagreed on most, worst first. */
-export function LowAgreementItems({ question }: { question: QuestionAgreement }) {
+/** The items annotators disagreed on most, worst first; each links to its annotations. */
+export function LowAgreementItems({ projectId, question }: { projectId: string; question: QuestionAgreement }) {
   const measure = question.type === 'ranking' ? 'Pairwise agreement' : 'Mean difference between annotators';
   if (question.lowAgreementItems.length === 0) {
     return <p className="muted">No items with two or more annotators to compare yet.</p>;
@@ -19,7 +21,9 @@ export function LowAgreementItems({ question }: { question: QuestionAgreement })
       <tbody>
         {question.lowAgreementItems.map((item) => (
           <tr key={item.itemId}>
-            <th scope="row">{item.externalId}</th>
+            <th scope="row">
+              <Link to={drillDownPath(projectId, { itemId: item.itemId })}>{item.externalId}</Link>
+            </th>
             <td>{item.annotators}</td>
             <td>{item.value.toFixed(2)}</td>
           </tr>

@@ -1,12 +1,22 @@
 import type { QuestionAgreement } from '@feedbench/shared';
 import { AgreementEstimatesTable } from './AgreementEstimatesTable.tsx';
-import { AgreementOverTimeChart } from './AgreementOverTimeChart.tsx';
+import { AgreementOverTimeChart, type SeriesGrouping } from './AgreementOverTimeChart.tsx';
 import { LowAgreementItems } from './LowAgreementItems.tsx';
 import { PositionBiasFigure } from './PositionBiasFigure.tsx';
 import { RatingDistributionChart } from './RatingDistributionChart.tsx';
 
 /** Everything the report says about one ranking or rating question. */
-export function QuestionAgreementPanel({ question, confidence }: { question: QuestionAgreement; confidence: number }) {
+export function QuestionAgreementPanel({
+  projectId,
+  question,
+  confidence,
+  grouping,
+}: {
+  projectId: string;
+  question: QuestionAgreement;
+  confidence: number;
+  grouping: SeriesGrouping;
+}) {
   const headingId = `agreement-question-${question.questionId}`;
   return (
     <section className="card stack" aria-labelledby={headingId}>
@@ -18,13 +28,13 @@ export function QuestionAgreementPanel({ question, confidence }: { question: Que
         {question.annotators === 1 ? '' : 's'}.
       </p>
       <AgreementEstimatesTable question={question} confidence={confidence} />
-      <AgreementOverTimeChart question={question} />
+      <AgreementOverTimeChart question={question} grouping={grouping} />
       {question.type === 'ranking' ? (
         <PositionBiasFigure question={question} />
       ) : (
         <RatingDistributionChart question={question} />
       )}
-      <LowAgreementItems question={question} />
+      <LowAgreementItems projectId={projectId} question={question} />
     </section>
   );
 }
