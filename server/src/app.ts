@@ -30,6 +30,7 @@ import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     }),
   );
   await app.register(tokensRoutes(services.tokens, services.audit));
+  await app.register(workspacesRoutes(services.workspaces, services.audit));
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));
@@ -121,7 +123,10 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(draftsRoutes(services.drafts));
   await app.register(assignmentRoutes(services.projects, services.assignment));
   await app.register(
-    liveRoutes(services.projects, events, { recentExportJobs: (id) => services.exports.jobs.recent(id) }),
+    liveRoutes(services.projects, events, {
+      allowedOrigins: config.allowedSocketOrigins,
+      recentExportJobs: (id) => services.exports.jobs.recent(id),
+    }),
   );
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;

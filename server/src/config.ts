@@ -41,6 +41,11 @@ const envSchema = z.object({
    * address. `true`, a hop count, or a comma-separated list of proxy addresses/CIDRs; unset: trust nobody.
    */
   TRUST_PROXY: z.string().optional(),
+  /**
+   * Other origins (comma-separated, e.g. `https://feedbench.example.com`) whose pages may open the live WebSocket;
+   * the server's own origin always may. Browsers send cookies with cross-site socket upgrades, so others are refused.
+   */
+  WS_ALLOWED_ORIGINS: z.string().default(''),
   /** Failed sign-ins allowed per (client address, email) per window before that pair is locked out. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   /** Failed sign-ins allowed per client address per window, across all emails (password spraying). */
@@ -69,6 +74,8 @@ export type Config = {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   production: boolean;
   loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
+  /** Origins besides the server's own allowed to open the live WebSocket. */
+  allowedSocketOrigins: string[];
 };
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
@@ -99,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
     },
+    allowedSocketOrigins: e.WS_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }
 

@@ -15,6 +15,7 @@ import { createLocalEvents, type ProjectEvents } from './modules/live/project-ev
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { createWorkspacesService } from './modules/workspaces/workspaces.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
 export function createServices(
@@ -25,13 +26,15 @@ export function createServices(
   const { clock } = options;
   // Without a live hub (CLI, tests that do not watch), events go to an in-process emitter nobody listens to.
   const events = options.events ?? createLocalEvents();
+  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email) });
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
     sessionTtlHours: options.sessionTtlHours,
+    workspaces,
   });
   const assignment = createAssignmentService({ db, clock });
-  const projects = createProjectsService({ db, clock, assignment, findUserByEmail: auth.findUserByEmail });
+  const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });
   const items = createItemsService({ db, assignment, events });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
@@ -60,7 +63,7 @@ export function createServices(
     projects,
     goldAccuracy: (projectId) => gold.accuracyByAnnotator(projectId),
   });
-  const tokens = createTokensService({ db, clock, projects, confirmPassword: auth.confirmPassword });
+  const tokens = createTokensService({ db, clock, projects, workspaces, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
   const review = createReviewService({ db, clock, projects, assignment });
   const gold = createGoldService({ db, clock, projects, items, audit, events });
@@ -79,6 +82,7 @@ export function createServices(
     review,
     gold,
     adjudication,
+    workspaces,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import {
+  createWorkspaceBody,
   defaultSettings,
   findPreset,
   IMPORT_FORMATS,
@@ -9,6 +10,7 @@ import {
   TASK_KINDS,
   TEMPLATE_PRESETS,
   USER_ROLES,
+  WORKSPACE_ROLES,
 } from '@feedbench/shared';
 import { type Command, Option } from 'commander';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -23,9 +25,56 @@ export function registerCommands(program: Command) {
     .requiredOption('--email <email>')
     .requiredOption('--password <password>')
     .addOption(new Option('--role <role>').choices(USER_ROLES).makeOptionMandatory())
-    .action(async (opts: { email: string; password: string; role: (typeof USER_ROLES)[number] }) => {
-      const created = await withCliContext(({ services }) => services.auth.createUser(opts));
-      console.log(JSON.stringify(created));
+    .option('--workspace <slug-or-id>', 'workspace the account joins (default: the default workspace)')
+    .action(
+      async (opts: { email: string; password: string; role: (typeof USER_ROLES)[number]; workspace?: string }) => {
+        const created = await withCliContext(async ({ services, actor }) => {
+          const { workspace, ...account } = opts;
+          // Resolving a workspace needs someone allowed to see it; the very first admin needs none.
+          const workspaceId = workspace
+            ? (await services.workspaces.resolveHandle(await actor(), workspace)).id
+            : undefined;
+          return services.auth.createUser({ ...account, workspaceId });
+        });
+        console.log(JSON.stringify(created));
+      },
+    );
+
+  const workspace = program.command('workspace').description('manage workspaces (they isolate projects and people)');
+  workspace
+    .command('list')
+    .description('list workspaces as JSON')
+    .action(async () => {
+      const listed = await withCliContext(async ({ services, actor }) => services.workspaces.list(await actor()));
+      console.log(JSON.stringify(listed));
+    });
+  workspace
+    .command('create')
+    .description('create a workspace and print its id')
+    .requiredOption('--name <name>')
+    .requiredOption('--slug <slug>', 'lower-case letters, digits and dashes')
+    .action(async (opts: { name: string; slug: string }) => {
+      const parsed = createWorkspaceBody.safeParse(opts);
+      if (!parsed.success)
+        throw new CliError(`--${String(parsed.error.issues[0]?.path[0])}: ${parsed.error.issues[0]?.message}`);
+      const created = await withCliContext(async ({ services, actor }) =>
+        services.workspaces.create(await actor(), parsed.data),
+      );
+      console.log(created.id);
+    });
+  workspace
+    .command('add-member')
+    .description('add an existing account to a workspace, or change its role there')
+    .requiredOption('--workspace <slug-or-id>')
+    .requiredOption('--email <email>')
+    .addOption(new Option('--role <role>').choices(WORKSPACE_ROLES).default('member'))
+    .action(async (opts: { workspace: string; email: string; role: (typeof WORKSPACE_ROLES)[number] }) => {
+      const changed = await withCliContext(async ({ services, actor }) => {
+        const admin = await actor();
+        const target = await services.workspaces.resolveHandle(admin, opts.workspace);
+        return services.workspaces.addMember(admin, target.id, { email: opts.email, role: opts.role });
+      });
+      console.log(JSON.stringify({ members: changed.members }));
     });
 
   const project = program.command('project').description('manage projects');
@@ -41,6 +90,7 @@ export function registerCommands(program: Command) {
     )
     .option('--guidelines <file>', 'Markdown guidelines file')
     .option('--overlap <n>', 'distinct annotators per item', (v) => Number.parseInt(v, 10))
+    .option('--workspace <slug-or-id>', 'workspace of the project (default: the default workspace)')
     .action(
       async (opts: {
         name: string;
@@ -48,6 +98,7 @@ export function registerCommands(program: Command) {
         preset?: string;
         guidelines?: string;
         overlap?: number;
+        workspace?: string;
       }) => {
         const preset = opts.preset === undefined ? undefined : findPreset(opts.preset);
         const kind = opts.kind ?? preset?.kind;
@@ -59,7 +110,16 @@ export function registerCommands(program: Command) {
         const settings = preset ? { ...defaultSettings(kind), questions: preset.questions } : undefined;
         const created = await withCliContext(async ({ services, actor }) => {
           const owner = await actor();
-          const made = await services.projects.create(owner, { name: opts.name, kind, guidelines, settings });
+          const workspaceId = opts.workspace
+            ? (await services.workspaces.resolveHandle(owner, opts.workspace)).id
+            : undefined;
+          const made = await services.projects.create(owner, {
+            name: opts.name,
+            kind,
+            guidelines,
+            settings,
+            workspaceId,
+          });
           return opts.overlap ? services.projects.update(owner, made.id, { overlapTarget: opts.overlap }) : made;
         });
         console.log(created.id);

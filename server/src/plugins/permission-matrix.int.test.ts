@@ -12,13 +12,26 @@ import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts
  * Callers, per cell on fresh data: P is a ranking project made by `researcher`, with `annotator` as member holding a
  * lease and one submitted annotation; `reviewer` is P's reviewer (an annotator account with the project role
  * reviewer); `outsider` is a researcher of another project; `admin` is a global admin who is not a member of P;
- * `readToken` is a read-only API token of `researcher`.
+ * `readToken` is a read-only API token of `researcher`; `stranger` is a researcher of another workspace only (with
+ * a project there). Everyone else belongs to P's workspace (the default one) as a plain member.
  */
-const PERSONAS = ['anonymous', 'admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken'] as const;
+const PERSONAS = [
+  'anonymous',
+  'admin',
+  'researcher',
+  'annotator',
+  'reviewer',
+  'outsider',
+  'readToken',
+  'stranger',
+] as const;
 type Persona = (typeof PERSONAS)[number];
 
 interface Fixture {
   projectId: string;
+  /** P's workspace, and a member of it whom removal cells remove (joined again for every fixture). */
+  workspaceId: string;
+  spareMemberId: string;
   leaseId: string;
   tokenId: string;
   annotationId: string;
@@ -41,8 +54,10 @@ interface Rule {
 }
 
 const everyone = PERSONAS;
-const signedIn = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken'] as const;
-const sessions = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider'] as const;
+const signedIn = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken', 'stranger'] as const;
+const sessions = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'stranger'] as const;
+/** Everyone in P's workspace (the stranger is not). */
+const workspaceMembers = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken'] as const;
 const projectReaders = ['admin', 'researcher', 'annotator', 'reviewer', 'readToken'] as const;
 const reviewers = ['admin', 'researcher', 'reviewer'] as const;
 const projectResearchers = ['admin', 'researcher'] as const;
@@ -69,10 +84,19 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/users':                             { allow: ['admin'], request: () => ({ url: '/api/users', payload: { email: `m-${randomUUID()}@test.local`, password: 'long enough pw', role: 'annotator' } }) },
   'GET /api/tokens':                             { allow: signedIn, request: () => ({ url: '/api/tokens' }) },
   'POST /api/tokens':                            { allow: sessions, request: () => ({ url: '/api/tokens', payload: { name: 'matrix', password: 'correct horse battery' } }) },
-  'DELETE /api/tokens/:tokenId':                 { allow: ['researcher'], request: (fx) => ({ url: `/api/tokens/${fx.tokenId}` }) },
+  // The owner, or an instance admin revoking someone else's token (audited).
+  'DELETE /api/tokens/:tokenId':                 { allow: ['admin', 'researcher'], request: (fx) => ({ url: `/api/tokens/${fx.tokenId}` }) },
+  'GET /api/admin/tokens':                       { allow: ['admin'], request: () => ({ url: '/api/admin/tokens' }) },
+  'GET /api/workspaces':                         { allow: signedIn, request: () => ({ url: '/api/workspaces' }) },
+  'POST /api/workspaces':                        { allow: ['admin'], request: () => ({ url: '/api/workspaces', payload: { name: 'W', slug: `w-${randomUUID().slice(0, 8)}` } }) },
+  'GET /api/workspaces/:workspaceId/members':    { allow: workspaceMembers, request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/members` }) },
+  // Plain members do not manage the workspace; the outsider is already a member (role unchanged).
+  'POST /api/workspaces/:workspaceId/members':   { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'member' } }) },
+  'DELETE /api/workspaces/:workspaceId/members/:userId': { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/members/${fx.spareMemberId}` }) },
   'GET /api/audit':                              { allow: ['admin'], request: () => ({ url: '/api/audit' }) },
   'GET /api/projects':                           { allow: signedIn, request: () => ({ url: '/api/projects' }) },
-  'POST /api/projects':                          { allow: ['admin', 'researcher', 'outsider'], request: () => ({ url: '/api/projects', payload: { name: 'New', kind: 'ranking' } }) },
+  // Each in a workspace of their own (the stranger's is not P's).
+  'POST /api/projects':                          { allow: ['admin', 'researcher', 'outsider', 'stranger'], request: () => ({ url: '/api/projects', payload: { name: 'New', kind: 'ranking' } }) },
   'GET /api/projects/:projectId':                { allow: projectReaders, request: (fx) => ({ url: p(fx) }) },
   'PATCH /api/projects/:projectId':              { allow: projectResearchers, request: (fx) => ({ url: p(fx), payload: { name: 'Renamed' } }) },
   'GET /api/projects/:projectId/members':        { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/members` }) },
@@ -121,16 +145,30 @@ const OUTSIDER_EMAIL = { value: '' };
 let h: TestHarness;
 let people: Record<Exclude<Persona, 'anonymous' | 'readToken'>, Person>;
 let readToken: string;
+let spareMember: Person;
+let defaultWorkspaceId: string;
 beforeAll(async () => {
   h = await buildTestApp();
+  const admin = await h.user('admin');
+  const other = await h.app.inject({
+    method: 'POST',
+    url: '/api/workspaces',
+    headers: admin.headers,
+    payload: { name: 'Another team', slug: `another-${randomUUID().slice(0, 8)}` },
+  });
   people = {
-    admin: await h.user('admin'),
+    admin,
+    stranger: await h.user('researcher', { workspaceId: other.json().id }),
     researcher: await h.user('researcher'),
     annotator: await h.user('annotator'),
     reviewer: await h.user('annotator'),
     outsider: await h.user('researcher'),
   };
   await h.project(people.outsider, { name: 'Elsewhere' });
+  await h.project(people.stranger, { name: 'In another workspace' });
+  spareMember = await h.user('annotator');
+  const workspaces = (await h.app.inject({ url: '/api/workspaces', headers: people.researcher.headers })).json();
+  defaultWorkspaceId = workspaces.workspaces[0].id;
   LOGIN = { email: people.annotator.email, password: people.annotator.password };
   OUTSIDER_EMAIL.value = people.outsider.email;
   const token = await h.app.inject({
@@ -140,7 +178,8 @@ beforeAll(async () => {
     payload: { name: 'matrix reader', access: 'read', password: 'correct horse battery' },
   });
   readToken = token.json().token;
-});
+  // Nine accounts (one scrypt hash and sign-in each) before the first cell.
+}, 240_000);
 afterAll(() => h.close());
 
 async function fixture(withSnapshot = false): Promise<Fixture> {
@@ -184,8 +223,11 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     exportJobId = job.json().id;
     await h.services.exports.jobs.settle(exportJobId);
   }
+  await h.services.workspaces.join(defaultWorkspaceId, spareMember.id, 'member');
   return {
     projectId: project.id,
+    workspaceId: defaultWorkspaceId,
+    spareMemberId: spareMember.id,
     leaseId: leaseTask.leaseId,
     tokenId: created.apiToken.id,
     leaseTask,

@@ -65,10 +65,11 @@ export async function buildTestApp(options: { clock?: Clock; config?: Partial<Co
      * A new account with a unique email, signed in. `headers` are what the browser sends: the session cookie and the
      * CSRF token the SPA reads from GET /api/auth/csrf (see plugins/csrf.ts).
      */
-    async user(role: UserRole = 'annotator') {
+    async user(role: UserRole = 'annotator', options: { workspaceId?: string } = {}) {
       const email = `${role}-${randomUUID().slice(0, 8)}@test.local`;
       const password = 'correct horse battery';
-      const user = await services.auth.createUser({ email, password, role });
+      // Without a workspace the account joins the default one, where every project of the harness lives.
+      const user = await services.auth.createUser({ email, password, role, workspaceId: options.workspaceId });
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

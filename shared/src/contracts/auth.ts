@@ -18,7 +18,13 @@ export type User = z.infer<typeof userSchema>;
 export const meResponse = z.object({ user: userSchema });
 export type MeResponse = z.infer<typeof meResponse>;
 
-export const createUserBody = z.object({ email: emailSchema, password: passwordSchema, role: z.enum(USER_ROLES) });
+export const createUserBody = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(USER_ROLES),
+  /** The workspace the account joins as a member; omitted: the default workspace. */
+  workspaceId: z.string().uuid().optional(),
+});
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
 export const userListResponse = z.object({ users: z.array(userSchema) });

@@ -17,6 +17,8 @@ export const API_TOKEN_PREFIX = 'fbt_';
 export const createApiTokenBody = z
   .object({
     name: z.string().trim().min(1).max(100),
+    /** The one workspace the token reaches; omitted: the default workspace (or the owner's only one). */
+    workspaceId: z.string().uuid().optional(),
     /**
      * The owner's password, asked again: a script injected into the page (the XSS -> mint a token -> take over chain
      * of CVE-2026-22033) holds the session but not the password.
@@ -35,6 +37,7 @@ export const apiTokenSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   prefix: z.string(),
+  workspaceId: z.string().uuid(),
   access: z.enum(API_TOKEN_ACCESS),
   projectScope: z.enum(API_TOKEN_PROJECT_SCOPES),
   projectIds: z.array(z.string().uuid()),
@@ -50,6 +53,10 @@ export const createdApiTokenResponse = z.object({ token: z.string(), apiToken: a
 export type CreatedApiTokenResponse = z.infer<typeof createdApiTokenResponse>;
 export const apiTokenListResponse = z.object({ tokens: z.array(apiTokenSchema) });
 export const apiTokenIdParams = z.object({ tokenId: z.string().uuid() });
+/** Every account's tokens, for instance admins (`GET /api/admin/tokens`): who owns each, never the secret. */
+export const adminApiTokenSchema = apiTokenSchema.extend({ ownerId: z.string().uuid(), ownerEmail: z.string() });
+export type AdminApiToken = z.infer<typeof adminApiTokenSchema>;
+export const adminApiTokenListResponse = z.object({ tokens: z.array(adminApiTokenSchema) });
 
 /** Every action the audit log records. */
 export const AUDIT_ACTIONS = [
@@ -65,6 +72,9 @@ export const AUDIT_ACTIONS = [
   'export.download',
   'token.create',
   'token.revoke',
+  'workspace.create',
+  'workspace.member_add',
+  'workspace.member_remove',
   'review.verdict',
   'gold.mark',
   'gold.unmark',

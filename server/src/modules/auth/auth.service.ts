@@ -8,6 +8,8 @@ import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
 /** What an API token lets its bearer do: its owner's rights, narrowed to some projects and/or to reading. */
 export interface TokenScope {
   tokenId: string;
+  /** The one workspace whose projects the token reaches. */
+  workspaceId: string;
   access: ApiTokenAccess;
   /** null: every project the owner may reach. */
   projectIds: string[] | null;
@@ -22,7 +24,18 @@ export function toUser(row: UserRow): User {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(deps: { repository: AuthRepository; clock: Clock; sessionTtlHours: number }) {
+/** Where new accounts go: every account belongs to at least one workspace (see modules/workspaces). */
+interface AccountWorkspaces {
+  forNewAccount(workspaceId?: string): Promise<string>;
+  join(workspaceId: string, userId: string, role: 'member'): Promise<void>;
+}
+
+export function createAuthService(deps: {
+  repository: AuthRepository;
+  clock: Clock;
+  sessionTtlHours: number;
+  workspaces: AccountWorkspaces;
+}) {
   const { repository, clock } = deps;
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
@@ -30,12 +43,15 @@ export function createAuthService(deps: { repository: AuthRepository; clock: Clo
 
   return {
     async createUser(body: CreateUserBody): Promise<User> {
+      // Checked first, so a wrong workspace id creates no account.
+      const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
         email: body.email.toLowerCase(),
         passwordHash: await hashPassword(body.password),
         role: body.role,
       });
       if (!row) throw authErrors.emailTaken(body.email);
+      await deps.workspaces.join(workspaceId, row.id, 'member');
       return toUser(row);
     },
 

@@ -1,9 +1,12 @@
 import type { Answers, Task } from '@feedbench/shared';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { items } from '../../db/schema/index.ts';
 import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
+
+// Each test signs several people in (scrypt) and walks an annotator through many tasks: slow on a loaded machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -183,5 +186,8 @@ describe('accuracy on gold', () => {
     // The same figures through the service other modules call (agreement dashboard, exports).
     const direct = await h.services.gold.accuracyByAnnotator(project.id);
     expect(direct.find((a) => a.userId === y.id)?.accuracy).toBeCloseTo(0.5, 10);
+    const map = await h.services.gold.accuracyMap(project.id);
+    expect(map.get(x.id)).toBeCloseTo(23 / 24, 10);
+    expect(map.size).toBe(2);
   });
 });

@@ -118,6 +118,12 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
   return {
     accuracyByAnnotator,
 
+    /** Annotator id -> accuracy, for annotators with at least one scored gold answer (the exports' filter). */
+    async accuracyMap(projectId: string): Promise<Map<string, number>> {
+      const rows = await accuracyByAnnotator(projectId);
+      return new Map(rows.flatMap((r) => (r.accuracy === null ? [] : [[r.userId, r.accuracy] as const])));
+    },
+
     /** Marks an item gold with reference answers that must be a valid submission for the template. */
     mark,
 

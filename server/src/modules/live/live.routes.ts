@@ -1,6 +1,7 @@
 import { type ExportJob, type LiveMessage, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
+import { checkSocketOrigin } from '../../plugins/websocket-origin.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { ProjectEvents } from './project-events.ts';
 
@@ -11,9 +12,10 @@ export function liveRoutes(
   projects: ProjectsService,
   events: ProjectEvents,
   options: {
+    allowedOrigins: readonly string[];
     /** Background export jobs to report beside the progress (running, or finished in the last minute). */
     recentExportJobs?: (projectId: string) => Promise<ExportJob[]>;
-  } = {},
+  } = { allowedOrigins: [] },
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -21,8 +23,10 @@ export function liveRoutes(
       {
         websocket: true,
         schema: { tags: ['live'], params: projectIdParams, hide: true },
-        // Checked before the upgrade, so a refused socket gets a plain 401/404 answer.
+        // Checked before the upgrade, so a refused socket gets a plain 401/403/404 answer. The Origin first: a page
+        // of another site must learn nothing, not even whether the project exists.
         preValidation: async (request) => {
+          checkSocketOrigin(request, options.allowedOrigins);
           const { projectId } = request.params as { projectId: string };
           await projects.access(requireUser(request), projectId);
         },

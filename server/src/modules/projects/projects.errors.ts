@@ -6,7 +6,12 @@ export const projectErrors = {
   researchersOnly: () => new AppError('project.forbidden', 403, 'Only researchers of this project may do this'),
   cannotCreate: () => new AppError('project.forbidden', 403, 'Only researchers and admins create projects'),
   unknownUser: (email: string) =>
-    new AppError('project.unknown_user', 422, `No account with email ${email}; an admin must create it first`, {
-      path: 'email',
-    }),
+    new AppError(
+      'project.unknown_user',
+      422,
+      `No account with email ${email} in this project's workspace; an admin must add it there first`,
+      {
+        path: 'email',
+      },
+    ),
 };

@@ -1,7 +1,7 @@
 import type { MemberRole, ProjectSettings, TaskKind } from '@feedbench/shared';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
-import { projectMembers, projects, users } from '../../db/schema/index.ts';
+import { projectMembers, projects, users, workspaceMembers } from '../../db/schema/index.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -31,15 +31,27 @@ export function createProjectsRepository(db: Executor) {
       const [row] = await db.select().from(projects).where(eq(projects.id, id));
       return row;
     },
-    listAll(): Promise<ProjectRow[]> {
-      return db.select().from(projects).orderBy(desc(projects.createdAt));
+    listAll(workspaceId?: string): Promise<ProjectRow[]> {
+      return db
+        .select()
+        .from(projects)
+        .where(workspaceId ? eq(projects.workspaceId, workspaceId) : undefined)
+        .orderBy(desc(projects.createdAt));
     },
-    async listForUser(userId: string): Promise<(ProjectRow & { myRole: MemberRole })[]> {
+    /** The user's projects in workspaces they still belong to (leaving a workspace ends its projects at once). */
+    async listForUser(userId: string, workspaceId?: string): Promise<(ProjectRow & { myRole: MemberRole })[]> {
       const rows = await db
         .select({ project: projects, myRole: projectMembers.role })
         .from(projects)
         .innerJoin(projectMembers, eq(projectMembers.projectId, projects.id))
-        .where(eq(projectMembers.userId, userId))
+        .innerJoin(
+          workspaceMembers,
+          and(
+            eq(workspaceMembers.workspaceId, projects.workspaceId),
+            eq(workspaceMembers.userId, projectMembers.userId),
+          ),
+        )
+        .where(and(eq(projectMembers.userId, userId), workspaceId ? eq(projects.workspaceId, workspaceId) : undefined))
         .orderBy(desc(projects.createdAt));
       return rows.map((r) => ({ ...r.project, myRole: r.myRole }));
     },
@@ -59,10 +71,19 @@ export function createProjectsRepository(db: Executor) {
         .returning();
       return row;
     },
+    /** The project role, only while the user also belongs to the project's workspace (the outer boundary). */
     async memberRole(projectId: string, userId: string): Promise<MemberRole | undefined> {
       const [row] = await db
         .select({ role: projectMembers.role })
         .from(projectMembers)
+        .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+        .innerJoin(
+          workspaceMembers,
+          and(
+            eq(workspaceMembers.workspaceId, projects.workspaceId),
+            eq(workspaceMembers.userId, projectMembers.userId),
+          ),
+        )
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
       return row?.role;
     },

@@ -3,6 +3,7 @@ import {
   createProjectBody,
   memberListResponse,
   projectIdParams,
+  projectListQuery,
   projectListResponse,
   projectSchema,
   updateProjectBody,
@@ -14,9 +15,11 @@ import type { ProjectsService } from './projects.service.ts';
 export function projectsRoutes(projects: ProjectsService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['projects'];
-    app.get('/api/projects', { schema: { tags, response: { 200: projectListResponse } } }, async (request) => ({
-      projects: await projects.list(requireUser(request)),
-    }));
+    app.get(
+      '/api/projects',
+      { schema: { tags, querystring: projectListQuery, response: { 200: projectListResponse } } },
+      async (request) => ({ projects: await projects.list(requireUser(request), request.query) }),
+    );
 
     app.post(
       '/api/projects',

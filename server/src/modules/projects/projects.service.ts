@@ -14,7 +14,7 @@ import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
+import type { WorkspacesService } from '../workspaces/workspaces.service.ts';
 import { projectErrors } from './projects.errors.ts';
 import { createProjectsRepository, type ProjectRow } from './projects.repository.ts';
 
@@ -22,10 +22,11 @@ interface Deps {
   db: Database;
   clock: Clock;
   assignment: Pick<AssignmentService, 'resizeSlots'>;
+  workspaces: Pick<WorkspacesService, 'resolveTarget' | 'isMember'>;
   findUserByEmail(email: string): Promise<{ id: string } | undefined>;
 }
 
-export function createProjectsService({ db, clock, assignment, findUserByEmail }: Deps) {
+export function createProjectsService({ db, clock, assignment, workspaces, findUserByEmail }: Deps) {
   const repository = createProjectsRepository(db);
 
   async function toProject(row: ProjectRow, myRole: MemberRole): Promise<Project> {
@@ -33,6 +34,7 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
     return {
       id: row.id,
       name: row.name,
+      workspaceId: row.workspaceId,
       kind: row.kind,
       guidelines: row.guidelines,
       guidelinesVersion: row.guidelinesVersion,
@@ -50,6 +52,8 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
     if (user.tokenScope?.projectIds && !user.tokenScope.projectIds.includes(projectId)) throw projectErrors.notFound();
     const row = await repository.findById(projectId);
     if (!row) throw projectErrors.notFound();
+    // A token reaches one workspace, whoever owns it (instance admins included).
+    if (user.tokenScope && row.workspaceId !== user.tokenScope.workspaceId) throw projectErrors.notFound();
     if (user.role === 'admin') return { row, role: 'researcher' };
     const role = await repository.memberRole(projectId, user.id);
     if (!role) throw projectErrors.notFound();
@@ -69,10 +73,10 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
     async create(user: SessionUser, input: CreateProjectBody): Promise<Project> {
       if (user.role === 'annotator' || user.tokenScope?.projectIds) throw projectErrors.cannotCreate();
       const body = createProjectBody.parse(input);
+      // Only a workspace the creator belongs to (or any, for instance admins); 404 for others.
+      const workspace = await workspaces.resolveTarget(user, body.workspaceId);
       const row = await db.transaction(async (tx) => {
         const txRepo = createProjectsRepository(tx);
-        const workspace = await createWorkspacesRepository(tx).findDefault();
-        if (!workspace) throw new Error('no default workspace');
         const created = await txRepo.insert({
           name: body.name,
           workspaceId: workspace.id,
@@ -87,11 +91,15 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
       return toProject(row, 'researcher');
     },
 
-    async list(user: SessionUser): Promise<Project[]> {
+    /** The caller's projects, in one workspace when asked; a token sees its own workspace's only. */
+    async list(user: SessionUser, filter: { workspaceId?: string } = {}): Promise<Project[]> {
+      const tokenWorkspace = user.tokenScope?.workspaceId;
+      if (tokenWorkspace && filter.workspaceId && filter.workspaceId !== tokenWorkspace) return [];
+      const workspaceId = tokenWorkspace ?? filter.workspaceId;
       const rows =
         user.role === 'admin'
-          ? (await repository.listAll()).map((r) => ({ ...r, myRole: 'researcher' as const }))
-          : await repository.listForUser(user.id);
+          ? (await repository.listAll(workspaceId)).map((r) => ({ ...r, myRole: 'researcher' as const }))
+          : await repository.listForUser(user.id, workspaceId);
       const scope = user.tokenScope?.projectIds;
       const visible = scope ? rows.filter((r) => scope.includes(r.id)) : rows;
       return Promise.all(visible.map((r) => toProject(r, r.myRole)));
@@ -146,9 +154,12 @@ export function createProjectsService({ db, clock, assignment, findUserByEmail }
     },
 
     async addMember(user: SessionUser, projectId: string, body: AddMemberBody): Promise<Member[]> {
-      await accessAsResearcher(user, projectId);
+      const project = await accessAsResearcher(user, projectId);
       const member = await findUserByEmail(body.email);
-      if (!member) throw projectErrors.unknownUser(body.email);
+      // Accounts of other workspaces get the same answer as unknown ones: no probing who exists elsewhere.
+      if (!member || !(await workspaces.isMember(project.workspaceId, member.id))) {
+        throw projectErrors.unknownUser(body.email);
+      }
       await repository.upsertMember(projectId, member.id, body.role);
       return repository.listMembers(projectId);
     },

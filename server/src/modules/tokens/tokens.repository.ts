@@ -7,6 +7,7 @@ import { apiTokenProjects, apiTokens, users } from '../../db/schema/index.ts';
 const listedColumns = {
   id: apiTokens.id,
   userId: apiTokens.userId,
+  workspaceId: apiTokens.workspaceId,
   name: apiTokens.name,
   prefix: apiTokens.prefix,
   access: apiTokens.access,
@@ -19,6 +20,7 @@ const listedColumns = {
 export type TokenRow = {
   id: string;
   userId: string;
+  workspaceId: string;
   name: string;
   prefix: string;
   access: ApiTokenAccess;
@@ -62,6 +64,22 @@ export function createTokensRepository(db: Executor) {
       const rows = await db.select().from(apiTokenProjects).where(inArray(apiTokenProjects.tokenId, tokenIds));
       for (const row of rows) byToken.set(row.tokenId, [...(byToken.get(row.tokenId) ?? []), row.projectId]);
       return byToken;
+    },
+    /** Every account's tokens with their owners, newest first (instance admins' view). */
+    listAll(): Promise<(TokenRow & { ownerEmail: string })[]> {
+      return db
+        .select({ ...listedColumns, ownerEmail: users.email })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .orderBy(desc(apiTokens.createdAt));
+    },
+    async findWithOwner(tokenId: string): Promise<(TokenRow & { ownerEmail: string }) | undefined> {
+      const [row] = await db
+        .select({ ...listedColumns, ownerEmail: users.email })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(eq(apiTokens.id, tokenId));
+      return row;
     },
     async findOwned(tokenId: string, userId: string): Promise<TokenRow | undefined> {
       const [row] = await db

@@ -1,4 +1,5 @@
 import {
+  adminApiTokenListResponse,
   apiTokenIdParams,
   apiTokenListResponse,
   apiTokenSchema,
@@ -6,9 +7,10 @@ import {
   createdApiTokenResponse,
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireUser } from '../../plugins/authenticate.ts';
+import { requireAdmin, requireUser } from '../../plugins/authenticate.ts';
 import { requestActor } from '../audit/audit.routes.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { tokenErrors } from './tokens.errors.ts';
 import type { TokensService } from './tokens.service.ts';
 
 /** Token creation per user per hour: plenty for people, a wall for a hijacked session minting tokens in a loop. */
@@ -42,6 +44,7 @@ export function tokensRoutes(tokens: TokensService, audit: AuditService): Fastif
           target: created.apiToken.id,
           details: {
             name: created.apiToken.name,
+            workspaceId: created.apiToken.workspaceId,
             access: created.apiToken.access,
             projectIds: created.apiToken.projectIds,
           },
@@ -54,14 +57,27 @@ export function tokensRoutes(tokens: TokensService, audit: AuditService): Fastif
       '/api/tokens/:tokenId',
       { schema: { tags, params: apiTokenIdParams, response: { 200: apiTokenSchema } } },
       async (request) => {
-        const revoked = await tokens.revoke(requireUser(request), request.params.tokenId);
+        const user = requireUser(request);
+        const { token: revoked, ownerEmail } = await tokens.revoke(user, request.params.tokenId);
         await audit.record({
           ...requestActor(request),
           action: 'token.revoke',
           target: revoked.id,
-          details: { name: revoked.name },
+          // An admin revoking someone else's token: the owner is named, so the trail shows whose it was.
+          details: { name: revoked.name, ...(ownerEmail === user.email ? {} : { ownerEmail }) },
         });
         return revoked;
+      },
+    );
+
+    app.get(
+      '/api/admin/tokens',
+      { schema: { tags, response: { 200: adminApiTokenListResponse } } },
+      async (request) => {
+        const admin = requireAdmin(request);
+        // A token is bound to one workspace; the instance-wide list needs the admin's own session.
+        if (admin.tokenScope) throw tokenErrors.adminSessionOnly();
+        return { tokens: await tokens.listAll() };
       },
     );
   };

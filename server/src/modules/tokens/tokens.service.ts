@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type AdminApiToken,
   API_TOKEN_PREFIX,
   type ApiToken,
   type CreatedApiTokenResponse,
@@ -11,7 +12,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
-import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
+import type { WorkspacesService } from '../workspaces/workspaces.service.ts';
 import { tokenErrors } from './tokens.errors.ts';
 import { createTokensRepository, type TokenRow } from './tokens.repository.ts';
 
@@ -19,6 +20,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'access'>;
+  workspaces: Pick<WorkspacesService, 'resolveTarget'>;
   confirmPassword(email: string, password: string): Promise<boolean>;
 }
 
@@ -31,6 +33,7 @@ function toApiToken(row: TokenRow, projectIds: string[]): ApiToken {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    workspaceId: row.workspaceId,
     access: row.access,
     projectScope: row.projectScope,
     projectIds,
@@ -45,7 +48,7 @@ function toApiToken(row: TokenRow, projectIds: string[]): ApiToken {
  * Personal API tokens: 256 random bits behind a recognisable prefix, shown once, stored as SHA-256 (a fast hash is
  * enough for high-entropy secrets; nothing to brute-force), revocable, optionally read-only and limited to projects.
  */
-export function createTokensService({ db, clock, projects, confirmPassword }: Deps) {
+export function createTokensService({ db, clock, projects, workspaces, confirmPassword }: Deps) {
   const repository = createTokensRepository(db);
 
   return {
@@ -53,20 +56,23 @@ export function createTokensService({ db, clock, projects, confirmPassword }: De
       // A leaked token must not be able to mint more of itself.
       if (user.tokenScope) throw tokenErrors.sessionOnly();
       if (!(await confirmPassword(user.email, body.password))) throw tokenErrors.reauthFailed();
+      const workspace = await workspaces.resolveTarget(user, body.workspaceId).catch((error: unknown) => {
+        throw error instanceof AppError && error.statusCode === 404 ? tokenErrors.workspaceOutOfReach() : error;
+      });
       const projectIds = [...new Set(body.projectIds ?? [])];
       for (const projectId of projectIds) {
-        await projects.access(user, projectId).catch((error: unknown) => {
+        const reached = await projects.access(user, projectId).catch((error: unknown) => {
           throw error instanceof AppError && error.statusCode === 404
             ? tokenErrors.projectOutOfReach(projectId)
             : error;
         });
+        // Listed projects narrow the workspace; they cannot reach past it.
+        if (reached.row.workspaceId !== workspace.id) throw tokenErrors.projectOutOfReach(projectId);
       }
       const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
         const txRepo = createTokensRepository(tx);
-        const workspace = await createWorkspacesRepository(tx).findDefault();
-        if (!workspace) throw new Error('no default workspace');
         const inserted = await txRepo.insert({
           userId: user.id,
           workspaceId: workspace.id,
@@ -89,13 +95,29 @@ export function createTokensService({ db, clock, projects, confirmPassword }: De
       return rows.map((r) => toApiToken(r, projectIds.get(r.id) ?? []));
     },
 
-    /** Owners revoke their own tokens (404 for anyone else's: a token's existence is private too). */
-    async revoke(user: SessionUser, tokenId: string): Promise<ApiToken> {
-      const row = await repository.findOwned(tokenId, user.id);
-      if (!row) throw tokenErrors.notFound();
+    /** Every account's tokens (never their secrets), for instance admins; the route checks the role. */
+    async listAll(): Promise<AdminApiToken[]> {
+      const rows = await repository.listAll();
+      const projectIds = await repository.projectIdsOf(rows.map((r) => r.id));
+      return rows.map((r) => ({
+        ...toApiToken(r, projectIds.get(r.id) ?? []),
+        ownerId: r.userId,
+        ownerEmail: r.ownerEmail,
+      }));
+    },
+
+    /**
+     * Owners revoke their own tokens, instance admins anyone's (with a session: a token cannot revoke others');
+     * 404 for anyone else: a token's existence is private too. Returns the owner's email for the audit log.
+     */
+    async revoke(user: SessionUser, tokenId: string): Promise<{ token: ApiToken; ownerEmail: string }> {
+      const asAdmin = user.role === 'admin' && !user.tokenScope;
+      const row = await repository.findWithOwner(tokenId);
+      if (!row || (row.userId !== user.id && !asAdmin)) throw tokenErrors.notFound();
       await repository.revoke(tokenId, clock.now());
-      const revoked = (await repository.findOwned(tokenId, user.id)) ?? row;
-      return toApiToken(revoked, (await repository.projectIdsOf([tokenId])).get(tokenId) ?? []);
+      const revoked = (await repository.findWithOwner(tokenId)) ?? row;
+      const projectIds = (await repository.projectIdsOf([tokenId])).get(tokenId) ?? [];
+      return { token: toApiToken(revoked, projectIds), ownerEmail: row.ownerEmail };
     },
 
     /** The caller behind a bearer token, scoped; undefined when unknown, revoked or expired. */
@@ -109,7 +131,10 @@ export function createTokensService({ db, clock, projects, confirmPassword }: De
         await repository.touch(row.id, now);
       const projectIds =
         row.projectScope === 'listed' ? ((await repository.projectIdsOf([row.id])).get(row.id) ?? []) : null;
-      return { ...user, tokenScope: { tokenId: row.id, access: row.access, projectIds } };
+      return {
+        ...user,
+        tokenScope: { tokenId: row.id, workspaceId: row.workspaceId, access: row.access, projectIds },
+      };
     },
   };
 }

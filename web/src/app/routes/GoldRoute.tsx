@@ -40,11 +40,7 @@ export function GoldRoute() {
       )}
       <section className="card stack" aria-labelledby="gold-settings">
         <h2 id="gold-settings">Settings</h2>
-        <GoldSettingsForm
-          key={JSON.stringify(accuracy.data.settings)}
-          projectId={projectId}
-          settings={accuracy.data.settings}
-        />
+        <GoldSettingsForm key={projectId} projectId={projectId} settings={accuracy.data.settings} />
       </section>
       <section className="card stack" aria-labelledby="gold-annotators">
         <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Not live: reload to refresh'}>
