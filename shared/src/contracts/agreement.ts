@@ -24,8 +24,12 @@ export const AGREEMENT_ESTIMATES = [
 ] as const;
 export type AgreementEstimateName = (typeof AGREEMENT_ESTIMATES)[number];
 
-/** Question types agreement is computed for (demonstrations are free text: no agreement). */
-export const AGREEMENT_QUESTION_TYPES = ['ranking', 'rating'] as const;
+/**
+ * Question types agreement is computed for (demonstrations are free text: no agreement). A Llama 2 pairwise verdict
+ * counts as a ranking of its two outputs (a tie or "both bad" as a tie), so it gets the ranking estimates and
+ * position bias.
+ */
+export const AGREEMENT_QUESTION_TYPES = ['ranking', 'pairwise', 'rating'] as const;
 
 /** A statistic, or null when it is undefined. */
 const statistic = z.number().nullable();
@@ -133,6 +137,9 @@ export const rankingQuestionAgreementSchema = z.object({
   rankingsWithTies: z.number().int(),
 });
 
+/** A pairwise question's report: the ranking report of its verdicts read as two-output rankings. */
+export const pairwiseQuestionAgreementSchema = rankingQuestionAgreementSchema.extend({ type: z.literal('pairwise') });
+
 export const ratingQuestionAgreementSchema = z.object({
   ...questionBase,
   type: z.literal('rating'),
@@ -145,6 +152,7 @@ export const ratingQuestionAgreementSchema = z.object({
 
 export const questionAgreementSchema = z.discriminatedUnion('type', [
   rankingQuestionAgreementSchema,
+  pairwiseQuestionAgreementSchema,
   ratingQuestionAgreementSchema,
 ]);
 export type QuestionAgreement = z.infer<typeof questionAgreementSchema>;
@@ -193,7 +201,7 @@ export const agreementReportSchema = z.object({
   generatedAt: z.string(),
   progress: projectProgressSchema.extend({ overlapTarget: z.number().int() }),
   bootstrap: z.object({ replicates: z.number().int(), seed: z.number().int(), confidence: z.number() }),
-  /** Ranking and rating questions of the template, in template order. */
+  /** Ranking, pairwise and rating questions of the template, in template order. */
   questions: z.array(questionAgreementSchema),
   /** Everyone who submitted an annotation, most annotations first. */
   annotators: z.array(annotatorAgreementSchema),

@@ -1,16 +1,31 @@
-import { type AgreementRecord, compareIds, type Question } from '@feedbench/shared';
+import { type AgreementRecord, type Answer, compareIds, type Question } from '@feedbench/shared';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 /** A question agreement is computed for. */
-export type AgreementQuestion = Extract<Question, { type: 'ranking' | 'rating' }>;
+export type AgreementQuestion = Extract<Question, { type: 'ranking' | 'pairwise' | 'rating' }>;
 
 export function hasAgreement(question: Question): question is AgreementQuestion {
-  return question.type === 'ranking' || question.type === 'rating';
+  return question.type === 'ranking' || question.type === 'pairwise' || question.type === 'rating';
+}
+
+/**
+ * An answer that orders outputs, as ranking groups (best first, tied outputs together): a ranking as given; a Llama 2
+ * pairwise verdict as a ranking of its two outputs, the preferred one first, a tie or "both bad" as one tied group
+ * (no preference either way; the strength is left out, as InstructGPT's pairwise agreement counts directions only).
+ */
+export function orderingOf(answer: Answer | undefined, displayOrder: readonly string[]): string[][] | undefined {
+  if (answer?.type === 'ranking') return answer.groups;
+  if (answer?.type !== 'pairwise') return undefined;
+  if (answer.verdict === 'preferred' && answer.preferred !== undefined) {
+    return [[answer.preferred], displayOrder.filter((id) => id !== answer.preferred)];
+  }
+  return [[...displayOrder]];
 }
 
 /**
  * A question's answers as long-format agreement records (shared/src/agreement):
- * - ranking: unit = item id, value = the ranking's groups (best first, tied outputs together);
+ * - ranking and pairwise: unit = item id, value = the ranking's groups (best first, tied outputs together; a pairwise
+ *   verdict as `orderingOf` reads it);
  * - rating: unit = `${itemId}:${outputId}`, value = the rating (one unit per rated output).
  * Sorted by unit then annotator, so every consumer (metrics, bootstrap draws) sees one order.
  */
@@ -19,10 +34,11 @@ export function questionRecords(
   question: AgreementQuestion,
 ): AgreementRecord[] {
   const records: AgreementRecord[] = [];
-  for (const { itemId, userId, answers } of annotations) {
+  for (const { itemId, userId, answers, displayOrder } of annotations) {
     const answer = answers[question.id];
-    if (question.type === 'ranking' && answer?.type === 'ranking') {
-      records.push({ unit: itemId, annotator: userId, value: answer.groups });
+    const ordering = question.type === 'rating' ? undefined : orderingOf(answer, displayOrder);
+    if (ordering && answer?.type === question.type) {
+      records.push({ unit: itemId, annotator: userId, value: ordering });
     } else if (question.type === 'rating' && answer?.type === 'rating') {
       for (const [outputId, value] of Object.entries(answer.values)) {
         records.push({ unit: `${itemId}:${outputId}`, annotator: userId, value });

@@ -21,7 +21,7 @@ import {
 } from '@feedbench/shared';
 import { annotatorTable } from './agreement.annotators.ts';
 import { overBatches } from './agreement.batches.ts';
-import { type AgreementQuestion, finite, hasAgreement, questionRecords } from './agreement.records.ts';
+import { type AgreementQuestion, finite, hasAgreement, orderingOf, questionRecords } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 export interface AgreementReportInput {
@@ -57,9 +57,9 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
     progress: input.progress,
     bootstrap: input.bootstrap,
     questions: questions.map(({ question, records }) =>
-      question.type === 'ranking'
-        ? rankingAgreement(question, records, input)
-        : ratingAgreement(question, records, input),
+      question.type === 'rating'
+        ? ratingAgreement(question, records, input)
+        : rankingAgreement(question, records, input),
     ),
     annotators: annotatorTable(input.annotations, questions, input.emails, input.gold),
   };
@@ -122,8 +122,9 @@ export interface Estimator {
   items: number;
 }
 
+/** Rankings, and Llama 2 pairwise verdicts read as rankings of two outputs (`orderingOf`). */
 function rankingAgreement(
-  question: AgreementQuestion,
+  question: Extract<AgreementQuestion, { type: 'ranking' | 'pairwise' }>,
   records: AgreementRecord[],
   input: AgreementReportInput,
 ): QuestionAgreement {
@@ -149,12 +150,11 @@ function rankingAgreement(
 
   const rankings = input.annotations.flatMap(({ itemId, userId, answers, displayOrder }) => {
     const answer = answers[question.id];
-    return answer?.type === 'ranking'
-      ? [{ unit: itemId, annotator: userId, ranking: answer.groups, displayOrder }]
-      : [];
+    const ranking = answer?.type === question.type ? orderingOf(answer, displayOrder) : undefined;
+    return ranking ? [{ unit: itemId, annotator: userId, ranking, displayOrder }] : [];
   });
   return {
-    type: 'ranking',
+    type: question.type,
     ...questionSummary(question, items, estimators, input),
     lowAgreementItems: lowest(items, agreements, 'ascending'),
     positionBias: positionBias(rankings),

@@ -43,7 +43,9 @@ export function AgreementRoute() {
         </p>
       </section>
       {report.questions.length === 0 ? (
-        <p className="card muted">This template has no ranking or rating questions to measure agreement on.</p>
+        <p className="card muted">
+          This template has no ranking, pairwise or rating questions to measure agreement on.
+        </p>
       ) : (
         <>
           <SeriesGroupingPicker

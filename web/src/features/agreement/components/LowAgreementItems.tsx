@@ -4,7 +4,7 @@ import { drillDownPath } from './drill-down-path.ts';
 
 /** The items annotators disagreed on most, worst first; each links to its annotations. */
 export function LowAgreementItems({ projectId, question }: { projectId: string; question: QuestionAgreement }) {
-  const measure = question.type === 'ranking' ? 'Pairwise agreement' : 'Mean difference between annotators';
+  const measure = question.type === 'rating' ? 'Mean difference between annotators' : 'Pairwise agreement';
   if (question.lowAgreementItems.length === 0) {
     return <p className="muted">No items with two or more annotators to compare yet.</p>;
   }

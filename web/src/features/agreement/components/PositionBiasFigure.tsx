@@ -1,7 +1,7 @@
 import type { QuestionAgreement } from '@feedbench/shared';
 import { formatPercent, formatPValue } from './format.ts';
 
-type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' }>;
+type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' | 'pairwise' }>;
 
 /** How often the output shown first was ranked best, against chance (1/K), with an exact binomial p-value. */
 export function PositionBiasFigure({ question }: { question: RankingQuestion }) {

@@ -29,10 +29,10 @@ export function QuestionAgreementPanel({
       </p>
       <AgreementEstimatesTable question={question} confidence={confidence} />
       <AgreementOverTimeChart question={question} grouping={grouping} />
-      {question.type === 'ranking' ? (
-        <PositionBiasFigure question={question} />
-      ) : (
+      {question.type === 'rating' ? (
         <RatingDistributionChart question={question} />
+      ) : (
+        <PositionBiasFigure question={question} />
       )}
       <LowAgreementItems projectId={projectId} question={question} />
     </section>
