@@ -3,6 +3,33 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useUpdateGoldSettings } from '../api/update-gold-settings.ts';
 
+interface NumberFieldProps {
+  id: string;
+  label: string;
+  min?: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A labelled whole-number input; the server's schema has the final word on the range. */
+function NumberField({ id, label, min = 0, max, value, onChange }: NumberFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /** Rate, threshold, minimum answers and auto-pause, edited as percentages where people think in them. */
 export function GoldSettingsForm({ projectId, settings }: { projectId: string; settings: GoldSettings }) {
   const update = useUpdateGoldSettings(projectId);
@@ -24,42 +51,28 @@ export function GoldSettingsForm({ projectId, settings }: { projectId: string; s
   return (
     <form className="stack" onSubmit={save} aria-label="Gold settings">
       <div className="row">
-        <div className="field">
-          <label htmlFor="gold-rate">Gold rate (% of tasks served)</label>
-          <input
-            id="gold-rate"
-            type="number"
-            min={0}
-            max={50}
-            step={1}
-            value={ratePercent}
-            onChange={(e) => setRatePercent(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="gold-min-accuracy">Minimum accuracy (%)</label>
-          <input
-            id="gold-min-accuracy"
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            value={minPercent}
-            onChange={(e) => setMinPercent(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="gold-min-answers">Gold answers before judging</label>
-          <input
-            id="gold-min-answers"
-            type="number"
-            min={1}
-            max={1000}
-            step={1}
-            value={minAnswers}
-            onChange={(e) => setMinAnswers(e.target.value)}
-          />
-        </div>
+        <NumberField
+          id="gold-rate"
+          label="Gold rate (% of tasks served)"
+          max={50}
+          value={ratePercent}
+          onChange={setRatePercent}
+        />
+        <NumberField
+          id="gold-min-accuracy"
+          label="Minimum accuracy (%)"
+          max={100}
+          value={minPercent}
+          onChange={setMinPercent}
+        />
+        <NumberField
+          id="gold-min-answers"
+          label="Gold answers before judging"
+          min={1}
+          max={1000}
+          value={minAnswers}
+          onChange={setMinAnswers}
+        />
       </div>
       <label className="row">
         <input type="checkbox" checked={autoPause} onChange={(e) => setAutoPause(e.target.checked)} />
