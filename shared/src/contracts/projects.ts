@@ -21,8 +21,6 @@ export const projectSchema = z.object({
   name: z.string(),
   /** The workspace the project belongs to; only its members can reach the project. */
   workspaceId: z.string().uuid(),
-  /** The workspace the project belongs to; only its members can reach the project. */
-  workspaceId: z.string().uuid(),
   kind: z.enum(TASK_KINDS),
   guidelines: z.string(),
   guidelinesVersion: z.number().int(),
@@ -37,8 +35,6 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 export const projectListResponse = z.object({ projects: z.array(projectSchema) });
-/** `GET /api/projects?workspaceId=`: one workspace's projects (still only those the caller may see). */
-export const projectListQuery = z.object({ workspaceId: z.string().uuid().optional() }).strict();
 /** `GET /api/projects?workspaceId=`: one workspace's projects (still only those the caller may see). */
 export const projectListQuery = z.object({ workspaceId: z.string().uuid().optional() }).strict();
 export type ProjectListResponse = z.infer<typeof projectListResponse>;
