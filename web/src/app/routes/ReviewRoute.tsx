@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useProjects } from '../../features/projects/api/get-projects.ts';
 import { MyFeedback } from '../../features/review/components/MyFeedback.tsx';
@@ -31,7 +32,12 @@ export function ReviewRoute() {
           </div>
           {(project.myRole === 'reviewer' || project.myRole === 'researcher') && (
             <section aria-labelledby="queue-title" className="stack">
-              <h2 id="queue-title">Waiting for a verdict</h2>
+              <div className="section-head">
+                <h2 id="queue-title">Waiting for a verdict</h2>
+                <Link className="button" to={`/projects/${project.id}/adjudication`}>
+                  Disagreements
+                </Link>
+              </div>
               <ReviewQueue projectId={project.id} />
             </section>
           )}
