@@ -32,6 +32,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SKIP_REASONS = ['unsafe', 'unclear-prompt', 'not-my-expertise', 'other'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
+/** How a skip reason reads to people: on the annotator's skip form and in the researchers' skip report. */
+export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
+  unsafe: 'Unsafe or harmful content',
+  'unclear-prompt': 'The prompt is unclear',
+  'not-my-expertise': 'Outside my expertise',
+  other: 'Other',
+};
 
 /** K = 2..9 outputs per ranking item, as in InstructGPT (K = 4..9) widened to pairwise. */
 export const MIN_RANKED_OUTPUTS = 2;

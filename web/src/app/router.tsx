@@ -42,6 +42,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/FeedbackRoute.tsx').then((m) => ({ Component: m.FeedbackRoute })),
       },
       {
+        path: 'projects/:projectId/skips',
+        lazy: () => import('./routes/SkipsRoute.tsx').then((m) => ({ Component: m.SkipsRoute })),
+      },
+      {
         path: 'projects/:projectId/template',
         lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),
       },
