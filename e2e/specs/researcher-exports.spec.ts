@@ -17,10 +17,14 @@ const itemsOf = (jsonl: string) =>
     .split('\n')
     .map((line) => JSON.parse(line) as SourceItem);
 
-/** Clicks a download link on the dashboard and returns the file's lines. */
+/** Chooses the format in the export panel, clicks its download link and returns the file's lines. */
 async function download(page: Page, format: string) {
+  await page
+    .getByRole('region', { name: 'Export', exact: true })
+    .getByLabel('Format', { exact: true })
+    .selectOption(format);
   const started = page.waitForEvent('download');
-  await page.getByRole('link', { name: `Download ${format}` }).click();
+  await page.getByRole('link', { name: `Download ${format} (jsonl)` }).click();
   const file = await started;
   expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}\\.jsonl$`));
   const filePath = await file.path();

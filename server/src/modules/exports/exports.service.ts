@@ -27,6 +27,12 @@ import { splitOf } from './split.ts';
 
 /** Items per keyset page: a few indexed queries per page, a bounded amount of text in memory. */
 const DEFAULT_PAGE_SIZE = 250;
+/**
+ * Lines handed on at a time. A page of 250 ranking items makes ~1,500 lines; holding them all until the page ends
+ * keeps them alive across young-generation collections, so V8 promotes them to the old generation, which then
+ * grows as garbage until a full collection (the export's peak RSS). Small batches die young.
+ */
+const BATCH_LINES = 64;
 /** Yield at about this many characters, so one page of long texts never becomes one huge chunk. */
 const CHUNK_CHARS = 64 * 1024;
 /** The annotator id an adjudicated judgement is exported under (pseudonymized like any other). */
@@ -149,7 +155,7 @@ export function createExportsService({
     };
   }
 
-  /** Lines in batches (one per keyset page); the consumer's pace drives the reads (backpressure). */
+  /** Lines in small batches, page after page; the consumer's pace drives the reads (backpressure). */
   async function* rows(
     project: ExportProject,
     options: ExportOptions,
@@ -166,20 +172,27 @@ export function createExportsService({
     let rowCount = 0;
     do {
       const page = await repository.page(project.id, after, pageSize, exportPlan.filter);
-      const batch: ExportRow[] = [];
+      let batch: ExportRow[] = [];
       for (const item of page.items) {
         if (options.split !== 'all' && splitOf(item.conversation, options.seed, options.testFraction) !== options.split)
           continue;
         const kept = itemForExport(item, options, context.template, exportPlan);
         const prepared = kept && prepareItem(kept, prepareContext);
         if (!prepared) continue;
-        const before = batch.length;
-        for (const line of formatter.lines(prepared, context)) batch.push(line);
-        observe?.(prepared, batch.length - before);
+        let lineCount = 0;
+        for (const line of formatter.lines(prepared, context)) {
+          batch.push(line);
+          lineCount++;
+        }
+        rowCount += lineCount;
+        observe?.(prepared, lineCount);
+        if (batch.length >= BATCH_LINES) {
+          yield batch;
+          batch = [];
+        }
       }
-      itemsDone += page.items.length;
-      rowCount += batch.length;
       if (batch.length > 0) yield batch;
+      itemsDone += page.items.length;
       onProgress?.({ itemsDone, rows: rowCount });
       after = page.next;
     } while (after !== undefined);
