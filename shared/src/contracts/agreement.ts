@@ -196,6 +196,20 @@ export const annotatorAgreementSchema = z.object({
 });
 export type AnnotatorAgreement = z.infer<typeof annotatorAgreementSchema>;
 
+/**
+ * How often each label of a flags or classification question was given (the dashboard's label distributions):
+ * flags per judged output, classification options per annotation.
+ */
+export const labelDistributionSchema = z.object({
+  questionId: z.string(),
+  label: z.string(),
+  type: z.enum(['flags', 'classification']),
+  /** Outputs judged (flags) or annotations (classification): what each count is out of. */
+  judged: z.number().int(),
+  labels: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),
+});
+export type LabelDistribution = z.infer<typeof labelDistributionSchema>;
+
 export const agreementReportSchema = z.object({
   projectId: z.string().uuid(),
   generatedAt: z.string(),
@@ -203,6 +217,8 @@ export const agreementReportSchema = z.object({
   bootstrap: z.object({ replicates: z.number().int(), seed: z.number().int(), confidence: z.number() }),
   /** Ranking, pairwise and rating questions of the template, in template order. */
   questions: z.array(questionAgreementSchema),
+  /** Flags and classification questions of the template, in template order. */
+  labelDistributions: z.array(labelDistributionSchema),
   /** Everyone who submitted an annotation, most annotations first. */
   annotators: z.array(annotatorAgreementSchema),
 });

@@ -21,6 +21,7 @@ import {
 } from '@feedbench/shared';
 import { annotatorTable } from './agreement.annotators.ts';
 import { overBatches } from './agreement.batches.ts';
+import { labelDistributions } from './agreement.labels.ts';
 import { type AgreementQuestion, finite, hasAgreement, orderingOf, questionRecords } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
@@ -61,6 +62,7 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
         ? ratingAgreement(question, records, input)
         : rankingAgreement(question, records, input),
     ),
+    labelDistributions: labelDistributions(input.questions, input.annotations),
     annotators: annotatorTable(input.annotations, questions, input.emails, input.gold),
   };
 }

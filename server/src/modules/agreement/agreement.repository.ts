@@ -17,6 +17,18 @@ export interface SubmittedAnnotation {
   timeOnTaskMs: number | null;
 }
 
+/** What agreement reads of an annotation (no conversation or output text), joined with its item. */
+const SUBMITTED_COLUMNS = {
+  itemId: annotations.itemId,
+  itemExternalId: items.externalId,
+  itemImportedAt: items.createdAt,
+  userId: annotations.userId,
+  answers: annotations.answers,
+  displayOrder: annotations.displayOrder,
+  submittedAt: annotations.submittedAt,
+  timeOnTaskMs: annotations.timeOnTaskMs,
+};
+
 export function createAgreementRepository(db: Executor) {
   return {
     /**
@@ -25,16 +37,7 @@ export function createAgreementRepository(db: Executor) {
      */
     async submitted(projectId: string): Promise<SubmittedAnnotation[]> {
       return db
-        .select({
-          itemId: annotations.itemId,
-          itemExternalId: items.externalId,
-          itemImportedAt: items.createdAt,
-          userId: annotations.userId,
-          answers: annotations.answers,
-          displayOrder: annotations.displayOrder,
-          submittedAt: annotations.submittedAt,
-          timeOnTaskMs: annotations.timeOnTaskMs,
-        })
+        .select(SUBMITTED_COLUMNS)
         .from(annotations)
         .innerJoin(items, eq(items.id, annotations.itemId))
         .where(eq(annotations.projectId, projectId))
@@ -51,17 +54,7 @@ export function createAgreementRepository(db: Executor) {
       limit: number,
     ): Promise<(SubmittedAnnotation & { id: string })[]> {
       return db
-        .select({
-          id: annotations.id,
-          itemId: annotations.itemId,
-          itemExternalId: items.externalId,
-          itemImportedAt: items.createdAt,
-          userId: annotations.userId,
-          answers: annotations.answers,
-          displayOrder: annotations.displayOrder,
-          submittedAt: annotations.submittedAt,
-          timeOnTaskMs: annotations.timeOnTaskMs,
-        })
+        .select({ id: annotations.id, ...SUBMITTED_COLUMNS })
         .from(annotations)
         .innerJoin(items, eq(items.id, annotations.itemId))
         .where(

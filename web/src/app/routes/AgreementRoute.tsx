@@ -5,6 +5,7 @@ import { DEFAULT_BATCH_SIZE, useAgreement } from '../../features/agreement/api/g
 import { useLiveAgreement } from '../../features/agreement/api/live-agreement.ts';
 import type { SeriesGrouping } from '../../features/agreement/components/AgreementOverTimeChart.tsx';
 import { AnnotatorQualityTable } from '../../features/agreement/components/AnnotatorQualityTable.tsx';
+import { LabelDistributionTable } from '../../features/agreement/components/LabelDistributionTable.tsx';
 import { QuestionAgreementPanel } from '../../features/agreement/components/QuestionAgreementPanel.tsx';
 import { SeriesGroupingPicker } from '../../features/agreement/components/SeriesGroupingPicker.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
@@ -64,6 +65,14 @@ export function AgreementRoute() {
             />
           ))}
         </>
+      )}
+      {report.labelDistributions.length > 0 && (
+        <section className="card stack" aria-labelledby="agreement-labels">
+          <h2 id="agreement-labels">Label distributions</h2>
+          {report.labelDistributions.map((d) => (
+            <LabelDistributionTable key={d.questionId} distribution={d} />
+          ))}
+        </section>
       )}
       <section className="card stack" aria-labelledby="agreement-annotators">
         <h2 id="agreement-annotators">Annotators</h2>
