@@ -54,6 +54,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/AnnotateRoute.tsx').then((m) => ({ Component: m.AnnotateRoute })),
       },
       { path: 'users', lazy: () => import('./routes/UsersRoute.tsx').then((m) => ({ Component: m.UsersRoute })) },
+      {
+        path: 'workspaces',
+        lazy: () => import('./routes/WorkspacesRoute.tsx').then((m) => ({ Component: m.WorkspacesRoute })),
+      },
       { path: 'review', lazy: () => import('./routes/ReviewRoute.tsx').then((m) => ({ Component: m.ReviewRoute })) },
       {
         path: 'security',

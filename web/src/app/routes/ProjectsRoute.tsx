@@ -1,18 +1,38 @@
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useProjects } from '../../features/projects/api/get-projects.ts';
 import { NewProjectForm } from '../../features/projects/components/NewProjectForm.tsx';
 import { ProjectList } from '../../features/projects/components/ProjectList.tsx';
+import { useWorkspaces } from '../../features/workspaces/api/get-workspaces.ts';
+import { WorkspaceSelect } from '../../features/workspaces/components/WorkspaceSelect.tsx';
 import { useCurrentUser } from '../use-current-user.ts';
 
 export function ProjectsRoute() {
   const user = useCurrentUser();
-  const projects = useProjects();
+  const [search, setSearch] = useSearchParams();
+  const workspaces = useWorkspaces();
+  const known = workspaces.data?.workspaces ?? [];
+  // The switcher's choice lives in the URL (`?workspace=`), so a filtered list can be shared and reloaded.
+  const requested = search.get('workspace') ?? '';
+  const workspaceId = known.some((w) => w.id === requested) ? requested : '';
+  const projects = useProjects(workspaceId || undefined);
   const navigate = useNavigate();
   const canCreate = user.role === 'admin' || user.role === 'researcher';
+  // The workspace being shown comes first in the new-project form.
+  const creatable = [...known.filter((w) => w.id === workspaceId), ...known.filter((w) => w.id !== workspaceId)];
   return (
     <div className="stack">
       <h1>{user.role === 'annotator' ? 'Your projects' : 'Projects'}</h1>
+      {known.length > 1 && (
+        <WorkspaceSelect
+          id="workspace-filter"
+          label="Show workspace"
+          allLabel="All my workspaces"
+          workspaces={known}
+          value={workspaceId}
+          onChange={(id) => setSearch(id ? { workspace: id } : {})}
+        />
+      )}
       {projects.isPending ? (
         <Loading what="projects" />
       ) : projects.isError ? (
@@ -20,7 +40,13 @@ export function ProjectsRoute() {
       ) : (
         <ProjectList projects={projects.data.projects} />
       )}
-      {canCreate && <NewProjectForm onCreated={(id) => navigate(`/projects/${id}`)} />}
+      {canCreate && (
+        <NewProjectForm
+          key={`${workspaceId}:${known.length}`}
+          workspaces={creatable}
+          onCreated={(id) => navigate(`/projects/${id}`)}
+        />
+      )}
     </div>
   );
 }

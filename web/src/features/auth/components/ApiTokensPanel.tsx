@@ -9,6 +9,7 @@ import { useRevokeApiToken } from '../api/revoke-api-token.ts';
 interface ProjectChoice {
   id: string;
   name: string;
+  workspaceId?: string;
 }
 
 const ACCESS_LABELS: Record<ApiTokenAccess, string> = {
@@ -16,8 +17,17 @@ const ACCESS_LABELS: Record<ApiTokenAccess, string> = {
   write: 'Read and write (imports, changes)',
 };
 
-/** Personal API tokens for scripts and the CLI: made here, shown once, revocable. */
-export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
+/**
+ * Personal API tokens for scripts and the CLI: made here, shown once, revocable. A token reaches one workspace:
+ * with several `workspaces`, the person picks it (else the server takes the default one).
+ */
+export function ApiTokensPanel({
+  projects: allProjects,
+  workspaces = [],
+}: {
+  projects: ProjectChoice[];
+  workspaces?: { id: string; name: string }[];
+}) {
   const tokens = useApiTokens();
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();
@@ -27,6 +37,9 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
   const [limited, setLimited] = useState(false);
   const [projectIds, setProjectIds] = useState<string[]>([]);
   const [expiresInDays, setExpiresInDays] = useState('90');
+  const [workspaceId, setWorkspaceId] = useState('');
+  const chosenWorkspace = workspaces.length > 1 ? workspaceId || workspaces[0]?.id : undefined;
+  const projects = chosenWorkspace ? allProjects.filter((p) => p.workspaceId === chosenWorkspace) : allProjects;
   const projectName = (id: string) => projects.find((p) => p.id === id)?.name ?? id;
 
   function submit(event: FormEvent) {
@@ -36,7 +49,8 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
         name,
         password,
         access,
-        projectIds: limited ? projectIds : undefined,
+        workspaceId: chosenWorkspace,
+        projectIds: limited ? projectIds.filter((id) => projects.some((p) => p.id === id)) : undefined,
         expiresInDays: expiresInDays ? Number(expiresInDays) : undefined,
       },
       {
@@ -100,6 +114,18 @@ export function ApiTokensPanel({ projects }: { projects: ProjectChoice[] }) {
         <p id="token-password-hint" className="hint">
           Asked again so that only you, not a script in the page, can make a token.
         </p>
+        {workspaces.length > 1 && (
+          <div className="field">
+            <label htmlFor="token-workspace">Token workspace</label>
+            <select id="token-workspace" value={chosenWorkspace} onChange={(e) => setWorkspaceId(e.target.value)}>
+              {workspaces.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <fieldset className="stack">
           <legend>Projects</legend>
           <label>

@@ -2,9 +2,18 @@ import { projectListResponse } from '@feedbench/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
 
-export const getProjects = (signal?: AbortSignal) => apiJson('/api/projects', projectListResponse, { signal });
+export const getProjects = (workspaceId?: string, signal?: AbortSignal) =>
+  apiJson(
+    workspaceId ? `/api/projects?workspaceId=${encodeURIComponent(workspaceId)}` : '/api/projects',
+    projectListResponse,
+    { signal },
+  );
 
-export const projectsQueryOptions = () =>
-  queryOptions({ queryKey: ['projects'], queryFn: ({ signal }) => getProjects(signal) });
+/** Every project the caller may see; one workspace's under a longer key (so `['projects']` invalidates both). */
+export const projectsQueryOptions = (workspaceId?: string) =>
+  queryOptions({
+    queryKey: workspaceId ? ['projects', 'in-workspace', workspaceId] : ['projects'],
+    queryFn: ({ signal }) => getProjects(workspaceId, signal),
+  });
 
-export const useProjects = () => useQuery(projectsQueryOptions());
+export const useProjects = (workspaceId?: string) => useQuery(projectsQueryOptions(workspaceId));

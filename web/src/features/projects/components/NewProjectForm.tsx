@@ -9,8 +9,19 @@ const KIND_HINTS: Record<TaskKind, string> = {
   ranking: 'Annotators rank and rate model outputs (RLHF preferences).',
 };
 
-export function NewProjectForm({ onCreated }: { onCreated: (projectId: string) => void }) {
+/**
+ * `workspaces`: where the researcher may create projects; with more than one, they choose (the first is preselected:
+ * the one the project list is showing, if any).
+ */
+export function NewProjectForm({
+  onCreated,
+  workspaces = [],
+}: {
+  onCreated: (projectId: string) => void;
+  workspaces?: { id: string; name: string }[];
+}) {
   const [name, setName] = useState('');
+  const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? '');
   const [kind, setKind] = useState<TaskKind>('ranking');
   const [guidelines, setGuidelines] = useState('');
   const [presetId, setPresetId] = useState('');
@@ -20,7 +31,11 @@ export function NewProjectForm({ onCreated }: { onCreated: (projectId: string) =
   function submit(event: FormEvent) {
     event.preventDefault();
     const settings = preset ? { questions: preset.questions } : undefined;
-    create.mutate({ name, kind, guidelines, settings }, { onSuccess: (project) => onCreated(project.id) });
+    const chosen = workspaces.some((w) => w.id === workspaceId) ? workspaceId : workspaces[0]?.id;
+    create.mutate(
+      { name, kind, guidelines, settings, workspaceId: chosen },
+      { onSuccess: (project) => onCreated(project.id) },
+    );
   }
 
   return (
@@ -31,6 +46,18 @@ export function NewProjectForm({ onCreated }: { onCreated: (projectId: string) =
           <label htmlFor="project-name">Name</label>
           <input id="project-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
+        {workspaces.length > 1 && (
+          <div className="field">
+            <label htmlFor="project-workspace">Workspace</label>
+            <select id="project-workspace" value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)}>
+              {workspaces.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="project-kind">Kind</label>
           <select

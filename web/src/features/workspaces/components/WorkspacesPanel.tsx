@@ -1,0 +1,163 @@
+import { WORKSPACE_ROLES, type Workspace, type WorkspaceRole } from '@feedbench/shared';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useAddWorkspaceMember } from '../api/add-workspace-member.ts';
+import { useCreateWorkspace } from '../api/create-workspace.ts';
+import { useWorkspaceMembers } from '../api/get-workspace-members.ts';
+import { useWorkspaces } from '../api/get-workspaces.ts';
+
+/** Slugs are lower-case words joined by dashes, made from the name until someone types their own. */
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+
+/** Instance admins: create workspaces and choose who belongs to each (projects never cross them). */
+export function WorkspacesPanel() {
+  const workspaces = useWorkspaces();
+  const create = useCreateWorkspace();
+  const [name, setName] = useState('');
+  const [slug, setSlug] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(
+      { name, slug: slug || slugOf(name) },
+      {
+        onSuccess: () => {
+          setName('');
+          setSlug('');
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="stack">
+      <form className="card stack" onSubmit={submit} aria-labelledby="new-workspace-title">
+        <h2 id="new-workspace-title">New workspace</h2>
+        <div className="row align-end">
+          <div className="field grow">
+            <label htmlFor="workspace-name">Workspace name</label>
+            <input
+              id="workspace-name"
+              required
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <div className="field grow">
+            <label htmlFor="workspace-slug">Slug</label>
+            <input
+              id="workspace-slug"
+              maxLength={63}
+              pattern="[a-z0-9][a-z0-9\-]*"
+              placeholder={slugOf(name) || 'team-a'}
+              value={slug}
+              aria-describedby="workspace-slug-hint"
+              onChange={(e) => setSlug(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            Create workspace
+          </button>
+        </div>
+        <p id="workspace-slug-hint" className="hint">
+          Lower-case letters, digits and dashes; the CLI names workspaces by it (<code>--workspace</code>).
+        </p>
+        {create.isError && (
+          <p className="notice error" role="alert">
+            {errorMessage(create.error)}
+          </p>
+        )}
+      </form>
+      {workspaces.isPending ? (
+        <Loading what="workspaces" />
+      ) : workspaces.isError ? (
+        <ErrorNotice error={workspaces.error} title="Could not load workspaces" />
+      ) : (
+        workspaces.data.workspaces.map((workspace) => <WorkspaceMembers key={workspace.id} workspace={workspace} />)
+      )}
+    </div>
+  );
+}
+
+function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
+  const members = useWorkspaceMembers(workspace.id);
+  const add = useAddWorkspaceMember(workspace.id);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<WorkspaceRole>('member');
+  const titleId = `workspace-${workspace.id}-title`;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate({ email, role }, { onSuccess: () => setEmail('') });
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {workspace.name} <span className="muted">({workspace.slug})</span>
+      </h2>
+      {members.isPending ? (
+        <Loading what="members" />
+      ) : members.isError ? (
+        <ErrorNotice error={members.error} title="Could not load members" />
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Members of {workspace.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Workspace role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.members.map((member) => (
+              <tr key={member.userId}>
+                <td>{member.email}</td>
+                <td>
+                  <span className="badge">{member.role}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="row align-end" onSubmit={submit} aria-label={`Add a member to ${workspace.name}`}>
+        <div className="field grow">
+          <label htmlFor={`${titleId}-email`}>Member email</label>
+          <input
+            id={`${titleId}-email`}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${titleId}-role`}>Workspace role</label>
+          <select id={`${titleId}-role`} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
+            {WORKSPACE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={add.isPending}>
+          Add member
+        </button>
+      </form>
+      {add.isError && (
+        <p className="notice error" role="alert">
+          {errorMessage(add.error)}
+        </p>
+      )}
+    </section>
+  );
+}
