@@ -1,9 +1,8 @@
 import type { Answers, Task } from '@feedbench/shared';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { items } from '../../db/schema/index.ts';
 import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
+import { GOLD, itemIdsOf, WRONG } from './gold.fixtures.ts';
 
 // Each test signs several people in (scrypt) and walks an annotator through many tasks: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -13,17 +12,6 @@ beforeAll(async () => {
   h = await buildTestApp();
 });
 afterAll(() => h.close());
-
-/** The reference answers every gold item gets in these tests: o0 > o1 > o2 > o3, rated 7, 5, 3, 1. */
-const GOLD: Answers = {
-  rank: { type: 'ranking', groups: [['o0'], ['o1'], ['o2'], ['o3']] },
-  quality: { type: 'rating', values: { o0: 7, o1: 5, o2: 3, o3: 1 } },
-};
-/** Everything backwards: every pair reversed and every rating 2+ points off, so it scores 0. */
-const WRONG: Answers = {
-  rank: { type: 'ranking', groups: [['o3'], ['o2'], ['o1'], ['o0']] },
-  quality: { type: 'rating', values: { o0: 1, o1: 3, o2: 5, o3: 7 } },
-};
 
 async function arrange(options: { items?: number; overlap?: number } = {}) {
   const researcher = await h.user('researcher');
@@ -38,11 +26,8 @@ async function arrange(options: { items?: number; overlap?: number } = {}) {
       payload: { overlapTarget: options.overlap },
     });
   }
-  const rows = await h.database.db
-    .select({ id: items.id, externalId: items.externalId })
-    .from(items)
-    .where(and(eq(items.projectId, project.id)));
-  const itemId = (externalId: string) => rows.find((r) => r.externalId === externalId)?.id as string;
+  const ids = await itemIdsOf(h, project.id);
+  const itemId = (externalId: string) => ids.get(externalId) as string;
   return { researcher, project, itemId };
 }
 
