@@ -179,7 +179,9 @@ export function registerExportCommand(program: Command) {
     .option('--gzip', 'same as --file-format jsonl.gz')
     .option('--out <file>', 'write here instead of standard output')
     .option('--server <url>', 'export through this running server as a background job (needs --token)')
-    .addOption(new Option('--token <token>', 'API token with write access for --server (fbt_...)').env('FEEDBENCH_TOKEN'))
+    .addOption(
+      new Option('--token <token>', 'API token with write access for --server (fbt_...)').env('FEEDBENCH_TOKEN'),
+    )
     .action(async (opts: Flags) => {
       const query = parseFlags(opts);
       if (opts.server && !opts.token) throw new CliError('--server needs --token (or FEEDBENCH_TOKEN)');
