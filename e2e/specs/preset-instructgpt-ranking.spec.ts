@@ -64,6 +64,8 @@ test('InstructGPT ranking: built in the template builder, two items rated, flagg
   const shown2 = await shownOutputs(annotatorPage);
   await kb.press('Control+Enter');
   await expect(annotatorPage.getByRole('heading', { name: 'No more items — thanks!' })).toBeVisible();
+  // The form is gone: focus lands on the "you're done" heading, not on nothing.
+  await expect(annotatorPage.getByRole('heading', { name: 'No more items — thanks!' })).toBeFocused();
 
   const stored = await storedAnnotations(researcherApi, project.id);
   expect(stored).toHaveLength(2);

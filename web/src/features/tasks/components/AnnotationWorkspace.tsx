@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useNextTask } from '../api/next-task.ts';
 import { useStoredState } from '../hooks/useStoredState.ts';
 import type { OutputLayout } from './AnnotatorView.tsx';
+import { FinishedNotice } from './FinishedNotice.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 import { PausedNotice } from './PausedNotice.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
@@ -77,14 +78,7 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
 
   if (!task) {
     return (
-      <section className="card finished stack" aria-labelledby="finished-title">
-        <h2 id="finished-title">No more items — thanks!</h2>
-        {progressBar}
-        <p className="muted">Everything in this project is done or being worked on by others.</p>
-        <button type="button" onClick={() => void next.refetch()} disabled={next.isFetching}>
-          Check again
-        </button>
-      </section>
+      <FinishedNotice progressBar={progressBar} checking={next.isFetching} onCheckAgain={() => void next.refetch()} />
     );
   }
 

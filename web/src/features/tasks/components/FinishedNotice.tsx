@@ -1,0 +1,30 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+/**
+ * The "you're done" state when the queue is empty. Its heading takes the focus when it appears: the submitted form
+ * has just gone, and focus left on nothing would strand keyboard users and tell screen readers nothing.
+ */
+export function FinishedNotice({
+  progressBar,
+  checking,
+  onCheckAgain,
+}: {
+  progressBar: ReactNode;
+  checking: boolean;
+  onCheckAgain: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="card finished stack" aria-labelledby="finished-title">
+      <h2 id="finished-title" ref={heading} tabIndex={-1}>
+        No more items — thanks!
+      </h2>
+      {progressBar}
+      <p className="muted">Everything in this project is done or being worked on by others.</p>
+      <button type="button" onClick={onCheckAgain} disabled={checking}>
+        Check again
+      </button>
+    </section>
+  );
+}
