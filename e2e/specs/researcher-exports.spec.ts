@@ -34,6 +34,8 @@ async function download(page: Page, format: string) {
 test('a researcher downloads OpenAI chat and TRL preference exports that match what annotators submitted', async ({
   page,
 }) => {
+  // Six accounts with slow password hashes, two projects, then the UI: a busy machine needs more than a minute.
+  test.setTimeout(150_000);
   // Demonstrations: the annotator answers both items through the API.
   const demoJsonl = fixture('demonstration-items.jsonl');
   const demo = await arrangeProject('demonstration', demoJsonl);

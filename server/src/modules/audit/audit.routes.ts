@@ -82,6 +82,13 @@ const RULES: Record<string, Rule> = {
     projectId: params(request).projectId,
     details: { format: (request.query as { format?: string }).format ?? null },
   }),
+  // A background export's file leaving the server is the same event as a direct download.
+  'GET /api/projects/:projectId/export-jobs/:jobId/file': (request) => ({
+    action: 'export.download',
+    projectId: params(request).projectId,
+    target: (request.params as { jobId?: string }).jobId ?? null,
+    details: { job: (request.params as { jobId?: string }).jobId ?? null },
+  }),
 };
 
 /** The actions the trail records (for the permission and audit tests). */

@@ -78,6 +78,13 @@ describe('background export jobs', () => {
     expect(Number(file.headers['content-length'])).toBe(done.bytes);
     const direct = await requestExport(h, researcher, projectId, { format: 'openai-chat' });
     expect(gunzipSync(file.rawPayload).toString('utf8')).toBe(direct.body);
+    const admin = await h.user('admin');
+    const audit = await h.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=export.download&limit=500',
+      headers: admin.headers,
+    });
+    expect(audit.json().events.map((e: { target: string | null }) => e.target)).toContain(job.id);
 
     const list = await h.app.inject({
       method: 'GET',
