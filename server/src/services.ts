@@ -38,7 +38,7 @@ export function createServices(
   const items = createItemsService({ db, assignment, events });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
-  const annotations = createAnnotationsService({ db, clock, projects, items, assignment, drafts, events });
+  const annotations = createAnnotationsService({ db, clock, projects, assignment, events });
   const adjudication = createAdjudicationService({ db, clock, projects });
   const exports = createExportsService({
     db,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   checkAnswers,
   type SkipBody,
@@ -12,8 +13,6 @@ import { assignmentErrors } from '../assignment/assignment.errors.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { outputLabel } from '../assignment/display-order.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import type { DraftsService } from '../drafts/drafts.service.ts';
-import type { ItemsService } from '../items/items.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { annotationErrors } from './annotations.errors.ts';
@@ -23,9 +22,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'access' | 'accessAsResearcher'>;
-  items: ItemsService;
   assignment: AssignmentService;
-  drafts: Pick<DraftsService, 'find' | 'discard'>;
   events: Pick<ProjectEvents, 'publish'>;
   /**
    * Called after a submit committed (never for a replay). Errors are logged and never fail the submit: the answer is
@@ -40,41 +37,38 @@ export function createAnnotationsService({
   db,
   clock,
   projects,
-  items,
   assignment,
-  drafts,
   events,
   afterSubmit,
   log = (message, error) => console.error(message, error),
 }: Deps) {
   type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
 
-  /** Claims (or returns the held) task in a project whose access was already checked. */
+  /**
+   * Claims (or returns the held) task in a project whose access was already checked. The claim statement reads the
+   * item, outputs and draft itself, so nothing is read back here.
+   */
   async function taskFor(user: SessionUser, project: ProjectRow): Promise<Task | null> {
-    const lease = await assignment.claimNext(user, project);
-    if (!lease) return null;
+    const claimed = await assignment.claimNext(user, project);
+    if (!claimed) return null;
     events.publish(project.id);
-    const [item, outputs, draft] = await Promise.all([
-      items.findItem(lease.itemId),
-      items.outputsOf(lease.itemId),
-      drafts.find(lease.itemId, user.id),
-    ]);
-    if (!item) throw new Error(`lease ${lease.id} points at a missing item`);
-    const byId = new Map(outputs.map((o) => [o.outputId, o]));
+    const byId = new Map(claimed.outputs.map((o) => [o.id, o]));
     return {
-      leaseId: lease.id,
-      expiresAt: lease.expiresAt.toISOString(),
+      leaseId: claimed.leaseId,
+      expiresAt: claimed.expiresAt.toISOString(),
       projectId: project.id,
       kind: project.kind,
-      item: { id: item.id, externalId: item.externalId },
-      conversation: item.conversation,
+      item: { id: claimed.itemId, externalId: claimed.externalId },
+      conversation: claimed.conversation,
       // Blind: the model name stays on the server.
-      outputs: lease.displayOrder.flatMap((id, position) => {
+      outputs: claimed.displayOrder.flatMap((id, position) => {
         const output = byId.get(id);
         return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
       }),
       questions: project.settings.questions,
-      draft: draft ? { answers: draft.answers, updatedAt: draft.updatedAt.toISOString() } : null,
+      draft: claimed.draft
+        ? { answers: claimed.draft.answers, updatedAt: claimed.draft.updatedAt.toISOString() }
+        : null,
     };
   }
 
@@ -102,20 +96,24 @@ export function createAnnotationsService({
       const { row: project } = await projects.access(user, projectId);
       const result = await db.transaction(async (tx) => {
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
-        const annotationsRepo = createAnnotationsRepository(tx);
-        const replay = await annotationsRepo.findByIdempotencyKey(user.id, body.idempotencyKey);
-        if (replay) return { annotationId: replay.id, replayed: true, itemId: lease.itemId, gold: false };
+        const repo = createAnnotationsRepository(tx);
+        const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
+        if (prior.replayId) return { annotationId: prior.replayId, replayed: true, itemId: lease.itemId, gold: false };
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
-        if (await annotationsRepo.findByItemAndUser(lease.itemId, user.id)) throw assignmentErrors.alreadyAnnotated();
+        if (prior.annotated) throw assignmentErrors.alreadyAnnotated();
+        if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
 
         const problems = checkAnswers(project.settings.questions, lease.displayOrder, body.answers);
         if (problems.length > 0) throw annotationErrors.invalidAnswers(problems);
 
-        const slot = await assignment.takeSlotForSubmit(tx, lease);
-        const annotation = await annotationsRepo.insert({
+        // A late submit (lease expired) still lands if the item has a free slot; otherwise 409, and the client keeps
+        // the text as a draft (PEERS.md: Open-Assistant lost such answers).
+        const annotationId = randomUUID();
+        const stored = await repo.storeSubmission({
+          id: annotationId,
           projectId: lease.projectId,
           itemId: lease.itemId,
-          slotNo: slot.slotNo,
+          slotNo: lease.slotNo,
           userId: user.id,
           leaseId: lease.id,
           idempotencyKey: body.idempotencyKey,
@@ -127,11 +125,8 @@ export function createAnnotationsService({
           startedAt: lease.createdAt,
           submittedAt: clock.now(),
         });
-        await assignment.completeSubmit(tx, lease, slot, annotation.id);
-        // A gold answer is a control, not progress towards the item's overlap target.
-        if (!slot.gold) await items.incrementAnnotationCount(tx, lease.itemId);
-        await drafts.discard(tx, lease.itemId, user.id);
-        return { annotationId: annotation.id, replayed: false, itemId: lease.itemId, gold: slot.gold };
+        if (!stored) throw assignmentErrors.overlapFull();
+        return { annotationId, replayed: false, itemId: lease.itemId, gold: stored.gold };
       });
       if (!result.replayed) {
         // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
@@ -150,8 +145,7 @@ export function createAnnotationsService({
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
-      await assignment.skip(user, leaseId, body);
-      events.publish((await assignment.leaseOf(user, leaseId)).projectId);
+      events.publish(await assignment.skip(user, leaseId, body));
     },
 
     /** Stored annotations of a project for its researchers, newest first. */

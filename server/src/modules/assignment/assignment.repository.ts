@@ -1,21 +1,12 @@
-import type { OrderingPolicy } from '@feedbench/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
-import { itemOutputs, itemSlots, leases, skips } from '../../db/schema/index.ts';
+import { itemSlots, leases, skips } from '../../db/schema/index.ts';
 
 export type LeaseRow = typeof leases.$inferSelect;
 export interface SlotRef {
   itemId: string;
   slotNo: number;
 }
-
-const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
-  // Finishing items that are nearly done first gives complete items early (usable for agreement and export).
-  // Each matches one partial index on item_slots exactly (including NULLS LAST), so the claim stops early.
-  'closest-to-completion': sql`s.item_fill desc nulls last, s.item_position, s.slot_no`,
-  'import-order': sql`s.item_position, s.slot_no`,
-  random: sql`s.shuffle_key`,
-};
 
 /** All SQL of the assignment engine: slots, leases, skips. */
 export function createAssignmentRepository(db: Executor) {
@@ -126,118 +117,6 @@ export function createAssignmentRepository(db: Executor) {
       return rows.length > 0;
     },
 
-    /** The live lease this annotator already holds in the project, if any. */
-    async findHeldLease(userId: string, projectId: string, now: Date): Promise<LeaseRow | undefined> {
-      const [row] = await db
-        .select({ lease: leases })
-        .from(leases)
-        .innerJoin(itemSlots, eq(itemSlots.leaseId, leases.id))
-        .where(
-          and(
-            eq(leases.userId, userId),
-            eq(leases.projectId, projectId),
-            eq(leases.state, 'active'),
-            sql`${itemSlots.annotationId} is null and ${itemSlots.leaseExpiresAt} > ${now.toISOString()}::timestamptz`,
-          ),
-        )
-        .limit(1);
-      return row?.lease;
-    },
-
-    /**
-     * Claims one free slot in a single statement: free means no annotation and no live lease, on an item this
-     * annotator has not annotated, skipped or holding. Expiry is checked here, inside the claim (PEERS.md: Label
-     * Studio's lazily cleaned locks left tasks stuck). SKIP LOCKED lets concurrent claims pass each other.
-     */
-    async claimSlot(args: {
-      projectId: string;
-      userId: string;
-      leaseId: string;
-      now: Date;
-      expiresAt: Date;
-      ordering: OrderingPolicy;
-    }): Promise<(SlotRef & { previousLeaseId: string | null }) | undefined> {
-      const now = sql`${args.now.toISOString()}::timestamptz`;
-      const [row] = await rawRows<{ item_id: string; slot_no: number; previous_lease_id: string | null }>(
-        db,
-        sql`
-        with candidate as (
-          select s.item_id, s.slot_no, s.lease_id as previous_lease_id
-          from item_slots s
-          where s.project_id = ${args.projectId} and s.annotation_id is null and not s.gold
-            and (s.lease_id is null or s.lease_expires_at <= ${now})
-            and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
-            and not exists (select 1 from skips k where k.item_id = s.item_id and k.user_id = ${args.userId})
-            and not exists (
-              select 1 from item_slots o where o.item_id = s.item_id and o.lease_user_id = ${args.userId}
-                and o.annotation_id is null and o.lease_expires_at > ${now})
-          order by ${ORDER_BY[args.ordering]}
-          for update of s skip locked
-          limit 1
-        )
-        update item_slots s
-        set lease_id = ${args.leaseId}, lease_user_id = ${args.userId},
-            lease_expires_at = ${args.expiresAt.toISOString()}::timestamptz
-        from candidate c
-        where s.item_id = c.item_id and s.slot_no = c.slot_no
-        returning s.item_id, s.slot_no, c.previous_lease_id`,
-      );
-      return row && { itemId: row.item_id, slotNo: Number(row.slot_no), previousLeaseId: row.previous_lease_id };
-    },
-
-    /**
-     * Serves a gold item in a single statement: one the annotator has not annotated, skipped or holding, leased
-     * through a new gold slot of their own (slot_no = max + 1), so every annotator can answer each gold item once and
-     * gold answers never take a regular slot. The item row is locked (SKIP LOCKED: a busy item is passed over), but
-     * the max(slot_no) read can still be stale when a concurrent gold claim committed just before: the insert then
-     * does nothing and this answers 'retry'. Undefined when no gold item is left for the annotator.
-     */
-    async claimGoldSlot(args: {
-      projectId: string;
-      userId: string;
-      leaseId: string;
-      now: Date;
-      expiresAt: Date;
-    }): Promise<SlotRef | 'retry' | undefined> {
-      const now = sql`${args.now.toISOString()}::timestamptz`;
-      const [row] = await rawRows<{ item_id: string; slot_no: number | null }>(
-        db,
-        sql`
-        with candidate as (
-          select i.id as item_id, i.position, i.annotation_count
-          from gold_answers g join items i on i.id = g.item_id
-          where g.project_id = ${args.projectId}
-            and not exists (select 1 from annotations a where a.item_id = g.item_id and a.user_id = ${args.userId})
-            and not exists (select 1 from skips k where k.item_id = g.item_id and k.user_id = ${args.userId})
-            and not exists (
-              select 1 from item_slots o where o.item_id = g.item_id and o.lease_user_id = ${args.userId}
-                and o.annotation_id is null and o.lease_expires_at > ${now})
-          order by random()
-          for no key update of i skip locked
-          limit 1
-        )
-        , inserted as (
-          insert into item_slots
-            (item_id, slot_no, project_id, item_position, item_fill, gold, lease_id, lease_user_id, lease_expires_at)
-          select c.item_id, (select coalesce(max(s.slot_no), 0) + 1 from item_slots s where s.item_id = c.item_id),
-                 ${args.projectId}, c.position, c.annotation_count, true, ${args.leaseId}, ${args.userId},
-                 ${args.expiresAt.toISOString()}::timestamptz
-          from candidate c
-          on conflict do nothing
-          returning item_id, slot_no
-        )
-        select c.item_id, n.slot_no from candidate c left join inserted n on true`,
-      );
-      if (!row) return undefined;
-      return row.slot_no === null ? 'retry' : { itemId: row.item_id, slotNo: Number(row.slot_no) };
-    },
-
-    async insertLease(values: typeof leases.$inferInsert) {
-      const [row] = await db.insert(leases).values(values).returning();
-      if (!row) throw new Error('insert returned no row');
-      return row;
-    },
-
     /** Moves the expiry of a lease that still holds its slot; false when the slot went to someone else. */
     async extendLease(lease: { id: string; itemId: string; slotNo: number }, expiresAt: Date): Promise<boolean> {
       const rows = await db
@@ -272,51 +151,45 @@ export function createAssignmentRepository(db: Executor) {
     },
 
     /**
-     * Serializes submits of one item: a submit rewrites every slot of its item (fill count), so two submits of the
-     * same item locking their own slots first would deadlock. NO KEY UPDATE, not UPDATE: a concurrent claim that
-     * holds a slot of this item inserts a lease whose foreign key takes KEY SHARE on the item row, which FOR UPDATE
-     * would block while this submit waits for that claim's slot: a deadlock under load.
+     * Locks the lease and its item in one statement. The item lock serializes submits of one item: a submit rewrites
+     * every slot of its item (fill count), so two submits of the same item locking their own slots first would
+     * deadlock. NO KEY UPDATE, not UPDATE: a concurrent claim that holds a slot of this item inserts a lease whose
+     * foreign key takes KEY SHARE on the item row, which FOR UPDATE would block while this submit waits for that
+     * claim's slot: a deadlock under load. Every caller locks lease before item, so the two never cross.
      */
-    async lockItem(itemId: string) {
-      await db.execute(sql`select 1 from items where id = ${itemId} for no key update`);
-    },
-
-    async lockSlot(ref: SlotRef) {
-      const [row] = await db
-        .select()
-        .from(itemSlots)
-        .where(and(eq(itemSlots.itemId, ref.itemId), eq(itemSlots.slotNo, ref.slotNo)))
-        .for('update');
-      return row;
-    },
-
-    /** Another free slot of the same item, for a submit whose own lease expired and was taken over. */
-    async lockFreeSlotOfItem(itemId: string, now: Date): Promise<SlotRef | undefined> {
-      const [row] = await rawRows<{ item_id: string; slot_no: number }>(
+    async lockLeaseAndItem(leaseId: string): Promise<LeaseRow | undefined> {
+      // Raw: drizzle's select takes one locking clause, this needs two strengths.
+      const [row] = await rawRows<{
+        id: string;
+        project_id: string;
+        item_id: string;
+        user_id: string;
+        slot_no: number;
+        display_order: string[];
+        state: LeaseRow['state'];
+        created_at: Date | string;
+        expires_at: Date | string;
+      }>(
         db,
-        sql`select item_id, slot_no from item_slots
-            where item_id = ${itemId} and annotation_id is null and not gold
-              and (lease_id is null or lease_expires_at <= ${now.toISOString()}::timestamptz)
-            order by slot_no
-            for update skip locked
-            limit 1`,
+        sql`select l.id, l.project_id, l.item_id, l.user_id, l.slot_no, l.display_order, l.state, l.created_at,
+                   l.expires_at
+            from leases l join items i on i.id = l.item_id
+            where l.id = ${leaseId}
+            for update of l for no key update of i`,
       );
-      return row && { itemId: row.item_id, slotNo: Number(row.slot_no) };
-    },
-
-    /**
-     * Fills the slot and moves the item's fill count on all its slots (the closest-to-completion key); a gold answer
-     * does not count towards the item's completion.
-     */
-    async fillSlot(ref: SlotRef & { gold: boolean }, leaseId: string, userId: string, annotationId: string) {
-      await db.execute(sql`
-        update item_slots
-        set item_fill = item_fill + ${ref.gold ? 0 : 1},
-            annotation_id = case when slot_no = ${ref.slotNo} then ${annotationId}::uuid else annotation_id end,
-            lease_id = case when slot_no = ${ref.slotNo} then ${leaseId}::uuid else lease_id end,
-            lease_user_id = case when slot_no = ${ref.slotNo} then ${userId}::uuid else lease_user_id end,
-            lease_expires_at = case when slot_no = ${ref.slotNo} then null else lease_expires_at end
-        where item_id = ${ref.itemId}`);
+      return (
+        row && {
+          id: row.id,
+          projectId: row.project_id,
+          itemId: row.item_id,
+          userId: row.user_id,
+          slotNo: Number(row.slot_no),
+          displayOrder: row.display_order,
+          state: row.state,
+          createdAt: new Date(row.created_at),
+          expiresAt: new Date(row.expires_at),
+        }
+      );
     },
 
     /** Frees the slot if this lease still holds it. */
@@ -374,15 +247,6 @@ export function createAssignmentRepository(db: Executor) {
             order by count(*) desc, i.position
             limit 1000`,
       );
-    },
-
-    async outputIds(itemId: string): Promise<string[]> {
-      const rows = await db
-        .select({ outputId: itemOutputs.outputId })
-        .from(itemOutputs)
-        .where(eq(itemOutputs.itemId, itemId))
-        .orderBy(asc(itemOutputs.position));
-      return rows.map((r) => r.outputId);
     },
   };
 }

@@ -3,9 +3,14 @@ import type { OrderingPolicy, ProjectSettings, SkipBody, SkipReport } from '@fee
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import {
+  type ClaimArgs,
+  type ClaimedTask,
+  type ClaimsRepository,
+  createClaimsRepository,
+} from './assignment.claims.ts';
 import { assignmentErrors } from './assignment.errors.ts';
-import { createAssignmentRepository, type LeaseRow, type SlotRef } from './assignment.repository.ts';
-import { shuffledDisplayOrder } from './display-order.ts';
+import { createAssignmentRepository, type LeaseRow } from './assignment.repository.ts';
 
 /**
  * The assignment engine's interface: who gets which item, and which slot a submit fills. Other modules call this,
@@ -14,47 +19,33 @@ import { shuffledDisplayOrder } from './display-order.ts';
 export function createAssignmentService({ db, clock }: { db: Database; clock: Clock }) {
   return {
     /**
-     * The lease the annotator already holds, or a newly claimed one; undefined when nothing is left for them. A paused
-     * annotator is refused (403). With a gold rate, a share of claims is served from gold items (see claimGold).
+     * The task of the lease the annotator already holds, or of a newly claimed one; undefined when nothing is left
+     * for them. A paused annotator is refused (403). With a gold rate, a share of claims is served from gold items
+     * the annotator has not answered; when none is left for them the claim is a regular one. A regular claim that
+     * finds nothing answers undefined even if gold remains: gold is a control mixed into work, not work by itself.
      */
     async claimNext(
       user: SessionUser,
       project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> },
-    ): Promise<LeaseRow | undefined> {
+    ): Promise<ClaimedTask | undefined> {
       return db.transaction(async (tx) => {
-        const repo = createAssignmentRepository(tx);
-        const { pausedAt, pausedReason } = await repo.lockAnnotator(user.id, project.id);
+        const { pausedAt, pausedReason } = await createAssignmentRepository(tx).lockAnnotator(user.id, project.id);
         if (pausedAt) throw assignmentErrors.annotatorPaused(pausedReason);
+        const claims = createClaimsRepository(tx);
         const now = clock.now();
-        const held = await repo.findHeldLease(user.id, project.id, now);
-        if (held) return held;
-        const leaseId = randomUUID();
-        const expiresAt = new Date(now.getTime() + project.settings.leaseMinutes * 60_000);
-        const slot =
-          (servesGold(project.settings.gold?.rate ?? 0)
-            ? await claimGold(repo, { projectId: project.id, userId: user.id, leaseId, now, expiresAt })
-            : undefined) ??
-          (await repo.claimSlot({
-            projectId: project.id,
-            userId: user.id,
-            leaseId,
-            now,
-            expiresAt,
-            ordering: project.settings.ordering as OrderingPolicy,
-          }));
-        if (!slot) return undefined;
-        if (slot.previousLeaseId) await repo.markLease(slot.previousLeaseId, 'expired');
-        // Gold or not, the task looks the same: same lease, same random display order, same response.
-        return repo.insertLease({
-          id: leaseId,
+        const args = {
           projectId: project.id,
-          itemId: slot.itemId,
           userId: user.id,
-          slotNo: slot.slotNo,
-          displayOrder: shuffledDisplayOrder(await repo.outputIds(slot.itemId)),
-          createdAt: now,
-          expiresAt,
-        });
+          leaseId: randomUUID(),
+          now,
+          expiresAt: new Date(now.getTime() + project.settings.leaseMinutes * 60_000),
+        };
+        if (servesGold(project.settings.gold?.rate ?? 0)) {
+          const gold = (await claims.heldTask(args)) ?? (await claimGold(claims, args));
+          if (gold) return gold;
+        }
+        // Gold or not, the task looks the same: same lease, same random display order, same response.
+        return claims.claimTask({ ...args, ordering: project.settings.ordering as OrderingPolicy });
       });
     },
 
@@ -82,44 +73,24 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       return lease;
     },
 
-    /** Inside the submit transaction: the caller's lease, locked against a concurrent submit or skip. */
+    /**
+     * Inside the submit transaction: the caller's lease, locked against a concurrent submit or skip, and its item
+     * locked against concurrent submits of the item (a submit rewrites every slot of its item). One statement.
+     */
     async lockLeaseForSubmit(tx: Tx, user: SessionUser, leaseId: string): Promise<LeaseRow> {
-      const lease = await createAssignmentRepository(tx).lockLease(leaseId);
+      const lease = await createAssignmentRepository(tx).lockLeaseAndItem(leaseId);
       if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
       return lease;
     },
 
-    /**
-     * The slot the annotation will fill. A late submit (lease expired) still lands if the item has a free slot;
-     * otherwise 409, and the client keeps the text as a draft (PEERS.md: Open-Assistant lost such answers).
-     */
-    async takeSlotForSubmit(tx: Tx, lease: LeaseRow): Promise<SlotRef & { gold: boolean }> {
-      const repo = createAssignmentRepository(tx);
-      if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
-      await repo.lockItem(lease.itemId);
-      const own = await repo.lockSlot({ itemId: lease.itemId, slotNo: lease.slotNo });
-      if (own && own.annotationId === null && (own.leaseId === lease.id || own.leaseId === null)) {
-        return { itemId: lease.itemId, slotNo: lease.slotNo, gold: own.gold };
-      }
-      // A late submit takes another free regular slot (never a gold one: gold slots are per annotator).
-      const other = await repo.lockFreeSlotOfItem(lease.itemId, clock.now());
-      if (!other) throw assignmentErrors.overlapFull();
-      return { ...other, gold: false };
-    },
-
-    async completeSubmit(tx: Tx, lease: LeaseRow, slot: SlotRef & { gold: boolean }, annotationId: string) {
-      const repo = createAssignmentRepository(tx);
-      await repo.fillSlot(slot, lease.id, lease.userId, annotationId);
-      await repo.markLease(lease.id, 'submitted');
-    },
-
-    async skip(user: SessionUser, leaseId: string, body: SkipBody) {
-      await db.transaction(async (tx) => {
+    /** Records the skip and frees the slot; answers the lease's project (for the live feed). */
+    async skip(user: SessionUser, leaseId: string, body: SkipBody): Promise<string> {
+      return db.transaction(async (tx) => {
         const repo = createAssignmentRepository(tx);
         const lease = await repo.lockLease(leaseId);
         if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
-        if (lease.state === 'skipped') return;
+        if (lease.state === 'skipped') return lease.projectId;
         await repo.insertSkip({
           itemId: lease.itemId,
           userId: user.id,
@@ -129,6 +100,7 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
         });
         await repo.markLease(lease.id, 'skipped');
         await repo.releaseSlot({ itemId: lease.itemId, slotNo: lease.slotNo }, lease.id);
+        return lease.projectId;
       });
     },
 
@@ -189,6 +161,7 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
         : db.transaction((t) => createAssignmentRepository(t).addSlot(itemId)),
   };
 }
+export type AssignmentService = ReturnType<typeof createAssignmentService>;
 
 /**
  * Whether this claim is served from gold. crypto randomness, not a seeded draw: an annotator cannot predict which
@@ -198,16 +171,11 @@ function servesGold(rate: number): boolean {
   return rate > 0 && randomInt(0x1000000) < rate * 0x1000000;
 }
 
-/** A gold slot, retried when a concurrent gold claim took the same new slot number (see claimGoldSlot). */
-async function claimGold(
-  repo: ReturnType<typeof createAssignmentRepository>,
-  args: Parameters<ReturnType<typeof createAssignmentRepository>['claimGoldSlot']>[0],
-): Promise<(SlotRef & { previousLeaseId: null }) | undefined> {
+/** A gold task, retried when a concurrent gold claim took the same new slot number (see claimGoldTask). */
+async function claimGold(claims: ClaimsRepository, args: ClaimArgs): Promise<ClaimedTask | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const slot = await repo.claimGoldSlot(args);
-    if (slot === undefined) return undefined;
-    if (slot !== 'retry') return { ...slot, previousLeaseId: null };
+    const task = await claims.claimGoldTask(args);
+    if (task !== 'retry') return task;
   }
   return undefined;
 }
-export type AssignmentService = ReturnType<typeof createAssignmentService>;

@@ -21,8 +21,5 @@ export function createDraftsRepository(db: Executor) {
         .where(and(eq(drafts.itemId, itemId), eq(drafts.userId, userId)));
       return row;
     },
-    async remove(itemId: string, userId: string) {
-      await db.delete(drafts).where(and(eq(drafts.itemId, itemId), eq(drafts.userId, userId)));
-    },
   };
 }

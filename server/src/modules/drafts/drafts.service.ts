@@ -1,5 +1,5 @@
 import type { SaveDraftBody, SaveDraftResponse } from '@feedbench/shared';
-import type { Database, Tx } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -39,9 +39,6 @@ export function createDraftsService({ db, clock, assignment, projects, isAnnotat
     },
 
     find: (itemId: string, userId: string) => repository.find(itemId, userId),
-
-    /** Inside the submit transaction: the submitted annotation supersedes the draft. */
-    discard: (tx: Tx, itemId: string, userId: string) => createDraftsRepository(tx).remove(itemId, userId),
   };
 }
 export type DraftsService = ReturnType<typeof createDraftsService>;
