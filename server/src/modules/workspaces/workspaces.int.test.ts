@@ -19,27 +19,8 @@ let projectB: string;
 
 const password = 'correct horse battery';
 
-async function signIn(email: string) {
-  const login = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (login.statusCode !== 200) throw new Error(`login: ${login.body}`);
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrf = (await h.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } })).json().csrfToken;
-  return { cookie, headers: { cookie, 'x-csrf-token': csrf as string } };
-}
-
-/** An account created by the admin straight into workspace B (so it is not in the default one). */
-async function userInB(role: 'researcher' | 'annotator'): Promise<Person> {
-  const email = `${role}-b-${randomUUID().slice(0, 8)}@test.local`;
-  const created = await h.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: admin.headers,
-    payload: { email, password, role, workspaceId: workspaceB },
-  });
-  if (created.statusCode !== 201) throw new Error(`create user: ${created.body}`);
-  const { user } = created.json();
-  return { ...user, password, ...(await signIn(email)), csrfToken: '' } as Person;
-}
+/** An account made straight into workspace B (so it is not in the default one), signed in. */
+const userInB = (role: 'researcher' | 'annotator') => h.user(role, { workspaceId: workspaceB });
 
 const get = (who: { headers: Record<string, string> }, url: string) =>
   h.app.inject({ method: 'GET', url, headers: who.headers });
@@ -61,7 +42,8 @@ beforeAll(async () => {
   await h.importItems(researcherA, projectA, [rankingLine('a1'), rankingLine('a2')]);
   projectB = (await h.project(researcherB, { name: 'Project B' })).id;
   await h.importItems(researcherB, projectB, [rankingLine('b1')]);
-});
+  // Four accounts, one scrypt hash and sign-in each.
+}, 180_000);
 afterAll(() => h.close());
 
 describe('workspace isolation', () => {
