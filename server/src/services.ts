@@ -9,7 +9,7 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
-import { createGoldService } from './modules/gold/gold.service.ts';
+import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -38,7 +38,16 @@ export function createServices(
   const items = createItemsService({ db, assignment, events });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
-  const annotations = createAnnotationsService({ db, clock, projects, assignment, events });
+  // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).
+  const afterSubmit = (event: SubmittedAnnotation) => gold.afterSubmit(event);
+  const annotations = createAnnotationsService({
+    db,
+    clock,
+    projects,
+    assignment,
+    events,
+    afterSubmit,
+  });
   const adjudication = createAdjudicationService({ db, clock, projects });
   const exports = createExportsService({
     db,
@@ -48,12 +57,7 @@ export function createServices(
     // Called per export only (adjudication is built above, gold below).
     sources: {
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
-      goldAccuracy: async (projectId) =>
-        new Map(
-          (await gold.accuracyByAnnotator(projectId)).flatMap((r) =>
-            r.accuracy === null ? [] : [[r.userId, r.accuracy] as const],
-          ),
-        ),
+      goldAccuracy: (projectId) => gold.accuracyMap(projectId),
     },
   });
   // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).
@@ -66,7 +70,15 @@ export function createServices(
   const tokens = createTokensService({ db, clock, projects, workspaces, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
   const review = createReviewService({ db, clock, projects, assignment });
-  const gold = createGoldService({ db, clock, projects, items, audit, events });
+  const gold = createGoldService({
+    db,
+    clock,
+    projects,
+    items,
+    setItemGold: assignment.setItemGold,
+    audit,
+    events,
+  });
   return {
     auth,
     assignment,
