@@ -5,7 +5,7 @@ import { buildTestApp, FakeClock, rankingLine, type TestHarness } from '../../te
 
 let h: TestHarness;
 const clock = new FakeClock();
-/** Signed in once (scrypt makes sign-ins slow); every test makes its own project. */
+/** Signed in once (two scrypts each: minutes on a loaded machine); every test makes its own project. */
 let people: { researcher: Person; reviewer: Person; annotators: Person[] };
 beforeAll(async () => {
   h = await buildTestApp({ clock });
@@ -14,7 +14,7 @@ beforeAll(async () => {
     reviewer: await h.user('annotator'),
     annotators: [await h.user('annotator'), await h.user('annotator'), await h.user('annotator')],
   };
-}, 120_000);
+}, 240_000);
 afterAll(() => h.close());
 
 const ranked = (...order: string[]): Answers => ({

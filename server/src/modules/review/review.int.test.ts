@@ -4,7 +4,7 @@ import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
-/** Signed in once (scrypt makes sign-ins slow); every test makes its own project. */
+/** Signed in once (two scrypts each: minutes on a loaded machine); every test makes its own project. */
 let people: Record<'researcher' | 'reviewer' | 'a' | 'b' | 'c' | 'd' | 'outsider', Person>;
 beforeAll(async () => {
   h = await buildTestApp();
@@ -17,7 +17,7 @@ beforeAll(async () => {
     d: await h.user('annotator'),
     outsider: await h.user('researcher'),
   };
-}, 120_000);
+}, 240_000);
 afterAll(() => h.close());
 
 /** A demonstration project with two items, two annotators who each answered both, and a reviewer. */
