@@ -112,13 +112,22 @@ beforeAll(async () => {
     headers: admin.headers,
     payload: { name: 'fuzz', password: 'correct horse battery' },
   });
-  ids = { projectId: project.id, leaseId: task?.leaseId ?? '', tokenId: token.json().apiToken.id };
+  const workspaces = (await h.app.inject({ url: '/api/workspaces', headers: admin.headers })).json().workspaces;
+  ids = {
+    projectId: project.id,
+    leaseId: task?.leaseId ?? '',
+    tokenId: token.json().apiToken.id,
+    // The default workspace (every account's); removing its member `researcher` ends nothing the run needs later.
+    workspaceId: workspaces[0]?.id ?? '',
+    userId: researcher.id,
+  };
   const rows = await rawRows<{ name: string }>(
     h.database.db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
   tables = rows.map((r) => r.name).filter((name) => !RECORDS_REFUSALS.has(name));
-});
+  // Three accounts and a token (one scrypt each): slow on a busy machine.
+}, 180_000);
 afterAll(() => h.close());
 
 /** One md5 per table over its rows in a stable order: equal checksums, equal data. */
