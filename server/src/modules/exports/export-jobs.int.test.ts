@@ -14,7 +14,7 @@ let researcher: Person;
 let projectId: string;
 const clock = new FakeClock();
 const exportsDir = mkdtempSync(path.join(tmpdir(), 'feedbench-export-jobs-'));
-const ITEMS = 30;
+const ITEMS = 12;
 
 beforeAll(async () => {
   h = await buildTestApp({ clock, config: { exportsDir } });
@@ -33,7 +33,7 @@ beforeAll(async () => {
   }));
 }, 180_000);
 afterAll(async () => {
-  await h.close();
+  await h?.close();
   rmSync(exportsDir, { recursive: true, force: true });
 });
 
