@@ -41,7 +41,13 @@ export class ServerInstance {
       // Server logs (errors only) go to a file per instance, printed in the report when anything failed.
       stdio: ['ignore', openSync(this.logFile, 'a'), 'inherit'],
     });
-    const deadline = Date.now() + 60_000;
+    // A cold start compiles the server with tsx: minutes, not seconds, on a loaded 2-core machine.
+    await this.waitHealthy(180_000);
+  }
+
+  /** Until the health check (one database query) answers 200; polled every 50 ms so fault windows are tight. */
+  async waitHealthy(timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       try {
         const response = await fetch(`${this.baseUrl}/api/health`);
@@ -49,7 +55,7 @@ export class ServerInstance {
       } catch {
         // not listening yet
       }
-      await sleep(200);
+      await sleep(50);
     }
     throw new Error(`${this.name} did not become healthy`);
   }

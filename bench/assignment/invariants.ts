@@ -38,8 +38,14 @@ export async function checkInvariants(
       violations.push({ rule: 'stored exactly once', detail: 'two acknowledgements name one annotation' });
     }
 
+    // Rejected annotations were replaced through a reopened slot (the review module), and gold answers sit in gold
+    // slots of their own: neither counts against the target.
     const over = await client.query<{ item_id: string; n: string }>(
-      'select item_id, count(*) as n from annotations where project_id = $1 group by item_id having count(*) > $2',
+      `select a.item_id, count(*) as n from annotations a
+         join item_slots s on s.item_id = a.item_id and s.slot_no = a.slot_no and not s.gold
+        where a.project_id = $1
+          and not exists (select 1 from reviews r where r.annotation_id = a.id and r.verdict = 'rejected')
+        group by a.item_id having count(*) > $2`,
       [projectId, overlap],
     );
     for (const row of over.rows)
@@ -54,7 +60,9 @@ export async function checkInvariants(
 
     const counters = await client.query<{ item_id: string }>(
       `select i.id as item_id from items i where i.project_id = $1
-         and i.annotation_count <> (select count(*) from annotations a where a.item_id = i.id)`,
+         and i.annotation_count <> (select count(*) from annotations a
+           join item_slots s on s.item_id = a.item_id and s.slot_no = a.slot_no and not s.gold
+           where a.item_id = i.id)`,
       [projectId],
     );
     for (const row of counters.rows) violations.push({ rule: 'counter matches rows', detail: `item ${row.item_id}` });

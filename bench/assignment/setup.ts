@@ -67,6 +67,12 @@ export async function seedProject(
         [email, hash],
       );
       const id = inserted.rows[0]?.id as string;
+      // Project access also needs membership of the project's workspace (modules/workspaces).
+      await pool.query(
+        `insert into workspace_members (workspace_id, user_id, role)
+         select workspace_id, $2, 'member' from projects where id = $1`,
+        [project.id, id],
+      );
       await pool.query(`insert into project_members (project_id, user_id, role) values ($1, $2, 'annotator')`, [
         project.id,
         id,

@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Task } from '../../shared/src/index.ts';
 import type { ServerInstance } from './instances.ts';
 import { browserHeaders } from './setup.ts';
-import { Latencies, seededRandom, sleep } from './stats.ts';
+import { Latencies, seededRandom, sleep, type Window } from './stats.ts';
 
 export interface SimulationOptions {
   instances: ServerInstance[];
   projectId: string;
   annotators: { id: string; cookie: string }[];
   seed: number;
+  /** Mean time an annotator works on one task; each task takes uniformly 0.5x..1.5x this. */
   thinkMs: number;
   /** Stop once this many submits were acknowledged (every slot filled) or the time is up. */
   targetSubmits: number;
   deadlineMs: number;
-  /** Called once when half the target is acknowledged: the fault injection. */
-  onMidway: () => Promise<void>;
+  /** Called once when half the target is acknowledged: the fault injection; answers the windows it disturbed. */
+  onMidway: () => Promise<Window[]>;
 }
 
 export interface SimulationRecord {
@@ -23,11 +24,16 @@ export interface SimulationRecord {
   ackedDrafts: Map<string, { userId: string; itemId: string; text: string }>;
   abandoned: { userId: string; itemId: string; leaseId: string }[];
   reloadMismatches: number;
+  /** Reloads answered after the lease had expired (another task is then the right answer, not a violation). */
+  reloadsAfterExpiry: number;
   networkErrors: number;
   retried503: number;
   refusedLate: number;
   next: Latencies;
   submit: Latencies;
+  /** When the faults disturbed service (SIGKILL until A answers again; B's connections killed until B answers). */
+  faultWindows: Window[];
+  heartbeats: number;
   elapsedMs: number;
 }
 
@@ -44,11 +50,14 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
     ackedDrafts: new Map(),
     abandoned: [],
     reloadMismatches: 0,
+    reloadsAfterExpiry: 0,
     networkErrors: 0,
     retried503: 0,
     refusedLate: 0,
     next: new Latencies(),
     submit: new Latencies(),
+    faultWindows: [],
+    heartbeats: 0,
     elapsedMs: 0,
   };
   const random = seededRandom(options.seed);
@@ -85,16 +94,49 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
   async function maybeFault() {
     if (!midwayFired && record.ackedSubmits.length >= options.targetSubmits / 2) {
       midwayFired = true;
-      await options.onMidway();
+      record.faultWindows.push(...(await options.onMidway()));
+    }
+  }
+
+  /**
+   * Works on the task for its work time, heartbeating like the page does (when half of the remaining lease is gone,
+   * useLeaseHeartbeat), and saving a draft midway half of the time.
+   */
+  async function work(person: { id: string; cookie: string }, task: Task): Promise<number> {
+    const until = Date.now() + options.thinkMs * (0.5 + random());
+    let expiresAt = Date.parse(task.expiresAt);
+    let draftAt = random() < 0.5 ? Date.now() + (until - Date.now()) / 2 : Number.POSITIVE_INFINITY;
+    for (;;) {
+      const beatAt = Date.now() + Math.max(500, (expiresAt - Date.now()) / 2);
+      const wakeAt = Math.min(until, beatAt, draftAt);
+      await sleep(Math.max(0, wakeAt - Date.now()));
+      if (wakeAt === until) return expiresAt;
+      if (wakeAt === draftAt) {
+        draftAt = Number.POSITIVE_INFINITY;
+        const text = `draft ${randomUUID()}`;
+        const saved = await call(person.cookie, 'PUT', `/api/leases/${task.leaseId}/draft`, {
+          answers: { note: { type: 'demonstration', text } },
+        });
+        if (saved.status === 200) {
+          record.ackedDrafts.set(`${person.id}:${task.item.id}`, { userId: person.id, itemId: task.item.id, text });
+          expiresAt = Date.parse(saved.json.expiresAt);
+        }
+        continue;
+      }
+      record.heartbeats++;
+      const beat = await call(person.cookie, 'POST', `/api/leases/${task.leaseId}/heartbeat`);
+      // A lost lease (409) is final, as on the page: keep working; the submit lands if the item has room.
+      expiresAt = beat.status === 200 ? Date.parse(beat.json.expiresAt) : Number.POSITIVE_INFINITY;
     }
   }
 
   async function annotator(person: { id: string; cookie: string }) {
-    const think = () => sleep(random() * options.thinkMs * 2);
     while (!done && Date.now() - started < options.deadlineMs) {
       let t0 = performance.now();
       const next = await call(person.cookie, 'POST', `/api/projects/${options.projectId}/tasks/next`);
       record.next.add(performance.now() - t0);
+      // Anything but 200 here is a bench or server fault: fail loudly rather than spin on "nothing for me".
+      if (next.status !== 200) throw new Error(`next-task answered ${next.status} ${JSON.stringify(next.json)}`);
       const task = next.json?.task as Task | null;
       if (!task) {
         // Nothing for me now; leases abandoned by others may come back once they expire.
@@ -105,20 +147,13 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
         record.abandoned.push({ userId: person.id, itemId: task.item.id, leaseId: task.leaseId });
         return; // closed the tab: this annotator never comes back
       }
-      await think();
-      if (random() < 0.5) {
-        const text = `draft ${randomUUID()}`;
-        const saved = await call(person.cookie, 'PUT', `/api/leases/${task.leaseId}/draft`, {
-          answers: { note: { type: 'demonstration', text } },
-        });
-        if (saved.status === 200) {
-          record.ackedDrafts.set(`${person.id}:${task.item.id}`, { userId: person.id, itemId: task.item.id, text });
-        }
-      }
-      if (random() < 0.3) await call(person.cookie, 'POST', `/api/leases/${task.leaseId}/heartbeat`);
+      const expiresAt = await work(person, task);
       if (random() < 0.1) {
         const again = await call(person.cookie, 'POST', `/api/projects/${options.projectId}/tasks/next`);
-        if (again.json?.task?.leaseId !== task.leaseId) record.reloadMismatches++;
+        // Only a reload answered while the lease was still live must return it (the server may answer seconds after
+        // the request left on a saturated machine, past a short bench lease).
+        if (Date.now() >= expiresAt) record.reloadsAfterExpiry++;
+        else if (again.json?.task?.leaseId !== task.leaseId) record.reloadMismatches++;
       }
       const ids = task.outputs.map((o) => o.id);
       const body = {
@@ -147,7 +182,6 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
       } else {
         throw new Error(`submit answered ${results.map((r) => `${r.status} ${JSON.stringify(r.json)}`).join(', ')}`);
       }
-      await think();
     }
   }
 
