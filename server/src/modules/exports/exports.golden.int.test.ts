@@ -110,8 +110,9 @@ beforeAll(async () => {
     (task) => ({ reply: { type: 'demonstration', text: task.item.externalId === 'd1' ? '7.' : 'Yes.' } }),
     clock,
   );
-});
-afterAll(() => h.close());
+  // PGlite on a machine shared by several test runs can take over a minute to set this up.
+}, 180_000);
+afterAll(() => h?.close());
 
 /** Random ids become stable placeholders: annotator pseudonyms numbered by first appearance, uuids elided. */
 function normalize(body: string): string {
