@@ -106,11 +106,13 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
     const until = Date.now() + options.thinkMs * (0.5 + random());
     let expiresAt = Date.parse(task.expiresAt);
     let draftAt = random() < 0.5 ? Date.now() + (until - Date.now()) / 2 : Number.POSITIVE_INFINITY;
+    let lost = false;
     for (;;) {
-      const beatAt = Date.now() + Math.max(500, (expiresAt - Date.now()) / 2);
+      const beatAt = lost ? Number.POSITIVE_INFINITY : Date.now() + Math.max(500, (expiresAt - Date.now()) / 2);
       const wakeAt = Math.min(until, beatAt, draftAt);
       await sleep(Math.max(0, wakeAt - Date.now()));
-      if (wakeAt === until) return expiresAt;
+      // A lost lease is no longer the annotator's: a reload may rightly get another task.
+      if (wakeAt === until) return lost ? 0 : expiresAt;
       if (wakeAt === draftAt) {
         draftAt = Number.POSITIVE_INFINITY;
         const text = `draft ${randomUUID()}`;
@@ -126,7 +128,8 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
       record.heartbeats++;
       const beat = await call(person.cookie, 'POST', `/api/leases/${task.leaseId}/heartbeat`);
       // A lost lease (409) is final, as on the page: keep working; the submit lands if the item has room.
-      expiresAt = beat.status === 200 ? Date.parse(beat.json.expiresAt) : Number.POSITIVE_INFINITY;
+      if (beat.status === 200) expiresAt = Date.parse(beat.json.expiresAt);
+      else lost = true;
     }
   }
 
