@@ -122,6 +122,9 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
         if (saved.status === 200) {
           record.ackedDrafts.set(`${person.id}:${task.item.id}`, { userId: person.id, itemId: task.item.id, text });
           expiresAt = Date.parse(saved.json.expiresAt);
+        } else if (saved.status === 409) {
+          // Saved as a draft, but the lease went to someone else (a save is a heartbeat too).
+          lost = true;
         }
         continue;
       }
