@@ -8,6 +8,7 @@ import {
   type Task,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
+import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
@@ -140,8 +141,15 @@ export function createAnnotationsService({
         }
       }
       const response = { annotationId: result.annotationId, replayed: result.replayed };
+      if (!body.claimNext) return response;
       // After commit: the claim sees this item done and the lease closed, as a separate tasks/next call would.
-      return body.claimNext ? { ...response, next: await taskFor(user, project) } : response;
+      try {
+        return { ...response, next: await taskFor(user, project) };
+      } catch (error) {
+        // The answer is stored: acknowledge it. Without `next` the page asks tasks/next itself and shows the pause.
+        if (error instanceof AppError && error.code === 'assignment.annotator_paused') return response;
+        throw error;
+      }
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {

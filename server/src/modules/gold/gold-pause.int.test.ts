@@ -54,7 +54,8 @@ const submit = (person: Person, task: Task, answers: Answers) =>
     method: 'POST',
     url: `/api/leases/${task.leaseId}/submit`,
     headers: person.headers,
-    payload: { idempotencyKey: randomUUID(), answers },
+    // claimNext as the web page sends it: the submit that pauses the annotator is still acknowledged (200, no `next`).
+    payload: { idempotencyKey: randomUUID(), answers, claimNext: true },
   });
 
 /**

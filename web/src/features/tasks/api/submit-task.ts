@@ -1,6 +1,6 @@
 import { type SubmitBody, submitResponse } from '@feedbench/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiJson } from '../../../lib/api-client.ts';
+import { apiJson } from '../../../lib/api-client.ts';
 import { nextTaskQueryOptions } from './next-task.ts';
 
 export const submitTask = (leaseId: string, body: SubmitBody) =>
@@ -9,7 +9,8 @@ export const submitTask = (leaseId: string, body: SubmitBody) =>
 /**
  * Submits and, in the same request (`claimNext`), gets the next task, which goes straight into the next-task query:
  * the next item replaces this one in a single render with no second round trip (bench-submit-to-next.spec.ts).
- * Without a `next` in the answer, the query is invalidated and the workspace fetches it the usual way.
+ * Without a `next` in the answer (e.g. the submit paused the annotator), the query is invalidated and the workspace
+ * fetches it the usual way, which shows the paused notice.
  */
 export function useSubmitTask(projectId: string) {
   const queryClient = useQueryClient();
@@ -21,12 +22,5 @@ export function useSubmitTask(projectId: string) {
       next === undefined
         ? queryClient.invalidateQueries({ queryKey })
         : queryClient.setQueryData(queryKey, { task: next }),
-    // The answer that pauses an annotator is stored, but the next task it claims is refused: ask for the next task
-    // again so the workspace shows the paused notice instead of this submit's error.
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'assignment.annotator_paused') {
-        void queryClient.invalidateQueries({ queryKey });
-      }
-    },
   });
 }

@@ -1,12 +1,5 @@
-import { SKIP_REASONS, type SkipReason } from '@feedbench/shared';
+import { SKIP_REASON_LABELS, SKIP_REASONS, type SkipReason } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
-
-const REASON_LABELS: Record<SkipReason, string> = {
-  unsafe: 'Unsafe or harmful content',
-  'unclear-prompt': 'The prompt is unclear',
-  'not-my-expertise': 'Outside my expertise',
-  other: 'Other',
-};
 
 interface SkipFormProps {
   disabled: boolean;
@@ -38,7 +31,7 @@ export function SkipForm({ disabled, open, onOpenChange, onSkip }: SkipFormProps
             <select id="skip-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
               {SKIP_REASONS.map((r) => (
                 <option key={r} value={r}>
-                  {REASON_LABELS[r]}
+                  {SKIP_REASON_LABELS[r]}
                 </option>
               ))}
             </select>
