@@ -20,6 +20,7 @@ import {
   type QuestionAgreement,
 } from '@feedbench/shared';
 import { annotatorTable } from './agreement.annotators.ts';
+import { withAttributeRatings } from './agreement.attributes.ts';
 import { overBatches } from './agreement.batches.ts';
 import { labelDistributions } from './agreement.labels.ts';
 import { type AgreementQuestion, finite, hasAgreement, orderingOf, questionRecords } from './agreement.records.ts';
@@ -47,7 +48,9 @@ const LOW_AGREEMENT_ITEMS = 10;
  * Every project-level estimate is a function of per-item pieces (see shared/src/agreement/cluster-statistics.ts), so
  * the bootstrap resamples items and the series over time scores each day's items with the same functions.
  */
-export function buildAgreementReport(input: AgreementReportInput): AgreementReport {
+export function buildAgreementReport(original: AgreementReportInput): AgreementReport {
+  // Label distributions read the answers as given; agreement reads each attribute as a rating question.
+  const input = { ...original, ...withAttributeRatings(original.questions, original.annotations) };
   const questions = input.questions.filter(hasAgreement).map((question) => ({
     question,
     records: questionRecords(input.annotations, question),
@@ -62,7 +65,7 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
         ? ratingAgreement(question, records, input)
         : rankingAgreement(question, records, input),
     ),
-    labelDistributions: labelDistributions(input.questions, input.annotations),
+    labelDistributions: labelDistributions(original.questions, original.annotations),
     annotators: annotatorTable(input.annotations, questions, input.emails, input.gold),
   };
 }
