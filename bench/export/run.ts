@@ -122,7 +122,7 @@ try {
   const startupPeakMiB = server.memory().peakMiB;
   await server.settle();
   const startup = server.memory();
-  // Start-up (tsx compiling the server, migrations) has its own peak; the target is about the export.
+  // Start-up (migrations, first requests) has its own peak; the target is about the export.
   server.resetPeak();
   const http = await httpExport(server, seeded.projectId, seeded.cookie);
   const memory = server.memory();

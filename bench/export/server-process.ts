@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,8 +25,10 @@ export class ServerProcess {
   }
 
   async start() {
-    // node itself with tsx as a loader: the pid we measure is the process that serves.
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+    // The bundle `pnpm start` runs (server/build.mjs), started by node itself: the pid we measure is the process that
+    // serves.
+    execFileSync(process.execPath, [path.join(root, 'server', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+    this.child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.mjs')], {
       cwd: root,
       env: {
         ...process.env,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { webDistFolder } from './paths.ts';
 
 /** The only place that reads process.env: every setting the server takes, described. */
 const envSchema = z.object({
@@ -78,8 +79,6 @@ export type Config = {
   allowedSocketOrigins: string[];
 };
 
-const serverRoot = path.resolve(import.meta.dirname, '..');
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -94,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportsDir: path.resolve(e.FEEDBENCH_EXPORTS_DIR),
     port: e.PORT,
     host: e.HOST,
-    webDist: path.resolve(e.FEEDBENCH_WEB_DIST ?? path.join(serverRoot, '..', 'web', 'dist')),
+    webDist: path.resolve(e.FEEDBENCH_WEB_DIST ?? webDistFolder),
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { demoItemsFile } from '../paths.ts';
 import type { Services } from '../services.ts';
 
 /** Demo accounts: printed by `pnpm start`, for trying the app locally. Never used outside the embedded demo. */
@@ -30,7 +30,7 @@ export async function seedDemo(services: Services) {
   if (existing) return { created: false, accounts: DEMO_ACCOUNTS };
   const [admin, researcher, annotator] = await Promise.all(DEMO_ACCOUNTS.map((a) => services.auth.createUser(a)));
   if (!admin || !researcher || !annotator) throw new Error('demo accounts were not created');
-  const text = await readFile(path.join(import.meta.dirname, 'demo-items.jsonl'), 'utf8');
+  const text = await readFile(demoItemsFile, 'utf8');
   for (const kind of ['ranking', 'demonstration'] as const) {
     const project = await services.projects.create(
       { ...researcher, createdAt: new Date(researcher.createdAt) },
