@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, TASK_KINDS } from '../constants.ts';
-import { projectSettingsSchema, questionsSchema } from '../template.ts';
+import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
@@ -26,7 +26,8 @@ export const projectSchema = z.object({
   guidelinesVersion: z.number().int(),
   /** Bumped whenever the questions change; every annotation records the version it was made under. */
   templateVersion: z.number().int(),
-  settings: projectSettingsSchema,
+  /** `gold` only for researchers: annotators and reviewers are not told whether control items are mixed in. */
+  settings: projectSettingsSchema.extend({ gold: goldSettingsSchema.optional() }),
   createdAt: z.string(),
   /** The caller's role in this project (admins see every project as researchers). */
   myRole: z.enum(MEMBER_ROLES),

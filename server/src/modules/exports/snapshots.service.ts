@@ -77,9 +77,10 @@ export function createSnapshotsService({ db, clock, lines }: { db: Database; clo
     async create(project: ExportProject, userId: string, input: CreateSnapshotBody): Promise<Snapshot> {
       const { name, description, license, ...requested } = createSnapshotBody.parse(input);
       const createdAt = clock.now();
-      // The snapshot is what had been submitted when it was taken: later annotations never change it.
-      const to =
-        requested.to && Date.parse(requested.to) < createdAt.getTime() ? requested.to : createdAt.toISOString();
+      // The snapshot is what had been submitted when it was taken, that instant included (`to` is an exclusive
+      // bound, and timestamps are stored to the millisecond): later annotations never change it.
+      const pinned = new Date(createdAt.getTime() + 1);
+      const to = requested.to && Date.parse(requested.to) < pinned.getTime() ? requested.to : pinned.toISOString();
       const options: ExportOptions = { ...requested, to };
       const snapshotId = await repository.insertBuilding({
         projectId: project.id,

@@ -39,7 +39,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       guidelines: row.guidelines,
       guidelinesVersion: row.guidelinesVersion,
       templateVersion: row.templateVersion,
-      settings: row.settings,
+      settings: myRole === 'researcher' ? row.settings : withoutGold(row.settings),
       createdAt: row.createdAt.toISOString(),
       myRole,
       progress,
@@ -166,3 +166,8 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
   };
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;
+
+/** Annotators must not learn that control items are mixed into their queue (nor at what rate or threshold). */
+function withoutGold({ gold: _gold, ...settings }: ProjectRow['settings']) {
+  return settings;
+}
