@@ -13,13 +13,13 @@ const integration = (engine: 'postgres' | 'pglite') => ({
     globalSetup: ['server/src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Each PGlite file opens its own in-process database (~0.5-1 GB): two files at a time on PGlite, one per core.
-    ...(engine === 'pglite' ? { maxWorkers: 2 } : {}),
   },
 });
 
 export default defineConfig({
   test: {
+    // Two files at a time, one per core of the CI machines (each PGlite file opens its own ~0.5-1 GB database).
+    maxWorkers: 2,
     projects: [
       {
         test: {
