@@ -98,7 +98,8 @@ let annotator: Person;
 let ids: Record<string, string>;
 let tables: string[];
 beforeAll(async () => {
-  h = await buildTestApp();
+  // Its own database: the checksum covers every table, and other files write to the shared one in parallel.
+  h = await buildTestApp({ ownDatabase: true });
   admin = await h.user('admin');
   const researcher = await h.user('researcher');
   annotator = await h.user('annotator');

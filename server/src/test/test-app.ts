@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CreateProjectBody, UserRole } from '@feedbench/shared';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -23,23 +24,45 @@ export class FakeClock implements Clock {
 
 export const engine = process.env.FEEDBENCH_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
-function openTestDatabase(): { database: DatabaseHandle; dispose(): void } {
+/**
+ * The run's PostgreSQL database, shared by the files of the tier; or, with `own`, a fresh database for this file alone
+ * (for tests that checksum the whole database while other files write to theirs in parallel). PGlite: always a new
+ * database in a temporary folder.
+ */
+async function openTestDatabase(own: boolean): Promise<{ database: DatabaseHandle; dispose(): Promise<void> }> {
   const url = inject('databaseUrl');
   if (engine === 'postgres') {
     if (!url) throw new Error('global setup did not provide a database URL');
-    return { database: openDatabase({ kind: 'postgres', url, poolSize: 20 }), dispose() {} };
+    if (!own) return { database: openDatabase({ kind: 'postgres', url, poolSize: 20 }), dispose: async () => {} };
+    const name = `feedbench_own_${process.pid}_${Date.now()}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`create database ${name}`);
+    const ownUrl = new URL(url);
+    ownUrl.pathname = `/${name}`;
+    return {
+      database: openDatabase({ kind: 'postgres', url: ownUrl.toString(), poolSize: 20 }),
+      dispose: () => admin(`drop database if exists ${name} with (force)`),
+    };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'feedbench-test-'));
   return {
     database: openDatabase({ kind: 'pglite', dataDir: dir }),
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
 /** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
-export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}) {
+export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config>; ownDatabase?: boolean } = {}) {
   const clock = options.clock ?? new FakeClock();
-  const { database, dispose } = openTestDatabase();
+  const { database, dispose } = await openTestDatabase(options.ownDatabase ?? false);
   await database.migrate();
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
@@ -59,7 +82,7 @@ export async function buildTestApp(options: { clock?: Clock; config?: Partial<Co
     async close() {
       await app.close();
       await database.close();
-      dispose();
+      await dispose();
     },
     /**
      * A new account with a unique email, signed in. `headers` are what the browser sends: the session cookie and the
