@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,8 +25,10 @@ export class ServerInstance {
   }
 
   async start() {
-    // node itself (tsx as a loader), not the tsx wrapper: a SIGKILL must hit the process that holds the port.
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+    // The bundle `pnpm start` runs, started by node itself: a SIGKILL must hit the process that holds the port.
+    // BENCH_SERVER_NODE_ARGS adds node flags to the servers only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, bundle()], {
       cwd: root,
       env: {
         ...process.env,
@@ -41,7 +43,7 @@ export class ServerInstance {
       // Server logs (errors only) go to a file per instance, printed in the report when anything failed.
       stdio: ['ignore', openSync(this.logFile, 'a'), 'inherit'],
     });
-    // A cold start compiles the server with tsx: minutes, not seconds, on a loaded 2-core machine.
+    // A cold start on a loaded 2-core machine can take a while (migrations check, module loading).
     await this.waitHealthy(180_000);
   }
 
@@ -76,6 +78,16 @@ export class ServerInstance {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
   }
+}
+
+let built: string | undefined;
+/** server/dist/main.mjs, built once per bench run from the current sources (server/build.mjs). */
+function bundle(): string {
+  if (!built) {
+    execFileSync(process.execPath, [path.join(root, 'server', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+    built = path.join(root, 'server', 'dist', 'main.mjs');
+  }
+  return built;
 }
 
 /** A port the OS says is free now (bound and released), so runs never collide with other servers here. */

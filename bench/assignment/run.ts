@@ -2,6 +2,7 @@
 // Two server instances on one real PostgreSQL, virtual annotators over HTTP, a crash and a pool reset midway, then
 // the invariants of issue 3 checked against the database; then claim+submit throughput over HTTP against the same
 // transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation.
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -31,6 +32,8 @@ const { values: flags } = parseArgs({
     /** Default: two free ports picked by the OS. */
     'base-port': { type: 'string' },
     'skip-throughput': { type: 'boolean', default: false },
+    /** Write every request's start (performance.now() ms) and latency of the fault run to this JSON file. */
+    samples: { type: 'string' },
   },
 });
 const n = (name: keyof typeof flags) => Number(flags[name]);
@@ -57,7 +60,7 @@ try {
   console.log(
     `fault run: ${annotatorCount} annotators, ${items} items x overlap ${overlap} (${items * overlap} slots), K=${n('k')}, ` +
       `lease ${n('lease-seconds')} s, work ${thinkMs / 2}..${(thinkMs * 3) / 2} ms per task (heartbeats at half lease), ` +
-      `2 instances; load average ${load()}`,
+      `arriving over the first ${thinkMs} ms, 2 instances; load average ${load()}`,
   );
 
   const faults: string[] = [];
@@ -98,6 +101,11 @@ try {
     },
   });
   for (const line of faults) console.log(`  fault: ${line}`);
+  if (flags.samples) {
+    const samples = { next: record.next.dump(), submit: record.submit.dump(), windows: record.faultWindows };
+    writeFileSync(flags.samples, JSON.stringify(samples));
+    console.log(`  every request's start and latency written to ${flags.samples}`);
+  }
 
   const { violations, facts } = await checkInvariants(database.url, faultRun.projectId, overlap, record);
   console.log(`  ${JSON.stringify(facts)}`);

@@ -136,7 +136,13 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
     }
   }
 
-  async function annotator(person: { id: string; cookie: string }) {
+  /**
+   * One annotator's session. They arrive spread evenly over the first mean work time (people log in over a shift's
+   * first minutes; 200 requests in the same millisecond to servers that have served nothing yet is a thundering
+   * herd, not the steady state the targets are about).
+   */
+  async function annotator(person: { id: string; cookie: string }, index: number) {
+    await sleep((options.thinkMs * index) / options.annotators.length);
     while (!done && Date.now() - started < options.deadlineMs) {
       let t0 = performance.now();
       const next = await call(person.cookie, 'POST', `/api/projects/${options.projectId}/tasks/next`);
@@ -145,8 +151,9 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
       if (next.status !== 200) throw new Error(`next-task answered ${next.status} ${JSON.stringify(next.json)}`);
       const task = next.json?.task as Task | null;
       if (!task) {
-        // Nothing for me now; leases abandoned by others may come back once they expire.
-        await sleep(500);
+        // Nothing for me now. The page never polls: it says so and offers "Check again", which people click now and
+        // then (modelled as once per work time); leases abandoned by others come back that way once they expire.
+        await sleep(Math.max(500, options.thinkMs * (0.5 + random())));
         continue;
       }
       if (random() < 0.03) {
@@ -191,7 +198,7 @@ export async function simulateAnnotators(options: SimulationOptions): Promise<Si
     }
   }
 
-  await Promise.all(options.annotators.map((person) => annotator(person)));
+  await Promise.all(options.annotators.map((person, index) => annotator(person, index)));
   record.elapsedMs = Date.now() - started;
   return record;
 }

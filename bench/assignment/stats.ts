@@ -31,6 +31,10 @@ export class Latencies {
     }
     return kept;
   }
+  /** Every sample, in the order recorded. */
+  dump(): readonly { at: number; ms: number }[] {
+    return this.samples;
+  }
   summary() {
     const f = (v: number) => v.toFixed(1);
     return `n=${this.count} p50=${f(this.percentile(50))}ms p95=${f(this.percentile(95))}ms p99=${f(this.percentile(99))}ms`;

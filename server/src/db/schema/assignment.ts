@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { items } from './items.ts';
@@ -86,9 +87,16 @@ export const leases = pgTable(
     displayOrder: jsonb('display_order').$type<string[]>().notNull(),
     state: text('state', { enum: LEASE_STATES }).notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The expiry given at claim. Heartbeats move item_slots.lease_expires_at only, the expiry claims go by. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('leases_user_project_idx').on(t.userId, t.projectId), index('leases_item_idx').on(t.itemId)],
+  (t) => [
+    index('leases_user_project_idx').on(t.userId, t.projectId),
+    index('leases_item_idx').on(t.itemId),
+    // One active lease per annotator and project: two claims racing for one annotator (two tabs) cannot both
+    // insert one, so a claim needs no lock and no transaction; the loser retries and gets the winner's lease.
+    uniqueIndex('leases_one_active_idx').on(t.projectId, t.userId).where(sql`${t.state} = 'active'`),
+  ],
 );
 
 export const skips = pgTable(

@@ -176,6 +176,36 @@ describe('submit', () => {
 });
 
 describe('leases and overlap', () => {
+  it.runIf(engine === 'postgres')('gives two tabs asking at once one lease, never two', async () => {
+    const project = await rankingProject(8);
+    const [a] = (await annotators(project.id, 1)) as [Person];
+    for (let round = 0; round < 6; round++) {
+      const tasks = await Promise.all(Array.from({ length: 6 }, () => next(a, project.id)));
+      const leases = new Set(tasks.map((t) => t?.leaseId));
+      expect(leases.size).toBe(1);
+      expect((await progress(project.id)).activeLeases).toBe(1);
+      expect((await submit(a, tasks[0] as Task)).statusCode).toBe(200);
+    }
+  });
+
+  it('gives an annotator back the item of their expired lease on a new lease, and retires the old one', async () => {
+    const project = await rankingProject(2);
+    const [a] = (await annotators(project.id, 1)) as [Person];
+    const stale = (await next(a, project.id)) as Task;
+    (h.clock as FakeClock).advance(31 * 60_000);
+    const fresh = (await next(a, project.id)) as Task;
+    expect(fresh.leaseId).not.toBe(stale.leaseId);
+    expect(fresh.item.id).toBe(stale.item.id);
+    const beat = (leaseId: string) =>
+      h.app.inject({ method: 'POST', url: `/api/leases/${leaseId}/heartbeat`, headers: a.headers });
+    const lost = await beat(stale.leaseId);
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json().error.code).toBe('assignment.lease_lost');
+    expect((await beat(fresh.leaseId)).statusCode).toBe(200);
+    expect((await progress(project.id)).activeLeases).toBe(1);
+    expect((await submit(a, fresh)).statusCode).toBe(200);
+  });
+
   it('recycles an expired lease to the next annotator', async () => {
     const project = await rankingProject(1);
     const [a, b] = (await annotators(project.id, 2)) as [Person, Person];

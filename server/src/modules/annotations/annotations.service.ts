@@ -91,15 +91,14 @@ export function createAnnotationsService({
      * idempotency key) waits for the first and then returns its result without writing anything.
      */
     async submit(user: SessionUser, leaseId: string, body: SubmitBody): Promise<SubmitResponse> {
-      // Read access outside the transaction: PGlite has one connection, so a query on `db` inside it would wait
-      // for the transaction that waits for it.
-      const { projectId } = await assignment.leaseOf(user, leaseId);
-      const { row: project } = await projects.access(user, projectId);
+      // The lease lock comes first (it also finds the lease's project); access is checked after it, inside.
       const result = await db.transaction(async (tx) => {
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
+        const { row: project } = await projects.access(user, lease.projectId, tx);
         const repo = createAnnotationsRepository(tx);
         const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
-        if (prior.replayId) return { annotationId: prior.replayId, replayed: true, itemId: lease.itemId, gold: false };
+        const done = { project, itemId: lease.itemId };
+        if (prior.replayId) return { ...done, annotationId: prior.replayId, replayed: true, gold: false };
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
         if (prior.annotated) throw assignmentErrors.alreadyAnnotated();
         if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
@@ -127,8 +126,10 @@ export function createAnnotationsService({
           submittedAt: clock.now(),
         });
         if (!stored) throw assignmentErrors.overlapFull();
-        return { annotationId, replayed: false, itemId: lease.itemId, gold: stored.gold };
+        return { ...done, annotationId, replayed: false, gold: stored.gold };
       });
+      const { project } = result;
+      const projectId = project.id;
       if (!result.replayed) {
         // After commit, outside the transaction (PEERS.md: NOTIFY inside it serializes commits).
         events.publish(projectId);

@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 
 /**
- * The claim statements of the assignment engine. Each is one round trip that claims (or finds) the lease AND reads
- * everything the task page needs (item, outputs in display order, the annotator's draft), so next-task costs the
- * advisory lock plus one statement inside its transaction. Raw SQL: drizzle cannot say data-modifying CTEs with
- * FOR UPDATE SKIP LOCKED.
+ * The claim statements of the assignment engine. Each is one round trip, outside any transaction, that claims (or
+ * finds) the lease AND reads everything the task page needs (item, outputs in display order, the annotator's draft).
+ * Two claims racing for one annotator (two tabs) are settled by the unique index of one active lease per annotator
+ * and project (leases_one_active_idx): the slower statement fails as a whole, and its retry finds the winner's lease.
+ * Raw SQL: drizzle cannot say data-modifying CTEs with FOR UPDATE SKIP LOCKED.
  */
 
 /** A claimed or held lease with the content of its task. */
@@ -34,6 +35,15 @@ interface TaskRow {
   draft_updated_at: Date | string | null;
 }
 
+/** The unique index of one active lease per annotator and project (migrations: one_active_lease). */
+export const ONE_ACTIVE_LEASE = 'leases_one_active_idx';
+
+/** A claim refused because the annotator is paused in the project (gold auto-pause or a researcher). */
+export interface Paused {
+  paused: true;
+  reason: string | null;
+}
+
 const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
   // Finishing items that are nearly done first gives complete items early (usable for agreement and export).
   // Each matches one partial index on item_slots exactly (including NULLS LAST), so the claim stops early.
@@ -52,6 +62,15 @@ export interface ClaimArgs {
 
 export function createClaimsRepository(db: Executor) {
   return {
+    /** Whether the annotator is paused in the project (the gold path asks; claimTask checks it itself). */
+    async pausedState(args: Pick<ClaimArgs, 'projectId' | 'userId'>): Promise<Paused | undefined> {
+      const [row] = await rawRows<{ paused_at: Date | string | null; paused_reason: string | null }>(
+        db,
+        memberOf(args),
+      );
+      return row?.paused_at ? { paused: true, reason: row.paused_reason } : undefined;
+    },
+
     /** The live lease the annotator already holds in the project, with its task. */
     async heldTask(args: Pick<ClaimArgs, 'projectId' | 'userId' | 'now'>): Promise<ClaimedTask | undefined> {
       const [row] = await rawRows<TaskRow>(db, sql`with lease as (${held(args)}) ${taskOf(sql`lease`, args.userId)}`);
@@ -62,19 +81,21 @@ export function createClaimsRepository(db: Executor) {
      * The held lease, or else one free regular slot claimed in the same statement: free means no annotation and no
      * live lease, on an item this annotator has not annotated, skipped or holding. Expiry is checked here, inside the
      * claim (PEERS.md: Label Studio's lazily cleaned locks left tasks stuck). SKIP LOCKED lets concurrent claims
-     * pass each other. The lease whose expired slot was taken over is marked expired, and the new lease is inserted
-     * with its display order, all in this statement.
+     * pass each other. The annotator's own stale active leases (expired, slot not yet taken over) are retired, the
+     * lease whose expired slot was taken over is marked expired, and the new lease is inserted with its display
+     * order, all in this statement. A paused annotator gets neither the held lease nor a new one.
      */
-    async claimTask(args: ClaimArgs & { ordering: OrderingPolicy }): Promise<ClaimedTask | undefined> {
+    async claimTask(args: ClaimArgs & { ordering: OrderingPolicy }): Promise<ClaimedTask | Paused | undefined> {
       const now = sql`${args.now.toISOString()}::timestamptz`;
-      const [row] = await rawRows<TaskRow>(
+      const [row] = await rawRows<TaskRow & { paused_at: Date | string | null; paused_reason: string | null }>(
         db,
         sql`
-        with held as (${held(args)}),
+        with member as (${memberOf(args, true)}),
+        held as (${held(args)}),
         candidate as (
           select s.item_id, s.slot_no, s.lease_id as previous_lease_id
           from item_slots s
-          where not exists (select 1 from held)
+          where not exists (select 1 from held) and not exists (select 1 from member where paused_at is not null)
             and s.project_id = ${args.projectId} and s.annotation_id is null and not s.gold
             and (s.lease_id is null or s.lease_expires_at <= ${now})
             and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
@@ -94,19 +115,24 @@ export function createClaimsRepository(db: Executor) {
           where s.item_id = c.item_id and s.slot_no = c.slot_no
           returning s.item_id, s.slot_no, c.previous_lease_id
         ),
+        retired as (${retireStale(sql`claimed`, args)}),
         expired as (
           update leases set state = 'expired'
           where id = (select previous_lease_id from claimed) and state = 'active'
+            and id not in (select id from retired)
         ),
-        inserted as (${insertLease(sql`claimed`, args)}),
+        inserted as (${insertLease(sql`claimed`, args, sql`retired`)}),
         lease as (
           select id, item_id, display_order, expires_at from held
           union all
           select id, item_id, display_order, expires_at from inserted
-        )
-        ${taskOf(sql`lease`, args.userId)}`,
+        ),
+        task as (${taskOf(sql`lease`, args.userId)})
+        select m.paused_at, m.paused_reason, t.*
+        from (select 1) as one left join member m on true left join task t on true`,
       );
-      return row && toTask(row);
+      if (row?.paused_at) return { paused: true, reason: row.paused_reason };
+      return row?.lease_id ? toTask(row) : undefined;
     },
 
     /**
@@ -144,7 +170,8 @@ export function createClaimsRepository(db: Executor) {
           on conflict do nothing
           returning item_id, slot_no
         ),
-        inserted as (${insertLease(sql`claimed`, args)}),
+        retired as (${retireStale(sql`claimed`, args)}),
+        inserted as (${insertLease(sql`claimed`, args, sql`retired`)}),
         task as (${taskOf(sql`inserted`, args.userId)})
         select c.item_id as candidate_item_id, t.* from candidate c left join task t on true`,
       );
@@ -155,10 +182,10 @@ export function createClaimsRepository(db: Executor) {
 }
 export type ClaimsRepository = ReturnType<typeof createClaimsRepository>;
 
-/** The annotator's live lease in the project (its slot still theirs, unfilled and unexpired). */
+/** The annotator's live lease in the project (its slot still theirs, unfilled and unexpired; heartbeats move the slot's expiry). */
 function held(args: Pick<ClaimArgs, 'projectId' | 'userId' | 'now'>) {
   return sql`
-    select l.id, l.item_id, l.display_order, l.expires_at
+    select l.id, l.item_id, l.display_order, s.lease_expires_at as expires_at
     from leases l
     join item_slots s on s.item_id = l.item_id and s.slot_no = l.slot_no and s.lease_id = l.id
     where l.user_id = ${args.userId} and l.project_id = ${args.projectId} and l.state = 'active'
@@ -167,10 +194,40 @@ function held(args: Pick<ClaimArgs, 'projectId' | 'userId' | 'now'>) {
 }
 
 /**
+ * The annotator's membership row: whether they are paused. `lock` queues one annotator's claims behind each other
+ * (two tabs): without it, a claim could find every remaining slot locked by the annotator's own concurrent claims
+ * (SKIP LOCKED) and answer "nothing left" while one of them is about to give them a task. The lock ends with the
+ * statement; the queued claim then loses on the one-active-lease index and its retry returns the winner's lease.
+ */
+function memberOf(args: Pick<ClaimArgs, 'projectId' | 'userId'>, lock = false) {
+  return sql`
+    select paused_at, paused_reason from project_members
+    where project_id = ${args.projectId} and user_id = ${args.userId}
+    ${lock ? sql`for no key update` : sql``}`;
+}
+
+/**
+ * Marks expired the annotator's other active leases in the project once a slot was claimed (they are stale: no live
+ * lease was held, or nothing would be claimed), so the new one fits the one-active-lease index. A stale lease locked
+ * by its own late submit or skip is passed over: that statement closes it, and the insert's unique check waits for it.
+ */
+function retireStale(claimed: ReturnType<typeof sql>, args: Pick<ClaimArgs, 'projectId' | 'userId'>) {
+  return sql`
+    update leases set state = 'expired'
+    where id in (
+      select id from leases
+      where project_id = ${args.projectId} and user_id = ${args.userId} and state = 'active'
+        and exists (select 1 from ${claimed})
+      for update skip locked)
+    returning id`;
+}
+
+/**
  * Inserts the lease for the slot claimed in `claimed`, with the order its outputs will be shown in: a uniformly
  * random permutation drawn from crypto random sort keys (one per output position) made here, not from SQL random().
+ * Reading `retired` first makes the stale leases' retirement happen before this insert meets the unique index.
  */
-function insertLease(claimed: ReturnType<typeof sql>, args: ClaimArgs) {
+function insertLease(claimed: ReturnType<typeof sql>, args: ClaimArgs, retired: ReturnType<typeof sql>) {
   const keys = Array.from({ length: SORT_KEYS }, () => randomInt(2 ** 47)).join(',');
   return sql`
     insert into leases (id, project_id, item_id, user_id, slot_no, display_order, created_at, expires_at)
@@ -180,6 +237,7 @@ function insertLease(claimed: ReturnType<typeof sql>, args: ClaimArgs) {
                      from item_outputs o where o.item_id = c.item_id), '[]'::jsonb),
            ${args.now.toISOString()}::timestamptz, ${args.expiresAt.toISOString()}::timestamptz
     from ${claimed} c
+    where (select count(*) from ${retired}) >= 0
     returning id, item_id, display_order, expires_at`;
 }
 /** More than the most outputs an item can have (import allows 9); a position beyond falls back to random(). */

@@ -11,27 +11,6 @@ export interface SlotRef {
 /** All SQL of the assignment engine: slots, leases, skips. */
 export function createAssignmentRepository(db: Executor) {
   return {
-    /**
-     * Serializes one annotator's claims in one project, so two tabs cannot take two slots of one item, and reads
-     * whether the annotator is paused in the same round trip (the claim refuses paused annotators).
-     */
-    async lockAnnotator(
-      userId: string,
-      projectId: string,
-    ): Promise<{ pausedAt: Date | null; pausedReason: string | null }> {
-      const [row] = await rawRows<{ paused_at: Date | string | null; paused_reason: string | null }>(
-        db,
-        sql`select pg_advisory_xact_lock(hashtext(${`${userId}:${projectId}`}))::text as locked,
-                   m.paused_at, m.paused_reason
-            from (select 1) as one
-            left join project_members m on m.project_id = ${projectId} and m.user_id = ${userId}`,
-      );
-      return {
-        pausedAt: row?.paused_at ? new Date(row.paused_at) : null,
-        pausedReason: row?.paused_reason ?? null,
-      };
-    },
-
     /** Slot rows 1..target for the given items (idempotent). */
     async createSlots(itemIds: string[], target: number) {
       if (itemIds.length === 0) return;
@@ -117,23 +96,32 @@ export function createAssignmentRepository(db: Executor) {
       return rows.length > 0;
     },
 
-    /** Moves the expiry of a lease that still holds its slot; false when the slot went to someone else. */
-    async extendLease(lease: { id: string; itemId: string; slotNo: number }, expiresAt: Date): Promise<boolean> {
-      const rows = await db
-        .update(itemSlots)
-        .set({ leaseExpiresAt: expiresAt })
-        .where(
-          and(
-            eq(itemSlots.itemId, lease.itemId),
-            eq(itemSlots.slotNo, lease.slotNo),
-            eq(itemSlots.leaseId, lease.id),
-            sql`${itemSlots.annotationId} is null`,
-          ),
+    /**
+     * A heartbeat in one statement: moves the expiry of the caller's active lease on the slot it still holds (an
+     * expired lease whose slot nobody took over is revived). Only the slot row is written: its lease_expires_at is the
+     * one expiry every claim reads, and taking no lease row lock keeps heartbeats out of the lock order of claims
+     * (slot, then the taken-over lease) and submits (lease, item, slots), so they can deadlock with neither.
+     * Answers the lease as read (undefined if there is none) and whether it was extended.
+     */
+    async extendLease(
+      leaseId: string,
+      userId: string,
+      expiresAt: Date,
+    ): Promise<{ userId: string; state: LeaseRow['state']; extended: boolean } | undefined> {
+      const [row] = await rawRows<{ user_id: string; state: LeaseRow['state']; extended: boolean }>(
+        db,
+        sql`
+        with lease as (select id, user_id, state, item_id, slot_no from leases where id = ${leaseId}),
+        extended as (
+          update item_slots s set lease_expires_at = ${expiresAt.toISOString()}::timestamptz
+          from lease l
+          where l.user_id = ${userId} and l.state = 'active' and s.item_id = l.item_id and s.slot_no = l.slot_no
+            and s.lease_id = l.id and s.annotation_id is null
+          returning s.item_id
         )
-        .returning({ itemId: itemSlots.itemId });
-      if (rows.length === 0) return false;
-      await db.update(leases).set({ expiresAt }).where(eq(leases.id, lease.id));
-      return true;
+        select l.user_id, l.state, exists (select 1 from extended) as extended from lease l`,
+      );
+      return row && { userId: row.user_id, state: row.state, extended: row.extended };
     },
 
     async markLease(leaseId: string, state: LeaseRow['state']) {

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { OrderingPolicy, ProjectSettings, SkipBody, SkipReport } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
+import { violatesConstraint } from '../../db/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import {
@@ -8,6 +9,8 @@ import {
   type ClaimedTask,
   type ClaimsRepository,
   createClaimsRepository,
+  ONE_ACTIVE_LEASE,
+  type Paused,
 } from './assignment.claims.ts';
 import { assignmentErrors } from './assignment.errors.ts';
 import { createAssignmentRepository, type LeaseRow } from './assignment.repository.ts';
@@ -28,10 +31,8 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       user: SessionUser,
       project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> },
     ): Promise<ClaimedTask | undefined> {
-      return db.transaction(async (tx) => {
-        const { pausedAt, pausedReason } = await createAssignmentRepository(tx).lockAnnotator(user.id, project.id);
-        if (pausedAt) throw assignmentErrors.annotatorPaused(pausedReason);
-        const claims = createClaimsRepository(tx);
+      const claims = createClaimsRepository(db);
+      for (let attempt = 1; ; attempt++) {
         const now = clock.now();
         const args = {
           projectId: project.id,
@@ -40,30 +41,33 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
           now,
           expiresAt: new Date(now.getTime() + project.settings.leaseMinutes * 60_000),
         };
-        if (servesGold(project.settings.gold?.rate ?? 0)) {
-          const gold = (await claims.heldTask(args)) ?? (await claimGold(claims, args));
-          if (gold) return gold;
+        try {
+          const task = await claimOnce(claims, args, project.settings);
+          if (task && 'paused' in task) throw assignmentErrors.annotatorPaused(task.reason);
+          return task;
+        } catch (error) {
+          // Another claim for this annotator won the race (two tabs): the next attempt finds its lease as held.
+          if (attempt < 3 && violatesConstraint(error, ONE_ACTIVE_LEASE)) continue;
+          throw error;
         }
-        // Gold or not, the task looks the same: same lease, same random display order, same response.
-        return claims.claimTask({ ...args, ordering: project.settings.ordering as OrderingPolicy });
-      });
+      }
     },
 
     /**
      * Keeps a lease alive while the annotator works (the page sends heartbeats, and every draft save counts as one).
-     * A lease that expired but whose slot nobody took is revived.
+     * A lease that expired but whose slot nobody took is revived. One statement, no transaction.
      */
     async heartbeat(user: SessionUser, leaseId: string, leaseMinutes: number): Promise<Date> {
-      return db.transaction(async (tx) => {
-        const repo = createAssignmentRepository(tx);
-        const lease = await repo.lockLease(leaseId);
-        if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
-        if (lease.state === 'expired') throw assignmentErrors.leaseLost();
-        if (lease.state !== 'active') throw assignmentErrors.leaseClosed(lease.state);
-        const expiresAt = new Date(clock.now().getTime() + leaseMinutes * 60_000);
-        if (!(await repo.extendLease(lease, expiresAt))) throw assignmentErrors.leaseLost();
-        return expiresAt;
-      });
+      const repo = createAssignmentRepository(db);
+      const expiresAt = new Date(clock.now().getTime() + leaseMinutes * 60_000);
+      const lease = await repo.extendLease(leaseId, user.id, expiresAt);
+      if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
+      if (lease.extended) return expiresAt;
+      if (lease.state === 'expired') throw assignmentErrors.leaseLost();
+      // Read again: a submit or skip of this lease may have committed while the statement waited for the slot.
+      const now = await repo.findLease(leaseId);
+      if (now && now.state !== 'active' && now.state !== 'expired') throw assignmentErrors.leaseClosed(now.state);
+      throw assignmentErrors.leaseLost();
     },
 
     /** The caller's lease, or 404 (someone else's lease is not revealed). */
@@ -169,6 +173,23 @@ export type AssignmentService = ReturnType<typeof createAssignmentService>;
  */
 function servesGold(rate: number): boolean {
   return rate > 0 && randomInt(0x1000000) < rate * 0x1000000;
+}
+
+/**
+ * One claim attempt. With a gold rate, a share of claims is served from gold: the held lease first (it may be
+ * regular or gold), else a gold item, else a regular claim.
+ */
+async function claimOnce(
+  claims: ClaimsRepository,
+  args: ClaimArgs,
+  settings: Pick<ProjectSettings, 'ordering' | 'gold'>,
+): Promise<ClaimedTask | Paused | undefined> {
+  if (servesGold(settings.gold?.rate ?? 0)) {
+    const gold = (await claims.pausedState(args)) ?? (await claims.heldTask(args)) ?? (await claimGold(claims, args));
+    if (gold) return gold;
+  }
+  // Gold or not, the task looks the same: same lease, same random display order, same response.
+  return claims.claimTask({ ...args, ordering: settings.ordering as OrderingPolicy });
 }
 
 /** A gold task, retried when a concurrent gold claim took the same new slot number (see claimGoldTask). */

@@ -46,6 +46,8 @@ export interface SubmittedAnnotation {
   projectId: string;
   itemId: string;
   userId: string;
+  /** It filled a gold slot (the item was gold when the answer was stored). */
+  gold: boolean;
 }
 
 /**
@@ -206,8 +208,10 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
      * published on the project's live feed so the researcher's Gold page shows it at once. The annotator's next
      * task request is refused with the stored reason.
      */
-    async afterSubmit({ projectId, itemId, userId }: SubmittedAnnotation) {
-      if (!(await repository.findGold(itemId))) return;
+    async afterSubmit({ projectId, userId, gold: answeredGold }: SubmittedAnnotation) {
+      // The submit reports whether it filled a gold slot: marking an item gold turns every slot without an answer
+      // gold, leased ones included, so a regular slot is never an answer to gold. Nothing to read for regular work.
+      if (!answeredGold) return;
       const { gold, questions } = await settingsOf(projectId);
       if (!gold.autoPause) return;
       const standing = goldAccuracy((await scoresOf(projectId, questions, userId)).map((s) => s.score));

@@ -31,6 +31,28 @@ export function createProjectsRepository(db: Executor) {
       const [row] = await db.select().from(projects).where(eq(projects.id, id));
       return row;
     },
+    /**
+     * The project and the user's role in it (undefined unless they belong to the project AND its workspace), in one
+     * round trip: every project-scoped request runs this, the annotator's hot path included.
+     */
+    async findWithRole(
+      id: string,
+      userId: string,
+    ): Promise<{ row: ProjectRow; role: MemberRole | undefined } | undefined> {
+      const [found] = await db
+        .select({ row: projects, role: projectMembers.role })
+        .from(projects)
+        .leftJoin(
+          workspaceMembers,
+          and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)),
+        )
+        .leftJoin(
+          projectMembers,
+          and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, workspaceMembers.userId)),
+        )
+        .where(eq(projects.id, id));
+      return found && { row: found.row, role: found.role ?? undefined };
+    },
     listAll(workspaceId?: string): Promise<ProjectRow[]> {
       return db
         .select()
@@ -70,22 +92,6 @@ export function createProjectsRepository(db: Executor) {
         .where(eq(projects.id, id))
         .returning();
       return row;
-    },
-    /** The project role, only while the user also belongs to the project's workspace (the outer boundary). */
-    async memberRole(projectId: string, userId: string): Promise<MemberRole | undefined> {
-      const [row] = await db
-        .select({ role: projectMembers.role })
-        .from(projectMembers)
-        .innerJoin(projects, eq(projects.id, projectMembers.projectId))
-        .innerJoin(
-          workspaceMembers,
-          and(
-            eq(workspaceMembers.workspaceId, projects.workspaceId),
-            eq(workspaceMembers.userId, projectMembers.userId),
-          ),
-        )
-        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-      return row?.role;
     },
     listMembers(projectId: string) {
       return db

@@ -10,7 +10,7 @@ import {
   type UpdateProjectBody,
   updateProjectBody,
 } from '@feedbench/shared';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -46,16 +46,19 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
     };
   }
 
-  /** The caller's role in the project; admins act as researchers everywhere. Non-members get 404. */
-  async function access(user: SessionUser, projectId: string): Promise<{ row: ProjectRow; role: MemberRole }> {
+  /**
+   * The caller's role in the project; admins act as researchers everywhere. Non-members get 404. `tx` runs the check
+   * inside the caller's transaction (PGlite has one connection: a query on `db` there would wait for it forever).
+   */
+  async function access(user: SessionUser, projectId: string, tx?: Tx): Promise<{ row: ProjectRow; role: MemberRole }> {
     // An API token limited to some projects sees no other (same 404 as for non-members).
     if (user.tokenScope?.projectIds && !user.tokenScope.projectIds.includes(projectId)) throw projectErrors.notFound();
-    const row = await repository.findById(projectId);
-    if (!row) throw projectErrors.notFound();
+    const found = await (tx ? createProjectsRepository(tx) : repository).findWithRole(projectId, user.id);
+    if (!found) throw projectErrors.notFound();
+    const { row, role } = found;
     // A token reaches one workspace, whoever owns it (instance admins included).
     if (user.tokenScope && row.workspaceId !== user.tokenScope.workspaceId) throw projectErrors.notFound();
     if (user.role === 'admin') return { row, role: 'researcher' };
-    const role = await repository.memberRole(projectId, user.id);
     if (!role) throw projectErrors.notFound();
     return { row, role };
   }
