@@ -80,8 +80,26 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   };
 }
 
-/** Rows of a raw statement, whichever driver ran it (both return `{ rows }`). */
-export async function rawRows<T>(executor: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+/**
+ * Rows of a raw statement, whichever driver ran it (both return `{ rows }`). With a `name`, the statement is a named
+ * prepared statement on PostgreSQL: each connection parses and plans it once and reuses the plan, which matters for
+ * the big claim and submit statements of the annotator's hot path (planning them costs more than running them).
+ * Every call with one name must send the same SQL text (values go in parameters): pg refuses a name reused with other
+ * text. PGlite ignores the name.
+ */
+export async function rawRows<T>(executor: Executor, query: ReturnType<typeof sql>, name?: string): Promise<T[]> {
+  if (name === undefined) {
+    const result = (await executor.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
+  }
+  // drizzle's execute() has no name parameter; its session's prepareQuery (what execute() calls) does.
+  const session = (executor as unknown as { session: NamingSession }).session;
+  const prepared = session.prepareQuery(session.dialect.sqlToQuery(query), undefined, name, false);
+  const result = (await prepared.execute()) as { rows: T[] };
   return result.rows;
+}
+
+interface NamingSession {
+  dialect: { sqlToQuery(query: ReturnType<typeof sql>): unknown };
+  prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> };
 }

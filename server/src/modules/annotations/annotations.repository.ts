@@ -9,25 +9,24 @@ export function createAnnotationsRepository(db: Executor) {
   return {
     /**
      * Inside the submit transaction, after the lease lock: the annotation an earlier send with this idempotency key
-     * stored (a retry), and whether the annotator already annotated the item, in one round trip.
+     * stored (a retry), and whether the annotator already annotated the item, in one round trip. storeSubmission
+     * checks the same itself; this is for the paths that write nothing (a closed lease, invalid answers).
      */
     async priorSubmission(userId: string, key: string, itemId: string) {
-      const [row] = await rawRows<{ replay_id: string | null; annotated: boolean }>(
-        db,
-        sql`select (select id from annotations where user_id = ${userId} and idempotency_key = ${key}) as replay_id,
-                   exists (select 1 from annotations where item_id = ${itemId} and user_id = ${userId}) as annotated`,
-      );
+      const [row] = await rawRows<{ replay_id: string | null; annotated: boolean }>(db, priorOf(userId, key, itemId));
       return { replayId: row?.replay_id ?? null, annotated: row?.annotated === true };
     },
 
     /**
      * Every write of a submit in one statement (the item row is already locked by the caller, which serializes
-     * submits of one item): takes the lease's own slot if it is still unfilled and not leased to someone else, else
-     * (a late submit) another free regular slot of the item, never a gold one (gold slots are per annotator); inserts
-     * the annotation into it; fills it and moves the item's fill key on every slot of the item; counts the
-     * annotation on the item; closes the lease; discards the draft. A gold answer moves neither the fill key nor the
-     * count: it is a control, not progress towards the overlap target. Nothing is written and undefined is answered
-     * when no slot has room (the caller refuses with 409 and the draft stays).
+     * submits of one item). First the guard, read in this statement's own snapshot (taken after the caller's locks,
+     * so it sees every submit that committed before): nothing is written when this idempotency key already stored an
+     * annotation (a retry: its id is answered) or the annotator already annotated the item. Then: takes the lease's
+     * own slot if it is still unfilled and not leased to someone else, else (a late submit) another free regular
+     * slot of the item, never a gold one (gold slots are per annotator); inserts the annotation into it; fills it and
+     * moves the item's fill key on every slot of the item; counts the annotation on the item; closes the lease;
+     * discards the draft. A gold answer moves neither the fill key nor the count: it is a control, not progress
+     * towards the overlap target. `full` when no slot has room (the caller refuses with 409 and the draft stays).
      */
     async storeSubmission(values: {
       id: string;
@@ -44,16 +43,28 @@ export function createAnnotationsRepository(db: Executor) {
       timeOnTaskMs: number | null;
       startedAt: Date;
       submittedAt: Date;
-    }): Promise<{ slotNo: number; gold: boolean } | undefined> {
+    }): Promise<
+      | { outcome: 'stored'; slotNo: number; gold: boolean }
+      | { outcome: 'replay'; annotationId: string }
+      | { outcome: 'annotated' }
+      | { outcome: 'full' }
+    > {
       const v = values;
       const submittedAt = sql`${v.submittedAt.toISOString()}::timestamptz`;
-      const [row] = await rawRows<{ slot_no: number; gold: boolean }>(
+      const [row] = await rawRows<{
+        replay_id: string | null;
+        annotated: boolean;
+        slot_no: number | null;
+        gold: boolean | null;
+      }>(
         db,
         sql`
-        with own as (
+        with prior as (${priorOf(v.userId, v.idempotencyKey, v.itemId)}),
+        own as (
           select item_id, slot_no, gold from item_slots
           where item_id = ${v.itemId} and slot_no = ${v.slotNo} and annotation_id is null
             and (lease_id = ${v.leaseId} or lease_id is null)
+            and not exists (select 1 from prior where replay_id is not null or annotated)
           for update
         ),
         other as (
@@ -61,6 +72,7 @@ export function createAnnotationsRepository(db: Executor) {
           where item_id = ${v.itemId} and annotation_id is null and not gold
             and (lease_id is null or lease_expires_at <= ${submittedAt})
             and not exists (select 1 from own)
+            and not exists (select 1 from prior where replay_id is not null or annotated)
           order by slot_no
           for update skip locked
           limit 1
@@ -94,9 +106,13 @@ export function createAnnotationsRepository(db: Executor) {
         discarded as (
           delete from drafts where item_id = ${v.itemId} and user_id = ${v.userId} and exists (select 1 from chosen)
         )
-        select slot_no, gold from chosen`,
+        select p.replay_id, p.annotated, c.slot_no, c.gold from prior p left join chosen c on true`,
+        'feedbench_store_submission',
       );
-      return row && { slotNo: Number(row.slot_no), gold: row.gold };
+      if (row?.replay_id) return { outcome: 'replay', annotationId: row.replay_id };
+      if (row?.annotated) return { outcome: 'annotated' };
+      if (row?.slot_no === null || row?.slot_no === undefined) return { outcome: 'full' };
+      return { outcome: 'stored', slotNo: Number(row.slot_no), gold: row.gold === true };
     },
 
     async findByItemAndUser(itemId: string, userId: string): Promise<AnnotationRow | undefined> {
@@ -117,4 +133,10 @@ export function createAnnotationsRepository(db: Executor) {
         .limit(limit);
     },
   };
+}
+
+/** One row: the annotation this idempotency key already stored, and whether the annotator annotated the item. */
+function priorOf(userId: string, key: string, itemId: string) {
+  return sql`select (select id from annotations where user_id = ${userId} and idempotency_key = ${key}) as replay_id,
+                    exists (select 1 from annotations where item_id = ${itemId} and user_id = ${userId}) as annotated`;
 }

@@ -96,15 +96,19 @@ export function createAnnotationsService({
         const lease = await assignment.lockLeaseForSubmit(tx, user, leaseId);
         const { row: project } = await projects.access(user, lease.projectId, tx);
         const repo = createAnnotationsRepository(tx);
-        const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
         const done = { project, itemId: lease.itemId };
-        if (prior.replayId) return { ...done, annotationId: prior.replayId, replayed: true, gold: false };
-        if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
-        if (prior.annotated) throw assignmentErrors.alreadyAnnotated();
-        if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
+        const replay = (annotationId: string) => ({ ...done, annotationId, replayed: true, gold: false });
 
+        // A closed lease or invalid answers write nothing: a retry of an earlier send still gets its first result.
         const problems = checkAnswers(project.settings.questions, lease.displayOrder, body.answers);
-        if (problems.length > 0) throw annotationErrors.invalidAnswers(problems);
+        if (lease.state === 'submitted' || lease.state === 'skipped' || problems.length > 0) {
+          const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
+          if (prior.replayId) return replay(prior.replayId);
+          if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
+          if (prior.annotated) throw assignmentErrors.alreadyAnnotated();
+          if (lease.state === 'skipped') throw assignmentErrors.leaseClosed('skipped');
+          throw annotationErrors.invalidAnswers(problems);
+        }
 
         // A late submit (lease expired) still lands if the item has a free slot; otherwise 409, and the client keeps
         // the text as a draft (PEERS.md: Open-Assistant lost such answers).
@@ -125,7 +129,9 @@ export function createAnnotationsService({
           startedAt: lease.createdAt,
           submittedAt: clock.now(),
         });
-        if (!stored) throw assignmentErrors.overlapFull();
+        if (stored.outcome === 'replay') return replay(stored.annotationId);
+        if (stored.outcome === 'annotated') throw assignmentErrors.alreadyAnnotated();
+        if (stored.outcome === 'full') throw assignmentErrors.overlapFull();
         return { ...done, annotationId, replayed: false, gold: stored.gold };
       });
       const { project } = result;

@@ -130,6 +130,7 @@ export function createClaimsRepository(db: Executor) {
         task as (${taskOf(sql`lease`, args.userId)})
         select m.paused_at, m.paused_reason, t.*
         from (select 1) as one left join member m on true left join task t on true`,
+        `feedbench_claim_${args.ordering}`,
       );
       if (row?.paused_at) return { paused: true, reason: row.paused_reason };
       return row?.lease_id ? toTask(row) : undefined;

@@ -120,6 +120,7 @@ export function createAssignmentRepository(db: Executor) {
           returning s.item_id
         )
         select l.user_id, l.state, exists (select 1 from extended) as extended from lease l`,
+        'feedbench_heartbeat',
       );
       return row && { userId: row.user_id, state: row.state, extended: row.extended };
     },
@@ -164,6 +165,7 @@ export function createAssignmentRepository(db: Executor) {
             from leases l join items i on i.id = l.item_id
             where l.id = ${leaseId}
             for update of l for no key update of i`,
+        'feedbench_lock_lease_item',
       );
       return (
         row && {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 
@@ -7,6 +7,13 @@ const publicColumns = { id: users.id, email: users.email, role: users.role, crea
 export type UserRow = { id: string; email: string; role: 'admin' | 'researcher' | 'annotator'; createdAt: Date };
 
 export function createAuthRepository(db: Executor) {
+  // Every request with a session cookie runs this: a named prepared statement, parsed and planned once per connection.
+  const sessionUser = db
+    .select({ ...publicColumns, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('feedbench_session_user');
   return {
     async findCredentials(email: string) {
       const [row] = await db
@@ -44,11 +51,7 @@ export function createAuthRepository(db: Executor) {
       await db.insert(sessions).values(values);
     },
     async findSessionUser(tokenHash: string, now: Date): Promise<(UserRow & { expiresAt: Date }) | undefined> {
-      const [row] = await db
-        .select({ ...publicColumns, expiresAt: sessions.expiresAt })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      const [row] = await sessionUser.execute({ tokenHash, now });
       return row;
     },
     async extendSession(tokenHash: string, expiresAt: Date) {

@@ -44,13 +44,19 @@ export function createProjectsRepository(db: Executor) {
         .from(projects)
         .leftJoin(
           workspaceMembers,
-          and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)),
+          and(
+            eq(workspaceMembers.workspaceId, projects.workspaceId),
+            eq(workspaceMembers.userId, sql.placeholder('userId')),
+          ),
         )
         .leftJoin(
           projectMembers,
           and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, workspaceMembers.userId)),
         )
-        .where(eq(projects.id, id));
+        .where(eq(projects.id, sql.placeholder('id')))
+        // A named prepared statement: parsed and planned once per connection.
+        .prepare('feedbench_project_with_role')
+        .execute({ id, userId });
       return found && { row: found.row, role: found.role ?? undefined };
     },
     listAll(workspaceId?: string): Promise<ProjectRow[]> {
