@@ -1,7 +1,7 @@
 // pnpm bench:assignment [--annotators 200] [--items 400] [--overlap 3] [--think-ms 10000 | --stress] ...
 // Two server instances on one real PostgreSQL, virtual annotators over HTTP, a crash and a pool reset midway, then
 // the invariants of issue 3 checked against the database; then claim+submit throughput over HTTP against the same
-// transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation.
+// transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation. See README.md.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
