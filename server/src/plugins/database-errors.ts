@@ -1,3 +1,5 @@
+import { errorChain } from '../db/errors.ts';
+
 /**
  * PostgreSQL and driver failures that mean "try again": the connection was lost (server restart, failover,
  * pg_terminate_backend), the pool is saturated, or the transaction lost a serialization race. Answered 503 with
@@ -23,11 +25,9 @@ const RETRYABLE_MESSAGES = [
 ];
 
 export function isRetryableDatabaseError(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+  for (const e of errorChain(error)) {
     if (typeof e.code === 'string' && (RETRYABLE_SQLSTATES.has(e.code) || e.code.startsWith('ECONN'))) return true;
     if (typeof e.message === 'string' && RETRYABLE_MESSAGES.some((re) => re.test(e.message as string))) return true;
-    current = e.cause;
   }
   return false;
 }

@@ -183,7 +183,10 @@ export function createClaimsRepository(db: Executor) {
 }
 export type ClaimsRepository = ReturnType<typeof createClaimsRepository>;
 
-/** The annotator's live lease in the project (its slot still theirs, unfilled and unexpired; heartbeats move the slot's expiry). */
+/**
+ * The annotator's live lease in the project (its slot still theirs, unfilled and unexpired). The expiry is the slot's:
+ * heartbeats move only that one.
+ */
 function held(args: Pick<ClaimArgs, 'projectId' | 'userId' | 'now'>) {
   return sql`
     select l.id, l.item_id, l.display_order, s.lease_expires_at as expires_at

@@ -18,11 +18,6 @@ export function createGoldRepository(db: Executor) {
       return row;
     },
 
-    async findGold(itemId: string) {
-      const [row] = await db.select().from(goldAnswers).where(eq(goldAnswers.itemId, itemId));
-      return row;
-    },
-
     /** Marks or re-marks: new reference answers replace the old ones (scores are computed on read, so they follow). */
     async upsert(values: { itemId: string; projectId: string; answers: Answers; createdBy: string; createdAt: Date }) {
       await db

@@ -14,6 +14,26 @@ export interface ProgressRow {
 }
 
 export function createProjectsRepository(db: Executor) {
+  // A named prepared statement, parsed and planned once per connection; built on first use, then reused: every
+  // project-scoped request runs it (findWithRole).
+  const prepareWithRole = () =>
+    db
+      .select({ row: projects, role: projectMembers.role })
+      .from(projects)
+      .leftJoin(
+        workspaceMembers,
+        and(
+          eq(workspaceMembers.workspaceId, projects.workspaceId),
+          eq(workspaceMembers.userId, sql.placeholder('userId')),
+        ),
+      )
+      .leftJoin(
+        projectMembers,
+        and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, workspaceMembers.userId)),
+      )
+      .where(eq(projects.id, sql.placeholder('id')))
+      .prepare('feedbench_project_with_role');
+  let withRole: ReturnType<typeof prepareWithRole> | undefined;
   return {
     async insert(values: {
       name: string;
@@ -39,24 +59,8 @@ export function createProjectsRepository(db: Executor) {
       id: string,
       userId: string,
     ): Promise<{ row: ProjectRow; role: MemberRole | undefined } | undefined> {
-      const [found] = await db
-        .select({ row: projects, role: projectMembers.role })
-        .from(projects)
-        .leftJoin(
-          workspaceMembers,
-          and(
-            eq(workspaceMembers.workspaceId, projects.workspaceId),
-            eq(workspaceMembers.userId, sql.placeholder('userId')),
-          ),
-        )
-        .leftJoin(
-          projectMembers,
-          and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, workspaceMembers.userId)),
-        )
-        .where(eq(projects.id, sql.placeholder('id')))
-        // A named prepared statement: parsed and planned once per connection.
-        .prepare('feedbench_project_with_role')
-        .execute({ id, userId });
+      withRole ??= prepareWithRole();
+      const [found] = await withRole.execute({ id, userId });
       return found && { row: found.row, role: found.role ?? undefined };
     },
     listAll(workspaceId?: string): Promise<ProjectRow[]> {
