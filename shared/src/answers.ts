@@ -17,6 +17,7 @@ import type { Question, QuestionOf } from './template.ts';
  * | flags          | `{ values: { [outputId]: flagId[] } }`: the flags that apply (yes); any other flag is "no"     |
  * | rationale      | `{ text }`                                                                                     |
  * | classification | `{ selected: optionId[] }`: exactly one unless the question allows several                    |
+ * | best-of-k      | `{ choice: outputId \| null }`: the single best output; null = "none is acceptable"           |
  */
 
 export const demonstrationAnswerSchema = z.object({
@@ -81,6 +82,12 @@ export const classificationAnswerSchema = z.object({
   selected: z.array(z.string()).max(30),
 });
 
+/** The best output's id, or null for "none is acceptable" (only when the question allows it). */
+export const bestOfKAnswerSchema = z.object({
+  type: z.literal('best-of-k'),
+  choice: z.string().min(1).nullable(),
+});
+
 export const answerSchema = z.discriminatedUnion('type', [
   demonstrationAnswerSchema,
   rankingAnswerSchema,
@@ -90,6 +97,7 @@ export const answerSchema = z.discriminatedUnion('type', [
   flagsAnswerSchema,
   rationaleAnswerSchema,
   classificationAnswerSchema,
+  bestOfKAnswerSchema,
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 export type AnswerOf<T extends Answer['type']> = Extract<Answer, { type: T }>;
@@ -150,6 +158,8 @@ function checkOne(question: Question, answer: Answer, outputIds: string[]): Answ
       return answer.type === 'rationale' ? checkLength(question.label, question.minLength, answer.text, ['text']) : [];
     case 'classification':
       return answer.type === 'classification' ? checkClassification(question, answer) : [];
+    case 'best-of-k':
+      return answer.type === 'best-of-k' ? checkBestOfK(question, answer, outputIds) : [];
   }
 }
 
@@ -356,6 +366,16 @@ function checkClassification(question: QuestionOf<'classification'>, answer: Ans
     problems.push({ path: ['selected'], message: `"${question.label}" takes one option` });
   }
   return problems;
+}
+
+function checkBestOfK(question: QuestionOf<'best-of-k'>, answer: AnswerOf<'best-of-k'>, outputIds: string[]) {
+  if (outputIds.length < 2) {
+    return [{ path: [], message: `"${question.label}" picks among 2 or more outputs; this item has ${outputIds.length}` }];
+  }
+  if (answer.choice === null) {
+    return question.allowNone ? [] : [{ path: ['choice'], message: '"none is acceptable" is not offered in this project' }];
+  }
+  return outputIds.includes(answer.choice) ? [] : [unknownOutput(['choice'], answer.choice)];
 }
 
 /**

@@ -17,6 +17,7 @@ export const QUESTION_TYPES = [
   'flags',
   'rationale',
   'classification',
+  'best-of-k',
 ] as const;
 
 const idSchema = z
@@ -161,6 +162,18 @@ export const classificationQuestionSchema = z.object({
   options: z.array(choiceSchema).min(2).max(30),
 });
 
+/**
+ * Best-of-K selection: the annotator picks the single best of the item's K outputs (the "best-of-n" judgement of
+ * rejection sampling, Touvron et al. 2023, section 3.2.3, asked of a person), or says that none is acceptable when
+ * `allowNone` offers it. Answered once per item; needs at least 2 outputs.
+ */
+export const bestOfKQuestionSchema = z.object({
+  ...questionBase,
+  type: z.literal('best-of-k'),
+  /** Offers "none is acceptable" beside the outputs. */
+  allowNone: z.boolean().default(true),
+});
+
 export const questionSchema = z.discriminatedUnion('type', [
   demonstrationQuestionSchema,
   rankingQuestionSchema,
@@ -170,6 +183,7 @@ export const questionSchema = z.discriminatedUnion('type', [
   flagsQuestionSchema,
   rationaleQuestionSchema,
   classificationQuestionSchema,
+  bestOfKQuestionSchema,
 ]);
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionInput = z.input<typeof questionSchema>;
@@ -299,6 +313,7 @@ export function newQuestion(type: QuestionType, id: string): Question {
     flags: 'Does the output…',
     rationale: 'Explain your choice',
     classification: 'Category of the prompt',
+    'best-of-k': 'Pick the best output',
   };
   const extra =
     type === 'classification'

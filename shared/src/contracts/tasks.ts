@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answersSchema } from '../answers.ts';
+import { answerSchema, answersSchema } from '../answers.ts';
 import { SKIP_REASONS, TASK_KINDS } from '../constants.ts';
 import { messageSchema } from '../messages.ts';
 import { questionSchema } from '../template.ts';
@@ -12,6 +12,24 @@ export const taskOutputSchema = z.object({
 });
 export type TaskOutput = z.infer<typeof taskOutputSchema>;
 
+/**
+ * A draft keeps the ranking board exactly as it was: a ranking's `groups` are its rank positions 1..K in order, so a
+ * position the annotator left empty is an empty group (rank 1 and 4 filled: `[[a], [], [], [c]]`). Submitted answers
+ * never have empty groups (answers.ts); a draft is any subset of answers, well-formed but not checked yet.
+ */
+export const draftAnswersSchema = z.record(
+  z.string(),
+  z.union([
+    answerSchema,
+    z.object({
+      type: z.literal('ranking'),
+      groups: z.array(z.array(z.string().min(1))).max(100),
+      allBad: z.boolean().optional(),
+    }),
+  ]),
+);
+export type DraftAnswers = z.infer<typeof draftAnswersSchema>;
+
 export const taskSchema = z.object({
   leaseId: z.string().uuid(),
   expiresAt: z.string(),
@@ -23,7 +41,7 @@ export const taskSchema = z.object({
   outputs: z.array(taskOutputSchema),
   questions: z.array(questionSchema),
   /** Work in progress saved earlier for this item by this annotator (survives reloads and expired leases). */
-  draft: z.object({ answers: answersSchema, updatedAt: z.string() }).nullable(),
+  draft: z.object({ answers: draftAnswersSchema, updatedAt: z.string() }).nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 
@@ -62,7 +80,7 @@ export const heartbeatResponse = z.object({ expiresAt: z.string() });
 export type HeartbeatResponse = z.infer<typeof heartbeatResponse>;
 
 /** A draft may be incomplete: any subset of answers, each well-formed but not yet checked against the template. */
-export const saveDraftBody = z.object({ answers: answersSchema });
+export const saveDraftBody = z.object({ answers: draftAnswersSchema });
 export type SaveDraftBody = z.infer<typeof saveDraftBody>;
 export const saveDraftResponse = z.object({ savedAt: z.string(), expiresAt: z.string() });
 export type SaveDraftResponse = z.infer<typeof saveDraftResponse>;

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { AgreementValue } from '../agreement/agreement-record.ts';
+import type { AnswerOf, AnswerProblem } from '../answers.ts';
+import type { QuestionOf, QuestionType } from '../template.ts';
+
+/** What a question needs of an item's model outputs: between `min` and `max` of them. */
+export interface OutputBound {
+  min: number;
+  max: number;
+}
+
+/**
+ * A preference an answer expresses over the item's outputs, read by exports (judgements, preference pairs) and
+ * consensus: ranking groups best first (outputs in one group are tied, so they induce no pair), whether the annotator
+ * found every output bad, and Llama 2's margin for the strength given (null: unknown or not asked).
+ */
+export interface PreferenceView {
+  groups: string[][];
+  allBad: boolean;
+  margin: number | null;
+}
+
+/**
+ * The agreement family a question belongs to, which picks the report's estimates:
+ * - `ordering`: answers order outputs (unit = item, value = ranking groups): pairwise agreement, pairwise alpha,
+ *   Kendall's W and position bias;
+ * - `scale`: one number per output (unit = `item:output`): Krippendorff's alpha ordinal and interval;
+ * - `nominal`: one category per item (unit = item, value = a string): Krippendorff's alpha nominal.
+ */
+export type AgreementFamily = 'ordering' | 'scale' | 'nominal';
+
+/** One record of an answer, before the annotator is attached (see AgreementRecord). */
+export interface AnswerRecord {
+  unit: string;
+  value: AgreementValue;
+}
+
+/** The item an answer was given on, as the agreement records need it. */
+export interface AnsweredItem {
+  itemId: string;
+  /** Output ids in the order the annotator saw them. */
+  displayOrder: readonly string[];
+}
+
+/**
+ * Everything one question type knows, in one place (shared/src/questions/README.md). The registry holds one module
+ * per type and is checked with `satisfies { [T in QuestionType]: QuestionModule<T> }`, so a type without a module,
+ * or a module without a piece, fails to compile. A piece that does not apply is `null`, said explicitly.
+ */
+export interface QuestionModule<T extends QuestionType> {
+  type: T;
+  /** The question's schema (a member of the template's discriminated union). */
+  questionSchema: z.ZodType<QuestionOf<T>, unknown>;
+  /** The answer's schema (a member of the answers' discriminated union). */
+  answerSchema: z.ZodType<AnswerOf<T>, unknown>;
+  /** `item`: answered once per item; `output`: once per model output. */
+  scope: 'item' | 'output';
+  /** What the template builder adds: the label and any field without a default. */
+  builderDefault: { label: string; fields?: Record<string, unknown> };
+  /** Template-level checks beyond the schema (ranges, unique choice ids): problems with paths below the question. */
+  checkQuestion(question: QuestionOf<T>): AnswerProblem[];
+  /** What the question needs of the item's outputs (import refuses items outside it); null: outputs not needed. */
+  outputBound(question: QuestionOf<T>): OutputBound | null;
+  /** Whether answering it replies to the conversation, so the item's conversation must end on the user's turn. */
+  answersConversation(question: QuestionOf<T>): boolean;
+  /**
+   * Validation and completeness of one answer against the question and the item's outputs (paths below the answer).
+   * An empty list means the answer is valid and complete.
+   */
+  checkAnswer(question: QuestionOf<T>, answer: AnswerOf<T>, outputIds: readonly string[]): AnswerProblem[];
+  /** Score of an answer against a gold answer in [0, 1] (undefined: unanswered, scores 0); null: never scored. */
+  goldScore: ((question: QuestionOf<T>, gold: AnswerOf<T>, answer: AnswerOf<T> | undefined) => number | null) | null;
+  /**
+   * How far one item's answers are apart, 0 (all agree) .. 1; NaN when nothing two answers both judged. Null: the
+   * type has no disagreement measure (the adjudication queue ranks items by the first question that has one).
+   */
+  disagreement: ((question: QuestionOf<T>, answers: readonly AnswerOf<T>[]) => number) | null;
+  /** The preference an answer expresses over outputs (exports' pairs and rankings); null: the type expresses none. */
+  preference: ((question: QuestionOf<T>, answer: AnswerOf<T>, outputIds: readonly string[]) => PreferenceView) | null;
+  /** Agreement: the family (which estimates) and the records one answer yields; null: no agreement measured. */
+  agreement: {
+    family: AgreementFamily;
+    records(question: QuestionOf<T>, answer: AnswerOf<T>, item: AnsweredItem): AnswerRecord[];
+  } | null;
+}
+
+/** The registry's shape: one module per question type, keyed by the type. */
+export type QuestionModules = { [T in QuestionType]: QuestionModule<T> };
