@@ -49,4 +49,6 @@ for (const file of counted) {
   total += n;
 }
 if (list) for (const [n, file] of perFile.sort((a, b) => b[0] - a[0])) console.log(`${String(n).padStart(4)}  ${file}`);
-console.log(`${total} question-type branches outside the question modules (${types.length} types, ${revision ?? 'working tree'})`);
+console.log(
+  `${total} question-type branches outside the question modules (${types.length} types, ${revision ?? 'working tree'})`,
+);

@@ -18,5 +18,6 @@ export * from './import-line.ts';
 export * from './messages.ts';
 export * from './preference.ts';
 export * from './presets.ts';
+export * from './questions/index.ts';
 export * from './template.ts';
 export * from './text-diff.ts';

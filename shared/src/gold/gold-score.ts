@@ -1,9 +1,10 @@
-import { pairRelations } from '../agreement/ranking-relations.ts';
 import type { Answer, Answers } from '../answers.ts';
+import { goldScore } from '../questions/registry.ts';
 import type { Question } from '../template.ts';
 
 /**
  * How far an annotator's answer agrees with a gold (reference) answer, in [0, 1]; null when the question is not scored.
+ * Each type's score is its module's `goldScore` (shared/src/questions/<type>.ts); the table sums them up.
  *
  * | type           | score                                                                                             |
  * | -------------- | ------------------------------------------------------------------------------------------------- |
@@ -17,49 +18,12 @@ import type { Question } from '../template.ts';
  * | rating         | share of gold outputs rated within +-1 of the gold value.                                         |
  * | attributes     | share of gold (output, attribute) cells within +-1 of the gold value.                             |
  * | flags          | share of (output, flag) yes/no decisions agreeing with gold, over the question's flags.           |
+ * | best-of-k      | 1 when the same output is chosen (or both say "none is acceptable"), else 0.                      |
  * | demonstration, | not scored (free text has no single right answer): null.                                          |
  * | rationale      |                                                                                                   |
  */
 export function scoreAnswer(question: Question, gold: Answer, answer: Answer | undefined): number | null {
-  if (question.type === 'demonstration' || question.type === 'rationale') return null;
-  if (gold.type !== question.type) return null;
-  if (!answer || answer.type !== gold.type) return 0;
-  switch (gold.type) {
-    case 'ranking':
-      return answer.type === 'ranking' ? rankingScore(gold.groups, answer.groups) : 0;
-    case 'pairwise':
-      if (answer.type !== 'pairwise' || answer.verdict !== gold.verdict) return 0;
-      return gold.verdict !== 'preferred' || answer.preferred === gold.preferred ? 1 : 0;
-    case 'classification':
-      return answer.type === 'classification' && sameSet(answer.selected, gold.selected) ? 1 : 0;
-    case 'rating':
-      return answer.type === 'rating' ? withinOneShare(gold.values, answer.values) : 0;
-    case 'attributes': {
-      if (answer.type !== 'attributes') return 0;
-      const goldCells: Record<string, number> = {};
-      const answerCells: Record<string, number> = {};
-      for (const [output, values] of Object.entries(gold.values))
-        for (const [attribute, value] of Object.entries(values)) goldCells[JSON.stringify([output, attribute])] = value;
-      for (const [output, values] of Object.entries(answer.values))
-        for (const [attribute, value] of Object.entries(values))
-          answerCells[JSON.stringify([output, attribute])] = value;
-      return withinOneShare(goldCells, answerCells);
-    }
-    case 'flags': {
-      if (answer.type !== 'flags' || question.type !== 'flags') return 0;
-      const outputs = Object.keys(gold.values);
-      if (outputs.length === 0 || question.flags.length === 0) return null;
-      let agreeing = 0;
-      for (const output of outputs) {
-        const goldYes = new Set(gold.values[output]);
-        const answerYes = new Set(answer.values[output] ?? []);
-        for (const flag of question.flags) if (goldYes.has(flag.id) === answerYes.has(flag.id)) agreeing++;
-      }
-      return agreeing / (outputs.length * question.flags.length);
-    }
-    default:
-      return null;
-  }
+  return goldScore(question, gold, answer);
 }
 
 /**
@@ -76,29 +40,4 @@ export function scoreAnnotation(questions: readonly Question[], gold: Answers, a
     if (score !== null) scores.push(score);
   }
   return scores.length === 0 ? null : scores.reduce((sum, s) => sum + s, 0) / scores.length;
-}
-
-function rankingScore(gold: string[][], answer: string[][]): number | null {
-  const goldPairs = pairRelations(gold);
-  if (goldPairs.size === 0) return null;
-  const answerPairs = pairRelations(answer);
-  let agreeing = 0;
-  for (const [pair, relation] of goldPairs) if (answerPairs.get(pair) === relation) agreeing++;
-  return agreeing / goldPairs.size;
-}
-
-function withinOneShare(gold: Record<string, number>, answer: Record<string, number>): number | null {
-  const keys = Object.keys(gold);
-  if (keys.length === 0) return null;
-  const close = keys.filter((key) => {
-    const value = answer[key];
-    return value !== undefined && Math.abs(value - (gold[key] as number)) <= 1;
-  });
-  return close.length / keys.length;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((x) => right.has(x));
 }

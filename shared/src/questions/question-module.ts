@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AgreementValue } from '../agreement/agreement-record.ts';
-import type { AnswerOf, AnswerProblem } from '../answers.ts';
+import type { AnswerOf } from '../answers.ts';
 import type { QuestionOf, QuestionType } from '../template.ts';
+import type { AnswerProblem } from './base.ts';
 
 /** What a question needs of an item's model outputs: between `min` and `max` of them. */
 export interface OutputBound {
@@ -68,19 +69,22 @@ export interface QuestionModule<T extends QuestionType> {
    * An empty list means the answer is valid and complete.
    */
   checkAnswer(question: QuestionOf<T>, answer: AnswerOf<T>, outputIds: readonly string[]): AnswerProblem[];
-  /** Score of an answer against a gold answer in [0, 1] (undefined: unanswered, scores 0); null: never scored. */
-  goldScore: ((question: QuestionOf<T>, gold: AnswerOf<T>, answer: AnswerOf<T> | undefined) => number | null) | null;
+  /**
+   * Score of an answer against a gold answer, in [0, 1], or null when this gold answer gives nothing to score (an
+   * unanswered question scores 0 before it gets here). The piece is null for a type that is never scored.
+   */
+  goldScore: ((question: QuestionOf<T>, gold: AnswerOf<T>, answer: AnswerOf<T>) => number | null) | null;
   /**
    * How far one item's answers are apart, 0 (all agree) .. 1; NaN when nothing two answers both judged. Null: the
    * type has no disagreement measure (the adjudication queue ranks items by the first question that has one).
    */
   disagreement: ((question: QuestionOf<T>, answers: readonly AnswerOf<T>[]) => number) | null;
   /** The preference an answer expresses over outputs (exports' pairs and rankings); null: the type expresses none. */
-  preference: ((question: QuestionOf<T>, answer: AnswerOf<T>, outputIds: readonly string[]) => PreferenceView) | null;
+  preference: ((answer: AnswerOf<T>, outputIds: readonly string[]) => PreferenceView) | null;
   /** Agreement: the family (which estimates) and the records one answer yields; null: no agreement measured. */
   agreement: {
     family: AgreementFamily;
-    records(question: QuestionOf<T>, answer: AnswerOf<T>, item: AnsweredItem): AnswerRecord[];
+    records(answer: AnswerOf<T>, item: AnsweredItem): AnswerRecord[];
   } | null;
 }
 

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { checkLength, questionBase } from './base.ts';
+import type { QuestionModule } from './question-module.ts';
+
+export const rationaleQuestionSchema = z.object({
+  ...questionBase,
+  type: z.literal('rationale'),
+  minLength: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const rationaleAnswerSchema = z.object({
+  type: z.literal('rationale'),
+  text: z.string().max(100_000),
+});
+
+/** Free text explaining the other answers: needs no outputs, replies to nothing, is not scored. */
+export const rationaleModule: QuestionModule<'rationale'> = {
+  type: 'rationale',
+  questionSchema: rationaleQuestionSchema,
+  answerSchema: rationaleAnswerSchema,
+  scope: 'item',
+  builderDefault: { label: 'Explain your choice' },
+  checkQuestion: () => [],
+  outputBound: () => null,
+  answersConversation: () => false,
+  checkAnswer: (question, answer) => checkLength(question.label, question.minLength, answer.text, ['text']),
+  goldScore: null,
+  disagreement: null,
+  preference: null,
+  agreement: null,
+};
