@@ -10,9 +10,11 @@ import { REVIEW_VERDICTS } from './review.ts';
  * - ranking: 1 - pairwise ranking agreement (InstructGPT's share of output pairs two annotators order alike);
  * - pairwise: 1 - the share of annotators who gave the majority verdict (preferred output, tie or both bad);
  * - rating: the mean over outputs of the range of ratings (max - min), over the width of the scale;
- * - classification: the share of annotators whose choice differs from the most common one.
+ * - classification: the share of annotators whose choice differs from the most common one;
+ * - best-of-k: the share of annotators whose pick (an output, or "none") differs from the most common one.
+ * Each measure is the type's module's `disagreement` (shared/src/questions/<type>.ts); the list is those types.
  */
-export const DISAGREEMENT_QUESTION_TYPES = ['ranking', 'pairwise', 'rating', 'classification'] as const;
+export const DISAGREEMENT_QUESTION_TYPES = ['ranking', 'pairwise', 'rating', 'classification', 'best-of-k'] as const;
 export type DisagreementQuestionType = (typeof DISAGREEMENT_QUESTION_TYPES)[number];
 
 export const adjudicationItemParams = z.object({ projectId: z.string().uuid(), itemId: z.string().uuid() });

@@ -13,7 +13,9 @@ import { projectProgressSchema } from './projects.ts';
  * - ranking questions: `pairwise-agreement` (InstructGPT's share of output pairs two annotators order alike, ties a
  *   judgement), `pairwise-alpha` (its chance-corrected nominal Krippendorff's alpha over (item, output pair) units)
  *   and `kendall-w` (Kendall's W among an item's annotators, tie-corrected, averaged over items);
- * - rating questions: Krippendorff's alpha over (item, output) units, `alpha-ordinal` and `alpha-interval`.
+ * - rating questions: Krippendorff's alpha over (item, output) units, `alpha-ordinal` and `alpha-interval`;
+ * - best-of-k questions: `alpha-nominal`, Krippendorff's alpha over items, each pick (an output or "none") a nominal
+ *   category (Krippendorff 2011, nominal delta).
  */
 export const AGREEMENT_ESTIMATES = [
   'pairwise-agreement',
@@ -21,6 +23,7 @@ export const AGREEMENT_ESTIMATES = [
   'kendall-w',
   'alpha-ordinal',
   'alpha-interval',
+  'alpha-nominal',
 ] as const;
 export type AgreementEstimateName = (typeof AGREEMENT_ESTIMATES)[number];
 
@@ -29,7 +32,7 @@ export type AgreementEstimateName = (typeof AGREEMENT_ESTIMATES)[number];
  * counts as a ranking of its two outputs (a tie or "both bad" as a tie), so it gets the ranking estimates and
  * position bias.
  */
-export const AGREEMENT_QUESTION_TYPES = ['ranking', 'pairwise', 'rating'] as const;
+export const AGREEMENT_QUESTION_TYPES = ['ranking', 'pairwise', 'rating', 'best-of-k'] as const;
 
 /** A statistic, or null when it is undefined. */
 const statistic = z.number().nullable();
@@ -86,7 +89,10 @@ export const agreementItemSchema = z.object({
   itemId: z.string().uuid(),
   externalId: z.string(),
   annotators: z.number().int(),
-  /** Ranking: the item's pairwise agreement (low is bad). Rating: mean |difference| between annotators (high is bad). */
+  /**
+   * Ranking: the item's pairwise agreement (low is bad). Rating: mean |difference| between annotators (high is bad).
+   * Best-of-K: the share of annotator pairs who picked alike (low is bad).
+   */
   value: z.number(),
 });
 
@@ -150,10 +156,21 @@ export const ratingQuestionAgreementSchema = z.object({
   mean: statistic,
 });
 
+/** A best-of-K question's report: nominal alpha over the picks, position bias of the pick, and "none" answers. */
+export const bestOfKQuestionAgreementSchema = z.object({
+  ...questionBase,
+  type: z.literal('best-of-k'),
+  /** How often the output shown first was picked (a "none" answer counts in `tiedTop`, as no single winner). */
+  positionBias: positionBiasSchema,
+  /** Answers that found no output acceptable. */
+  noneChosen: z.number().int(),
+});
+
 export const questionAgreementSchema = z.discriminatedUnion('type', [
   rankingQuestionAgreementSchema,
   pairwiseQuestionAgreementSchema,
   ratingQuestionAgreementSchema,
+  bestOfKQuestionAgreementSchema,
 ]);
 export type QuestionAgreement = z.infer<typeof questionAgreementSchema>;
 

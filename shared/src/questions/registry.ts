@@ -133,7 +133,15 @@ export function agreementFamily(question: Question): AgreementFamily | null {
 
 /** The agreement records one answer yields (none for an answer of another type or a type without agreement). */
 export function answerRecords(question: Question, answer: Answer | undefined, item: AnsweredItem): AnswerRecord[] {
-  const agreement = moduleOf(question.type).agreement;
-  if (agreement === null || !answersType(question, answer)) return [];
-  return agreement.records(answer, item);
+  return answersType(question, answer) ? recordsOfAnswer(answer, item) : [];
+}
+
+/** The agreement records an answer yields, read by its own type (none for a type without agreement). */
+export function recordsOfAnswer(answer: Answer, item: AnsweredItem): AnswerRecord[] {
+  return moduleOf(answer.type).agreement?.records(answer, item) ?? [];
+}
+
+/** The family of an answer's own type; null when its type has no agreement. */
+export function answerAgreementFamily(answer: Answer): AgreementFamily | null {
+  return moduleOf(answer.type).agreement?.family ?? null;
 }

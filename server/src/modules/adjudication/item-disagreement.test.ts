@@ -47,6 +47,14 @@ describe('itemDisagreement', () => {
     expect(itemDisagreement(q, [rate({ a: 3 }), rate({ a: 3 }), rate({ a: 3 })])).toBe(0);
   });
 
+  it('is the share of best-of-K picks off the most common pick, "none" a pick like any output', () => {
+    const q = question({ type: 'best-of-k' });
+    const pick = (choice: string | null): Answer => ({ type: 'best-of-k', choice });
+    expect(itemDisagreement(q, [pick('a'), pick('a'), pick('b')])).toBeCloseTo(1 / 3);
+    expect(itemDisagreement(q, [pick(null), pick(null), pick('a'), pick('b')])).toBeCloseTo(1 / 2);
+    expect(itemDisagreement(q, [pick('c'), pick('c')])).toBe(0);
+  });
+
   it('is undefined (NaN) with fewer than two answers of the question type', () => {
     const q = question({ type: 'ranking' });
     expect(itemDisagreement(q, [ranking(['a'], ['b'])])).toBeNaN();

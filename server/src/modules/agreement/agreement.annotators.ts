@@ -5,7 +5,7 @@ import {
   annotatorQuality,
   compareIds,
 } from '@feedbench/shared';
-import { type AgreementQuestion, finite } from './agreement.records.ts';
+import { type AgreementQuestion, familyOf, finite } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 /**
@@ -33,7 +33,7 @@ export function annotatorTable(
     questionId: question.id,
     byAnnotator: new Map(
       (records.length > 0
-        ? annotatorQuality(records, { level: question.type === 'rating' ? 'interval' : 'nominal' })
+        ? annotatorQuality(records, { level: familyOf(question) === 'scale' ? 'interval' : 'nominal' })
         : []
       ).map((q) => [q.annotator, q]),
     ),

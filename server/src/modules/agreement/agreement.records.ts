@@ -1,32 +1,45 @@
-import { type AgreementRecord, type Answer, compareIds, type Question } from '@feedbench/shared';
+import {
+  type AgreementFamily,
+  type AgreementRecord,
+  type Answer,
+  agreementFamily,
+  answerAgreementFamily,
+  answerRecords,
+  compareIds,
+  type Question,
+  recordsOfAnswer,
+} from '@feedbench/shared';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
-/** A question agreement is computed for. */
-export type AgreementQuestion = Extract<Question, { type: 'ranking' | 'pairwise' | 'rating' }>;
+/** A question agreement is computed for (its module has an agreement family). */
+export type AgreementQuestion = Extract<Question, { type: 'ranking' | 'pairwise' | 'rating' | 'best-of-k' }>;
 
 export function hasAgreement(question: Question): question is AgreementQuestion {
-  return question.type === 'ranking' || question.type === 'pairwise' || question.type === 'rating';
+  return agreementFamily(question) !== null;
+}
+
+/** The family of a question agreement is computed for (see AgreementFamily in shared/src/questions). */
+export function familyOf(question: AgreementQuestion): AgreementFamily {
+  return agreementFamily(question) as AgreementFamily;
 }
 
 /**
  * An answer that orders outputs, as ranking groups (best first, tied outputs together): a ranking as given; a Llama 2
  * pairwise verdict as a ranking of its two outputs, the preferred one first, a tie or "both bad" as one tied group
  * (no preference either way; the strength is left out, as InstructGPT's pairwise agreement counts directions only).
+ * Undefined for an answer of a type outside the `ordering` family.
  */
 export function orderingOf(answer: Answer | undefined, displayOrder: readonly string[]): string[][] | undefined {
-  if (answer?.type === 'ranking') return answer.groups;
-  if (answer?.type !== 'pairwise') return undefined;
-  if (answer.verdict === 'preferred' && answer.preferred !== undefined) {
-    return [[answer.preferred], displayOrder.filter((id) => id !== answer.preferred)];
-  }
-  return [[...displayOrder]];
+  if (answer === undefined || answerAgreementFamily(answer) !== 'ordering') return undefined;
+  return recordsOfAnswer(answer, { itemId: '', displayOrder })[0]?.value as string[][] | undefined;
 }
 
 /**
- * A question's answers as long-format agreement records (shared/src/agreement):
+ * A question's answers as long-format agreement records (shared/src/agreement), as its module yields them:
  * - ranking and pairwise: unit = item id, value = the ranking's groups (best first, tied outputs together; a pairwise
  *   verdict as `orderingOf` reads it);
- * - rating: unit = `${itemId}:${outputId}`, value = the rating (one unit per rated output).
+ * - rating: unit = `${itemId}:${outputId}`, value = the rating (one unit per rated output);
+ * - best-of-k: unit = item id, value = `output:<id>` or `none` (a nominal label).
  * Sorted by unit then annotator, so every consumer (metrics, bootstrap draws) sees one order.
  */
 export function questionRecords(
@@ -35,14 +48,8 @@ export function questionRecords(
 ): AgreementRecord[] {
   const records: AgreementRecord[] = [];
   for (const { itemId, userId, answers, displayOrder } of annotations) {
-    const answer = answers[question.id];
-    const ordering = question.type === 'rating' ? undefined : orderingOf(answer, displayOrder);
-    if (ordering && answer?.type === question.type) {
-      records.push({ unit: itemId, annotator: userId, value: ordering });
-    } else if (question.type === 'rating' && answer?.type === 'rating') {
-      for (const [outputId, value] of Object.entries(answer.values)) {
-        records.push({ unit: `${itemId}:${outputId}`, annotator: userId, value });
-      }
+    for (const { unit, value } of answerRecords(question, answers[question.id], { itemId, displayOrder })) {
+      records.push({ unit, annotator: userId, value });
     }
   }
   return records.sort((a, b) => compareIds(a.unit, b.unit) || compareIds(a.annotator, b.annotator));

@@ -1,10 +1,12 @@
 import {
   type AgreementEstimate,
   type AgreementEstimateName,
+  type AgreementFamily,
   type AgreementRecord,
   type AgreementReport,
   type AnnotatorGold,
   type BootstrapOptions,
+  bestOfKGroups,
   bootstrapClusterStatistics,
   clusterCoincidences,
   compareIds,
@@ -18,12 +20,20 @@ import {
   positionBias,
   type Question,
   type QuestionAgreement,
+  type QuestionOf,
 } from '@feedbench/shared';
 import { annotatorTable } from './agreement.annotators.ts';
 import { withAttributeRatings } from './agreement.attributes.ts';
 import { overBatches } from './agreement.batches.ts';
 import { labelDistributions } from './agreement.labels.ts';
-import { type AgreementQuestion, finite, hasAgreement, orderingOf, questionRecords } from './agreement.records.ts';
+import {
+  type AgreementQuestion,
+  familyOf,
+  finite,
+  hasAgreement,
+  orderingOf,
+  questionRecords,
+} from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 export interface AgreementReportInput {
@@ -60,15 +70,28 @@ export function buildAgreementReport(original: AgreementReportInput): AgreementR
     generatedAt: input.generatedAt.toISOString(),
     progress: input.progress,
     bootstrap: input.bootstrap,
-    questions: questions.map(({ question, records }) =>
-      question.type === 'rating'
-        ? ratingAgreement(question, records, input)
-        : rankingAgreement(question, records, input),
-    ),
+    questions: questions.map(({ question, records }) => FAMILY_REPORTS[familyOf(question)](question, records, input)),
     labelDistributions: labelDistributions(original.questions, original.annotations),
     annotators: annotatorTable(input.annotations, questions, input.emails, input.gold),
   };
 }
+
+type FamilyReport = (
+  question: AgreementQuestion,
+  records: AgreementRecord[],
+  input: AgreementReportInput,
+) => QuestionAgreement;
+
+/**
+ * The report of each agreement family (shared/src/questions/question-module.ts). A family's questions are the types
+ * whose module names it: `ordering` ranking and pairwise, `scale` rating, `nominal` best-of-k.
+ */
+const FAMILY_REPORTS: Record<AgreementFamily, FamilyReport> = {
+  ordering: (question, records, input) => rankingAgreement(question as OrderingQuestion, records, input),
+  scale: (question, records, input) => ratingAgreement(question as QuestionOf<'rating'>, records, input),
+  nominal: (question, records, input) => nominalAgreement(question as QuestionOf<'best-of-k'>, records, input),
+};
+type OrderingQuestion = QuestionOf<'ranking' | 'pairwise'>;
 
 /** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
 export interface QuestionItems {
@@ -129,7 +152,7 @@ export interface Estimator {
 
 /** Rankings, and Llama 2 pairwise verdicts read as rankings of two outputs (`orderingOf`). */
 function rankingAgreement(
-  question: Extract<AgreementQuestion, { type: 'ranking' | 'pairwise' }>,
+  question: OrderingQuestion,
   records: AgreementRecord[],
   input: AgreementReportInput,
 ): QuestionAgreement {
@@ -191,7 +214,7 @@ function itemKendallW(records: readonly AgreementRecord[], itemCount: number): n
 }
 
 function ratingAgreement(
-  question: Extract<AgreementQuestion, { type: 'rating' }>,
+  question: QuestionOf<'rating'>,
   records: AgreementRecord[],
   input: AgreementReportInput,
 ): QuestionAgreement {
@@ -237,6 +260,50 @@ function ratingAgreement(
     max: question.max,
     distribution: [...counts.entries()].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count })),
     mean: records.length > 0 ? sum / records.length : null,
+  };
+}
+
+/**
+ * Best-of-K picks as nominal labels, one unit per item: Krippendorff's alpha (nominal) over the items (Krippendorff
+ * 2011; items are the bootstrap's clusters, each one unit). An item's own value is its observed agreement, the share
+ * of annotator pairs who picked alike (sum_c n_c (n_c - 1) / (n (n - 1)), Fleiss 1971, eq. 2). Position bias reads a
+ * pick as a ranking with one winner, so it is measured as for rankings.
+ */
+function nominalAgreement(
+  question: QuestionOf<'best-of-k'>,
+  records: AgreementRecord[],
+  input: AgreementReportInput,
+): QuestionAgreement {
+  const items = questionItems(input.annotations, question);
+  const byItem = new Map<string, string[]>();
+  for (const { unit, value } of records) byItem.set(unit, [...(byItem.get(unit) ?? []), String(value)]);
+  const clusters = items.ids.map((itemId) => [byItem.get(itemId) ?? []]);
+  const pairAgreement = clusters.map(([labels = []]) => {
+    if (labels.length < 2) return Number.NaN;
+    const counts = new Map<string, number>();
+    for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    let alike = 0;
+    for (const n of counts.values()) alike += n * (n - 1);
+    return alike / (labels.length * (labels.length - 1));
+  });
+  const estimators: Estimator[] = [
+    {
+      estimate: 'alpha-nominal',
+      statistic: drawnAlpha(clusterCoincidences(clusters), 'nominal'),
+      items: defined(pairAgreement),
+    },
+  ];
+  const picks = input.annotations.flatMap(({ itemId, userId, answers, displayOrder }) => {
+    const answer = answers[question.id];
+    if (answer?.type !== question.type) return [];
+    return [{ unit: itemId, annotator: userId, ranking: bestOfKGroups(answer, displayOrder), displayOrder }];
+  });
+  return {
+    type: question.type,
+    ...questionSummary(question, items, estimators, input),
+    lowAgreementItems: lowest(items, pairAgreement, 'ascending'),
+    positionBias: positionBias(picks),
+    noneChosen: records.filter((r) => r.value === 'none').length,
   };
 }
 

@@ -2,9 +2,11 @@ import {
   type Answer,
   type ConsensusMethod,
   type ExportOptions,
-  pairwiseGroups,
-  pairwisePreference,
+  expressesPreference,
+  type PreferenceView,
+  preferenceView,
   type Question,
+  type QuestionType,
 } from '@feedbench/shared';
 import { annotatorPseudonym } from './annotator-pseudonym.ts';
 import { consensusRanking } from './consensus.ts';
@@ -14,39 +16,35 @@ import { type PreferencePair, pairsFromRanking } from './ranking-pairs.ts';
 
 /** The questions of a template an export reads. */
 export interface TemplateView {
-  /** The first ranking or pairwise question: the one preference pairs come from. */
-  preferenceQuestion?: { id: string; type: 'ranking' | 'pairwise'; askStrength: boolean };
+  /**
+   * The first question whose type expresses a preference over outputs (ranking, pairwise, best-of-k: its module's
+   * `preference`): the one preference pairs come from.
+   */
+  preferenceQuestion?: { id: string; type: QuestionType; askStrength: boolean };
   /** Every rating question (the rankings format lists them all). */
   ratingQuestions: { id: string; min: number; max: number }[];
 }
 
 export function templateView(questions: readonly Question[]): TemplateView {
-  const preference = questions.find((q) => q.type === 'ranking' || q.type === 'pairwise');
+  const preference = questions.find(expressesPreference);
   return {
-    preferenceQuestion:
-      preference?.type === 'ranking' || preference?.type === 'pairwise'
-        ? {
-            id: preference.id,
-            type: preference.type,
-            askStrength: preference.type === 'pairwise' && preference.askStrength,
-          }
-        : undefined,
+    preferenceQuestion: preference
+      ? {
+          id: preference.id,
+          type: preference.type,
+          askStrength: preference.type === 'pairwise' && preference.askStrength,
+        }
+      : undefined,
     ratingQuestions: questions.flatMap((q) => (q.type === 'rating' ? [{ id: q.id, min: q.min, max: q.max }] : [])),
   };
 }
 
-/** A preference answer (ranking or pairwise) as ranking groups, with its "all bad" and Llama 2 margin. */
-export function preferenceOf(
-  answer: Answer | undefined,
-  outputIds: readonly string[],
-): { groups: string[][]; allBad: boolean; margin: number | null } | undefined {
-  if (answer?.type === 'ranking') return { groups: answer.groups, allBad: answer.allBad === true, margin: null };
-  if (answer?.type !== 'pairwise') return undefined;
-  return {
-    groups: pairwiseGroups(answer, outputIds),
-    allBad: answer.verdict === 'both-bad',
-    margin: pairwisePreference(answer, outputIds)?.margin ?? null,
-  };
+/**
+ * A preference answer (ranking, pairwise, best-of-k) as ranking groups, with its "all bad" and Llama 2 margin, as its
+ * type's module reads it (shared/src/questions/<type>.ts, `preference`); undefined for any other answer.
+ */
+export function preferenceOf(answer: Answer | undefined, outputIds: readonly string[]): PreferenceView | undefined {
+  return preferenceView(answer, outputIds);
 }
 
 /** One preference judgement over an item: one annotator's ranking, or the consensus of all of them. */
@@ -86,7 +84,7 @@ export interface PreparedItem {
   /** The outputs never used as a chosen, preferred or desirable side: `flagged` when skipFlagged, else none. */
   excluded: ReadonlySet<string>;
   judgements: Judgement[];
-  /** Assistant replies to imitate: written demonstrations, or a ranking's single best output. */
+  /** Assistant replies to imitate: written demonstrations, or a ranking's (or best-of-K pick's) single best output. */
   completions: string[];
 }
 

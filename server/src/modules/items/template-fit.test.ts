@@ -28,6 +28,17 @@ describe('templateFitProblems', () => {
     ]);
   });
 
+  it('asks a best-of-K question for 2 to 9 outputs to pick from', () => {
+    const questions = [newQuestion('best-of-k', 'best')];
+    expect(templateFitProblems('ranking', questions, item({ outputs: outputs(3) }))).toEqual([]);
+    expect(templateFitProblems('ranking', questions, item({ outputs: outputs(1) }))).toEqual([
+      { field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1' },
+    ]);
+    expect(templateFitProblems('ranking', questions, item({ outputs: outputs(10) }))).toEqual([
+      { field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 10' },
+    ]);
+  });
+
   it('asks per-output ratings for at least one output', () => {
     const questions = presetQuestions('helpsteer-attributes');
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(1) }))).toEqual([]);

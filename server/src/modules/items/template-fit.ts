@@ -1,9 +1,11 @@
 import {
+  answersConversation,
   type ImportLine,
   type ImportProblem,
   kindNeedsOutputs,
   MAX_RANKED_OUTPUTS,
   MIN_RANKED_OUTPUTS,
+  outputBound,
   type Question,
   type TaskKind,
   toConversation,
@@ -18,19 +20,16 @@ interface OutputBound {
 }
 
 /**
- * What each question needs of an item's outputs: a ranking 2..9 (K as in InstructGPT, widened to pairs), a Llama 2
- * pairwise comparison exactly 2, per-output scales and flags at least one, a rewrite one to rewrite.
+ * What each question needs of an item's outputs, as its module says (shared/src/questions/<type>.ts): a ranking or a
+ * best-of-K 2..9 (K as in InstructGPT, widened to pairs), a Llama 2 pairwise comparison exactly 2, per-output scales
+ * and flags at least one, a rewrite one to rewrite.
  */
 function outputBounds(kind: TaskKind, questions: readonly Question[]): OutputBound[] {
   const bounds: OutputBound[] = [];
   for (const q of questions) {
+    const bound = outputBound(q);
     const by = `question "${q.id}" (${q.type === 'demonstration' ? `${q.variant} demonstration` : q.type})`;
-    if (q.type === 'ranking') bounds.push({ min: MIN_RANKED_OUTPUTS, max: MAX_RANKED_OUTPUTS, by });
-    else if (q.type === 'pairwise') bounds.push({ min: 2, max: 2, by });
-    else if (q.type === 'rating' || q.type === 'attributes' || q.type === 'flags')
-      bounds.push({ min: 1, max: MAX_RANKED_OUTPUTS, by });
-    else if (q.type === 'demonstration' && q.variant === 'rewrite')
-      bounds.push({ min: 1, max: MAX_RANKED_OUTPUTS, by });
+    if (bound) bounds.push({ ...bound, by });
   }
   // A ranking project's items carry outputs whatever its template asks (assignment and exports count on them).
   if (kindNeedsOutputs(kind) && bounds.length === 0) {
@@ -47,8 +46,8 @@ function describeBound({ min, max }: OutputBound): string {
 }
 
 /** Whether any question answers the conversation: then it must end on the user's turn, which the reply follows. */
-function answersConversation(questions: readonly Question[]): Question | undefined {
-  return questions.find((q) => q.type !== 'classification' && q.type !== 'rationale');
+function conversationAnswer(questions: readonly Question[]): Question | undefined {
+  return questions.find(answersConversation);
 }
 
 /**
@@ -71,7 +70,7 @@ export function templateFitProblems(
       });
     }
   }
-  const answering = answersConversation(questions);
+  const answering = conversationAnswer(questions);
   const conversation = toConversation(item.prompt);
   const last = conversation.at(-1);
   if (answering && last && last.role !== 'user') {
