@@ -1,7 +1,7 @@
 import { checkAnswers, findPreset, type Question, questionSchema, type Task } from '@feedbench/shared';
 import { describe, expect, it } from 'vitest';
 import * as edit from './answer-state.ts';
-import { optionIndexFromKey, pairwiseOptions } from './pairwise-options.ts';
+import { optionIndexFromKey, pairwiseOptions } from './pairwise/pairwise-options.ts';
 
 const outputs = [
   { id: 'x', label: 'A', content: 'First' },
@@ -176,6 +176,29 @@ describe('drafts come back as editing state', () => {
     expect(edit.buildAnswers([pairwise, attributes], ['x', 'y'], state)).toEqual({
       preference: { ...saved.preference, safe: { x: true } },
       attributes: { type: 'attributes', values: { x: { helpfulness: 3 } } },
+    });
+  });
+});
+
+describe('ranking drafts keep the board', () => {
+  it('saves empty rank positions, ties and unranked outputs, and restores every output to its row', () => {
+    const four = [...outputs, { id: 'w', label: 'D', content: 'Fourth' }];
+    let state = edit.initialState({ questions: [ranking], outputs: four, draft: null });
+    state = edit.setRank(state, 'rank', 'z', 4);
+    state = edit.setRank(state, 'rank', 'x', 1);
+    state = edit.setRank(state, 'rank', 'w', 1);
+    const ids = four.map((o) => o.id);
+    const draft = edit.buildDraft([ranking], ids, state);
+    expect(draft).toEqual({ rank: { type: 'ranking', groups: [['x', 'w'], [], [], ['z']] } });
+    const restored = edit.initialState({
+      questions: [ranking],
+      outputs: four,
+      draft: { answers: draft, updatedAt: '' },
+    });
+    expect(restored.ranks.rank).toEqual({ x: 1, w: 1, z: 4 });
+    // What is submitted still collapses the gaps.
+    expect(edit.buildAnswers([ranking], ids, restored)).toEqual({
+      rank: { type: 'ranking', groups: [['x', 'w'], ['z']] },
     });
   });
 });

@@ -2,6 +2,7 @@ import type { AdjudicationItem, Answers } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { outputsById } from '../../questions/QuestionParts.tsx';
 import { useAdjudicationItem } from '../api/get-adjudication-item.ts';
 import { useSaveAdjudication } from '../api/save-adjudication.ts';
 import { AdjudicationEditor } from './AdjudicationEditor.tsx';
@@ -60,7 +61,7 @@ export function AdjudicationItemView({ projectId, itemId }: { projectId: string;
         <AdjudicationEditor
           key={initial.key}
           questions={data.questions}
-          outputIds={data.outputs.map((o) => o.id)}
+          outputs={outputsById(data.outputs)}
           initial={initial.answers}
           pending={save.isPending}
           error={save.isError ? errorMessage(save.error) : undefined}

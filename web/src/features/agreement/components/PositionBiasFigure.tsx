@@ -1,7 +1,7 @@
 import type { QuestionAgreement } from '@feedbench/shared';
 import { formatPercent, formatPValue } from './format.ts';
 
-type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' | 'pairwise' }>;
+type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' | 'pairwise' | 'best-of-k' }>;
 
 /** How often the output shown first was ranked best, against chance (1/K), with an exact binomial p-value. */
 export function PositionBiasFigure({ question }: { question: RankingQuestion }) {
@@ -39,8 +39,10 @@ export function PositionBiasFigure({ question }: { question: RankingQuestion }) 
         </table>
       )}
       <p className="muted">
-        {tiedTop} ranking{tiedTop === 1 ? '' : 's'} with a tie for best left out; {question.rankingsWithTies} with any
-        tie.
+        {`${tiedTop} ${question.type === 'best-of-k' ? 'answer' : 'ranking'}${tiedTop === 1 ? '' : 's'}`}
+        {question.type === 'best-of-k'
+          ? ' with no single best output left out.'
+          : ` with a tie for best left out; ${question.rankingsWithTies} with any tie.`}
       </p>
     </section>
   );

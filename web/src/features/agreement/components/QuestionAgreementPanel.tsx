@@ -34,6 +34,11 @@ export function QuestionAgreementPanel({
       ) : (
         <PositionBiasFigure question={question} />
       )}
+      {question.type === 'best-of-k' && (
+        <p className="muted">
+          {question.noneChosen} answer{question.noneChosen === 1 ? '' : 's'} found no output acceptable.
+        </p>
+      )}
       <LowAgreementItems projectId={projectId} question={question} />
     </section>
   );

@@ -25,4 +25,5 @@ export const ESTIMATE_LABELS: Record<AgreementEstimateName, string> = {
   'kendall-w': "Kendall's W",
   'alpha-ordinal': "Krippendorff's α (ordinal)",
   'alpha-interval': "Krippendorff's α (interval)",
+  'alpha-nominal': "Krippendorff's α (nominal)",
 };

@@ -1,31 +1,11 @@
-import {
-  DEMONSTRATION_VARIANTS,
-  type DemonstrationVariant,
-  INSTRUCTGPT_FLAGS,
-  NEXT_USER_TURN,
-  type Question,
-  type QuestionType,
-} from '@feedbench/shared';
-import { type ReactNode, useId } from 'react';
-import { ChoiceListEditor } from './ChoiceListEditor.tsx';
-import { ScalePointLabelsEditor } from './ScalePointLabelsEditor.tsx';
+import { QUESTION_TYPES, type Question, type QuestionType } from '@feedbench/shared';
+import { useId } from 'react';
+import { QuestionSettings } from '../../questions/QuestionParts.tsx';
+import { QUESTION_KINDS } from '../../questions/registry.ts';
 
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  demonstration: 'Demonstration (write, rewrite, continue)',
-  ranking: 'Ranking of outputs',
-  pairwise: 'Pairwise A/B preference',
-  rating: 'Likert rating per output',
-  attributes: 'Multi-attribute scales per output',
-  flags: 'Yes/no flags per output',
-  rationale: 'Free-text rationale',
-  classification: 'Classification of the prompt',
-};
-
-const VARIANT_LABELS: Record<DemonstrationVariant, string> = {
-  write: 'Write the reply from scratch',
-  rewrite: "Rewrite a model's output (with a diff)",
-  continue: 'Continue the conversation',
-};
+export const QUESTION_TYPE_LABELS = Object.fromEntries(
+  QUESTION_TYPES.map((type) => [type, QUESTION_KINDS[type].name]),
+) as Record<QuestionType, string>;
 
 interface QuestionEditorProps {
   question: Question;
@@ -42,25 +22,6 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
   const set = (patch: Partial<Question>) => onChange({ ...question, ...patch } as Question);
   const name = `Question ${index + 1}`;
 
-  const check = (key: string, label: string, checked: boolean, patch: (v: boolean) => Partial<Question>) => (
-    <label className="check" key={key}>
-      <input type="checkbox" checked={checked} onChange={(e) => set(patch(e.target.checked))} />
-      {label}
-    </label>
-  );
-  const number = (key: string, label: string, value: number, patch: (v: number) => Partial<Question>, max = 10) => (
-    <div className="field" key={key}>
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type="number"
-        min={0}
-        max={max}
-        value={value}
-        onChange={(e) => set(patch(Number(e.target.value)))}
-      />
-    </div>
-  );
   const text = (key: string, label: string, value: string, patch: (v: string) => Partial<Question>) => (
     // `grow` widens the field in a row; in the card's column it would stretch it tall instead.
     <div className={key === 'help' ? 'field' : 'field grow'} key={key}>
@@ -68,132 +29,6 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
       <input id={`${id}-${key}`} value={value} maxLength={200} onChange={(e) => set(patch(e.target.value))} />
     </div>
   );
-
-  let specific: ReactNode = null;
-  switch (question.type) {
-    case 'demonstration':
-      specific = (
-        <div className="row wrap">
-          <div className="field">
-            <label htmlFor={`${id}-variant`}>Variant</label>
-            <select
-              id={`${id}-variant`}
-              value={question.variant}
-              onChange={(e) => set({ variant: e.target.value as DemonstrationVariant })}
-            >
-              {DEMONSTRATION_VARIANTS.map((v) => (
-                <option key={v} value={v}>
-                  {VARIANT_LABELS[v]}
-                </option>
-              ))}
-            </select>
-          </div>
-          {number('min', 'Minimum length', question.minLength, (v) => ({ minLength: v }), 10_000)}
-          {question.variant === 'continue' && (
-            <div className="field">
-              <label htmlFor={`${id}-user-turn`}>User's next turn</label>
-              <select
-                id={`${id}-user-turn`}
-                value={question.nextUserTurn}
-                onChange={(e) => set({ nextUserTurn: e.target.value as (typeof NEXT_USER_TURN)[number] })}
-              >
-                {NEXT_USER_TURN.map((v) => (
-                  <option key={v} value={v}>
-                    {v === 'off' ? 'Not asked' : v === 'optional' ? 'Optional' : 'Required'}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-        </div>
-      );
-      break;
-    case 'ranking':
-      specific = (
-        <div className="row wrap">
-          {check('ties', 'Allow ties', question.allowTies, (v) => ({ allowTies: v }))}
-          {check('bad', 'Offer "all outputs are bad"', question.allowAllBad, (v) => ({ allowAllBad: v }))}
-        </div>
-      );
-      break;
-    case 'pairwise':
-      specific = (
-        <div className="row wrap">
-          {check('strength', 'Ask how much better (Llama 2 strengths)', question.askStrength, (v) => ({
-            askStrength: v,
-          }))}
-          {check('tie', 'Allow tie', question.allowTie, (v) => ({ allowTie: v }))}
-          {check('both', 'Allow "both are bad"', question.allowBothBad, (v) => ({ allowBothBad: v }))}
-          {check('safety', 'Ask safe / unsafe for each output', question.askSafety, (v) => ({ askSafety: v }))}
-        </div>
-      );
-      break;
-    case 'rating': {
-      // Labels of points the new range leaves out go with them (the template would refuse them).
-      const within = (min: number, max: number) => ({
-        min,
-        max,
-        pointLabels: question.pointLabels.filter((p) => p.value >= min && p.value <= max),
-      });
-      specific = (
-        <>
-          <div className="row wrap">
-            {number('lo', 'From', question.min, (v) => within(v, question.max))}
-            {number('hi', 'To', question.max, (v) => within(question.min, v))}
-          </div>
-          <ScalePointLabelsEditor question={question} onChange={set} />
-        </>
-      );
-      break;
-    }
-    case 'attributes':
-      specific = (
-        <>
-          <div className="row wrap">
-            {number('lo', 'From', question.min, (v) => ({ min: v }))}
-            {number('hi', 'To', question.max, (v) => ({ max: v }))}
-          </div>
-          <ChoiceListEditor
-            noun="Attribute"
-            choices={question.attributes}
-            max={12}
-            onChange={(attributes) => set({ attributes })}
-          />
-        </>
-      );
-      break;
-    case 'flags':
-      specific = (
-        <>
-          <ChoiceListEditor noun="Flag" choices={question.flags} max={20} onChange={(flags) => set({ flags })} />
-          <button type="button" className="ghost" onClick={() => set({ flags: INSTRUCTGPT_FLAGS })}>
-            Reset to InstructGPT's metadata labels
-          </button>
-        </>
-      );
-      break;
-    case 'rationale':
-      specific = (
-        <div className="row">
-          {number('min', 'Minimum length', question.minLength, (v) => ({ minLength: v }), 10_000)}
-        </div>
-      );
-      break;
-    case 'classification':
-      specific = (
-        <>
-          {check('multi', 'Several labels may apply (multi-label)', question.multiple, (v) => ({ multiple: v }))}
-          <ChoiceListEditor
-            noun="Option"
-            choices={question.options}
-            min={2}
-            max={30}
-            onChange={(options) => set({ options })}
-          />
-        </>
-      );
-      break;
-  }
 
   return (
     <li className="card question-editor stack" aria-labelledby={`${id}-title`}>
@@ -243,7 +78,7 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
         </label>
       </div>
       {text('help', `${name} help for annotators`, question.help, (v) => ({ help: v }))}
-      {specific}
+      <QuestionSettings question={question} id={id} onChange={set} />
     </li>
   );
 }

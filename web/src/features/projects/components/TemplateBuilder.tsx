@@ -10,8 +10,8 @@ import {
 } from '@feedbench/shared';
 import { type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { slugId } from '../../questions/controls/ChoiceListEditor.tsx';
 import { useUpdateProject } from '../api/update-project.ts';
-import { slugId } from './ChoiceListEditor.tsx';
 import { QUESTION_TYPE_LABELS, QuestionEditor } from './QuestionEditor.tsx';
 
 interface TemplateBuilderProps {

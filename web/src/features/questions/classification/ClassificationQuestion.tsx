@@ -1,7 +1,7 @@
 import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
-import { optionIndexFromKey } from '../../hooks/pairwise-options.ts';
+import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
+import { optionIndexFromKey } from '../controls/option-keys.ts';
 
 interface ClassificationQuestionProps {
   question: QuestionOf<'classification'>;
@@ -17,7 +17,7 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Enter' && question.multiple) {
       event.preventDefault();
-      moveFocus(1, event.currentTarget);
+      advanceFocus(event.currentTarget);
       return;
     }
     const index = optionIndexFromKey(event.key, question.options.length);
@@ -25,7 +25,7 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
     if (!option) return;
     event.preventDefault();
     onToggle(option.id);
-    if (!question.multiple) moveFocus(1, event.currentTarget);
+    if (!question.multiple) advanceFocus(event.currentTarget);
   }
   const options = question.options.map((option, index) => (
     <label

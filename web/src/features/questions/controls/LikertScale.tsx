@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId } from 'react';
-import { ANSWER_STOP, moveFocus } from '../hooks/answer-focus.ts';
+import { ANSWER_STOP, advanceFocus } from './answer-focus.ts';
 
 interface LikertScaleProps {
   /** Accessible name of the whole scale, e.g. "Overall quality for output A". */
@@ -41,7 +41,7 @@ export function LikertScale({
     if (point < min || point > max) return;
     event.preventDefault();
     onChange(point);
-    moveFocus(1, event.currentTarget);
+    advanceFocus(event.currentTarget);
   }
 
   return (

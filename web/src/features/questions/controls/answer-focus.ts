@@ -21,10 +21,19 @@ function stops(root: ParentNode = document): HTMLElement[] {
   );
 }
 
-/** Focuses a stop: its checked radio, else its first control, else the stop itself. */
+/**
+ * A stop that is fully answered and that a digit would change again if the focus landed on it (a ranking board with
+ * every output placed): moving on after an answer passes over it, J/K still visit it.
+ */
+export const ANSWERED = 'data-answer-complete';
+/** Inside a stop, the control the focus should land on (the first output not ranked yet). */
+export const FOCUS_FIRST = 'data-focus-first';
+
+/** Focuses a stop: its marked control, else its checked radio, else its first control, else the stop itself. */
 export function focusStop(stop: HTMLElement | undefined): boolean {
   if (!stop) return false;
   const target =
+    stop.querySelector<HTMLElement>(`[${FOCUS_FIRST}]`) ??
     stop.querySelector<HTMLElement>('input[type="radio"]:checked') ??
     stop.querySelector<HTMLElement>('textarea') ??
     (stop.matches(FOCUSABLE) ? stop : stop.querySelector<HTMLElement>(FOCUSABLE));
@@ -40,6 +49,16 @@ export function moveFocus(direction: 1 | -1, from: Element | null = document.act
   const index = all.findIndex((stop) => from !== null && stop.contains(from));
   const next = index === -1 ? (direction === 1 ? all[0] : all.at(-1)) : all[index + direction];
   focusStop(next);
+}
+
+/**
+ * After a control was answered by key: on to the next stop that a digit would not re-answer, so the last rating
+ * never hands its digit keys to a finished ranking board (its first chip would be re-ranked).
+ */
+export function advanceFocus(from: Element): void {
+  const all = stops();
+  const index = all.findIndex((stop) => stop.contains(from));
+  focusStop(all.slice(index + 1).find((stop) => !stop.hasAttribute(ANSWERED)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
-import { optionIndexFromKey } from '../../hooks/pairwise-options.ts';
+import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
+import { optionIndexFromKey } from '../controls/option-keys.ts';
 
 interface FlagChecklistProps {
   question: QuestionOf<'flags'>;
@@ -21,7 +21,7 @@ export function FlagChecklist({ question, outputId, outputLabel, flagged, onTogg
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      moveFocus(1, event.currentTarget);
+      advanceFocus(event.currentTarget);
       return;
     }
     const index = optionIndexFromKey(event.key, question.flags.length);

@@ -1,8 +1,8 @@
 import type { QuestionOf, TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
-import { answerStop, moveFocus } from '../../hooks/answer-focus.ts';
-import type { PairwiseChoice } from '../../hooks/answer-state.ts';
-import { optionIndexFromKey, optionKeyOf, pairwiseOptions } from '../../hooks/pairwise-options.ts';
+import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
+import type { PairwiseChoice } from '../edit-state.ts';
+import { optionIndexFromKey, optionKeyOf, pairwiseOptions } from './pairwise-options.ts';
 
 interface PairwiseQuestionProps {
   question: QuestionOf<'pairwise'>;
@@ -36,14 +36,14 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
     if (!option) return;
     event.preventDefault();
     onChoose(option.choice);
-    moveFocus(1, event.currentTarget);
+    advanceFocus(event.currentTarget);
   }
 
   function onSafetyKey(event: KeyboardEvent<HTMLDivElement>, outputId: string) {
     if (modified(event) || !['1', '2', 's', 'u'].includes(event.key)) return;
     event.preventDefault();
     onSafety(outputId, event.key === '1' || event.key === 's');
-    moveFocus(1, event.currentTarget);
+    advanceFocus(event.currentTarget);
   }
 
   return (

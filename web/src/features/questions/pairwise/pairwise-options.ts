@@ -1,5 +1,5 @@
 import { PREFERENCE_STRENGTHS, type PreferenceStrength, type QuestionOf, type TaskOutput } from '@feedbench/shared';
-import type { PairwiseChoice } from './answer-state.ts';
+import type { PairwiseChoice } from '../edit-state.ts';
 
 export interface PairwiseOption {
   /** Stable within a task, used as the radio value. */
@@ -58,9 +58,4 @@ export function optionKeyOf(choice: PairwiseChoice | undefined, options: Pairwis
   )?.key;
 }
 
-/** Index chosen by a digit key among `count` options: 1..9 are the first nine, 0 the tenth. */
-export function optionIndexFromKey(key: string, count: number): number | undefined {
-  if (!/^[0-9]$/.test(key)) return undefined;
-  const index = key === '0' ? 9 : Number(key) - 1;
-  return index < count ? index : undefined;
-}
+export { optionIndexFromKey } from '../controls/option-keys.ts';

@@ -2,7 +2,8 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { TaskOutput } from '@feedbench/shared';
 import type { KeyboardEvent } from 'react';
-import { rankFromKey } from '../hooks/ranks.ts';
+import { FOCUS_FIRST } from '../controls/answer-focus.ts';
+import { rankFromKey } from './ranks.ts';
 
 export const chipId = (outputId: string) => `output:${outputId}`;
 
@@ -13,20 +14,34 @@ interface RankChipProps {
   onRank: (rank: number | undefined) => void;
   /** The tie key: same rank as the output placed just before. */
   onTie: () => void;
+  /** The first output not ranked yet: where the focus lands when it comes to the board. */
+  focusFirst?: boolean;
 }
 
-/** A one-line glimpse of the output: Markdown punctuation removed, since the chip shows plain text. */
-function preview(content: string): string {
+const PREVIEW_CHARS = 90;
+
+/**
+ * A one-line glimpse of the output as plain text. Only Markdown syntax goes (heading and quote markers at line starts,
+ * emphasis and code delimiters around words, fences, link targets); every character of the text itself stays, so
+ * `a_b`, `2 * 3`, `x > y` or `C#` read as written. Cut on whole characters (an emoji is never split in half).
+ */
+export function preview(content: string): string {
   const flat = content
-    .replace(/[`*_~#>]+/g, '')
+    .replace(/^\s{0,3}(#{1,6}|>+)\s+/gm, '')
+    .replace(/^\s*(```|~~~).*$/gm, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|\W)_(?=\S)([^_\n]*?\S)_(?!\w)/g, '$1$2')
+    .replace(/`+([^`]+)`+/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-  return flat.length > 90 ? `${flat.slice(0, 90)}…` : flat;
+  const characters = Array.from(flat);
+  return characters.length > PREVIEW_CHARS ? `${characters.slice(0, PREVIEW_CHARS).join('')}…` : flat;
 }
 
 /** One output on the ranking board: dragged with the pointer, or focused and given a rank with a digit key. */
-export function RankChip({ output, rank, outputCount, onRank, onTie }: RankChipProps) {
+export function RankChip({ output, rank, outputCount, onRank, onTie, focusFirst }: RankChipProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: chipId(output.id),
   });
@@ -52,6 +67,7 @@ export function RankChip({ output, rank, outputCount, onRank, onTie }: RankChipP
       aria-roledescription="rankable output"
       aria-keyshortcuts={`1-${outputCount} 0 =`}
       data-output-chip={output.id}
+      {...(focusFirst ? { [FOCUS_FIRST]: '' } : {})}
       className={isDragging ? 'rank-chip dragging' : 'rank-chip'}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       onKeyDown={onKeyDown}

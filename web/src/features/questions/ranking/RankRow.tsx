@@ -40,10 +40,11 @@ export function RankRow({ rank, outputs, outputCount, ranks, onRank, onTie }: Ra
       </div>
       <SortableContext items={outputs.map((o) => chipId(o.id))} strategy={rectSortingStrategy}>
         <div className="rank-row-slots">
-          {outputs.map((output) => (
+          {outputs.map((output, index) => (
             <RankChip
               key={output.id}
               output={output}
+              focusFirst={rank === UNRANKED && index === 0}
               rank={ranks[output.id]}
               outputCount={outputCount}
               onRank={(next) => onRank(output.id, next)}

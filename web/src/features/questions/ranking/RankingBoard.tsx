@@ -14,10 +14,10 @@ import {
 } from '@dnd-kit/core';
 import type { TaskOutput } from '@feedbench/shared';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { answerStop } from '../hooks/answer-focus.ts';
-import type { RankMap } from '../hooks/ranks.ts';
+import { ANSWERED, answerStop } from '../controls/answer-focus.ts';
 import { RankChipOverlay } from './RankChip.tsx';
 import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
+import type { RankMap } from './ranks.ts';
 
 interface RankingBoardProps {
   questionId: string;
@@ -138,6 +138,7 @@ export function RankingBoard({
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-help`}
       {...answerStop(questionId)}
+      {...(outputs.every((o) => ranks[o.id] !== undefined) ? { [ANSWERED]: '' } : {})}
     >
       <h2 id={`${id}-title`}>{label}</h2>
       {help && <p className="hint">{help}</p>}

@@ -8,6 +8,15 @@ export function groupsOf(ranks: RankMap, outputIds: string[]): string[][] {
   return positions.map((position) => outputIds.filter((id) => ranks[id] === position));
 }
 
+/**
+ * The board exactly as it is, for drafts: one group per rank position 1..(lowest used), empty positions kept as empty
+ * groups, so a reload puts every output back in its row (ranks 1 and 4 stay 1 and 4; see draftAnswersSchema).
+ */
+export function positionsOf(ranks: RankMap, outputIds: string[]): string[][] {
+  const lowest = Math.max(0, ...outputIds.map((id) => ranks[id] ?? 0));
+  return Array.from({ length: lowest }, (_, i) => outputIds.filter((id) => ranks[id] === i + 1));
+}
+
 /** Sets or clears one output's rank; other outputs keep theirs (a shared number makes a tie). */
 export function withRank(ranks: RankMap, outputId: string, rank: number | undefined): RankMap {
   const next = { ...ranks };

@@ -1,7 +1,7 @@
 import type { TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
-import { rankFromKey } from '../hooks/ranks.ts';
+import { rankFromKey } from '../../questions/ranking/ranks.ts';
 
 /** Outputs longer than this (characters or lines) start folded, so every output's questions stay in reach. */
 const LONG_CHARS = 1500;

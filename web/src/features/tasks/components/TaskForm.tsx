@@ -3,10 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { randomUuid } from '../../../lib/uuid.ts';
+import { focusFirstStop, focusProblem, moveFocus } from '../../questions/controls/answer-focus.ts';
 import { nextTaskQueryOptions } from '../api/next-task.ts';
 import { useSkipTask } from '../api/skip-task.ts';
 import { useSubmitTask } from '../api/submit-task.ts';
-import { focusFirstStop, focusProblem, moveFocus } from '../hooks/answer-focus.ts';
 import {
   clearLocalDraft,
   pruneLocalDrafts,
@@ -48,7 +48,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   const [skipOpen, setSkipOpen] = useState(false);
   const busy = submit.isPending || skip.isPending || submit.isSuccess || skip.isSuccess;
   const heartbeat = useLeaseHeartbeat(task.leaseId, task.expiresAt, !busy);
-  const draft = useDraftAutosave(task.leaseId, answers.answers, {
+  const draft = useDraftAutosave(task.leaseId, answers.draft, {
     enabled: !busy,
     onLeaseExtended: heartbeat.extendTo,
   });
@@ -56,8 +56,8 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!busy) writeLocalDraft(task.leaseId, answers.answers);
-  }, [task.leaseId, answers.answers, busy]);
+    if (!busy) writeLocalDraft(task.leaseId, answers.draft);
+  }, [task.leaseId, answers.draft, busy]);
   useEffect(() => pruneLocalDrafts(), []);
 
   // A new task starts with the keyboard on its first question.

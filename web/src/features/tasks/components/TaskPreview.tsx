@@ -1,5 +1,6 @@
 import type { Question, Task, TaskKind, TaskOutput } from '@feedbench/shared';
 import { useState } from 'react';
+import { kindOf } from '../../questions/registry.ts';
 import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
 import { AnnotatorView } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
@@ -21,10 +22,13 @@ export function sampleTask(
   questions: Question[],
   kind: TaskKind,
 ): Pick<Task, 'questions' | 'outputs' | 'conversation' | 'item' | 'draft'> {
-  const pairwise = questions.some((q) => q.type === 'pairwise');
-  const judged = questions.some((q) => ['ranking', 'rating', 'attributes', 'flags', 'pairwise'].includes(q.type));
-  const rewrite = questions.some((q) => q.type === 'demonstration' && q.variant === 'rewrite');
-  const count = pairwise ? 2 : judged || kind === 'ranking' ? 3 : rewrite ? 1 : 0;
+  const needs = questions.map((q) => kindOf(q.type).sampleOutputs(q));
+  const exactly = needs.flatMap((n) => (n && 'exactly' in n ? [n.exactly] : []));
+  const atLeast = Math.max(
+    kind === 'ranking' ? SAMPLE_OUTPUTS.length : 0,
+    ...needs.map((n) => (n && 'atLeast' in n ? n.atLeast : 0)),
+  );
+  const count = exactly.length > 0 ? Math.min(...exactly) : atLeast;
   return {
     questions,
     outputs: SAMPLE_OUTPUTS.slice(0, count),
@@ -72,7 +76,7 @@ export function TaskPreview({
   guidelines: string;
 }) {
   const task = sampleTask(questions, kind);
-  const shape = questions.map((q) => `${q.id}:${q.type}:${q.type === 'demonstration' ? q.variant : ''}`).join('|');
+  const shape = questions.map((q) => `${q.id}:${q.type}:${'variant' in q ? q.variant : ''}`).join('|');
   return (
     <div className="task-preview">
       <Preview key={`${shape}/${task.outputs.length}`} task={task} guidelines={guidelines} />

@@ -1,4 +1,4 @@
-import type { Answers, Task } from '@feedbench/shared';
+import type { DraftAnswers, Task } from '@feedbench/shared';
 
 /**
  * A copy of the answers in this browser's local storage, written on every change: it covers the seconds before the
@@ -10,7 +10,7 @@ const PREFIX = 'feedbench.draft.';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 interface Backup {
-  answers: Answers;
+  answers: DraftAnswers;
   savedAt: number;
 }
 
@@ -23,7 +23,7 @@ function read(leaseId: string): Backup | undefined {
   }
 }
 
-export function writeLocalDraft(leaseId: string, answers: Answers) {
+export function writeLocalDraft(leaseId: string, answers: DraftAnswers) {
   try {
     localStorage.setItem(PREFIX + leaseId, JSON.stringify({ answers, savedAt: Date.now() } satisfies Backup));
   } catch {

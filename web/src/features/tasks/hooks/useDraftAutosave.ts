@@ -1,4 +1,4 @@
-import type { Answers } from '@feedbench/shared';
+import type { DraftAnswers } from '@feedbench/shared';
 import { useEffect, useRef } from 'react';
 import { useSaveDraft } from '../api/save-draft.ts';
 
@@ -11,7 +11,7 @@ const SAVE_DELAY_MS = 800;
  */
 export function useDraftAutosave(
   leaseId: string,
-  answers: Answers,
+  answers: DraftAnswers,
   { enabled, onLeaseExtended }: { enabled: boolean; onLeaseExtended: (expiresAt: string) => void },
 ) {
   const { mutate, data, error, isPending } = useSaveDraft(leaseId);

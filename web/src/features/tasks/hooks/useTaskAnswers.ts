@@ -1,6 +1,6 @@
 import { type AnswerProblem, type Answers, checkAnswers, type Task } from '@feedbench/shared';
 import { useMemo, useState } from 'react';
-import { buildAnswers, type EditState, initialState } from './answer-state.ts';
+import { buildAnswers, buildDraft, type EditState, initialState } from '../../questions/answer-state.ts';
 
 /**
  * The answers being built for one task and what is still missing, checked with the same `checkAnswers` the server
@@ -13,6 +13,8 @@ export function useTaskAnswers(task: Pick<Task, 'questions' | 'outputs' | 'draft
     () => buildAnswers(task.questions, outputIds, state),
     [task.questions, outputIds, state],
   );
+  /** What a draft saves: the answers, with rankings as the board's positions (gaps included). */
+  const draft = useMemo(() => buildDraft(task.questions, outputIds, state), [task.questions, outputIds, state]);
   const problems: AnswerProblem[] = useMemo(
     () => checkAnswers(task.questions, outputIds, answers),
     [task.questions, outputIds, answers],
@@ -20,6 +22,7 @@ export function useTaskAnswers(task: Pick<Task, 'questions' | 'outputs' | 'draft
   return {
     state,
     answers,
+    draft,
     problems,
     isComplete: problems.length === 0,
     update: (change: (state: EditState) => EditState) => setState(change),
