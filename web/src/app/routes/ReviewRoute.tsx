@@ -38,7 +38,7 @@ export function ReviewRoute() {
                   Disagreements
                 </Link>
               </div>
-              <ReviewQueue projectId={project.id} />
+              <ReviewQueue projectId={project.id} questions={project.settings.questions} />
             </section>
           )}
           <section aria-labelledby="feedback-title" className="stack">

@@ -1,14 +1,20 @@
-import type { Answers, ReviewQueueEntry } from '@feedbench/shared';
+import type { Answer, Answers, Question, ReviewQueueEntry } from '@feedbench/shared';
 import { useState } from 'react';
+import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { AnswerField, shownOutputs } from '../../questions/QuestionParts.tsx';
 import { useReviewQueue } from '../api/get-review-queue.ts';
 import { useSubmitReview } from '../api/submit-review.ts';
 import { AnswerSummary } from './AnswerSummary.tsx';
 import { DiffView } from './DiffView.tsx';
 
-/** One annotation at a time, oldest first: accept it, reject it with a comment, or correct its demonstrations. */
-export function ReviewQueue({ projectId }: { projectId: string }) {
+/**
+ * One annotation at a time, oldest first, shown as the annotator saw it (outputs in their display order with their
+ * letters, Markdown rendered, each answer in its type's view): accept it, reject it with a comment, or correct it
+ * with the inputs annotators use.
+ */
+export function ReviewQueue({ projectId, questions }: { projectId: string; questions: Question[] }) {
   const queue = useReviewQueue(projectId);
   const submit = useSubmitReview(projectId);
   if (queue.isPending) return <Loading what="the review queue" />;
@@ -28,6 +34,7 @@ export function ReviewQueue({ projectId }: { projectId: string }) {
         <ReviewCard
           key={entry.annotationId}
           entry={entry}
+          questions={questions}
           waiting={queue.data.entries.length}
           pending={submit.isPending}
           error={submit.isError ? errorMessage(submit.error) : undefined}
@@ -44,64 +51,76 @@ type Verdict = Parameters<ReturnType<typeof useSubmitReview>['mutate']>[0]['body
 
 function ReviewCard(props: {
   entry: ReviewQueueEntry;
+  questions: Question[];
   waiting: number;
   pending: boolean;
   error?: string;
   onVerdict(body: Verdict): void;
 }) {
   const { entry } = props;
+  const outputs = shownOutputs(entry.outputs);
+  const answered = props.questions.filter((q) => entry.answers[q.id] !== undefined);
   const [comment, setComment] = useState('');
-  const demonstrations = Object.entries(entry.answers).flatMap(([id, a]) =>
-    a.type === 'demonstration' ? [[id, a.text] as const] : [],
-  );
-  const [edits, setEdits] = useState<Record<string, string>>(Object.fromEntries(demonstrations));
-  const changed = demonstrations.some(([id, text]) => edits[id] !== text);
-
-  function correct() {
-    const correctedAnswers: Answers = { ...entry.answers };
-    for (const [id] of demonstrations) {
-      const original = entry.answers[id];
-      if (original?.type === 'demonstration') correctedAnswers[id] = { ...original, text: edits[id] ?? original.text };
-    }
-    props.onVerdict({ verdict: 'corrected', correctedAnswers, comment: comment || undefined });
-  }
+  const [corrected, setCorrected] = useState<Answers>(entry.answers);
+  const changed = JSON.stringify(corrected) !== JSON.stringify(entry.answers);
+  const correct = (questionId: string, answer: Answer | undefined) =>
+    setCorrected((all) => {
+      const next = { ...all };
+      if (answer) next[questionId] = answer;
+      else delete next[questionId];
+      return next;
+    });
 
   return (
-    <article className="card stack" aria-labelledby="review-item-title">
+    <article className="card stack review-card" aria-labelledby="review-item-title">
       <h2 id="review-item-title">
         Item {entry.itemExternalId} <span className="muted">({props.waiting} waiting)</span>
       </h2>
       <section aria-label="Conversation" className="stack">
         {entry.conversation.map((message, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: turns have no id of their own
-          <p key={index} style={{ whiteSpace: 'pre-wrap' }}>
-            <strong>{message.role}:</strong> {message.content}
-          </p>
+          <div key={index} className={`turn turn-${message.role}`}>
+            <strong>{message.role}:</strong>
+            <MarkdownView text={message.content} />
+          </div>
         ))}
       </section>
-      {entry.outputs.length > 0 && (
-        <section aria-label="Outputs shown" className="stack">
-          {entry.outputs.map((output, index) => (
-            <p key={output.id} style={{ whiteSpace: 'pre-wrap' }}>
-              <strong>Output {index + 1}:</strong> {output.content}
-            </p>
+      {outputs.length > 0 && (
+        <section aria-label="Outputs shown" className="review-outputs">
+          {outputs.map((output) => (
+            <article key={output.id} className="card output-card" aria-label={`Output ${output.label}`}>
+              <h3>
+                <span className="output-label" aria-hidden="true">
+                  {output.label}
+                </span>{' '}
+                Output {output.label}
+              </h3>
+              <MarkdownView text={output.content} className="output-content" />
+            </article>
           ))}
         </section>
       )}
       <section aria-label="Answers to review">
-        <AnswerSummary answers={entry.answers} />
+        <AnswerSummary answers={entry.answers} questions={props.questions} outputs={outputs} />
       </section>
-      {demonstrations.map(([id]) => (
-        <div key={id} className="field">
-          <label htmlFor={`correct-${id}`}>Corrected {id}</label>
-          <textarea
-            id={`correct-${id}`}
-            rows={6}
-            value={edits[id] ?? ''}
-            onChange={(e) => setEdits((all) => ({ ...all, [id]: e.target.value }))}
-          />
-        </div>
-      ))}
+      {answered.length > 0 && (
+        <section aria-label="Correction" className="stack">
+          <h3>Correct the answer</h3>
+          <p className="hint">Starts as the annotator's answer; the original is kept beside your correction.</p>
+          {answered.map((question) => (
+            <fieldset key={question.id} className="stack">
+              <legend>{question.label}</legend>
+              <AnswerField
+                question={question}
+                answer={corrected[question.id]}
+                outputs={outputs}
+                label={`Corrected ${question.id}`}
+                onChange={(answer) => correct(question.id, answer)}
+              />
+            </fieldset>
+          ))}
+        </section>
+      )}
       <div className="field">
         <label htmlFor="review-comment">Comment for the annotator</label>
         <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
@@ -122,8 +141,14 @@ function ReviewCard(props: {
         >
           Reject with comment
         </button>
-        {demonstrations.length > 0 && (
-          <button type="button" disabled={props.pending || !changed} onClick={correct}>
+        {answered.length > 0 && (
+          <button
+            type="button"
+            disabled={props.pending || !changed}
+            onClick={() =>
+              props.onVerdict({ verdict: 'corrected', correctedAnswers: corrected, comment: comment || undefined })
+            }
+          >
             Save correction
           </button>
         )}
