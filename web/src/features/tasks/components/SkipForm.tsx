@@ -1,5 +1,5 @@
 import { SKIP_REASON_LABELS, SKIP_REASONS, type SkipReason } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 
 interface SkipFormProps {
   disabled: boolean;
@@ -12,19 +12,28 @@ interface SkipFormProps {
 export function SkipForm({ disabled, open, onOpenChange, onSkip }: SkipFormProps) {
   const [reason, setReason] = useState<SkipReason>('unclear-prompt');
   const [comment, setComment] = useState('');
+  const toggle = useRef<HTMLButtonElement>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     onSkip(reason, comment.trim() || undefined);
   }
 
+  // Esc folds the form away and gives the focus back to the button that opened it.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onOpenChange(false);
+    toggle.current?.focus();
+  }
+
   return (
     <div className="skip">
-      <button type="button" className="ghost" aria-expanded={open} onClick={() => onOpenChange(!open)}>
+      <button ref={toggle} type="button" className="ghost" aria-expanded={open} onClick={() => onOpenChange(!open)}>
         Skip this item…
       </button>
       {open && (
-        <form className="skip-form stack" onSubmit={submit} aria-label="Skip this item">
+        <form className="skip-form stack" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Skip this item">
           <div className="field">
             <label htmlFor="skip-reason">Skip reason</label>
             {/* biome-ignore lint/a11y/noAutofocus: the form opens on request (S or its button) to choose a reason */}
