@@ -51,11 +51,15 @@ export function GoldRoute() {
       </section>
       <section className="card stack" aria-labelledby="gold-items">
         <h2 id="gold-items">Gold items ({items.data.items.length})</h2>
-        <GoldItemsTable projectId={projectId} items={items.data.items} />
+        <GoldItemsTable projectId={projectId} items={items.data.items} questions={project.data?.settings.questions} />
       </section>
       <section className="card stack" aria-labelledby="gold-candidates">
         <h2 id="gold-candidates">Use an annotation as gold</h2>
-        <GoldCandidates projectId={projectId} goldItemIds={new Set(items.data.items.map((i) => i.itemId))} />
+        <GoldCandidates
+          projectId={projectId}
+          goldItemIds={new Set(items.data.items.map((i) => i.itemId))}
+          questions={project.data?.settings.questions}
+        />
       </section>
     </div>
   );
