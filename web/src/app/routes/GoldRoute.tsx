@@ -51,15 +51,11 @@ export function GoldRoute() {
       </section>
       <section className="card stack" aria-labelledby="gold-items">
         <h2 id="gold-items">Gold items ({items.data.items.length})</h2>
-        <GoldItemsTable projectId={projectId} items={items.data.items} questions={project.data?.settings.questions} />
+        <GoldItemsTable projectId={projectId} items={items.data.items} />
       </section>
       <section className="card stack" aria-labelledby="gold-candidates">
         <h2 id="gold-candidates">Use an annotation as gold</h2>
-        <GoldCandidates
-          projectId={projectId}
-          goldItemIds={new Set(items.data.items.map((i) => i.itemId))}
-          questions={project.data?.settings.questions}
-        />
+        <GoldCandidates projectId={projectId} goldItemIds={new Set(items.data.items.map((i) => i.itemId))} />
       </section>
     </div>
   );

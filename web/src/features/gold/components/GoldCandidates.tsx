@@ -1,20 +1,10 @@
-import type { Question } from '@feedbench/shared';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useRecentAnnotations } from '../api/get-recent-annotations.ts';
 import { useMarkGoldFromAnnotation } from '../api/mark-gold.ts';
 import { answersSummary } from './answers-summary.ts';
 
 /** Recent annotations on items that are not gold yet, each usable as an item's reference answers. */
-export function GoldCandidates({
-  projectId,
-  goldItemIds,
-  questions,
-}: {
-  projectId: string;
-  goldItemIds: Set<string>;
-  /** The template, so choices read as their labels. */
-  questions?: Question[];
-}) {
+export function GoldCandidates({ projectId, goldItemIds }: { projectId: string; goldItemIds: Set<string> }) {
   const recent = useRecentAnnotations(projectId);
   const mark = useMarkGoldFromAnnotation(projectId);
   if (recent.isPending) return <Loading what="recent annotations" />;
@@ -27,7 +17,7 @@ export function GoldCandidates({
         {candidates.map((a) => (
           <li key={a.id} className="row">
             <strong>{a.itemExternalId}</strong>
-            <span>{answersSummary(a.answers, questions)}</span>
+            <span>{answersSummary(a.answers)}</span>
             <button
               type="button"
               onClick={() => mark.mutate(a.id)}

@@ -1,19 +1,10 @@
-import type { GoldItem, Question } from '@feedbench/shared';
+import type { GoldItem } from '@feedbench/shared';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useUnmarkGold } from '../api/mark-gold.ts';
 import { answersSummary } from './answers-summary.ts';
 
 /** The project's gold items: reference answers in short, how annotators did on each, and Unmark. */
-export function GoldItemsTable({
-  projectId,
-  items,
-  questions,
-}: {
-  projectId: string;
-  items: GoldItem[];
-  /** The template, so choices read as their labels. */
-  questions?: Question[];
-}) {
+export function GoldItemsTable({ projectId, items }: { projectId: string; items: GoldItem[] }) {
   const unmark = useUnmarkGold(projectId);
   if (items.length === 0) {
     return <p className="muted">No gold items yet: use an annotation below as the reference answer.</p>;
@@ -37,7 +28,7 @@ export function GoldItemsTable({
           {items.map((item) => (
             <tr key={item.itemId}>
               <th scope="row">{item.itemExternalId}</th>
-              <td>{answersSummary(item.answers, questions)}</td>
+              <td>{answersSummary(item.answers)}</td>
               <td>{item.answered}</td>
               <td>{item.meanScore === null ? '–' : `${Math.round(item.meanScore * 100)}%`}</td>
               <td>
