@@ -202,3 +202,20 @@ describe('ranking drafts keep the board', () => {
     });
   });
 });
+
+describe('best of K state', () => {
+  const best = questionSchema.parse({ id: 'best', type: 'best-of-k', label: 'Best' });
+
+  it('keeps the chosen output or "none", and restores a draft only while its output is on the item', () => {
+    let state = edit.initialState(task([best]));
+    expect(edit.buildAnswers([best], ['x', 'y', 'z'], state)).toEqual({});
+    state = edit.chooseBest(state, 'best', 'y');
+    expect(edit.buildAnswers([best], ['x', 'y', 'z'], state)).toEqual({ best: { type: 'best-of-k', choice: 'y' } });
+    state = edit.chooseBest(state, 'best', null);
+    const none = edit.buildAnswers([best], ['x', 'y', 'z'], state);
+    expect(none).toEqual({ best: { type: 'best-of-k', choice: null } });
+    expect(edit.initialState(task([best], { answers: none, updatedAt: '' })).answers).toEqual(none);
+    const gone = { best: { type: 'best-of-k' as const, choice: 'w' } };
+    expect(edit.initialState(task([best], { answers: gone, updatedAt: '' })).answers).toEqual({});
+  });
+});
