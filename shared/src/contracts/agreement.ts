@@ -217,10 +217,14 @@ export type AnnotatorAgreement = z.infer<typeof annotatorAgreementSchema>;
  * How often each label of a flags or classification question was given (the dashboard's label distributions):
  * flags per judged output, classification options per annotation.
  */
+/** Question types whose answers are counted as label distributions (their module's `labels`). */
+export const LABEL_QUESTION_TYPES = ['flags', 'classification'] as const;
+export type LabelQuestionType = (typeof LABEL_QUESTION_TYPES)[number];
+
 export const labelDistributionSchema = z.object({
   questionId: z.string(),
   label: z.string(),
-  type: z.enum(['flags', 'classification']),
+  type: z.enum(LABEL_QUESTION_TYPES),
   /** Outputs judged (flags) or annotations (classification): what each count is out of. */
   judged: z.number().int(),
   labels: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),

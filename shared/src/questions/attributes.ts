@@ -97,4 +97,5 @@ export const attributesModule: QuestionModule<'attributes'> = {
   disagreement: null,
   preference: null,
   agreement: null,
+  labels: null,
 };

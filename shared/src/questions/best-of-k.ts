@@ -76,4 +76,5 @@ export const bestOfKModule: QuestionModule<'best-of-k'> = {
     family: 'nominal',
     records: (answer, item) => [{ unit: item.itemId, value: bestOfKCategory(answer) }],
   },
+  labels: null,
 };

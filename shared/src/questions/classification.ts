@@ -62,4 +62,6 @@ export const classificationModule: QuestionModule<'classification'> = {
     minorityShare(answers.map((a) => JSON.stringify([...new Set(a.selected)].sort()))),
   preference: null,
   agreement: null,
+  // An option counts once per annotation that chose it, out of the annotations.
+  labels: { choices: (question) => question.options, judged: (answer) => [answer.selected] },
 };

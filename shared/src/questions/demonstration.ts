@@ -76,4 +76,5 @@ export const demonstrationModule: QuestionModule<'demonstration'> = {
   disagreement: null,
   preference: null,
   agreement: null,
+  labels: null,
 };

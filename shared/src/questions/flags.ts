@@ -79,4 +79,6 @@ export const flagsModule: QuestionModule<'flags'> = {
   disagreement: null,
   preference: null,
   agreement: null,
+  // A flag counts once per output it was ticked on, out of the outputs judged.
+  labels: { choices: (question) => question.flags, judged: (answer) => Object.values(answer.values) },
 };

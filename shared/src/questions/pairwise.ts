@@ -127,4 +127,5 @@ export const pairwiseModule: QuestionModule<'pairwise'> = {
     family: 'ordering',
     records: (answer, item) => [{ unit: item.itemId, value: pairwiseOrdering(answer, item.displayOrder) }],
   },
+  labels: null,
 };

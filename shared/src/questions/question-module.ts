@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AgreementValue } from '../agreement/agreement-record.ts';
 import type { AnswerOf } from '../answers.ts';
 import type { QuestionOf, QuestionType } from '../template.ts';
-import type { AnswerProblem } from './base.ts';
+import type { AnswerProblem, Choice } from './base.ts';
 
 /** What a question needs of an item's model outputs: between `min` and `max` of them. */
 export interface OutputBound {
@@ -85,6 +85,14 @@ export interface QuestionModule<T extends QuestionType> {
   agreement: {
     family: AgreementFamily;
     records(answer: AnswerOf<T>, item: AnsweredItem): AnswerRecord[];
+  } | null;
+  /**
+   * Label distributions (the agreement dashboard's): the question's labels, and the labels one answer gives, one list
+   * per judged thing (per output for flags, the answer itself for classification). Null: the type gives no labels.
+   */
+  labels: {
+    choices(question: QuestionOf<T>): readonly Choice[];
+    judged(answer: AnswerOf<T>): string[][];
   } | null;
 }
 

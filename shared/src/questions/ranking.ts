@@ -107,4 +107,5 @@ export const rankingModule: QuestionModule<'ranking'> = {
     family: 'ordering',
     records: (answer, item) => [{ unit: item.itemId, value: answer.groups }],
   },
+  labels: null,
 };

@@ -100,4 +100,5 @@ export const ratingModule: QuestionModule<'rating'> = {
     records: (answer, item) =>
       Object.entries(answer.values).map(([outputId, value]) => ({ unit: `${item.itemId}:${outputId}`, value })),
   },
+  labels: null,
 };

@@ -28,4 +28,5 @@ export const rationaleModule: QuestionModule<'rationale'> = {
   disagreement: null,
   preference: null,
   agreement: null,
+  labels: null,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISAGREEMENT_QUESTION_TYPES } from '../contracts/adjudication.ts';
-import { AGREEMENT_QUESTION_TYPES } from '../contracts/agreement.ts';
+import { AGREEMENT_QUESTION_TYPES, LABEL_QUESTION_TYPES } from '../contracts/agreement.ts';
 import { newQuestion, QUESTION_TYPES, type QuestionType, questionSchema } from '../template.ts';
 import { PER_OUTPUT_TYPES, QUESTION_MODULES } from './registry.ts';
 
@@ -17,11 +17,12 @@ describe('question registry', () => {
     for (const type of types) expect(questionSchema.safeParse(newQuestion(type, 'q')).success).toBe(true);
   });
 
-  it('lists in the contracts exactly the types whose modules measure disagreement and agreement', () => {
+  it('lists in the contracts exactly the types whose modules measure disagreement, agreement and labels', () => {
     expect([...DISAGREEMENT_QUESTION_TYPES].sort()).toEqual(
       withPiece((t) => QUESTION_MODULES[t].disagreement !== null),
     );
     expect([...AGREEMENT_QUESTION_TYPES].sort()).toEqual(withPiece((t) => QUESTION_MODULES[t].agreement !== null));
+    expect([...LABEL_QUESTION_TYPES].sort()).toEqual(withPiece((t) => QUESTION_MODULES[t].labels !== null));
   });
 
   it('answers per output exactly the rating, attributes and flags types', () => {

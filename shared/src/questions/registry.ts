@@ -1,7 +1,7 @@
 import type { Answer, AnswerOf } from '../answers.ts';
 import type { Question, QuestionOf, QuestionType } from '../template.ts';
 import { attributesModule } from './attributes.ts';
-import type { AnswerProblem } from './base.ts';
+import type { AnswerProblem, Choice } from './base.ts';
 import { bestOfKModule } from './best-of-k.ts';
 import { classificationModule } from './classification.ts';
 import { demonstrationModule } from './demonstration.ts';
@@ -144,4 +144,15 @@ export function recordsOfAnswer(answer: Answer, item: AnsweredItem): AnswerRecor
 /** The family of an answer's own type; null when its type has no agreement. */
 export function answerAgreementFamily(answer: Answer): AgreementFamily | null {
   return moduleOf(answer.type).agreement?.family ?? null;
+}
+
+/** The labels a label distribution counts for the question; null when its type gives no labels. */
+export function labelChoices(question: Question): readonly Choice[] | null {
+  return moduleOf(question.type).labels?.choices(question) ?? null;
+}
+
+/** The labels one answer gives, one list per judged thing (none for an answer of another type). */
+export function judgedLabels(question: Question, answer: Answer | undefined): string[][] {
+  const labels = moduleOf(question.type).labels;
+  return labels !== null && answersType(question, answer) ? labels.judged(answer) : [];
 }
