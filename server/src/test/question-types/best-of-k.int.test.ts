@@ -60,7 +60,9 @@ describe('a best-of-K project', () => {
     });
     const response = await h.importItems(researcher, project.id, [rankingLine('ok', 2), rankingLine('one', 1)]);
     expect(response.statusCode).toBe(422);
-    expect(response.body).toContain('question \\"best\\" (best-of-k) needs 2 to 9 outputs, got 1');
+    expect(response.json().error.details.problems).toEqual([
+      { line: 2, field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1' },
+    ]);
   });
 
   it('refuses a pick of an output the item does not have, and "none" when the question does not offer it', async () => {
