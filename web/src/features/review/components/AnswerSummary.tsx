@@ -24,7 +24,7 @@ export function AnswerSummary({
       {asked.map((question) => (
         <div key={question.id}>
           <dt>{question.label}</dt>
-          <dd>
+          <dd className="answer-summary-value">
             {outputs ? (
               <AnswerView question={question} answer={answers[question.id]} outputs={outputs} />
             ) : (
@@ -38,7 +38,7 @@ export function AnswerSummary({
           <dt>
             <code>{questionId}</code>
           </dt>
-          <dd className="answer-view">{answerText(undefined, answers[questionId])}</dd>
+          <dd className="answer-summary-value answer-view">{answerText(undefined, answers[questionId])}</dd>
         </div>
       ))}
     </dl>
