@@ -118,12 +118,16 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       const current = await accessAsResearcher(user, projectId);
       const templateChanged =
         body.questions !== undefined && !sameQuestions(body.questions, current.settings.questions);
+      const settingsChanged =
+        body.overlapTarget !== undefined || body.leaseMinutes !== undefined || body.ordering !== undefined;
       const settings =
-        body.overlapTarget === undefined && !templateChanged
+        !settingsChanged && !templateChanged
           ? undefined
           : {
               ...current.settings,
               ...(body.overlapTarget === undefined ? {} : { overlapTarget: body.overlapTarget }),
+              ...(body.leaseMinutes === undefined ? {} : { leaseMinutes: body.leaseMinutes }),
+              ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
             };
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;

@@ -8,6 +8,7 @@ import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
 import { MembersPanel } from '../../features/projects/components/MembersPanel.tsx';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+import { ProjectSettingsForm } from '../../features/projects/components/ProjectSettingsForm.tsx';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 
 /** How often the dashboard refetches its counters; the live socket pushes changes in between. */
@@ -86,6 +87,7 @@ export function ProjectRoute() {
         />
         <ExportPanel projectId={p.id} />
       </div>
+      <ProjectSettingsForm key={`settings-${p.id}`} project={p} />
       <GuidelinesEditor key={p.id} project={p} />
       <MembersPanel projectId={p.id} />
     </div>
