@@ -85,7 +85,7 @@ export function ProjectRoute() {
           projectId={p.id}
           onImported={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
         />
-        <ExportPanel projectId={p.id} />
+        <ExportPanel projectId={p.id} kind={p.kind} />
       </div>
       <ProjectSettingsForm key={`settings-${p.id}`} project={p} />
       <GuidelinesEditor key={p.id} project={p} />
