@@ -78,6 +78,8 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 export const memberListResponse = z.object({ members: z.array(memberSchema) });
 
+export const projectMemberParams = z.object({ projectId: z.string().uuid(), userId: z.string().uuid() });
+
 export const addMemberBody = z.object({
   email: z.string().trim().toLowerCase().email(),
   role: z.enum(MEMBER_ROLES),

@@ -111,6 +111,11 @@ export function createProjectsRepository(db: Executor) {
         .where(eq(projectMembers.projectId, projectId))
         .orderBy(asc(users.email));
     },
+    async removeMember(projectId: string, userId: string) {
+      await db
+        .delete(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+    },
     async upsertMember(projectId: string, userId: string, role: MemberRole) {
       await db
         .insert(projectMembers)
