@@ -44,8 +44,8 @@ export function ConfirmButton({
     );
   }
   return (
-    <span className="confirm-inline" role="group" aria-label={question}>
-      <span>{question}</span>
+    <fieldset className="confirm-inline">
+      <legend>{question}</legend>
       <button
         type="button"
         ref={confirmRef}
@@ -67,6 +67,6 @@ export function ConfirmButton({
       >
         Cancel
       </button>
-    </span>
+    </fieldset>
   );
 }

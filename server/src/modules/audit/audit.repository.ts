@@ -29,15 +29,17 @@ export function createAuditRepository(db: Executor) {
         );
         if (older) conditions.push(older);
       }
-      return db
-        .select({ ...getTableColumns(auditEvents), projectName: projects.name, workspaceName: workspaces.name })
-        .from(auditEvents)
-        .leftJoin(projects, eq(projects.id, auditEvents.projectId))
-        // Workspace events name theirs in details; compared as text, so a malformed id matches nothing.
-        .leftJoin(workspaces, sql`${workspaces.id}::text = ${auditEvents.details} ->> 'workspaceId'`)
-        .where(and(...conditions))
-        .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-        .limit(filter.limit);
+      return (
+        db
+          .select({ ...getTableColumns(auditEvents), projectName: projects.name, workspaceName: workspaces.name })
+          .from(auditEvents)
+          .leftJoin(projects, eq(projects.id, auditEvents.projectId))
+          // Workspace events name theirs in details; compared as text, so a malformed id matches nothing.
+          .leftJoin(workspaces, sql`${workspaces.id}::text = ${auditEvents.details} ->> 'workspaceId'`)
+          .where(and(...conditions))
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(filter.limit)
+      );
     },
   };
 }

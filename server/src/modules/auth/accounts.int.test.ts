@@ -121,7 +121,7 @@ describe('account management', () => {
     const admin = await h.user('admin');
     const researcher = await h.user('researcher');
     const annotator = await h.user('annotator');
-    const project = await h.project(researcher);
+    const project = await h.project(researcher, { name: 'Audited project' });
     await h.importItems(researcher, project.id, [rankingLine('only')]);
     await h.addMember(researcher, project.id, annotator);
     const held = await nextTask(h, annotator, project.id);
@@ -134,7 +134,10 @@ describe('account management', () => {
     const removed = await remove(annotator.id);
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json().members.map((m: { email: string }) => m.email)).toEqual([researcher.email]);
-    expect((await h.app.inject({ method: 'GET', url: `/api/projects/${project.id}`, headers: annotator.headers })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/projects/${project.id}`, headers: annotator.headers }))
+        .statusCode,
+    ).toBe(404);
     const other = await h.user('annotator');
     await h.addMember(researcher, project.id, other);
     expect((await nextTask(h, other, project.id))?.item.id).toBe(held?.item.id);
@@ -150,6 +153,6 @@ describe('account management', () => {
       headers: admin.headers,
     });
     const event = audit.json().events.find((e: { projectId: string }) => e.projectId === project.id);
-    expect(event).toMatchObject({ target: annotator.email, projectName: project.name });
+    expect(event).toMatchObject({ target: annotator.email, projectName: 'Audited project' });
   });
 });

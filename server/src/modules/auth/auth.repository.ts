@@ -76,9 +76,7 @@ export function createAuthRepository(db: Executor) {
     async deleteSessionsOf(userId: string, exceptTokenHash?: string) {
       await db
         .delete(sessions)
-        .where(
-          and(eq(sessions.userId, userId), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined),
-        );
+        .where(and(eq(sessions.userId, userId), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined));
     },
     async insertSession(values: { tokenHash: string; userId: string; expiresAt: Date }) {
       await db.insert(sessions).values(values);

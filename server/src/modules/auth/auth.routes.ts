@@ -107,18 +107,14 @@ export function authRoutes(
     );
 
     // A password is changed by the person at the keyboard: a session, never an API token.
-    app.put(
-      '/api/auth/password',
-      { schema: { tags: ['auth'], body: changePasswordBody } },
-      async (request, reply) => {
-        const user = requireUser(request);
-        if (request.authMethod !== 'session') throw commonErrors.forbidden('this with an API token');
-        const { currentPassword, newPassword } = request.body;
-        await auth.changeOwnPassword(user, request.cookies[SESSION_COOKIE], currentPassword, newPassword);
-        await audit.record({ ...requestActor(request), action: 'auth.password_change' });
-        return reply.status(204).send();
-      },
-    );
+    app.put('/api/auth/password', { schema: { tags: ['auth'], body: changePasswordBody } }, async (request, reply) => {
+      const user = requireUser(request);
+      if (request.authMethod !== 'session') throw commonErrors.forbidden('this with an API token');
+      const { currentPassword, newPassword } = request.body;
+      await auth.changeOwnPassword(user, request.cookies[SESSION_COOKIE], currentPassword, newPassword);
+      await audit.record({ ...requestActor(request), action: 'auth.password_change' });
+      return reply.status(204).send();
+    });
 
     app.patch(
       '/api/users/:userId',

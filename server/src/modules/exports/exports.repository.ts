@@ -1,5 +1,21 @@
 import type { Answer, Answers, Message } from '@feedbench/shared';
-import { and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  ne,
+  notExists,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, goldAnswers, itemOutputs, itemReferences, items, reviews } from '../../db/schema/index.ts';
 

@@ -55,9 +55,7 @@ export function AuditLog() {
                   <code>{event.action}</code>
                 </td>
                 <td>{event.target ?? ''}</td>
-                <td>
-                  {event.projectName ?? event.workspaceName ?? (event.projectId ? 'a deleted project' : '')}
-                </td>
+                <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? 'a deleted project' : '')}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import type { DatasetStatistics } from '@feedbench/shared';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
-import type { ExportChoices } from '../api/export-url.ts';
 import { useExportSummary } from '../api/export-summary.ts';
+import type { ExportChoices } from '../api/export-url.ts';
 
 type Excluded = NonNullable<DatasetStatistics['excluded']>;
 
@@ -12,7 +12,10 @@ const REASONS: { key: keyof Excluded; say: (n: number) => string }[] = [
   { key: 'goldItems', say: (n) => `${plural(n, 'gold (control) item')} (tick "Include gold items" to keep them)` },
   { key: 'rejectedAnnotations', say: (n) => `${plural(n, 'annotation')} rejected in review` },
   { key: 'unreviewedAnnotations', say: (n) => `${plural(n, 'annotation')} not reviewed yet ("Only reviewed")` },
-  { key: 'belowGoldAccuracyAnnotations', say: (n) => `${plural(n, 'annotation')} by annotators below the gold accuracy` },
+  {
+    key: 'belowGoldAccuracyAnnotations',
+    say: (n) => `${plural(n, 'annotation')} by annotators below the gold accuracy`,
+  },
   { key: 'unannotatedItems', say: (n) => `${plural(n, 'item')} nobody has annotated yet` },
   { key: 'filteredItems', say: (n) => `${plural(n, 'annotated item')} dropped by the filters or split` },
   { key: 'itemsWithoutLines', say: (n) => `${plural(n, 'item')} that make no line in this format (e.g. all tied)` },

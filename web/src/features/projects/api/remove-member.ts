@@ -4,11 +4,9 @@ import { apiJson } from '../../../lib/api-client.ts';
 import { membersQueryOptions } from './get-members.ts';
 
 export const removeMember = (projectId: string, userId: string) =>
-  apiJson(
-    `/api/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`,
-    memberListResponse,
-    { method: 'DELETE' },
-  );
+  apiJson(`/api/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`, memberListResponse, {
+    method: 'DELETE',
+  });
 
 /** Takes someone off the project; the items they held go back to the pool. */
 export function useRemoveMember(projectId: string) {

@@ -127,14 +127,16 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
           </button>
         </div>
         {confirmingPreset && chosenPreset && (
-          <div className="notice warning stack" role="group" aria-labelledby={`${id}-preset-confirm`}>
+          <fieldset className="notice warning stack" aria-describedby={`${id}-preset-confirm`}>
+            <legend className="visually-hidden">Replace the questions?</legend>
             <p id={`${id}-preset-confirm`}>
               <strong>
                 Replace the {draft.length} current question{draft.length === 1 ? '' : 's'} with the {chosenPreset.name}{' '}
                 preset?
               </strong>{' '}
               These would be removed: {draft.map((q) => `“${q.label}”`).join(', ')}.
-              {presetDropsRanking && ' The preset has no ranking or pairwise question, so this project would collect no preferences.'}
+              {presetDropsRanking &&
+                ' The preset has no ranking or pairwise question, so this project would collect no preferences.'}
             </p>
             <div className="actions">
               <button type="button" className="primary" ref={confirmRef} onClick={confirmPreset}>
@@ -144,7 +146,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
                 Keep my questions
               </button>
             </div>
-          </div>
+          </fieldset>
         )}
         {chosenPreset && (
           <p className="hint">

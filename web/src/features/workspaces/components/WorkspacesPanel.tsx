@@ -141,9 +141,7 @@ function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
                     aria-label={`Workspace role of ${member.email}`}
                     value={member.role}
                     disabled={changeRole.isPending}
-                    onChange={(e) =>
-                      changeRole.mutate({ email: member.email, role: e.target.value as WorkspaceRole })
-                    }
+                    onChange={(e) => changeRole.mutate({ email: member.email, role: e.target.value as WorkspaceRole })}
                   >
                     {WORKSPACE_ROLES.map((r) => (
                       <option key={r} value={r}>
