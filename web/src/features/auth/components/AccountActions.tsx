@@ -62,7 +62,7 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
         </button>
       </div>
       {resetting && (
-        <form className="row align-end" onSubmit={submit} aria-label={`New password for ${user.email}`}>
+        <form className="row align-end" onSubmit={submit}>
           <div className="field">
             <label htmlFor={inputId}>New password for {user.email}</label>
             <input
