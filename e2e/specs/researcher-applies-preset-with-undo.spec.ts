@@ -14,7 +14,7 @@ test('applying a preset asks before replacing the questions, warns when ranking 
   await page.goto(`/projects/${project.id}/template`);
   const questions = page.getByRole('region', { name: 'Questions' }).getByRole('listitem');
   await expect(questions).toHaveCount(2);
-  await expect(questions.first()).toContainText('Rank the outputs, best first');
+  await expect(questions.first()).toContainText('Ranking of outputs');
 
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'HelpSteer attributes' });
   await page.getByRole('button', { name: 'Apply preset' }).click();
@@ -34,7 +34,7 @@ test('applying a preset asks before replacing the questions, warns when ranking 
   await expect(page.getByRole('status').filter({ hasText: 'Applied the HelpSteer attributes preset' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo preset' }).click();
   await expect(questions).toHaveCount(2);
-  await expect(questions.first()).toContainText('Rank the outputs, best first');
+  await expect(questions.first()).toContainText('Ranking of outputs');
   await expect(page.getByRole('status').filter({ hasText: 'Restored the questions' })).toBeVisible();
   // Nothing was saved along the way.
   await expect(page.getByRole('button', { name: 'Save template' })).toBeDisabled();

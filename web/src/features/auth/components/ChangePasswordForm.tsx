@@ -23,7 +23,7 @@ export function ChangePasswordForm() {
 
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="password-title">
-      <h2 id="password-title">Change your password</h2>
+      <h2 id="password-title">Password</h2>
       <div className="row align-end">
         <div className="field grow">
           <label htmlFor="current-password">Current password</label>
