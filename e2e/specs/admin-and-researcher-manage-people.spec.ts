@@ -66,7 +66,7 @@ test('an admin disables an account and resets a password; a person changes their
   await row.getByRole('button', { name: `Enable ${person.email}` }).click();
   await expect(row).toContainText('active');
 
-  await row.getByRole('button', { name: `Reset the password of ${person.email}` }).click();
+  await row.getByRole('button', { name: `Reset password of ${person.email}` }).click();
   await row.getByLabel(`New password for ${person.email}`).fill('reset by the admin 1');
   await row.getByRole('button', { name: 'Set password' }).click();
   await expect(row.getByRole('status')).toContainText('Password set');

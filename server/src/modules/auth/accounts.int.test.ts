@@ -12,6 +12,7 @@ const me = (headers: Record<string, string>) => h.app.inject({ method: 'GET', ur
 const login = (email: string, password: string) =>
   h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
+// Each test signs several accounts in (a scrypt hash each): slow on a busy machine.
 describe('account management', () => {
   it('disabling an account ends its sessions and tokens, refuses sign-in and frees the items it held', async () => {
     const admin = await h.user('admin');
@@ -61,7 +62,7 @@ describe('account management', () => {
     expect((await login(annotator.email, annotator.password)).statusCode).toBe(200);
     // Tokens stay revoked after re-enabling: the owner makes new ones.
     expect((await me(bearer)).statusCode).toBe(401);
-  });
+  }, 180_000);
 
   it('does not let an admin disable their own account', async () => {
     const admin = await h.user('admin');
@@ -72,7 +73,7 @@ describe('account management', () => {
       payload: { disabled: true },
     });
     expect(response.statusCode).toBe(409);
-  });
+  }, 180_000);
 
   it("resets someone's password (admin), ending their sessions", async () => {
     const admin = await h.user('admin');
@@ -95,7 +96,7 @@ describe('account management', () => {
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toMatch(/^body\.password/);
-  });
+  }, 180_000);
 
   it('changes one’s own password with the current one, keeping this session and ending the others', async () => {
     const researcher = await h.user('researcher');
@@ -115,7 +116,7 @@ describe('account management', () => {
     expect((await me(researcher.headers)).statusCode).toBe(200);
     expect((await me({ cookie: otherCookie })).statusCode).toBe(401);
     expect((await login(researcher.email, 'my second password')).statusCode).toBe(200);
-  });
+  }, 180_000);
 
   it("removes a project member, releasing their lease, and keeps the project's last researcher", async () => {
     const admin = await h.user('admin');
@@ -154,5 +155,5 @@ describe('account management', () => {
     });
     const event = audit.json().events.find((e: { projectId: string }) => e.projectId === project.id);
     expect(event).toMatchObject({ target: annotator.email, projectName: 'Audited project' });
-  });
+  }, 180_000);
 });

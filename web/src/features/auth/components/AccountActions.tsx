@@ -55,7 +55,7 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
           type="button"
           className="small"
           aria-expanded={resetting}
-          aria-label={`Reset the password of ${user.email}`}
+          aria-label={`Reset password of ${user.email}`}
           onClick={() => setResetting(!resetting)}
         >
           Reset password
