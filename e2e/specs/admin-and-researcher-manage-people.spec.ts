@@ -68,7 +68,7 @@ test('an admin disables an account and resets a password; a person changes their
 
   await row.getByRole('button', { name: `Reset password of ${person.email}` }).click();
   await row.getByLabel(`New password for ${person.email}`).fill('reset by the admin 1');
-  await row.getByRole('button', { name: 'Set password' }).click();
+  await row.getByRole('button', { name: 'Set password', exact: true }).click();
   await expect(row.getByRole('status')).toContainText('Password set');
   await expectNoAxeViolations(page, 'the accounts page');
   expect((await retry.post('/api/auth/login', { data: { ...person, password: 'reset by the admin 1' } })).ok()).toBe(
