@@ -310,5 +310,5 @@ describe('permission matrix', () => {
     }
     expect(mismatches).toEqual([]);
     // Eight callers x every route, most cells on fresh data: minutes on a busy two-core machine.
-  }, 600_000);
+  }, 900_000);
 });
