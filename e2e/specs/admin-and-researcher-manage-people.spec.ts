@@ -99,7 +99,7 @@ test('an admin disables an account and resets a password; a person changes their
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = await page.getByLabel('New token').inputValue();
   await page.getByRole('button', { name: 'Copy token' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
+  await expect(page.getByText('Copied to the clipboard.', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
   const tokenRow = page.getByRole('row', { name: /copy me/ });
   await tokenRow.getByRole('button', { name: 'Revoke copy me' }).click();
