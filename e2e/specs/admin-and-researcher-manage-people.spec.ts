@@ -51,6 +51,8 @@ test('an admin disables an account and resets a password; a person changes their
   page,
   context,
 }) => {
+  // Six password hashes (sign-ins, a reset, a change, a token): more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const person = await createAccount('researcher');
   const personApi = await signedIn(person);
   await signInQuietly(page, ADMIN);
