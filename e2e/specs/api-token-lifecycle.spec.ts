@@ -28,6 +28,8 @@ test('a researcher makes an API token that works once copied, revokes it, and an
   await expect(row).toContainText(token.slice(0, 10));
   await expect(page.getByRole('table', { name: 'API tokens' })).not.toContainText(token);
   await row.getByRole('button', { name: 'Revoke nightly export' }).click();
+  // Revoking cannot be undone: the panel asks first.
+  await row.getByRole('button', { name: 'Revoke token' }).click();
   await expect(row).toContainText('revoked');
   expect((await script.get('/api/projects')).status()).toBe(401);
   await script.dispose();

@@ -16,6 +16,8 @@ const run = (args) => execFileSync('pnpm', args, { cwd: repoRoot, env, stdio: 'i
 
 if (process.env.E2E_SKIP_BUILD !== '1') run(['--filter', '@feedbench/web', 'build']);
 run(['feedbench', 'user', 'add', '--email', E2E_ADMIN_EMAIL, '--password', E2E_ADMIN_PASSWORD, '--role', 'admin']);
+// The demo projects, as `pnpm start` seeds them: specs check that a first start has something on every screen.
+run(['feedbench', 'demo']);
 
 const server = spawn('pnpm', ['--filter', '@feedbench/server', 'start'], { cwd: repoRoot, env, stdio: 'inherit' });
 let stopping = false;

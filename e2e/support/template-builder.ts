@@ -5,6 +5,8 @@ export async function savePreset(page: Page, projectId: string, presetName: stri
   await page.goto(`/projects/${projectId}/template`);
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: presetName });
   await page.getByRole('button', { name: 'Apply preset' }).click();
+  // The default template has questions: the builder asks before replacing them.
+  await page.getByRole('button', { name: 'Replace questions' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Applied the ${presetName} preset` })).toBeVisible();
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as template version 2.' })).toBeVisible();

@@ -115,7 +115,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));
   await app.register(adjudicationRoutes(services.adjudication));
-  await app.register(projectsRoutes(services.projects));
+  await app.register(projectsRoutes(services.projects, services.audit));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));

@@ -32,6 +32,11 @@ export function createServices(
     clock,
     sessionTtlHours: options.sessionTtlHours,
     workspaces,
+    // Built below; called only when an admin disables an account.
+    accountEnds: {
+      revokeTokens: (userId) => tokens.revokeAllOf(userId),
+      releaseLeases: (userId) => assignment.releaseLeasesOf(userId),
+    },
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });

@@ -2,6 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
+import { applyTheme, lastTheme } from './lib/theme.ts';
+
+// Before the first paint: the theme chosen last in this browser (the account's own applies once it is known).
+applyTheme(lastTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

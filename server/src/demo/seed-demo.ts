@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { defaultSettings } from '@feedbench/shared';
 import { demoItemsFile } from '../paths.ts';
 import type { Services } from '../services.ts';
+import { seedDemoWork } from './seed-demo-work.ts';
 
 /** Demo accounts: printed by `pnpm start`, for trying the app locally. Never used outside the embedded demo. */
 export const DEMO_ACCOUNTS = [
@@ -31,6 +33,7 @@ export async function seedDemo(services: Services) {
   const [admin, researcher, annotator] = await Promise.all(DEMO_ACCOUNTS.map((a) => services.auth.createUser(a)));
   if (!admin || !researcher || !annotator) throw new Error('demo accounts were not created');
   const text = await readFile(demoItemsFile, 'utf8');
+  const projectIds: Record<'ranking' | 'demonstration', string> = { ranking: '', demonstration: '' };
   for (const kind of ['ranking', 'demonstration'] as const) {
     const project = await services.projects.create(
       { ...researcher, createdAt: new Date(researcher.createdAt) },
@@ -38,13 +41,22 @@ export async function seedDemo(services: Services) {
         name: kind === 'ranking' ? 'Demo: rank assistant replies' : 'Demo: write ideal replies',
         kind,
         guidelines: GUIDELINES[kind],
+        // Three annotators per ranking item: agreement, disagreements and adjudication have data to show.
+        settings: { ...defaultSettings(kind), overlapTarget: kind === 'ranking' ? 3 : 1 },
       },
     );
+    projectIds[kind] = project.id;
     await services.items.importJsonl(project, text);
     await services.projects.addMember({ ...researcher, createdAt: new Date(researcher.createdAt) }, project.id, {
       email: annotator.email,
       role: 'annotator',
     });
   }
+  await seedDemoWork(services, {
+    researcher,
+    annotator,
+    rankingProjectId: projectIds.ranking,
+    demonstrationProjectId: projectIds.demonstration,
+  });
   return { created: true, accounts: DEMO_ACCOUNTS };
 }

@@ -80,7 +80,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/auth/logout':                       { allow: sessions, freshSession: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me':                            { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
   'GET /api/auth/csrf':                          { allow: everyone, request: () => ({ url: '/api/auth/csrf' }) },
+  // Sessions only (a token never changes its owner's password); the wrong current password answers 422.
+  'PUT /api/auth/password':                      { allow: sessions, request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'not the password', newPassword: 'long enough pw' } }) },
   'GET /api/users':                              { allow: ['admin'], request: () => ({ url: '/api/users' }) },
+  'PATCH /api/users/:userId':                    { allow: ['admin'], request: (fx) => ({ url: `/api/users/${fx.spareMemberId}`, payload: { disabled: false } }) },
+  'PUT /api/users/:userId/password':             { allow: ['admin'], request: (fx) => ({ url: `/api/users/${fx.spareMemberId}/password`, payload: { password: 'long enough pw' } }) },
   'POST /api/users':                             { allow: ['admin'], request: () => ({ url: '/api/users', payload: { email: `m-${randomUUID()}@test.local`, password: 'long enough pw', role: 'annotator' } }) },
   'GET /api/tokens':                             { allow: signedIn, request: () => ({ url: '/api/tokens' }) },
   'POST /api/tokens':                            { allow: sessions, request: () => ({ url: '/api/tokens', payload: { name: 'matrix', password: 'correct horse battery' } }) },
@@ -101,6 +105,7 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/projects/:projectId':              { allow: projectResearchers, request: (fx) => ({ url: p(fx), payload: { name: 'Renamed' } }) },
   'GET /api/projects/:projectId/members':        { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/members` }) },
   'POST /api/projects/:projectId/members':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'annotator' } }) },
+  'DELETE /api/projects/:projectId/members/:userId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members/${people.reviewer.id}` }) },
   'POST /api/projects/:projectId/imports':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/imports`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
   'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator', 'reviewer'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
   'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },
@@ -305,5 +310,5 @@ describe('permission matrix', () => {
     }
     expect(mismatches).toEqual([]);
     // Eight callers x every route, most cells on fresh data: minutes on a busy two-core machine.
-  }, 600_000);
+  }, 900_000);
 });

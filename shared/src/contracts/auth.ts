@@ -27,4 +27,24 @@ export const createUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
-export const userListResponse = z.object({ users: z.array(userSchema) });
+/** An account as the admin's user list shows it: whether it is disabled (signed out, tokens revoked, no sign-in). */
+export const adminUserSchema = userSchema.extend({ disabled: z.boolean() });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+export const userListResponse = z.object({ users: z.array(adminUserSchema) });
+
+export const userIdParams = z.object({ userId: z.string().uuid() });
+
+/** `PATCH /api/users/:userId` (admins): disabling ends the account's sessions and tokens and releases its leases. */
+export const updateUserBody = z.object({ disabled: z.boolean() }).strict();
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+export const adminUserResponse = z.object({ user: adminUserSchema });
+
+/** `PUT /api/users/:userId/password` (admins): a new password; the account's sessions end. */
+export const resetPasswordBody = z.object({ password: passwordSchema }).strict();
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+
+/** `PUT /api/auth/password`: one's own password, confirmed with the current one; other sessions end. */
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .strict();
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;

@@ -149,6 +149,27 @@ export const datasetStatisticsSchema = z.object({
   agreement: z.array(agreementFigure),
   /** Agreement with reference labels kept from imported datasets (a judgement agrees if it orders every pair alike). */
   reference: z.object({ judgements: z.number().int(), agreeing: z.number().int(), rate: z.number().nullable() }),
+  /** What the options leave out, by reason (absent on snapshots taken before it was counted). */
+  excluded: z
+    .object({
+      /** Gold (control) items with answers, left out unless includeGold. */
+      goldItems: z.number().int(),
+      /** Annotations a reviewer rejected: never exported. */
+      rejectedAnnotations: z.number().int(),
+      /** Annotations nobody reviewed yet, left out by reviewedOnly. */
+      unreviewedAnnotations: z.number().int(),
+      /** Annotations of annotators below minGoldAccuracy. */
+      belowGoldAccuracyAnnotations: z.number().int(),
+      /** Items nobody has annotated yet. */
+      unannotatedItems: z.number().int(),
+      /** Annotated items dropped by the other filters (minimum annotations, dates, agreement, split). */
+      filteredItems: z.number().int(),
+      /** Kept items that made no line in this format (e.g. a ranking with every output tied). */
+      itemsWithoutLines: z.number().int(),
+      /** Flagged outputs never used as the chosen side (skipFlagged). */
+      flaggedOutputs: z.number().int(),
+    })
+    .optional(),
 });
 export type DatasetStatistics = z.infer<typeof datasetStatisticsSchema>;
 

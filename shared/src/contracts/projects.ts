@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_ROLES, TASK_KINDS } from '../constants.ts';
+import { MEMBER_ROLES, ORDERING_POLICIES, TASK_KINDS } from '../constants.ts';
 import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
 
@@ -56,6 +56,14 @@ export const updateProjectBody = z
     name: z.string().trim().min(1).max(200).optional(),
     guidelines: z.string().max(200_000).optional(),
     overlapTarget: z.number().int().min(1).max(50).optional(),
+    /** Lease length for claims made from now on (open leases keep their expiry). */
+    leaseMinutes: z
+      .number()
+      .min(0.05)
+      .max(24 * 60)
+      .optional(),
+    /** Which item a claim picks first. */
+    ordering: z.enum(ORDERING_POLICIES).optional(),
     /** The whole new template; a change bumps `templateVersion`. */
     questions: questionsSchema.optional(),
   })
@@ -69,6 +77,8 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 export const memberListResponse = z.object({ members: z.array(memberSchema) });
+
+export const projectMemberParams = z.object({ projectId: z.string().uuid(), userId: z.string().uuid() });
 
 export const addMemberBody = z.object({
   email: z.string().trim().toLowerCase().email(),

@@ -82,6 +82,11 @@ export const AUDIT_ACTIONS = [
   'annotator.pause',
   'annotator.resume',
   'adjudication.save',
+  'auth.password_change',
+  'user.disable',
+  'user.enable',
+  'user.password_reset',
+  'project.member_remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -95,6 +100,9 @@ export const auditEventSchema = z.object({
   target: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** Names for the ids above, read when the log is (null when the project or workspace is gone). */
+  projectName: z.string().nullable().optional(),
+  workspaceName: z.string().nullable().optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

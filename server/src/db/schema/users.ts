@@ -11,6 +11,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while an admin has disabled the account: it cannot sign in, and its sessions and tokens were ended. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },
   (t) => [check('users_role_check', sql`${t.role} in ('admin', 'researcher', 'annotator')`)],
 );

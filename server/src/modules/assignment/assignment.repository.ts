@@ -182,6 +182,29 @@ export function createAssignmentRepository(db: Executor) {
       );
     },
 
+    /**
+     * Ends a user's active leases (in one project, or everywhere) and frees the slots they held, in one statement:
+     * leases then slots, the lock order of submits. Returns how many were released.
+     */
+    async releaseLeasesOf(userId: string, projectId?: string): Promise<number> {
+      const rows = await rawRows<{ id: string }>(
+        db,
+        sql`
+        with released as (
+          update leases set state = 'expired'
+          where user_id = ${userId} and state = 'active' ${projectId ? sql`and project_id = ${projectId}` : sql``}
+          returning id
+        ),
+        freed as (
+          update item_slots s set lease_id = null, lease_user_id = null, lease_expires_at = null
+          from released r where s.lease_id = r.id and s.annotation_id is null
+          returning s.item_id
+        )
+        select id from released`,
+      );
+      return rows.length;
+    },
+
     /** Frees the slot if this lease still holds it. */
     async releaseSlot(ref: SlotRef, leaseId: string) {
       await db

@@ -159,6 +159,10 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
      * One more regular slot for the item, so it collects a replacement annotation from another annotator (the review
      * module calls this when it rejects an annotation; the rejected one stays stored). False for gold items.
      */
+    /** A member left the project (or the account was disabled): the items they held go back to the pool now. */
+    releaseLeasesOf: (userId: string, projectId?: string): Promise<number> =>
+      createAssignmentRepository(db).releaseLeasesOf(userId, projectId),
+
     reopenItem: async (itemId: string, tx?: Tx): Promise<boolean> =>
       tx
         ? createAssignmentRepository(tx).addSlot(itemId)

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, projects, workspaces } from '../../db/schema/index.ts';
 
-export type AuditRow = typeof auditEvents.$inferSelect;
+/** An event with the names of the project and workspace it names by id (null when gone or not named). */
+export type AuditRow = typeof auditEvents.$inferSelect & { projectName: string | null; workspaceName: string | null };
 export type NewAuditRow = typeof auditEvents.$inferInsert;
 
 export function createAuditRepository(db: Executor) {
@@ -28,12 +29,17 @@ export function createAuditRepository(db: Executor) {
         );
         if (older) conditions.push(older);
       }
-      return db
-        .select()
-        .from(auditEvents)
-        .where(and(...conditions))
-        .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-        .limit(filter.limit);
+      return (
+        db
+          .select({ ...getTableColumns(auditEvents), projectName: projects.name, workspaceName: workspaces.name })
+          .from(auditEvents)
+          .leftJoin(projects, eq(projects.id, auditEvents.projectId))
+          // Workspace events name theirs in details; compared as text, so a malformed id matches nothing.
+          .leftJoin(workspaces, sql`${workspaces.id}::text = ${auditEvents.details} ->> 'workspaceId'`)
+          .where(and(...conditions))
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(filter.limit)
+      );
     },
   };
 }

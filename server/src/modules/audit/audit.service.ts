@@ -24,6 +24,8 @@ function toEvent(row: AuditRow): AuditEvent {
     target: row.target,
     ip: row.ip,
     details: row.details ?? null,
+    projectName: row.projectName,
+    workspaceName: row.workspaceName,
   };
 }
 

@@ -4,5 +4,10 @@ export const authErrors = {
   // One message whether the account exists or not.
   badCredentials: () => new AppError('auth.bad_credentials', 401, 'Wrong email or password'),
   isBadCredentials: (error: unknown) => error instanceof AppError && error.code === 'auth.bad_credentials',
+  disabled: () => new AppError('auth.disabled', 403, 'This account is disabled; ask an admin to enable it'),
+  wrongPassword: () =>
+    new AppError('auth.wrong_password', 422, 'The current password is wrong', { path: 'currentPassword' }),
+  noUser: () => new AppError('user.not_found', 404, 'No such account'),
+  cannotDisableSelf: () => new AppError('user.cannot_disable_self', 409, 'You cannot disable your own account'),
   emailTaken: (email: string) => new AppError('auth.email_taken', 409, `An account with email ${email} already exists`),
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 
@@ -12,12 +12,19 @@ export function createAuthRepository(db: Executor) {
     .select({ ...publicColumns, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        // Disabling deletes the sessions; this keeps a disabled account out even if one was missed.
+        isNull(users.disabledAt),
+      ),
+    )
     .prepare('feedbench_session_user');
   return {
     async findCredentials(email: string) {
       const [row] = await db
-        .select({ ...publicColumns, passwordHash: users.passwordHash })
+        .select({ ...publicColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
         .from(users)
         .where(eq(users.email, email));
       return row;
@@ -44,8 +51,32 @@ export function createAuthRepository(db: Executor) {
         .limit(1);
       return row;
     },
-    listUsers(): Promise<UserRow[]> {
-      return db.select(publicColumns).from(users).orderBy(asc(users.email));
+    listUsers(): Promise<(UserRow & { disabledAt: Date | null })[]> {
+      return db
+        .select({ ...publicColumns, disabledAt: users.disabledAt })
+        .from(users)
+        .orderBy(asc(users.email));
+    },
+    async passwordHashOf(id: string): Promise<string | undefined> {
+      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+      return row?.passwordHash;
+    },
+    async setPasswordHash(id: string, passwordHash: string) {
+      await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
+    async setDisabled(id: string, disabledAt: Date | null) {
+      const [row] = await db
+        .update(users)
+        .set({ disabledAt })
+        .where(eq(users.id, id))
+        .returning({ ...publicColumns, disabledAt: users.disabledAt });
+      return row;
+    },
+    /** Ends an account's sessions, all of them or all but the one making the request. */
+    async deleteSessionsOf(userId: string, exceptTokenHash?: string) {
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined));
     },
     async insertSession(values: { tokenHash: string; userId: string; expiresAt: Date }) {
       await db.insert(sessions).values(values);

@@ -1,6 +1,18 @@
-import { createUserBody, csrfResponse, loginBody, meResponse, userListResponse } from '@feedbench/shared';
+import {
+  adminUserResponse,
+  changePasswordBody,
+  createUserBody,
+  csrfResponse,
+  loginBody,
+  meResponse,
+  resetPasswordBody,
+  updateUserBody,
+  userIdParams,
+  userListResponse,
+} from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { commonErrors } from '../../lib/app-error.ts';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
 import type { LoginThrottle } from '../../plugins/rate-limit.ts';
@@ -91,6 +103,42 @@ export function authRoutes(
           details: { role: user.role },
         });
         return reply.status(201).send({ user });
+      },
+    );
+
+    // A password is changed by the person at the keyboard: a session, never an API token.
+    app.put('/api/auth/password', { schema: { tags: ['auth'], body: changePasswordBody } }, async (request, reply) => {
+      const user = requireUser(request);
+      if (request.authMethod !== 'session') throw commonErrors.forbidden('this with an API token');
+      const { currentPassword, newPassword } = request.body;
+      await auth.changeOwnPassword(user, request.cookies[SESSION_COOKIE], currentPassword, newPassword);
+      await audit.record({ ...requestActor(request), action: 'auth.password_change' });
+      return reply.status(204).send();
+    });
+
+    app.patch(
+      '/api/users/:userId',
+      { schema: { tags: ['users'], params: userIdParams, body: updateUserBody, response: { 200: adminUserResponse } } },
+      async (request) => {
+        const admin = requireAdmin(request);
+        const user = await auth.setDisabled(admin, request.params.userId, request.body.disabled);
+        await audit.record({
+          ...requestActor(request),
+          action: request.body.disabled ? 'user.disable' : 'user.enable',
+          target: user.email,
+        });
+        return { user };
+      },
+    );
+
+    app.put(
+      '/api/users/:userId/password',
+      { schema: { tags: ['users'], params: userIdParams, body: resetPasswordBody } },
+      async (request, reply) => {
+        requireAdmin(request);
+        const user = await auth.resetPassword(request.params.userId, request.body.password);
+        await audit.record({ ...requestActor(request), action: 'user.password_reset', target: user.email });
+        return reply.status(204).send();
       },
     );
   };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
+import type { AdminUser, ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
@@ -30,16 +30,31 @@ interface AccountWorkspaces {
   join(workspaceId: string, userId: string, role: 'member'): Promise<void>;
 }
 
+/** What else ends with an account's access when an admin disables it (tokens and leases live in other modules). */
+interface AccountEnds {
+  revokeTokens(userId: string): Promise<unknown>;
+  releaseLeases(userId: string): Promise<unknown>;
+}
+
 export function createAuthService(deps: {
   repository: AuthRepository;
   clock: Clock;
   sessionTtlHours: number;
   workspaces: AccountWorkspaces;
+  accountEnds?: AccountEnds;
 }) {
   const { repository, clock } = deps;
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
   const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
+
+  /**
+   * The one way a password is set after the account exists (own change, admin reset): every rule on new passwords
+   * belongs here so both paths get it.
+   */
+  async function setPassword(userId: string, password: string) {
+    await repository.setPasswordHash(userId, await hashPassword(password));
+  }
 
   return {
     async createUser(body: CreateUserBody): Promise<User> {
@@ -55,8 +70,8 @@ export function createAuthService(deps: {
       return toUser(row);
     },
 
-    async listUsers(): Promise<User[]> {
-      return (await repository.listUsers()).map(toUser);
+    async listUsers(): Promise<AdminUser[]> {
+      return (await repository.listUsers()).map((row) => ({ ...toUser(row), disabled: row.disabledAt !== null }));
     },
 
     /** Returns the user and a fresh session token (a new one each login: no session fixation). */
@@ -65,6 +80,8 @@ export function createAuthService(deps: {
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHashPromise));
       if (!found || !ok) throw authErrors.badCredentials();
+      // Only after the password matched: a wrong guess learns nothing about the account.
+      if (found.disabledAt) throw authErrors.disabled();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(clock.now().getTime() + ttlMs);
       await repository.insertSession({ tokenHash: hashToken(token), userId: found.id, expiresAt });
@@ -94,6 +111,38 @@ export function createAuthService(deps: {
     },
 
     firstAdmin: () => repository.firstAdmin(),
+
+    setPassword,
+
+    /** One's own password, confirmed with the current one; the caller's other sessions end (this one stays). */
+    async changeOwnPassword(user: SessionUser, sessionToken: string | undefined, current: string, next: string) {
+      const hash = await repository.passwordHashOf(user.id);
+      if (!hash || !(await verifyPassword(current, hash))) throw authErrors.wrongPassword();
+      await setPassword(user.id, next);
+      await repository.deleteSessionsOf(user.id, sessionToken ? hashToken(sessionToken) : undefined);
+    },
+
+    /** An admin sets a new password for someone; every session of that account ends. */
+    async resetPassword(userId: string, password: string): Promise<User> {
+      const found = await repository.findById(userId);
+      if (!found) throw authErrors.noUser();
+      await setPassword(userId, password);
+      await repository.deleteSessionsOf(userId);
+      return toUser(found);
+    },
+
+    /** Disables (or enables) an account: disabling ends its sessions and tokens and frees the items it held. */
+    async setDisabled(actor: SessionUser, userId: string, disabled: boolean): Promise<AdminUser> {
+      if (disabled && actor.id === userId) throw authErrors.cannotDisableSelf();
+      const row = await repository.setDisabled(userId, disabled ? clock.now() : null);
+      if (!row) throw authErrors.noUser();
+      if (disabled) {
+        await repository.deleteSessionsOf(userId);
+        await deps.accountEnds?.revokeTokens(userId);
+        await deps.accountEnds?.releaseLeases(userId);
+      }
+      return { ...toUser(row), disabled: row.disabledAt !== null };
+    },
 
     async findUserByEmail(email: string) {
       return repository.findByEmail(email.toLowerCase());

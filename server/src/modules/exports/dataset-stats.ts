@@ -11,6 +11,8 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
   let items = 0;
   let lines = 0;
   let annotations = 0;
+  let itemsWithoutLines = 0;
+  let flaggedOutputs = 0;
   const annotators = new Set<string>();
   const guidelines = new Set<number>();
   const templates = new Set<number>();
@@ -26,6 +28,8 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
     observe(prepared: PreparedItem, lineCount: number) {
       items++;
       lines += lineCount;
+      if (lineCount === 0) itemsWithoutLines++;
+      flaggedOutputs += prepared.excluded.size;
       const { item } = prepared;
       annotations += item.annotations.length;
       for (const annotation of item.annotations) {
@@ -69,6 +73,11 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
           }
         }
       }
+    },
+
+    /** Counted while streaming: kept items that made no line, flagged outputs kept off the chosen side. */
+    leftOut() {
+      return { items, itemsWithoutLines, flaggedOutputs };
     },
 
     summary(): DatasetStatistics {

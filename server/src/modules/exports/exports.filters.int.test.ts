@@ -128,6 +128,36 @@ describe('export filters', () => {
     expect(pairsOf(reviewed)).toEqual(['one:X>Y']);
   });
 
+  it('says in the summary what the export leaves out, by reason', async () => {
+    // State from the test above: b's i2 rejected, a's i1 accepted, i4 gold; 6 annotations on i1-i3.
+    const summary = async (query: string) => {
+      const response = await h.app.inject({
+        method: 'GET',
+        url: `/api/projects/${rankingId}/export/summary?format=trl-preference${query}`,
+        headers: researcher.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const plain = await summary('');
+    expect(plain.excluded).toEqual({
+      goldItems: 1,
+      rejectedAnnotations: 1,
+      unreviewedAnnotations: 0,
+      belowGoldAccuracyAnnotations: 0,
+      unannotatedItems: 0,
+      filteredItems: 0,
+      itemsWithoutLines: 0,
+      flaggedOutputs: 0,
+    });
+    expect(plain.lines).toBe(5);
+    const reviewedOnly = await summary('&reviewedOnly=true&includeGold=true');
+    // Unreviewed: 8 annotations with gold, less the rejected one and the accepted one.
+    expect(reviewedOnly.excluded).toMatchObject({ goldItems: 0, unreviewedAnnotations: 6, filteredItems: 3 });
+    expect((await summary('&metadata=lang=de')).excluded).toMatchObject({ filteredItems: 0 });
+    expect((await summary('&minAnnotations=2')).excluded).toMatchObject({ filteredItems: 1 });
+  });
+
   it("prefers a reviewer's corrected answer, and raw lines keep both", async () => {
     const corrected = await review(annotationIds['a:d1'] as string, {
       verdict: 'corrected',

@@ -1,5 +1,21 @@
 import type { Answer, Answers, Message } from '@feedbench/shared';
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  ne,
+  notExists,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, goldAnswers, itemOutputs, itemReferences, items, reviews } from '../../db/schema/index.ts';
 
@@ -84,6 +100,58 @@ export function createExportsRepository(db: Executor) {
         .from(items)
         .where(itemConditions(db, projectId, filter));
       return row?.n ?? 0;
+    },
+
+    /**
+     * What the filters leave out before the per-item checks: gold items, rejected, unreviewed and excluded
+     * annotators' annotations (on the items the filters keep), and items nobody annotated yet.
+     */
+    async exclusions(projectId: string, filter: ExportPageFilter) {
+      const goldItem = db.select({ one: sql`1` }).from(goldAnswers).where(eq(goldAnswers.itemId, items.id));
+      const [gold] = filter.includeGold
+        ? [{ n: 0 }]
+        : await db
+            .select({ n: count() })
+            .from(items)
+            .where(and(eq(items.projectId, projectId), gte(items.annotationCount, 1), exists(goldItem)));
+      const [unannotated] = await db
+        .select({ n: count() })
+        .from(items)
+        .where(
+          and(
+            eq(items.projectId, projectId),
+            eq(items.annotationCount, 0),
+            filter.includeGold ? undefined : notExists(goldItem),
+          ),
+        );
+      const [annotationCounts] = await db
+        .select({
+          rejected: sql<number>`count(*) filter (where ${reviews.verdict} = 'rejected')`.mapWith(Number),
+          unreviewed: sql<number>`count(*) filter (where ${reviews.verdict} is null)`.mapWith(Number),
+          belowGold:
+            filter.excludedAnnotators.length > 0
+              ? sql<number>`count(*) filter (where ${inArray(annotations.userId, filter.excludedAnnotators)})`.mapWith(
+                  Number,
+                )
+              : sql<number>`0`.mapWith(Number),
+        })
+        .from(annotations)
+        .innerJoin(items, eq(items.id, annotations.itemId))
+        .leftJoin(reviews, eq(reviews.annotationId, annotations.id))
+        .where(
+          and(
+            itemConditions(db, projectId, { ...filter, minAnnotations: 1 }),
+            filter.from ? gte(annotations.submittedAt, filter.from) : undefined,
+            filter.to ? lt(annotations.submittedAt, filter.to) : undefined,
+          ),
+        );
+      return {
+        goldItems: gold?.n ?? 0,
+        unannotatedItems: unannotated?.n ?? 0,
+        rejectedAnnotations: annotationCounts?.rejected ?? 0,
+        unreviewedAnnotations: filter.reviewedOnly ? (annotationCounts?.unreviewed ?? 0) : 0,
+        belowGoldAccuracyAnnotations: annotationCounts?.belowGold ?? 0,
+      };
     },
 
     async page(

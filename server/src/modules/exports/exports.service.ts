@@ -270,11 +270,19 @@ export function createExportsService({
      * a snapshot).
      */
     async statistics(project: ExportProject, options: ExportOptions): Promise<DatasetStatistics> {
+      checkKind(project, options);
       const collector = createStatisticsCollector(project.id, templateView(project.settings.questions));
-      for await (const _ of lines(project, options, DEFAULT_PAGE_SIZE, collector.observe)) {
-        // The text is dropped; the collector sees every item.
+      const exportPlan = await plan(project, options);
+      for await (const _ of rows(project, options, { observe: collector.observe }, exportPlan)) {
+        // The lines are dropped; the collector sees every item.
       }
-      return collector.summary();
+      const read = await repository.countItems(project.id, { ...exportPlan.filter, minAnnotations: 1 });
+      const { items: kept, itemsWithoutLines, flaggedOutputs } = collector.leftOut();
+      const excluded = await repository.exclusions(project.id, exportPlan.filter);
+      return {
+        ...collector.summary(),
+        excluded: { ...excluded, filteredItems: Math.max(0, read - kept), itemsWithoutLines, flaggedOutputs },
+      };
     },
   };
 }

@@ -5,6 +5,9 @@ export const projectErrors = {
   notFound: () => new AppError('project.not_found', 404, 'No such project'),
   researchersOnly: () => new AppError('project.forbidden', 403, 'Only researchers of this project may do this'),
   cannotCreate: () => new AppError('project.forbidden', 403, 'Only researchers and admins create projects'),
+  noMember: () => new AppError('project.no_member', 404, 'That account is not a member of this project'),
+  lastResearcher: () =>
+    new AppError('project.last_researcher', 409, 'A project keeps at least one researcher; add another one first'),
   unknownUser: (email: string) =>
     new AppError(
       'project.unknown_user',

@@ -89,6 +89,23 @@ describe('projects', () => {
     expect(invalid.json().error.message).toMatch(/duplicate question id "why"/);
   });
 
+  it('changes overlap, lease length and ordering policy through the project settings, keeping the template', async () => {
+    const researcher = await h.user('researcher');
+    const project = await h.project(researcher);
+    const patch = (payload: Record<string, unknown>) =>
+      h.app.inject({ method: 'PATCH', url: `/api/projects/${project.id}`, headers: researcher.headers, payload });
+    const changed = await patch({ overlapTarget: 3, leaseMinutes: 45, ordering: 'random' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      templateVersion: 1,
+      settings: { overlapTarget: 3, leaseMinutes: 45, ordering: 'random' },
+    });
+    const invalid = await patch({ ordering: 'alphabetical' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.message).toMatch(/^body\.ordering/);
+    expect((await patch({ leaseMinutes: 0 })).statusCode).toBe(400);
+  });
+
   it('names the field of an invalid project', async () => {
     const researcher = await h.user('researcher');
     const response = await h.app.inject({

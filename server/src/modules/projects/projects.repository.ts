@@ -111,20 +111,33 @@ export function createProjectsRepository(db: Executor) {
         .where(eq(projectMembers.projectId, projectId))
         .orderBy(asc(users.email));
     },
+    async removeMember(projectId: string, userId: string) {
+      await db
+        .delete(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+    },
     async upsertMember(projectId: string, userId: string, role: MemberRole) {
       await db
         .insert(projectMembers)
         .values({ projectId, userId, role })
         .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
     },
-    /** Counters for the dashboard; item counts read the maintained annotation_count, not the annotations. */
+    /**
+     * Counters for the dashboard; item counts read the maintained annotation_count, not the annotations. A rejected
+     * annotation sends its item back to the pool, so it does not count towards completion.
+     */
     async progress(projectId: string, overlapTarget: number, now: Date): Promise<ProgressRow> {
       const [row] = await rawRows<Record<keyof ProgressRow, string | number>>(
         db,
         sql`select
           (select count(*) from items where project_id = ${projectId}) as "items",
           (select coalesce(sum(annotation_count), 0) from items where project_id = ${projectId}) as "annotations",
-          (select count(*) from items where project_id = ${projectId} and annotation_count >= ${overlapTarget}) as "completedItems",
+          (select count(*) from items i
+             left join (select item_id, count(*) as n from reviews
+                          where project_id = ${projectId} and verdict = 'rejected' group by item_id) rj
+               on rj.item_id = i.id
+             where i.project_id = ${projectId}
+               and i.annotation_count - coalesce(rj.n, 0) >= ${overlapTarget}) as "completedItems",
           (select count(*) from item_slots where project_id = ${projectId} and annotation_id is null
              and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
           (select count(*) from skips where project_id = ${projectId}) as "skips"`,

@@ -5,14 +5,17 @@ import {
   projectIdParams,
   projectListQuery,
   projectListResponse,
+  projectMemberParams,
   projectSchema,
   updateProjectBody,
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
+import { requestActor } from '../audit/audit.routes.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 import type { ProjectsService } from './projects.service.ts';
 
-export function projectsRoutes(projects: ProjectsService): FastifyPluginAsyncZod {
+export function projectsRoutes(projects: ProjectsService, audit?: AuditService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['projects'];
     app.get(
@@ -51,6 +54,23 @@ export function projectsRoutes(projects: ProjectsService): FastifyPluginAsyncZod
       async (request) => ({
         members: await projects.addMember(requireUser(request), request.params.projectId, request.body),
       }),
+    );
+
+    app.delete(
+      '/api/projects/:projectId/members/:userId',
+      { schema: { tags, params: projectMemberParams, response: { 200: memberListResponse } } },
+      async (request) => {
+        const { projectId, userId } = request.params;
+        const changed = await projects.removeMember(requireUser(request), projectId, userId);
+        await audit?.record({
+          ...requestActor(request),
+          action: 'project.member_remove',
+          projectId,
+          target: changed.removed.email,
+          details: { projectId, previousRole: changed.removed.role },
+        });
+        return { members: changed.members };
+      },
     );
   };
 }

@@ -21,7 +21,7 @@ import { createProjectsRepository, type ProjectRow } from './projects.repository
 interface Deps {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'resizeSlots'>;
+  assignment: Pick<AssignmentService, 'resizeSlots' | 'releaseLeasesOf'>;
   workspaces: Pick<WorkspacesService, 'resolveTarget' | 'isMember'>;
   findUserByEmail(email: string): Promise<{ id: string } | undefined>;
 }
@@ -118,12 +118,16 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       const current = await accessAsResearcher(user, projectId);
       const templateChanged =
         body.questions !== undefined && !sameQuestions(body.questions, current.settings.questions);
+      const settingsChanged =
+        body.overlapTarget !== undefined || body.leaseMinutes !== undefined || body.ordering !== undefined;
       const settings =
-        body.overlapTarget === undefined && !templateChanged
+        !settingsChanged && !templateChanged
           ? undefined
           : {
               ...current.settings,
               ...(body.overlapTarget === undefined ? {} : { overlapTarget: body.overlapTarget }),
+              ...(body.leaseMinutes === undefined ? {} : { leaseMinutes: body.leaseMinutes }),
+              ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
             };
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
@@ -163,8 +167,28 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       if (!member || !(await workspaces.isMember(project.workspaceId, member.id))) {
         throw projectErrors.unknownUser(body.email);
       }
+      const members = await repository.listMembers(projectId);
+      const current = members.find((m) => m.userId === member.id);
+      if (current?.role === 'researcher' && body.role !== 'researcher') {
+        if (members.filter((m) => m.role === 'researcher').length === 1) throw projectErrors.lastResearcher();
+      }
       await repository.upsertMember(projectId, member.id, body.role);
       return repository.listMembers(projectId);
+    },
+
+    /** Takes someone off the project; the items they held go back to the pool at once (their answers stay). */
+    async removeMember(user: SessionUser, projectId: string, userId: string) {
+      await accessAsResearcher(user, projectId);
+      const members = await repository.listMembers(projectId);
+      const removed = members.find((m) => m.userId === userId);
+      if (!removed) throw projectErrors.noMember();
+      // A project keeps at least one researcher, or nobody could manage it but instance admins.
+      if (removed.role === 'researcher' && members.filter((m) => m.role === 'researcher').length === 1) {
+        throw projectErrors.lastResearcher();
+      }
+      await repository.removeMember(projectId, userId);
+      await assignment.releaseLeasesOf(userId, projectId);
+      return { members: members.filter((m) => m.userId !== userId), removed };
     },
   };
 }

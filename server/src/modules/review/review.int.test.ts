@@ -197,6 +197,21 @@ describe('a rejection sends the item back to the pool', () => {
     expect(onOne).toHaveLength(3);
   });
 
+  it('counts an item with a rejected annotation as not completed until a replacement answer stands', async () => {
+    const { researcher, reviewer, project, annotationIds } = await arrange();
+    const progress = async () =>
+      (await h.app.inject({ method: 'GET', url: `/api/projects/${project.id}`, headers: researcher.headers })).json()
+        .progress;
+    expect(await progress()).toMatchObject({ items: 2, completedItems: 2 });
+    await review(reviewer, annotationIds['a:one'] as string, { verdict: 'rejected', comment: 'Say hi properly.' });
+    expect(await progress()).toMatchObject({ items: 2, completedItems: 1 });
+    const { c } = people;
+    await h.addMember(researcher, project.id, c);
+    const replacement = (await nextTask(h, c, project.id)) as Task;
+    await submitTask(h, c, replacement, { reply: { type: 'demonstration', text: 'Hello! How can I help you?' } });
+    expect(await progress()).toMatchObject({ items: 2, completedItems: 2 });
+  });
+
   it('answers a second verdict on the same annotation with 409 and opens no second slot', async () => {
     const { researcher, reviewer, project, annotationIds } = await arrange();
     const annotationId = annotationIds['b:two'] as string;

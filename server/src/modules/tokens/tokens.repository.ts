@@ -95,6 +95,13 @@ export function createTokensRepository(db: Executor) {
         .set({ revokedAt: now })
         .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
     },
+    /** Revokes every live token of an account (it was disabled). */
+    async revokeAllOf(userId: string, now: Date) {
+      await db
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+    },
     /** The live token behind a hash, with its owner; expiry and revocation are checked by the caller's clock. */
     async findByHash(tokenHash: string) {
       const [row] = await db
@@ -104,7 +111,8 @@ export function createTokensRepository(db: Executor) {
         })
         .from(apiTokens)
         .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(eq(apiTokens.tokenHash, tokenHash));
+        // A disabled account's tokens are revoked too; this keeps them dead even if one was missed.
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(users.disabledAt)));
       return row;
     },
     async touch(tokenId: string, now: Date) {

@@ -120,6 +120,9 @@ export function createTokensService({ db, clock, projects, workspaces, confirmPa
       return { token: toApiToken(revoked, projectIds), ownerEmail: row.ownerEmail };
     },
 
+    /** Ends every token of an account (disabled by an admin). */
+    revokeAllOf: (userId: string) => repository.revokeAllOf(userId, clock.now()),
+
     /** The caller behind a bearer token, scoped; undefined when unknown, revoked or expired. */
     async resolve(token: string): Promise<SessionUser | undefined> {
       if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return undefined;

@@ -8,6 +8,7 @@ import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
 import { MembersPanel } from '../../features/projects/components/MembersPanel.tsx';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+import { ProjectSettingsForm } from '../../features/projects/components/ProjectSettingsForm.tsx';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 
 /** How often the dashboard refetches its counters; the live socket pushes changes in between. */
@@ -84,8 +85,9 @@ export function ProjectRoute() {
           projectId={p.id}
           onImported={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
         />
-        <ExportPanel projectId={p.id} />
+        <ExportPanel projectId={p.id} kind={p.kind} />
       </div>
+      <ProjectSettingsForm key={`settings-${p.id}`} project={p} />
       <GuidelinesEditor key={p.id} project={p} />
       <MembersPanel projectId={p.id} />
     </div>

@@ -1,11 +1,12 @@
 import { AllApiTokensPanel } from '../../features/auth/components/AllApiTokensPanel.tsx';
 import { ApiTokensPanel } from '../../features/auth/components/ApiTokensPanel.tsx';
 import { AuditLog } from '../../features/auth/components/AuditLog.tsx';
+import { ChangePasswordForm } from '../../features/auth/components/ChangePasswordForm.tsx';
 import { useProjects } from '../../features/projects/api/get-projects.ts';
 import { useWorkspaces } from '../../features/workspaces/api/get-workspaces.ts';
 import { useCurrentUser } from '../use-current-user.ts';
 
-/** API tokens for everyone; every account's tokens and the audit log for admins. */
+/** One's password and API tokens for everyone; every account's tokens and the audit log for admins. */
 export function SecurityRoute() {
   const user = useCurrentUser();
   const projects = useProjects();
@@ -14,6 +15,7 @@ export function SecurityRoute() {
   return (
     <div className="stack">
       <h1>Security</h1>
+      <ChangePasswordForm />
       <ApiTokensPanel
         projects={(projects.data?.projects ?? []).map((p) => ({ id: p.id, name: p.name, workspaceId: p.workspaceId }))}
         workspaces={workspaces.data?.workspaces ?? []}

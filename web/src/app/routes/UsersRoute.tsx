@@ -14,7 +14,7 @@ export function UsersRoute() {
   return (
     <div className="stack">
       <h1>Accounts</h1>
-      <UsersPanel />
+      <UsersPanel myId={user.id} />
     </div>
   );
 }

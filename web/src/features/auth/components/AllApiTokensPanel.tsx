@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAllApiTokens } from '../api/get-all-api-tokens.ts';
@@ -50,14 +51,14 @@ export function AllApiTokensPanel({ workspaceName }: { workspaceName: (id: strin
                 <td>{token.revokedAt ? `revoked ${new Date(token.revokedAt).toLocaleDateString()}` : 'active'}</td>
                 <td>
                   {!token.revokedAt && (
-                    <button
-                      type="button"
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${token.name} of ${token.ownerEmail}`}
+                      question={`Revoke ${token.name} of ${token.ownerEmail}? Scripts using it stop working at once.`}
+                      confirmLabel="Revoke token"
                       disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(token.id)}
-                      aria-label={`Revoke ${token.name} of ${token.ownerEmail}`}
-                    >
-                      Revoke
-                    </button>
+                      onConfirm={() => revoke.mutate(token.id)}
+                    />
                   )}
                 </td>
               </tr>

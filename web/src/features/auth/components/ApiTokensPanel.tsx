@@ -1,5 +1,7 @@
 import { API_TOKEN_ACCESS, type ApiToken, type ApiTokenAccess } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { CopyButton } from '../../../components/CopyButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateApiToken } from '../api/create-api-token.ts';
@@ -163,7 +165,16 @@ export function ApiTokensPanel({
               <strong>Copy this token now.</strong> It is shown once and cannot be read again.
             </p>
             <label htmlFor="new-token-value">New token</label>
-            <input id="new-token-value" readOnly value={create.data.token} onFocus={(e) => e.target.select()} />
+            <div className="row align-end">
+              <input
+                id="new-token-value"
+                className="grow"
+                readOnly
+                value={create.data.token}
+                onFocus={(e) => e.target.select()}
+              />
+              <CopyButton text={create.data.token} label="Copy token" />
+            </div>
           </div>
         )}
       </form>
@@ -204,14 +215,14 @@ export function ApiTokensPanel({
                   <td>{tokenStatus(token)}</td>
                   <td>
                     {!token.revokedAt && (
-                      <button
-                        type="button"
+                      <ConfirmButton
+                        label="Revoke"
+                        ariaLabel={`Revoke ${token.name}`}
+                        question={`Revoke ${token.name}? Scripts using it stop working at once.`}
+                        confirmLabel="Revoke token"
                         disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(token.id)}
-                        aria-label={`Revoke ${token.name}`}
-                      >
-                        Revoke
-                      </button>
+                        onConfirm={() => revoke.mutate(token.id)}
+                      />
                     )}
                   </td>
                 </tr>

@@ -42,7 +42,7 @@ export function AuditLog() {
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
-              <th scope="col">Project</th>
+              <th scope="col">Project or workspace</th>
               <th scope="col">Address</th>
             </tr>
           </thead>
@@ -55,7 +55,7 @@ export function AuditLog() {
                   <code>{event.action}</code>
                 </td>
                 <td>{event.target ?? ''}</td>
-                <td>{event.projectId ? <code>{event.projectId.slice(0, 8)}</code> : ''}</td>
+                <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? 'a deleted project' : '')}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
             ))}

@@ -4,9 +4,10 @@ import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { useUsers } from '../api/get-users.ts';
+import { AccountActions } from './AccountActions.tsx';
 
 /** Accounts, for admins: there is no self sign-up, so people join when an admin creates their account. */
-export function UsersPanel() {
+export function UsersPanel({ myId }: { myId?: string }) {
   const users = useUsers();
   const create = useCreateUser();
   const [email, setEmail] = useState('');
@@ -90,6 +91,10 @@ export function UsersPanel() {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +105,10 @@ export function UsersPanel() {
                     <span className={`badge role-${user.role}`}>{user.role}</span>
                   </td>
                   <td>{new Date(user.createdAt).toLocaleDateString()}</td>
+                  <td>{user.disabled ? <span className="badge">disabled</span> : 'active'}</td>
+                  <td>
+                    <AccountActions user={user} isMe={user.id === myId} />
+                  </td>
                 </tr>
               ))}
             </tbody>

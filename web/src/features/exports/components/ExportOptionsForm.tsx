@@ -6,6 +6,8 @@ import {
   EXPORT_SPLITS,
   type ExportFormat,
   PAIR_STRATEGIES,
+  PREFERENCE_EXPORT_FORMATS,
+  type TaskKind,
 } from '@feedbench/shared';
 import { type ReactNode, useId } from 'react';
 import type { ExportChoices } from '../api/export-url.ts';
@@ -27,10 +29,15 @@ export const FORMAT_DESCRIPTIONS: Partial<Record<ExportFormat, string>> = {
 export function ExportOptionsForm({
   choices,
   onChange,
+  kind,
 }: {
   choices: ExportChoices;
   onChange: (choices: ExportChoices) => void;
+  /** The project's kind: preference formats need rankings, so a demonstration project is not offered them. */
+  kind?: TaskKind;
 }) {
+  const preference: readonly string[] = PREFERENCE_EXPORT_FORMATS;
+  const formats = kind === 'demonstration' ? EXPORT_FORMATS.filter((f) => !preference.includes(f)) : EXPORT_FORMATS;
   const id = useId();
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
   const select = <T extends string>(key: keyof ExportChoices, label: string, values: readonly T[], fallback: T) => (
@@ -84,7 +91,7 @@ export function ExportOptionsForm({
   return (
     <div className="stack">
       <div className="row">
-        {select('format', 'Format', EXPORT_FORMATS, 'openai-chat')}
+        {select('format', 'Format', formats, 'openai-chat')}
         {select('fileFormat', 'File', EXPORT_FILE_FORMATS, 'jsonl')}
       </div>
       <p className="hint">{FORMAT_DESCRIPTIONS[choices.format]}</p>

@@ -1,18 +1,22 @@
-import { type ExportOptions, exportOptionsSchema } from '@feedbench/shared';
+import { type ExportFormat, type ExportOptions, exportOptionsSchema, type TaskKind } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { type ExportChoices, exportUrl } from '../api/export-url.ts';
 import { ExportJobsList } from './ExportJobsList.tsx';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
+import { ExportSummary } from './ExportSummary.tsx';
 import { SnapshotsPanel } from './SnapshotsPanel.tsx';
+
+/** What a new export of each kind of project starts as: preference pairs for rankings, chat SFT for demonstrations. */
+const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = { ranking: 'trl-preference', demonstration: 'openai-chat' };
 
 /**
  * The researcher's export: every option, a direct download (streamed by the browser), a background job for big
  * projects with live progress, and snapshots of the same options.
  */
-export function ExportPanel({ projectId }: { projectId: string }) {
-  const [choices, setChoices] = useState<ExportChoices>({ format: 'openai-chat', fileFormat: 'jsonl' });
+export function ExportPanel({ projectId, kind }: { projectId: string; kind: TaskKind }) {
+  const [choices, setChoices] = useState<ExportChoices>({ format: DEFAULT_FORMAT[kind], fileFormat: 'jsonl' });
   const jobs = useExportJobs(projectId);
   const createJob = useCreateExportJob(projectId);
   const { fileFormat, ...rest } = choices;
@@ -25,12 +29,13 @@ export function ExportPanel({ projectId }: { projectId: string }) {
     <>
       <section className="card stack" aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>
-        <ExportOptionsForm choices={choices} onChange={setChoices} />
+        <ExportOptionsForm choices={choices} onChange={setChoices} kind={kind} />
         {problem && (
           <p className="notice error" role="alert">
             {problem.path.join('.')}: {problem.message}
           </p>
         )}
+        <ExportSummary projectId={projectId} choices={options ? choices : undefined} />
         <div className="row">
           {options ? (
             <a className="button primary" href={exportUrl(projectId, choices)} download>

@@ -1,13 +1,17 @@
 import { MEMBER_ROLES, type MemberRole } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAddMember } from '../api/add-member.ts';
 import { useMembers } from '../api/get-members.ts';
+import { useRemoveMember } from '../api/remove-member.ts';
 
 export function MembersPanel({ projectId }: { projectId: string }) {
   const members = useMembers(projectId);
   const add = useAddMember(projectId);
+  const changeRole = useAddMember(projectId);
+  const remove = useRemoveMember(projectId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('annotator');
 
@@ -30,6 +34,9 @@ export function MembersPanel({ projectId }: { projectId: string }) {
             <tr>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +44,28 @@ export function MembersPanel({ projectId }: { projectId: string }) {
               <tr key={member.userId}>
                 <td>{member.email}</td>
                 <td>
-                  <span className={`badge role-${member.role}`}>{member.role}</span>
+                  <select
+                    aria-label={`Role of ${member.email}`}
+                    value={member.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => changeRole.mutate({ email: member.email, role: e.target.value as MemberRole })}
+                  >
+                    {MEMBER_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <ConfirmButton
+                    label="Remove"
+                    ariaLabel={`Remove ${member.email}`}
+                    question={`Remove ${member.email} from the project? Items they hold go back to the pool; their answers stay.`}
+                    confirmLabel="Remove member"
+                    disabled={remove.isPending}
+                    onConfirm={() => remove.mutate(member.userId)}
+                  />
                 </td>
               </tr>
             ))}
@@ -63,6 +91,14 @@ export function MembersPanel({ projectId }: { projectId: string }) {
           Add member
         </button>
       </form>
+      {[changeRole, remove].map(
+        (mutation, i) =>
+          mutation.isError && (
+            <p key={i === 0 ? 'role' : 'remove'} className="notice error" role="alert">
+              {errorMessage(mutation.error)}
+            </p>
+          ),
+      )}
       {add.isError && (
         <p className="notice error" role="alert">
           {errorMessage(add.error)}

@@ -1,8 +1,9 @@
-import { findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
+import { defaultSettings, findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateProject } from '../api/create-project.ts';
+import { AssignmentSettingsFields, DEFAULT_ASSIGNMENT_SETTINGS } from './AssignmentSettingsFields.tsx';
 
 const KIND_HINTS: Record<TaskKind, string> = {
   demonstration: 'Annotators write the ideal assistant reply (SFT demonstrations).',
@@ -25,12 +26,13 @@ export function NewProjectForm({
   const [kind, setKind] = useState<TaskKind>('ranking');
   const [guidelines, setGuidelines] = useState('');
   const [presetId, setPresetId] = useState('');
+  const [assignment, setAssignment] = useState(DEFAULT_ASSIGNMENT_SETTINGS);
   const create = useCreateProject();
   const preset = findPreset(presetId);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const settings = preset ? { questions: preset.questions } : undefined;
+    const settings = { ...assignment, questions: preset ? preset.questions : defaultSettings(kind).questions };
     const chosen = workspaces.some((w) => w.id === workspaceId) ? workspaceId : workspaces[0]?.id;
     create.mutate(
       { name, kind, guidelines, settings, workspaceId: chosen },
@@ -100,6 +102,7 @@ export function NewProjectForm({
           {preset ? preset.description : 'Change the questions any time in the template builder.'}
         </p>
       </div>
+      <AssignmentSettingsFields idPrefix="new-project" value={assignment} onChange={setAssignment} />
       <MarkdownEditor
         label="Guidelines (Markdown)"
         value={guidelines}

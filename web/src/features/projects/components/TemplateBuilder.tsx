@@ -8,7 +8,7 @@ import {
   sameQuestions,
   TEMPLATE_PRESETS,
 } from '@feedbench/shared';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { slugId } from '../../questions/controls/ChoiceListEditor.tsx';
 import { useUpdateProject } from '../api/update-project.ts';
@@ -31,6 +31,13 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
   const [preset, setPreset] = useState(TEMPLATE_PRESETS[0]?.id ?? '');
   const [addType, setAddType] = useState<QuestionType>('rating');
   const [notice, setNotice] = useState('');
+  /** Asking before a preset replaces the questions; the questions it replaced, for Undo. */
+  const [confirmingPreset, setConfirmingPreset] = useState(false);
+  const [beforePreset, setBeforePreset] = useState<Question[] | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingPreset) confirmRef.current?.focus();
+  }, [confirmingPreset]);
   const update = useUpdateProject(project.id);
   const parsed = questionsSchema.safeParse(draft);
   const dirty = !sameQuestions(draft, project.settings.questions);
@@ -39,6 +46,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
   const change = (next: Question[]) => {
     setDraft(next);
     setNotice('');
+    setBeforePreset(null);
   };
   const move = (index: number, delta: -1 | 1) => {
     const next = [...draft];
@@ -49,9 +57,28 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
 
   function applyPreset() {
     if (!chosenPreset) return;
+    // Nothing to lose: an empty template, or the preset's questions already.
+    if (draft.length === 0 || sameQuestions(draft, chosenPreset.questions)) confirmPreset();
+    else setConfirmingPreset(true);
+  }
+  function confirmPreset() {
+    if (!chosenPreset) return;
+    const previous = draft;
     change(chosenPreset.questions);
+    setBeforePreset(previous);
+    setConfirmingPreset(false);
     setNotice(`Applied the ${chosenPreset.name} preset (not saved yet).`);
   }
+  function undoPreset() {
+    if (!beforePreset) return;
+    change(beforePreset);
+    setNotice('Restored the questions from before the preset.');
+  }
+  // A ranking project needs a question that orders its outputs; a preset without one would leave it without rankings.
+  const presetDropsRanking =
+    project.kind === 'ranking' &&
+    !!chosenPreset &&
+    !chosenPreset.questions.some((q) => q.type === 'ranking' || q.type === 'pairwise');
   function addQuestion() {
     change([
       ...draft,
@@ -95,10 +122,32 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
               ))}
             </select>
           </div>
-          <button type="button" onClick={applyPreset}>
+          <button type="button" onClick={applyPreset} disabled={confirmingPreset}>
             Apply preset
           </button>
         </div>
+        {confirmingPreset && chosenPreset && (
+          <fieldset className="notice warning stack" aria-describedby={`${id}-preset-confirm`}>
+            <legend className="visually-hidden">Replace the questions?</legend>
+            <p id={`${id}-preset-confirm`}>
+              <strong>
+                Replace the {draft.length} current question{draft.length === 1 ? '' : 's'} with the {chosenPreset.name}{' '}
+                preset?
+              </strong>{' '}
+              These would be removed: {draft.map((q) => `“${q.label}”`).join(', ')}.
+              {presetDropsRanking &&
+                ' The preset has no ranking or pairwise question, so this project would collect no preferences.'}
+            </p>
+            <div className="actions">
+              <button type="button" className="primary" ref={confirmRef} onClick={confirmPreset}>
+                Replace questions
+              </button>
+              <button type="button" onClick={() => setConfirmingPreset(false)}>
+                Keep my questions
+              </button>
+            </div>
+          </fieldset>
+        )}
         {chosenPreset && (
           <p className="hint">
             {chosenPreset.description}
@@ -175,6 +224,11 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
           <span role="status" className="muted">
             {notice || (dirty ? 'Unsaved changes' : '')}
           </span>
+          {beforePreset && (
+            <button type="button" onClick={undoPreset}>
+              Undo preset
+            </button>
+          )}
         </div>
         <p className="hint">
           Saving makes template version {project.templateVersion + 1}. Annotations keep the version they were made

@@ -65,6 +65,22 @@ export function OutputCard({ output, ranking, expandAll, children }: OutputCardP
             {ranking.rank === undefined ? 'unranked' : `rank ${ranking.rank}`}
           </span>
         )}
+        {ranking && (
+          // On narrow screens (styles.css shows it there only) the board is far below: rank right here.
+          <select
+            className="output-rank-select"
+            aria-label={`Rank of output ${output.label}`}
+            value={ranking.rank ?? ''}
+            onChange={(e) => ranking.onRank(e.target.value === '' ? undefined : Number(e.target.value))}
+          >
+            <option value="">Unranked</option>
+            {Array.from({ length: ranking.outputCount }, (_, i) => i + 1).map((rank) => (
+              <option key={rank} value={rank}>
+                Rank {rank}
+              </option>
+            ))}
+          </select>
+        )}
       </header>
       <div id={bodyId} className={open ? 'output-body' : 'output-body folded'}>
         <MarkdownView text={output.content} className="output-content" />

@@ -1,11 +1,13 @@
 import { WORKSPACE_ROLES, type Workspace, type WorkspaceRole } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAddWorkspaceMember } from '../api/add-workspace-member.ts';
 import { useCreateWorkspace } from '../api/create-workspace.ts';
 import { useWorkspaceMembers } from '../api/get-workspace-members.ts';
 import { useWorkspaces } from '../api/get-workspaces.ts';
+import { useRemoveWorkspaceMember } from '../api/remove-workspace-member.ts';
 
 /** Slugs are lower-case words joined by dashes, made from the name until someone types their own. */
 const slugOf = (name: string) =>
@@ -21,6 +23,8 @@ export function WorkspacesPanel() {
   const create = useCreateWorkspace();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
+  /** The slug follows the name until someone types their own. */
+  const [slugEdited, setSlugEdited] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,6 +34,7 @@ export function WorkspacesPanel() {
         onSuccess: () => {
           setName('');
           setSlug('');
+          setSlugEdited(false);
         },
       },
     );
@@ -47,7 +52,10 @@ export function WorkspacesPanel() {
               required
               maxLength={200}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (!slugEdited) setSlug(slugOf(e.target.value));
+              }}
             />
           </div>
           <div className="field grow">
@@ -59,7 +67,10 @@ export function WorkspacesPanel() {
               placeholder={slugOf(name) || 'team-a'}
               value={slug}
               aria-describedby="workspace-slug-hint"
-              onChange={(e) => setSlug(e.target.value)}
+              onChange={(e) => {
+                setSlug(e.target.value);
+                setSlugEdited(e.target.value !== '');
+              }}
             />
           </div>
           <button type="submit" className="primary" disabled={create.isPending}>
@@ -89,6 +100,8 @@ export function WorkspacesPanel() {
 function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
   const members = useWorkspaceMembers(workspace.id);
   const add = useAddWorkspaceMember(workspace.id);
+  const changeRole = useAddWorkspaceMember(workspace.id);
+  const remove = useRemoveWorkspaceMember(workspace.id);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('member');
   const titleId = `workspace-${workspace.id}-title`;
@@ -114,6 +127,9 @@ function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
             <tr>
               <th scope="col">Email</th>
               <th scope="col">Workspace role</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -121,7 +137,28 @@ function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
               <tr key={member.userId}>
                 <td>{member.email}</td>
                 <td>
-                  <span className="badge">{member.role}</span>
+                  <select
+                    aria-label={`Workspace role of ${member.email}`}
+                    value={member.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => changeRole.mutate({ email: member.email, role: e.target.value as WorkspaceRole })}
+                  >
+                    {WORKSPACE_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <ConfirmButton
+                    label="Remove"
+                    ariaLabel={`Remove ${member.email} from ${workspace.name}`}
+                    question={`Remove ${member.email} from ${workspace.name}? They lose every project in it.`}
+                    confirmLabel="Remove member"
+                    disabled={remove.isPending}
+                    onConfirm={() => remove.mutate(member.userId)}
+                  />
                 </td>
               </tr>
             ))}
@@ -153,10 +190,13 @@ function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
           Add member
         </button>
       </form>
-      {add.isError && (
-        <p className="notice error" role="alert">
-          {errorMessage(add.error)}
-        </p>
+      {[add, changeRole, remove].map(
+        (mutation, i) =>
+          mutation.isError && (
+            <p key={['add', 'role', 'remove'][i]} className="notice error" role="alert">
+              {errorMessage(mutation.error)}
+            </p>
+          ),
       )}
     </section>
   );

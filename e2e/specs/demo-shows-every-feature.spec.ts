@@ -1,0 +1,43 @@
+import { projectListResponse } from '@feedbench/shared';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/a11y.ts';
+import { signedIn } from '../support/api.ts';
+import { ADMIN } from '../support/env.ts';
+import { signInQuietly } from '../support/ui.ts';
+
+test('on first start the demo has annotators, agreement, position bias, disagreements, gold and exports to show', async ({
+  page,
+}) => {
+  // The e2e server seeds the demo like `pnpm start` does (support/start-server.mjs); admins see every project.
+  const admin = await signedIn(ADMIN);
+  const { projects } = projectListResponse.parse(await (await admin.get('/api/projects')).json());
+  const ranking = projects.find((p) => p.name === 'Demo: rank assistant replies');
+  if (!ranking) throw new Error('the demo ranking project was not seeded');
+  expect(ranking.settings.overlapTarget).toBe(3);
+  expect(ranking.progress.annotations).toBeGreaterThanOrEqual(24);
+  const members = (await (await admin.get(`/api/projects/${ranking.id}/members`)).json()).members as {
+    role: string;
+  }[];
+  expect(members.filter((m) => m.role === 'annotator').length).toBeGreaterThanOrEqual(5);
+  await admin.dispose();
+
+  await signInQuietly(page, ADMIN);
+  await page.goto(`/projects/${ranking.id}/agreement`);
+  await expect(page.getByRole('table', { name: 'First-shown output ranked best, against chance' })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('nothing yet');
+  await expectNoAxeViolations(page, 'the demo agreement page');
+
+  await page.goto(`/projects/${ranking.id}/adjudication`);
+  const queue = page.getByRole('table', { name: 'Items by disagreement' });
+  await expect(queue.getByRole('row').nth(1)).toBeVisible();
+
+  await page.goto(`/projects/${ranking.id}/gold`);
+  const accuracy = page.getByRole('table', { name: 'Accuracy on gold items per annotator' });
+  await expect(accuracy).toContainText('%');
+
+  await page.goto(`/projects/${ranking.id}`);
+  const summary = page.getByRole('region', { name: 'What the export holds' });
+  await expect(summary).toContainText(/[1-9]\d* lines? from/);
+  await expect(summary).toContainText('1 gold (control) item');
+  await expectNoAxeViolations(page, 'the demo dashboard');
+});

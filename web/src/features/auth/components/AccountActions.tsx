@@ -1,0 +1,95 @@
+import type { AdminUser } from '@feedbench/shared';
+import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useResetPassword } from '../api/reset-password.ts';
+import { useUpdateUser } from '../api/update-user.ts';
+
+/** An admin's actions on one account: disable or enable it, and set a new password. */
+export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean }) {
+  const update = useUpdateUser();
+  const reset = useResetPassword();
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const inputId = `reset-${user.id}`;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    reset.mutate(
+      { userId: user.id, password },
+      {
+        onSuccess: () => {
+          setPassword('');
+          setResetting(false);
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="stack tight">
+      <div className="actions">
+        {user.disabled ? (
+          <button
+            type="button"
+            className="small"
+            aria-label={`Enable ${user.email}`}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ userId: user.id, disabled: false })}
+          >
+            Enable
+          </button>
+        ) : (
+          !isMe && (
+            <ConfirmButton
+              label="Disable"
+              ariaLabel={`Disable ${user.email}`}
+              question={`Disable ${user.email}? They are signed out, their API tokens are revoked and the items they hold go back to the pool.`}
+              confirmLabel="Disable account"
+              disabled={update.isPending}
+              onConfirm={() => update.mutate({ userId: user.id, disabled: true })}
+            />
+          )
+        )}
+        <button
+          type="button"
+          className="small"
+          aria-expanded={resetting}
+          aria-label={`Reset password of ${user.email}`}
+          onClick={() => setResetting(!resetting)}
+        >
+          Reset password
+        </button>
+      </div>
+      {resetting && (
+        <form className="row align-end" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor={inputId}>New password for {user.email}</label>
+            <input
+              id={inputId}
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={8}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="small primary" disabled={reset.isPending}>
+            Set password
+          </button>
+        </form>
+      )}
+      {reset.isSuccess && !resetting && (
+        <p className="hint" role="status">
+          Password set; {user.email} was signed out everywhere.
+        </p>
+      )}
+      {(update.isError || reset.isError) && (
+        <p className="notice error" role="alert">
+          {errorMessage(update.error ?? reset.error)}
+        </p>
+      )}
+    </div>
+  );
+}

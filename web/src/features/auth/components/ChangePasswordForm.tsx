@@ -1,0 +1,71 @@
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useChangePassword } from '../api/change-password.ts';
+
+/** One's own password: the current one confirms it is the account's owner at the keyboard. */
+export function ChangePasswordForm() {
+  const change = useChangePassword();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNew('');
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="password-title">
+      <h2 id="password-title">Password</h2>
+      <div className="row align-end">
+        <div className="field grow">
+          <label htmlFor="current-password">Current password</label>
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </div>
+        <div className="field grow">
+          <label htmlFor="new-password">New password</label>
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            aria-describedby="new-password-hint"
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="primary" disabled={change.isPending}>
+          Change password
+        </button>
+      </div>
+      <p id="new-password-hint" className="hint">
+        At least 8 characters. Your other sessions are signed out; this one stays.
+      </p>
+      {change.isError && (
+        <p className="notice error" role="alert">
+          {errorMessage(change.error)}
+        </p>
+      )}
+      {change.isSuccess && (
+        <p className="notice success" role="status">
+          Password changed.
+        </p>
+      )}
+    </form>
+  );
+}

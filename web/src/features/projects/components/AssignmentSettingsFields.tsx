@@ -1,0 +1,83 @@
+import { ORDERING_POLICIES, type OrderingPolicy } from '@feedbench/shared';
+
+export interface AssignmentSettings {
+  overlapTarget: number;
+  leaseMinutes: number;
+  ordering: OrderingPolicy;
+}
+
+const ORDERING_LABELS: Record<OrderingPolicy, string> = {
+  'closest-to-completion': 'Closest to completion first',
+  random: 'Random',
+  'import-order': 'Import order',
+};
+
+/** Overlap, lease length and ordering policy: the settings that decide who annotates what, and for how long. */
+export function AssignmentSettingsFields({
+  idPrefix,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  value: AssignmentSettings;
+  onChange: (next: AssignmentSettings) => void;
+}) {
+  return (
+    <div className="row settings-row">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-overlap`}>Annotators per item</label>
+        <input
+          id={`${idPrefix}-overlap`}
+          type="number"
+          min={1}
+          max={50}
+          step={1}
+          required
+          value={value.overlapTarget}
+          aria-describedby={`${idPrefix}-overlap-hint`}
+          onChange={(e) => onChange({ ...value, overlapTarget: e.target.valueAsNumber })}
+        />
+        <span id={`${idPrefix}-overlap-hint`} className="hint">
+          2 or more to measure agreement and review disagreements.
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-lease`}>Lease length (minutes)</label>
+        <input
+          id={`${idPrefix}-lease`}
+          type="number"
+          min={1}
+          max={1440}
+          step="any"
+          required
+          value={value.leaseMinutes}
+          aria-describedby={`${idPrefix}-lease-hint`}
+          onChange={(e) => onChange({ ...value, leaseMinutes: e.target.valueAsNumber })}
+        />
+        <span id={`${idPrefix}-lease-hint`} className="hint">
+          How long an item stays reserved for the annotator who opened it.
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-ordering`}>Item order</label>
+        <select
+          id={`${idPrefix}-ordering`}
+          value={value.ordering}
+          onChange={(e) => onChange({ ...value, ordering: e.target.value as OrderingPolicy })}
+        >
+          {ORDERING_POLICIES.map((o) => (
+            <option key={o} value={o}>
+              {ORDERING_LABELS[o]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export const DEFAULT_ASSIGNMENT_SETTINGS: AssignmentSettings = {
+  overlapTarget: 1,
+  leaseMinutes: 30,
+  ordering: 'closest-to-completion',
+};
