@@ -1,6 +1,5 @@
 import {
   type AgreementEstimate,
-  type AgreementEstimateName,
   type AgreementRecord,
   type AgreementReport,
   type AnnotatorGold,
@@ -9,7 +8,6 @@ import {
   clusterCoincidences,
   compareIds,
   compareRankings,
-  type DrawnStatistic,
   drawnAlpha,
   drawnMean,
   kendallW,
@@ -23,7 +21,15 @@ import { annotatorTable } from './agreement.annotators.ts';
 import { withAttributeRatings } from './agreement.attributes.ts';
 import { overBatches } from './agreement.batches.ts';
 import { labelDistributions } from './agreement.labels.ts';
-import { type AgreementQuestion, finite, hasAgreement, orderingOf, questionRecords } from './agreement.records.ts';
+import {
+  type AgreementQuestion,
+  type Estimator,
+  finite,
+  hasAgreement,
+  orderingOf,
+  type QuestionItems,
+  questionRecords,
+} from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
 
 export interface AgreementReportInput {
@@ -70,22 +76,6 @@ export function buildAgreementReport(original: AgreementReportInput): AgreementR
   };
 }
 
-/** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
-export interface QuestionItems {
-  ids: string[];
-  externalIds: string[];
-  /** Answers per item. */
-  annotators: number[];
-  /** UTC day of the item's latest answer to the question. */
-  days: string[];
-  /** UTC day of every answer, for the per-day answer counts. */
-  answerDays: string[];
-  /** Per item: when its import ran (ms), and when its latest answer was submitted (ms). */
-  importedAt: number[];
-  lastAnsweredAt: number[];
-  annotatorCount: number;
-}
-
 function questionItems(annotations: readonly SubmittedAnnotation[], question: AgreementQuestion): QuestionItems {
   const byItem = new Map<string, { externalId: string; annotators: number; last: Date; importedAt: Date }>();
   const answerDays: string[] = [];
@@ -118,13 +108,6 @@ function questionItems(annotations: readonly SubmittedAnnotation[], question: Ag
     lastAnsweredAt: entries.map((e) => e.last.getTime()),
     annotatorCount: annotators.size,
   };
-}
-
-export interface Estimator {
-  estimate: AgreementEstimateName;
-  statistic: DrawnStatistic;
-  /** Items that contribute to the estimate. */
-  items: number;
 }
 
 /** Rankings, and Llama 2 pairwise verdicts read as rankings of two outputs (`orderingOf`). */

@@ -15,8 +15,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createExportJobsRepository, type ExportJobRow } from './export-jobs.repository.ts';
 import { exportErrors } from './exports.errors.ts';
-import type { ExportHooks, ExportProject } from './exports.service.ts';
-import { exportFileName } from './exports.service.ts';
+import { type ExportHooks, type ExportProject, exportFileName } from './exports.types.ts';
 
 /** Progress is written (and published) at most this often: a row update and a NOTIFY per second, not per page. */
 const PROGRESS_EVERY_MS = 1000;

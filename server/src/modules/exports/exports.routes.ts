@@ -4,7 +4,8 @@ import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { CONTENT_TYPES } from './export-content-types.ts';
 import { exportJobsRoutes } from './export-jobs.routes.ts';
-import { type ExportsService, exportFileName } from './exports.service.ts';
+import type { ExportsService } from './exports.service.ts';
+import { exportFileName } from './exports.types.ts';
 import { snapshotsRoutes } from './snapshots.routes.ts';
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
