@@ -20,6 +20,7 @@ import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ItemsService } from '../items/items.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
+import { createProjectsRepository } from '../projects/projects.repository.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { goldErrors } from './gold.errors.ts';
 import { createGoldRepository } from './gold.repository.ts';
@@ -57,6 +58,8 @@ export interface SubmittedAnnotation {
  */
 export function createGoldService({ db, clock, projects, items, setItemGold, audit, events }: Deps) {
   const repository = createGoldRepository(db);
+  // Members' paused state and `settings.gold` are the projects module's rows: gold changes them through its repository.
+  const projectRows = createProjectsRepository(db);
 
   async function itemOf(projectId: string, itemId: string) {
     const item = await repository.findItem(itemId);
@@ -187,7 +190,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     async updateSettings(user: SessionUser, projectId: string, body: GoldSettingsBody, actor: GoldActor) {
       await projects.accessAsResearcher(user, projectId);
       const settings = goldSettingsBody.parse(body);
-      await repository.updateSettings(projectId, settings);
+      await projectRows.setGoldSettings(projectId, settings);
       await audit.record({ ...actor, action: 'gold.settings', projectId, details: { ...settings } });
       events.publish(projectId);
       return settings;
@@ -197,7 +200,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     async resume(user: SessionUser, projectId: string, userId: string, actor: GoldActor) {
       await projects.accessAsResearcher(user, projectId);
       if (!(await repository.memberRole(projectId, userId))) throw goldErrors.notAnnotator();
-      if (!(await repository.resume(projectId, userId))) throw goldErrors.notPaused();
+      if (!(await projectRows.resumeMember(projectId, userId))) throw goldErrors.notPaused();
       await audit.record({ ...actor, action: 'annotator.resume', projectId, target: userId });
       events.publish(projectId);
     },
@@ -217,7 +220,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       const standing = goldAccuracy((await scoresOf(projectId, questions, userId)).map((s) => s.score));
       if (!shouldAutoPause(gold, standing)) return;
       const reason = goldPauseReason(gold, standing);
-      if (!(await repository.pause(projectId, userId, reason, clock.now()))) return;
+      if (!(await projectRows.pauseMember(projectId, userId, reason, clock.now()))) return;
       await audit.record({
         actorId: null,
         actorEmail: null,
