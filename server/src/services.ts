@@ -26,16 +26,26 @@ export function createServices(
   const { clock } = options;
   // Without a live hub (CLI, tests that do not watch), events go to an in-process emitter nobody listens to.
   const events = options.events ?? createLocalEvents();
-  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email) });
+  // Every service that performs an audited action records it through this one service (typed per action).
+  const audit = createAuditService({ db, clock });
+  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email), audit });
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
     sessionTtlHours: options.sessionTtlHours,
     workspaces,
+    audit,
   });
   const assignment = createAssignmentService({ db, clock });
-  const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });
-  const items = createItemsService({ db, assignment, events });
+  const projects = createProjectsService({
+    db,
+    clock,
+    assignment,
+    workspaces,
+    findUserByEmail: auth.findUserByEmail,
+    audit,
+  });
+  const items = createItemsService({ db, assignment, events, audit });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).
@@ -48,12 +58,13 @@ export function createServices(
     events,
     afterSubmit,
   });
-  const adjudication = createAdjudicationService({ db, clock, projects });
+  const adjudication = createAdjudicationService({ db, clock, projects, audit });
   const exports = createExportsService({
     db,
     clock,
     events,
     exportsDir: options.exportsDir,
+    audit,
     // Called per export only (adjudication is built above, gold below).
     sources: {
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
@@ -67,9 +78,15 @@ export function createServices(
     projects,
     goldAccuracy: (projectId) => gold.accuracyByAnnotator(projectId),
   });
-  const tokens = createTokensService({ db, clock, projects, workspaces, confirmPassword: auth.confirmPassword });
-  const audit = createAuditService({ db, clock });
-  const review = createReviewService({ db, clock, projects, assignment });
+  const tokens = createTokensService({
+    db,
+    clock,
+    projects,
+    workspaces,
+    confirmPassword: auth.confirmPassword,
+    audit,
+  });
+  const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
     db,
     clock,

@@ -4,16 +4,14 @@ import { z } from 'zod';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
 import type { LoginThrottle } from '../../plugins/rate-limit.ts';
-import { requestActor } from '../audit/audit.routes.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
 
 export function authRoutes(
   auth: AuthService,
-  options: { secure: boolean; loginThrottle: LoginThrottle; audit: AuditService },
+  options: { secure: boolean; loginThrottle: LoginThrottle },
 ): FastifyPluginAsyncZod {
-  const { loginThrottle, audit } = options;
+  const { loginThrottle } = options;
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -25,22 +23,14 @@ export function authRoutes(
         preHandler: (request) => loginThrottle.check(request),
       },
       async (request, reply) => {
-        const session = await auth.login(request.body.email, request.body.password).catch(async (error: unknown) => {
-          if (authErrors.isBadCredentials(error)) {
-            await loginThrottle.recordFailure(request);
-            await audit.record({ ...requestActor(request), action: 'auth.login_failed', target: request.body.email });
-          }
+        const { email, password } = request.body;
+        const session = await auth.login(email, password, { ip: request.ip }).catch(async (error: unknown) => {
+          if (authErrors.isBadCredentials(error)) await loginThrottle.recordFailure(request);
           throw error;
         });
         // The session this browser had before (if any) ends here: one live session per sign-in, never two.
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await auth.logout(previous);
-        await audit.record({
-          actorId: session.user.id,
-          actorEmail: session.user.email,
-          ip: request.ip,
-          action: 'auth.login',
-        });
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
           httpOnly: true,
@@ -53,10 +43,7 @@ export function authRoutes(
     );
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-      requireUser(request);
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await auth.logout(token);
-      await audit.record({ ...requestActor(request), action: 'auth.logout' });
+      await auth.signOut(requireUser(request), request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
@@ -82,14 +69,7 @@ export function authRoutes(
         schema: { tags: ['users'], body: createUserBody, response: { 201: z.object({ user: meResponse.shape.user }) } },
       },
       async (request, reply) => {
-        requireAdmin(request);
-        const user = await auth.createUser(request.body);
-        await audit.record({
-          ...requestActor(request),
-          action: 'user.create',
-          target: user.email,
-          details: { role: user.role },
-        });
+        const user = await auth.createUser(request.body, requireAdmin(request));
         return reply.status(201).send({ user });
       },
     );

@@ -22,9 +22,10 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
         },
       },
       async (request, reply) => {
-        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        const user = requireUser(request);
+        const project = await projects.accessAsResearcher(user, request.params.projectId);
         const { fileFormat, ...options } = request.query;
-        const body = await exports.file(project, options, fileFormat);
+        const body = await exports.download(user, project, options, fileFormat);
         const fileName = exportFileName(project.name, options.format, options.split, fileFormat);
         body.on('error', (error) => request.log.error({ err: error }, 'export stream failed'));
         // gzip is a real .gz file, not Content-Encoding: clients must not unpack it on the way.

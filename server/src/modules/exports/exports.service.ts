@@ -4,6 +4,7 @@ import { createGzip } from 'node:zlib';
 import type { Answers, DatasetStatistics, ExportFileFormat, ExportOptions } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
+import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { createExportJobsService } from './export-jobs.service.ts';
@@ -51,9 +52,12 @@ export function createExportsService({
   sources = {},
   events,
   exportsDir = path.resolve('.feedbench', 'exports'),
+  audit,
 }: {
   db: Database;
   clock?: Clock;
+  /** Records each file that leaves the server (a download, a background job's file). */
+  audit: AuditRecorder;
   sources?: ExportSources;
   /** Where background export jobs publish their progress. */
   events?: ProjectEvents;
@@ -237,7 +241,20 @@ export function createExportsService({
 
     countItems,
     file,
-    jobs: createExportJobsService({ db, clock, events, exportsDir, exports: { file, countItems } }),
+    jobs: createExportJobsService({ db, clock, events, exportsDir, audit, exports: { file, countItems } }),
+
+    /** The file a caller takes away (their access is checked by the caller): `file`, audited as the data leaving. */
+    async download(
+      by: AuditActor,
+      project: ExportProject,
+      options: ExportOptions,
+      fileFormat: ExportFileFormat,
+      hooks?: ExportHooks,
+    ) {
+      const body = await file(project, options, fileFormat, hooks);
+      await audit.record('export.download', by, { projectId: project.id, details: { format: options.format } });
+      return body;
+    },
 
     /**
      * What the export would hold, without the text: counts, annotators, rating distributions, agreement with 95%
