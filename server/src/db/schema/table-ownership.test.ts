@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getTableName, isTable } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as schema from './index.ts';
-import { TABLE_OWNERS, type TableName, WRITE_EXCEPTIONS } from './table-ownership.ts';
+import { READ_MODELS, TABLE_OWNERS, type TableName, WRITE_EXCEPTIONS } from './table-ownership.ts';
 
 const SERVER_SRC = path.resolve(import.meta.dirname, '../..');
 
@@ -13,7 +13,7 @@ const TABLE_EXPORTS = new Map<string, string>(
 );
 const SQL_NAMES = new Set(TABLE_EXPORTS.values());
 
-interface TableWrite {
+interface TableUse {
   file: string;
   table: string;
   how: string;
@@ -30,14 +30,8 @@ function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
-/**
- * Every table write in a source file: drizzle calls on a table object (`.insert(items)`, `.update(leases)`,
- * `.delete(drafts)`, whatever the local alias of the imported table) and raw SQL (`insert into items`,
- * `update items set`, `delete from items`, also with the table interpolated: `update ${items} set`).
- */
-export function tableWrites(file: string, source: string): TableWrite[] {
-  const code = withoutComments(source);
-  // Local names of imported tables: `import { items as itemRows } from '.../db/schema/index.ts'` or a *.schema.ts.
+/** Local names of imported tables: `import { items as itemRows } from '.../db/schema/index.ts'` or a *.schema.ts. */
+function localTables(code: string): Map<string, string> {
   const locals = new Map<string, string>();
   for (const [, names = ''] of code.matchAll(
     /import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[^']*(?:db\/schema\/index|\.schema)\.ts'/g,
@@ -51,7 +45,18 @@ export function tableWrites(file: string, source: string): TableWrite[] {
       if (table) locals.set(local.trim(), table);
     }
   }
-  const writes: TableWrite[] = [];
+  return locals;
+}
+
+/**
+ * Every table write in a source file: drizzle calls on a table object (`.insert(items)`, `.update(leases)`,
+ * `.delete(drafts)`, whatever the local alias of the imported table) and raw SQL (`insert into items`,
+ * `update items set`, `delete from items`, also with the table interpolated: `update ${items} set`).
+ */
+export function tableWrites(file: string, source: string): TableUse[] {
+  const code = withoutComments(source);
+  const locals = localTables(code);
+  const writes: TableUse[] = [];
   for (const [, verb = '', name = ''] of code.matchAll(/\.(insert|update|delete)\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) {
     const table = locals.get(name);
     if (table) writes.push({ file, table, how: `${verb}(${name})` });
@@ -69,8 +74,40 @@ export function tableWrites(file: string, source: string): TableWrite[] {
   return writes;
 }
 
+/**
+ * Every table a source file reads: drizzle `.from(table)` and joins, raw SQL `from table` / `join table` (also with
+ * the table interpolated). Comments are left out as for writes.
+ */
+export function tableReads(file: string, source: string): TableUse[] {
+  const code = withoutComments(source);
+  const locals = localTables(code);
+  const reads: TableUse[] = [];
+  for (const [how, , name = ''] of code.matchAll(
+    /\.(from|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*([A-Za-z_$][\w$]*)/g,
+  )) {
+    const table = locals.get(name);
+    if (table) reads.push({ file, table, how });
+  }
+  for (const [how, , sqlName, interpolated] of code.matchAll(
+    /\b(from|join)\s+(?:"?([a-z_][a-z0-9_]*)"?\b|\$\{\s*([A-Za-z_$][\w$]*)\s*\})/gi,
+  )) {
+    const table = sqlName ?? locals.get(interpolated ?? '');
+    if (table && SQL_NAMES.has(table)) reads.push({ file, table, how });
+  }
+  return reads;
+}
+
+/** The reads of another module's tables that no read model documents. */
+function undocumentedReads(reads: readonly TableUse[]): TableUse[] {
+  return reads.filter(
+    (r) =>
+      TABLE_OWNERS[r.table as TableName] !== moduleOf(r.file) &&
+      !READ_MODELS.some((m) => m.file === r.file && m.reads.includes(r.table as TableName)),
+  );
+}
+
 /** The writes the map does not allow: to another module's table, and not one of the documented exceptions. */
-function violations(writes: readonly TableWrite[]): TableWrite[] {
+function violations(writes: readonly TableUse[]): TableUse[] {
   return writes.filter(
     (w) =>
       TABLE_OWNERS[w.table as TableName] !== moduleOf(w.file) &&
@@ -78,20 +115,22 @@ function violations(writes: readonly TableWrite[]): TableWrite[] {
   );
 }
 
-/** Server source that runs in production: tests and their seed helpers arrange data directly and are left out. */
+/** Server source that runs in production: tests and their fixtures arrange data directly and are left out. */
 function productionSources(): { file: string; source: string }[] {
   return readdirSync(SERVER_SRC, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('test/'))
+    .filter((file) => file.endsWith('.ts') && !/\.(test|fixtures)\.ts$/.test(file) && !file.startsWith('test/'))
     .map((file) => ({ file, source: readFileSync(path.join(SERVER_SRC, file), 'utf8') }));
 }
 
-const WRITES = productionSources().flatMap(({ file, source }) => tableWrites(file, source));
+const SOURCES = productionSources();
+const WRITES = SOURCES.flatMap(({ file, source }) => tableWrites(file, source));
+const READS = SOURCES.flatMap(({ file, source }) => tableReads(file, source));
 
 describe('table ownership', () => {
   it('gives every table exactly one owner, and declares it in the owner’s folder', () => {
     expect([...SQL_NAMES].sort()).toEqual(Object.keys(TABLE_OWNERS).sort());
-    for (const { file, source } of productionSources().filter((f) => f.file.endsWith('.schema.ts'))) {
+    for (const { file, source } of SOURCES.filter((f) => f.file.endsWith('.schema.ts'))) {
       for (const [, table = ''] of source.matchAll(/pgTable\(\s*'([a-z_]+)'/g)) {
         expect({ table, module: moduleOf(file) }).toEqual({ table, module: TABLE_OWNERS[table as TableName] });
       }
@@ -109,6 +148,40 @@ describe('table ownership', () => {
         exception.why,
       ).toBe(true);
     }
+  });
+
+  it("reads another module's tables only in a documented read model", () => {
+    expect(undocumentedReads(READS)).toEqual([]);
+  });
+
+  it('keeps every read model in use, table by table', () => {
+    for (const model of READ_MODELS) {
+      for (const table of model.reads) {
+        expect(
+          READS.some((r) => r.file === model.file && r.table === table),
+          `${model.file} reads ${table}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('finds the reads it is meant to find (an undocumented join in a fixture fails the rule)', () => {
+    const fixture = `
+      import { items, users as accounts } from '../../db/schema/index.ts';
+      export const list = (db) => db.select().from(items).innerJoin(accounts, eq(accounts.id, items.createdBy));
+      export const raw = (db) => db.execute(sql\`select * from reviews r join item_slots s on true\`);
+      // from sessions: a comment, not a read
+    `;
+    const found = tableReads('modules/drafts/drafts.repository.ts', fixture);
+    expect(found.map((r) => r.table).sort()).toEqual(['item_slots', 'items', 'reviews', 'users']);
+    expect(
+      undocumentedReads(found)
+        .map((r) => r.table)
+        .sort(),
+    ).toEqual(['item_slots', 'items', 'reviews', 'users']);
+    // The same join is allowed where a read model lists it.
+    const documented = tableReads('modules/review/review.repository.ts', 'db.select().from(items)');
+    expect(undocumentedReads(documented)).toEqual([]);
   });
 
   it('finds the writes it is meant to find (a wrong write in a fixture fails the rule)', () => {
