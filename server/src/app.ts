@@ -18,7 +18,7 @@ import { adjudicationRoutes } from './modules/adjudication/adjudication.routes.t
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
-import { auditRoutes, registerAuditTrail } from './modules/audit/audit.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
@@ -99,23 +99,21 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, services.auth, services.tokens.resolve);
   registerCsrfProtection(app);
-  registerAuditTrail(app, services.audit);
 
   await app.register(healthRoutes(database));
   await app.register(
     authRoutes(services.auth, {
       secure: config.cookieSecure,
       loginThrottle: createLoginThrottle(app, config.loginLimits),
-      audit: services.audit,
     }),
   );
-  await app.register(tokensRoutes(services.tokens, services.audit));
-  await app.register(workspacesRoutes(services.workspaces, services.audit));
+  await app.register(tokensRoutes(services.tokens));
+  await app.register(workspacesRoutes(services.workspaces));
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));
   await app.register(adjudicationRoutes(services.adjudication));
-  await app.register(projectsRoutes(services.projects, services.audit));
+  await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));

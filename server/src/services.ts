@@ -26,7 +26,9 @@ export function createServices(
   const { clock } = options;
   // Without a live hub (CLI, tests that do not watch), events go to an in-process emitter nobody listens to.
   const events = options.events ?? createLocalEvents();
-  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email) });
+  // Every service that performs an audited action records it through this one service (typed per action).
+  const audit = createAuditService({ db, clock });
+  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email), audit });
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
@@ -37,10 +39,18 @@ export function createServices(
       revokeTokens: (userId) => tokens.revokeAllOf(userId),
       releaseLeases: (userId) => assignment.releaseLeasesOf(userId),
     },
+    audit,
   });
   const assignment = createAssignmentService({ db, clock });
-  const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });
-  const items = createItemsService({ db, assignment, events });
+  const projects = createProjectsService({
+    db,
+    clock,
+    assignment,
+    workspaces,
+    findUserByEmail: auth.findUserByEmail,
+    audit,
+  });
+  const items = createItemsService({ db, assignment, events, audit });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).
@@ -53,12 +63,13 @@ export function createServices(
     events,
     afterSubmit,
   });
-  const adjudication = createAdjudicationService({ db, clock, projects });
+  const adjudication = createAdjudicationService({ db, clock, projects, audit });
   const exports = createExportsService({
     db,
     clock,
     events,
     exportsDir: options.exportsDir,
+    audit,
     // Called per export only (adjudication is built above, gold below).
     sources: {
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
@@ -72,9 +83,15 @@ export function createServices(
     projects,
     goldAccuracy: (projectId) => gold.accuracyByAnnotator(projectId),
   });
-  const tokens = createTokensService({ db, clock, projects, workspaces, confirmPassword: auth.confirmPassword });
-  const audit = createAuditService({ db, clock });
-  const review = createReviewService({ db, clock, projects, assignment });
+  const tokens = createTokensService({
+    db,
+    clock,
+    projects,
+    workspaces,
+    confirmPassword: auth.confirmPassword,
+    audit,
+  });
+  const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
     db,
     clock,

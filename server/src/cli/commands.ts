@@ -156,8 +156,9 @@ export function registerCommands(program: Command) {
       const bytes = await readFile(file);
       const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
       const result = await withCliContext(async ({ services, actor }) => {
-        const target = await services.projects.accessAsResearcher(await actor(), opts.project);
-        return services.items.importJsonl(target, text, opts.format);
+        const user = await actor();
+        const target = await services.projects.accessAsResearcher(user, opts.project);
+        return services.items.importJsonl(target, text, opts.format, user);
       });
       console.log(JSON.stringify(result));
     });

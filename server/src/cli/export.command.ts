@@ -93,9 +93,10 @@ async function exportLocally(projectId: string, query: ExportQuery, destination:
   const bar = progressBar();
   let rows = 0;
   await withCliContext(async ({ services, actor }) => {
-    const target = await services.projects.accessAsResearcher(await actor(), projectId);
+    const user = await actor();
+    const target = await services.projects.accessAsResearcher(user, projectId);
     bar.start(await services.exports.countItems(target, options));
-    const body = await services.exports.file(target, options, fileFormat, {
+    const body = await services.exports.download(user, target, options, fileFormat, {
       onProgress: (p) => {
         rows = p.rows;
         bar.update(p.itemsDone, p.rows);

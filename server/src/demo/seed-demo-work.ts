@@ -98,20 +98,13 @@ export async function seedDemoWork(
   }
 
   // Gold: one fully annotated item becomes a control item with the guidelines' ranking as its reference answer.
-  const actor = { actorId: researcher.id, actorEmail: researcher.email, ip: null };
   const goldItem = submitted.find((s) => s.annotator === 1)?.itemId;
   if (goldItem) {
     const order = QUALITY_ORDER.map((id) => [id]);
-    await services.gold.mark(
-      researcher,
-      args.rankingProjectId,
-      goldItem,
-      {
-        rank: { type: 'ranking', groups: order },
-        quality: { type: 'rating', values: { a: 7, d: 5, c: 3, b: 1 } },
-      },
-      actor,
-    );
+    await services.gold.mark(researcher, args.rankingProjectId, goldItem, {
+      rank: { type: 'ranking', groups: order },
+      quality: { type: 'rating', values: { a: 7, d: 5, c: 3, b: 1 } },
+    });
   }
 
   // Adjudication: one item the annotators disagreed on gets a settled ranking.

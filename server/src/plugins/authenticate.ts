@@ -37,13 +37,14 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
       const user = match?.[1] && resolveToken ? await resolveToken(match[1], request) : undefined;
       if (!user) throw commonErrors.badToken();
       if (user.tokenScope?.access === 'read' && !READ_METHODS.has(request.method)) throw commonErrors.readOnlyToken();
-      request.user = user;
+      // The address rides with the caller, so services record it in the audit trail (AuditActor).
+      request.user = { ...user, ip: request.ip };
       request.authMethod = 'token';
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await auth.resolveSession(token) : undefined;
-    request.user = user ?? null;
+    request.user = user ? { ...user, ip: request.ip } : null;
     request.authMethod = user ? 'session' : null;
   });
 }

@@ -67,7 +67,6 @@ export const AUDIT_ACTIONS = [
   'member.add',
   'project.create',
   'project.update',
-  'project.delete',
   'items.import',
   'export.download',
   'token.create',

@@ -10,6 +10,7 @@ import {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { adjudicationErrors } from './adjudication.errors.ts';
@@ -20,6 +21,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'access'>;
+  audit: AuditRecorder;
 }
 
 type AnnotationWithVerdict = Awaited<
@@ -47,7 +49,7 @@ function toAdjudication(row: AdjudicationRow): Adjudication {
  * The disagreement queue and adjudication: reviewers and researchers see the items whose annotators disagree most,
  * each with every annotation side by side, and store one adjudicated answer per item. Annotations are never changed.
  */
-export function createAdjudicationService({ db, clock, projects }: Deps) {
+export function createAdjudicationService({ db, clock, projects, audit }: Deps) {
   const repository = createAdjudicationRepository(db);
 
   async function accessAsReviewer(user: SessionUser, projectId: string) {
@@ -153,7 +155,13 @@ export function createAdjudicationService({ db, clock, projects }: Deps) {
         adjudicatorId: user.id,
         adjudicatedAt: clock.now(),
       });
-      return toAdjudication((await repository.find(item.id)) as AdjudicationRow);
+      const saved = toAdjudication((await repository.find(item.id)) as AdjudicationRow);
+      await audit.record('adjudication.save', user, {
+        projectId: project.id,
+        target: item.id,
+        details: { revision: saved.revision },
+      });
+      return saved;
     },
 
     /**

@@ -1,6 +1,5 @@
 import type { AgreementBatch } from '@feedbench/shared';
-import { finite } from './agreement.records.ts';
-import type { Estimator, QuestionItems } from './agreement.report.ts';
+import { type Estimator, finite, type QuestionItems } from './agreement.records.ts';
 
 /**
  * Agreement by batch, the alternative to the series by day: by import (a new file of prompts can be harder, or

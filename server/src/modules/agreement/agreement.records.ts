@@ -1,4 +1,5 @@
 import {
+  type AgreementEstimateName,
   type AgreementFamily,
   type AgreementRecord,
   type Answer,
@@ -6,6 +7,7 @@ import {
   answerAgreementFamily,
   answerRecords,
   compareIds,
+  type DrawnStatistic,
   type Question,
   recordsOfAnswer,
 } from '@feedbench/shared';
@@ -57,3 +59,27 @@ export function questionRecords(
 
 /** JSON has no NaN: an undefined statistic is null (and so is an infinite one, which zod would refuse too). */
 export const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
+export interface QuestionItems {
+  ids: string[];
+  externalIds: string[];
+  /** Answers per item. */
+  annotators: number[];
+  /** UTC day of the item's latest answer to the question. */
+  days: string[];
+  /** UTC day of every answer, for the per-day answer counts. */
+  answerDays: string[];
+  /** Per item: when its import ran (ms), and when its latest answer was submitted (ms). */
+  importedAt: number[];
+  lastAnsweredAt: number[];
+  annotatorCount: number;
+}
+
+/** One estimate of a question, as a statistic drawn per item (the report, its series by day and by batch). */
+export interface Estimator {
+  estimate: AgreementEstimateName;
+  statistic: DrawnStatistic;
+  /** Items that contribute to the estimate. */
+  items: number;
+}

@@ -1,6 +1,5 @@
 import {
   type AgreementEstimate,
-  type AgreementEstimateName,
   type AgreementFamily,
   type AgreementRecord,
   type AgreementReport,
@@ -11,7 +10,6 @@ import {
   clusterCoincidences,
   compareIds,
   compareRankings,
-  type DrawnStatistic,
   drawnAlpha,
   drawnMean,
   kendallW,
@@ -28,10 +26,12 @@ import { overBatches } from './agreement.batches.ts';
 import { labelDistributions } from './agreement.labels.ts';
 import {
   type AgreementQuestion,
+  type Estimator,
   familyOf,
   finite,
   hasAgreement,
   orderingOf,
+  type QuestionItems,
   questionRecords,
 } from './agreement.records.ts';
 import type { SubmittedAnnotation } from './agreement.repository.ts';
@@ -93,22 +93,6 @@ const FAMILY_REPORTS: Record<AgreementFamily, FamilyReport> = {
 };
 type OrderingQuestion = QuestionOf<'ranking' | 'pairwise'>;
 
-/** The items of one question, in item-id order (the bootstrap's cluster order), with what the series needs. */
-export interface QuestionItems {
-  ids: string[];
-  externalIds: string[];
-  /** Answers per item. */
-  annotators: number[];
-  /** UTC day of the item's latest answer to the question. */
-  days: string[];
-  /** UTC day of every answer, for the per-day answer counts. */
-  answerDays: string[];
-  /** Per item: when its import ran (ms), and when its latest answer was submitted (ms). */
-  importedAt: number[];
-  lastAnsweredAt: number[];
-  annotatorCount: number;
-}
-
 function questionItems(annotations: readonly SubmittedAnnotation[], question: AgreementQuestion): QuestionItems {
   const byItem = new Map<string, { externalId: string; annotators: number; last: Date; importedAt: Date }>();
   const answerDays: string[] = [];
@@ -141,13 +125,6 @@ function questionItems(annotations: readonly SubmittedAnnotation[], question: Ag
     lastAnsweredAt: entries.map((e) => e.last.getTime()),
     annotatorCount: annotators.size,
   };
-}
-
-export interface Estimator {
-  estimate: AgreementEstimateName;
-  statistic: DrawnStatistic;
-  /** Items that contribute to the estimate. */
-  items: number;
 }
 
 /** Rankings, and Llama 2 pairwise verdicts read as rankings of two outputs (`orderingOf`). */

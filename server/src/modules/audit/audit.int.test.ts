@@ -103,6 +103,34 @@ describe('audit log', () => {
     });
   });
 
+  it('records an action taken with an API token like any other, naming the token and the address', async () => {
+    const admin = await h.user('admin');
+    const researcher = await h.user('researcher');
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: researcher.headers,
+      payload: { name: 'script', password: 'correct horse battery', access: 'write' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token, apiToken } = created.json();
+    const project = await h.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: 'made by a script', kind: 'ranking' },
+      remoteAddress: '198.51.100.7',
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    const [event] = await events(admin, `?action=project.create&projectId=${project.json().id}`);
+    expect(event).toMatchObject({
+      actorEmail: researcher.email,
+      target: 'made by a script',
+      ip: '198.51.100.7',
+      details: { viaToken: apiToken.id },
+    });
+  });
+
   it('does not record refused actions', async () => {
     const admin = await h.user('admin');
     const researcher = await h.user('researcher');

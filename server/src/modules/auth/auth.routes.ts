@@ -16,16 +16,14 @@ import { commonErrors } from '../../lib/app-error.ts';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
 import type { LoginThrottle } from '../../plugins/rate-limit.ts';
-import { requestActor } from '../audit/audit.routes.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
 
 export function authRoutes(
   auth: AuthService,
-  options: { secure: boolean; loginThrottle: LoginThrottle; audit: AuditService },
+  options: { secure: boolean; loginThrottle: LoginThrottle },
 ): FastifyPluginAsyncZod {
-  const { loginThrottle, audit } = options;
+  const { loginThrottle } = options;
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -37,22 +35,14 @@ export function authRoutes(
         preHandler: (request) => loginThrottle.check(request),
       },
       async (request, reply) => {
-        const session = await auth.login(request.body.email, request.body.password).catch(async (error: unknown) => {
-          if (authErrors.isBadCredentials(error)) {
-            await loginThrottle.recordFailure(request);
-            await audit.record({ ...requestActor(request), action: 'auth.login_failed', target: request.body.email });
-          }
+        const { email, password } = request.body;
+        const session = await auth.login(email, password, { ip: request.ip }).catch(async (error: unknown) => {
+          if (authErrors.isBadCredentials(error)) await loginThrottle.recordFailure(request);
           throw error;
         });
         // The session this browser had before (if any) ends here: one live session per sign-in, never two.
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await auth.logout(previous);
-        await audit.record({
-          actorId: session.user.id,
-          actorEmail: session.user.email,
-          ip: request.ip,
-          action: 'auth.login',
-        });
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
           httpOnly: true,
@@ -65,10 +55,7 @@ export function authRoutes(
     );
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-      requireUser(request);
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await auth.logout(token);
-      await audit.record({ ...requestActor(request), action: 'auth.logout' });
+      await auth.signOut(requireUser(request), request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
@@ -94,14 +81,7 @@ export function authRoutes(
         schema: { tags: ['users'], body: createUserBody, response: { 201: z.object({ user: meResponse.shape.user }) } },
       },
       async (request, reply) => {
-        requireAdmin(request);
-        const user = await auth.createUser(request.body);
-        await audit.record({
-          ...requestActor(request),
-          action: 'user.create',
-          target: user.email,
-          details: { role: user.role },
-        });
+        const user = await auth.createUser(request.body, requireAdmin(request));
         return reply.status(201).send({ user });
       },
     );
@@ -112,7 +92,6 @@ export function authRoutes(
       if (request.authMethod !== 'session') throw commonErrors.forbidden('this with an API token');
       const { currentPassword, newPassword } = request.body;
       await auth.changeOwnPassword(user, request.cookies[SESSION_COOKIE], currentPassword, newPassword);
-      await audit.record({ ...requestActor(request), action: 'auth.password_change' });
       return reply.status(204).send();
     });
 
@@ -122,11 +101,6 @@ export function authRoutes(
       async (request) => {
         const admin = requireAdmin(request);
         const user = await auth.setDisabled(admin, request.params.userId, request.body.disabled);
-        await audit.record({
-          ...requestActor(request),
-          action: request.body.disabled ? 'user.disable' : 'user.enable',
-          target: user.email,
-        });
         return { user };
       },
     );
@@ -135,9 +109,7 @@ export function authRoutes(
       '/api/users/:userId/password',
       { schema: { tags: ['users'], params: userIdParams, body: resetPasswordBody } },
       async (request, reply) => {
-        requireAdmin(request);
-        const user = await auth.resetPassword(request.params.userId, request.body.password);
-        await audit.record({ ...requestActor(request), action: 'user.password_reset', target: user.email });
+        await auth.resetPassword(requireAdmin(request), request.params.userId, request.body.password);
         return reply.status(204).send();
       },
     );

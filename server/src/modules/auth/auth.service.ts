@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AdminUser, ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
 import type { Clock } from '../../lib/clock.ts';
+import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
@@ -15,8 +16,11 @@ export interface TokenScope {
   projectIds: string[] | null;
 }
 
-/** The caller: a signed-in user, or the owner of an API token with that token's scope. */
-export type SessionUser = UserRow & { tokenScope?: TokenScope };
+/**
+ * The caller: a signed-in user, or the owner of an API token with that token's scope; with the address of its request
+ * (set by the authenticate plugin, absent on the CLI), which the audit trail records.
+ */
+export type SessionUser = UserRow & { tokenScope?: TokenScope; ip?: string };
 
 export function toUser(row: UserRow): User {
   return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt.toISOString() };
@@ -42,8 +46,9 @@ export function createAuthService(deps: {
   sessionTtlHours: number;
   workspaces: AccountWorkspaces;
   accountEnds?: AccountEnds;
+  audit: AuditRecorder;
 }) {
-  const { repository, clock } = deps;
+  const { repository, clock, audit } = deps;
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
   const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
@@ -57,7 +62,8 @@ export function createAuthService(deps: {
   }
 
   return {
-    async createUser(body: CreateUserBody): Promise<User> {
+    /** Audited as `by` (an admin's request, or the system for the CLI and seeds). */
+    async createUser(body: CreateUserBody, by: AuditActor = SYSTEM_ACTOR): Promise<User> {
       // Checked first, so a wrong workspace id creates no account.
       const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
@@ -67,6 +73,7 @@ export function createAuthService(deps: {
       });
       if (!row) throw authErrors.emailTaken(body.email);
       await deps.workspaces.join(workspaceId, row.id, 'member');
+      await audit.record('user.create', by, { target: row.email, details: { role: row.role } });
       return toUser(row);
     },
 
@@ -75,21 +82,37 @@ export function createAuthService(deps: {
     },
 
     /** Returns the user and a fresh session token (a new one each login: no session fixation). */
-    async login(email: string, password: string): Promise<{ user: User; token: string; expiresAt: Date }> {
+    async login(
+      email: string,
+      password: string,
+      from: { ip?: string } = {},
+    ): Promise<{ user: User; token: string; expiresAt: Date }> {
       const found = await repository.findCredentials(email.toLowerCase());
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHashPromise));
-      if (!found || !ok) throw authErrors.badCredentials();
+      if (!found || !ok) {
+        // The email as typed: the trail shows what was tried, whether or not such an account exists.
+        await audit.record('auth.login_failed', { id: null, email: null, ip: from.ip }, { target: email });
+        throw authErrors.badCredentials();
+      }
       // Only after the password matched: a wrong guess learns nothing about the account.
       if (found.disabledAt) throw authErrors.disabled();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(clock.now().getTime() + ttlMs);
       await repository.insertSession({ tokenHash: hashToken(token), userId: found.id, expiresAt });
+      await audit.record('auth.login', { id: found.id, email: found.email, ip: from.ip }, {});
       return { user: toUser(found), token, expiresAt };
     },
 
+    /** Ends a session (also the one a browser had before signing in again; not audited on its own). */
     async logout(token: string) {
       await repository.deleteSession(hashToken(token));
+    },
+
+    /** The caller signs out: their session ends and the trail records it. */
+    async signOut(user: SessionUser, token: string | undefined) {
+      if (token) await repository.deleteSession(hashToken(token));
+      await audit.record('auth.logout', user, {});
     },
 
     /** The user behind a session token, or undefined; slides the idle expiry forward. */
@@ -120,14 +143,16 @@ export function createAuthService(deps: {
       if (!hash || !(await verifyPassword(current, hash))) throw authErrors.wrongPassword();
       await setPassword(user.id, next);
       await repository.deleteSessionsOf(user.id, sessionToken ? hashToken(sessionToken) : undefined);
+      await audit.record('auth.password_change', user, {});
     },
 
     /** An admin sets a new password for someone; every session of that account ends. */
-    async resetPassword(userId: string, password: string): Promise<User> {
+    async resetPassword(actor: AuditActor, userId: string, password: string): Promise<User> {
       const found = await repository.findById(userId);
       if (!found) throw authErrors.noUser();
       await setPassword(userId, password);
       await repository.deleteSessionsOf(userId);
+      await audit.record('user.password_reset', actor, { target: found.email });
       return toUser(found);
     },
 
@@ -141,6 +166,7 @@ export function createAuthService(deps: {
         await deps.accountEnds?.revokeTokens(userId);
         await deps.accountEnds?.releaseLeases(userId);
       }
+      await audit.record(disabled ? 'user.disable' : 'user.enable', actor, { target: row.email });
       return { ...toUser(row), disabled: row.disabledAt !== null };
     },
 

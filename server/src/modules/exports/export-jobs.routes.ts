@@ -71,8 +71,9 @@ export function exportJobsRoutes(projects: ProjectsService, jobs: ExportJobsServ
         },
       },
       async (request, reply) => {
-        await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        const { job, body } = await jobs.download(request.params.projectId, request.params.jobId);
+        const user = requireUser(request);
+        await projects.accessAsResearcher(user, request.params.projectId);
+        const { job, body } = await jobs.download(user, request.params.projectId, request.params.jobId);
         return reply
           .header('content-disposition', `attachment; filename="${job.fileName}"`)
           .header('x-content-type-options', 'nosniff')

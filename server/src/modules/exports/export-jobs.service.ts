@@ -12,11 +12,11 @@ import {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createExportJobsRepository, type ExportJobRow } from './export-jobs.repository.ts';
 import { exportErrors } from './exports.errors.ts';
-import type { ExportHooks, ExportProject } from './exports.service.ts';
-import { exportFileName } from './exports.service.ts';
+import { type ExportHooks, type ExportProject, exportFileName } from './exports.types.ts';
 
 /** Progress is written (and published) at most this often: a row update and a NOTIFY per second, not per page. */
 const PROGRESS_EVERY_MS = 1000;
@@ -70,9 +70,11 @@ export function createExportJobsService({
   exports,
   events,
   exportsDir,
+  audit,
 }: {
   db: Database;
   clock: Clock;
+  audit: AuditRecorder;
   exports: ExportFiles;
   events?: ProjectEvents;
   exportsDir: string;
@@ -178,12 +180,14 @@ export function createExportJobsService({
       return (await repository.recent(projectId, new Date(clock.now().getTime() - RECENT_MS))).map(toJob);
     },
 
-    /** The finished file; a job still running or failed answers 409. */
-    async download(projectId: string, jobId: string) {
+    /** The finished file; a job still running or failed answers 409. Audited like a direct download. */
+    async download(by: AuditActor, projectId: string, jobId: string) {
       const row = await repository.find(projectId, jobId);
       if (!row) throw exportErrors.jobNotFound();
       if (row.status !== 'done') throw exportErrors.jobNotDone(row.status);
-      return { job: toJob(row), body: createReadStream(filePath(row.id)) };
+      const body = createReadStream(filePath(row.id));
+      await audit.record('export.download', by, { projectId, target: jobId, details: { job: jobId } });
+      return { job: toJob(row), body };
     },
 
     /** Resolves when the job, if it runs in this process, has finished (tests). */

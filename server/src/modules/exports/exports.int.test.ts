@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextTask, submitTask } from '../../test/annotating.ts';
 import { buildTestApp, FakeClock, type TestHarness } from '../../test/test-app.ts';
 import { annotateAll, exportLines, requestExport } from './exports.fixtures.ts';
-import type { ExportProject } from './exports.service.ts';
+import type { ExportProject } from './exports.types.ts';
 
 let h: TestHarness;
 let researcher: Awaited<ReturnType<TestHarness['user']>>;

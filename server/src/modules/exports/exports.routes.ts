@@ -4,7 +4,8 @@ import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { CONTENT_TYPES } from './export-content-types.ts';
 import { exportJobsRoutes } from './export-jobs.routes.ts';
-import { type ExportsService, exportFileName } from './exports.service.ts';
+import type { ExportsService } from './exports.service.ts';
+import { exportFileName } from './exports.types.ts';
 import { snapshotsRoutes } from './snapshots.routes.ts';
 
 export function exportsRoutes(projects: ProjectsService, exports: ExportsService): FastifyPluginAsyncZod {
@@ -21,9 +22,10 @@ export function exportsRoutes(projects: ProjectsService, exports: ExportsService
         },
       },
       async (request, reply) => {
-        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        const user = requireUser(request);
+        const project = await projects.accessAsResearcher(user, request.params.projectId);
         const { fileFormat, ...options } = request.query;
-        const body = await exports.file(project, options, fileFormat);
+        const body = await exports.download(user, project, options, fileFormat);
         const fileName = exportFileName(project.name, options.format, options.split, fileFormat);
         body.on('error', (error) => request.log.error({ err: error }, 'export stream failed'));
         // gzip is a real .gz file, not Content-Encoding: clients must not unpack it on the way.

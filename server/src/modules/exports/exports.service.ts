@@ -1,27 +1,21 @@
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type {
-  Answers,
-  DatasetStatistics,
-  ExportFileFormat,
-  ExportOptions,
-  ExportSplit,
-  ProjectSettings,
-  TaskKind,
-} from '@feedbench/shared';
+import type { Answers, DatasetStatistics, ExportFileFormat, ExportOptions } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
+import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { createExportJobsService } from './export-jobs.service.ts';
 import { exportErrors } from './exports.errors.ts';
 import { createExportsRepository, type ExportItem, type ExportPageFilter } from './exports.repository.ts';
+import type { ExportHooks, ExportObserver, ExportProject } from './exports.types.ts';
 import { type ExportRow, FORMATTERS } from './formats/index.ts';
 import { parquetStream } from './formats/parquet.ts';
 import { SerializedLine } from './formats/serialized-line.ts';
 import { itemAgreement } from './item-agreement.ts';
-import { type PreparedItem, preferenceOf, prepareItem, type TemplateView, templateView } from './judgements.ts';
+import { preferenceOf, prepareItem, type TemplateView, templateView } from './judgements.ts';
 import { createSnapshotsService } from './snapshots.service.ts';
 import { splitOf } from './split.ts';
 
@@ -38,30 +32,12 @@ const CHUNK_CHARS = 64 * 1024;
 /** The annotator id an adjudicated judgement is exported under (pseudonymized like any other). */
 const ADJUDICATOR = 'adjudication';
 
-/** Sees every exported item with the number of lines it made (statistics for previews and dataset cards). */
-export type ExportObserver = (prepared: PreparedItem, lines: number) => void;
-/** After each page: items read so far (kept or not) and lines written so far. */
-export type ExportProgress = (progress: { itemsDone: number; rows: number }) => void;
-
-export interface ExportProject {
-  id: string;
-  name: string;
-  kind: TaskKind;
-  settings: Pick<ProjectSettings, 'questions'>;
-}
-
 /** What the exports read from other modules, through their services (wired in services.ts). */
 export interface ExportSources {
   /** Item id -> the answers an adjudicator settled on (adjudication module). */
   adjudicatedAnswers?: (projectId: string) => Promise<Map<string, Answers>>;
   /** Annotator (user) id -> share of gold items answered right (gold module). */
   goldAccuracy?: (projectId: string) => Promise<Map<string, number>>;
-}
-
-export interface ExportHooks {
-  pageSize?: number;
-  observe?: ExportObserver;
-  onProgress?: ExportProgress;
 }
 
 /** The filters resolved against the database once per export: who is excluded, which items were adjudicated. */
@@ -76,9 +52,12 @@ export function createExportsService({
   sources = {},
   events,
   exportsDir = path.resolve('.feedbench', 'exports'),
+  audit,
 }: {
   db: Database;
   clock?: Clock;
+  /** Records each file that leaves the server (a download, a background job's file). */
+  audit: AuditRecorder;
   sources?: ExportSources;
   /** Where background export jobs publish their progress. */
   events?: ProjectEvents;
@@ -262,7 +241,20 @@ export function createExportsService({
 
     countItems,
     file,
-    jobs: createExportJobsService({ db, clock, events, exportsDir, exports: { file, countItems } }),
+    jobs: createExportJobsService({ db, clock, events, exportsDir, audit, exports: { file, countItems } }),
+
+    /** The file a caller takes away (their access is checked by the caller): `file`, audited as the data leaving. */
+    async download(
+      by: AuditActor,
+      project: ExportProject,
+      options: ExportOptions,
+      fileFormat: ExportFileFormat,
+      hooks?: ExportHooks,
+    ) {
+      const body = await file(project, options, fileFormat, hooks);
+      await audit.record('export.download', by, { projectId: project.id, details: { format: options.format } });
+      return body;
+    },
 
     /**
      * What the export would hold, without the text: counts, annotators, rating distributions, agreement with 95%
@@ -287,14 +279,3 @@ export function createExportsService({
   };
 }
 export type ExportsService = ReturnType<typeof createExportsService>;
-
-/** `<project>.<format>[.<split>].<jsonl|jsonl.gz|parquet>`, safe in a Content-Disposition header and on any disk. */
-export function exportFileName(
-  projectName: string,
-  format: string,
-  split: ExportSplit,
-  fileFormat: ExportFileFormat,
-): string {
-  const slug = projectName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'project';
-  return `${slug}.${format}${split === 'all' ? '' : `.${split}`}.${fileFormat}`;
-}

@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { datasetCard } from './dataset-card.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { exportErrors } from './exports.errors.ts';
-import type { ExportObserver, ExportProject } from './exports.service.ts';
+import type { ExportObserver, ExportProject } from './exports.types.ts';
 import { templateView } from './judgements.ts';
 import { createSnapshotsRepository, type SnapshotRow } from './snapshots.repository.ts';
 

@@ -1,12 +1,13 @@
-import type { Answers, GoldSettings } from '@feedbench/shared';
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Answers } from '@feedbench/shared';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, goldAnswers, items, projectMembers, projects, users } from '../../db/schema/index.ts';
 
 /**
- * Gold answers, and the reads and writes gold owns on other tables: the annotations given on gold items (read-only:
- * scoring joins them with the reference answers, which no annotations service call offers), the paused state of
- * project members and `settings.gold` of a project (both exist only for gold; the lead's schema commit 644db00).
+ * Gold answers, and gold's read model over other modules' tables (reads only; table-ownership.ts): the annotations
+ * given on gold items (scoring joins them with the reference answers, which no annotations service call offers), and
+ * the paused state of project members and `settings.gold` of a project (both exist only for gold). Pausing, resuming
+ * and saving `settings.gold` write the projects module's tables, so they go through its repository.
  */
 export function createGoldRepository(db: Executor) {
   return {
@@ -105,49 +106,6 @@ export function createGoldRepository(db: Executor) {
         .from(projectMembers)
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
       return row;
-    },
-
-    /** Pauses an active member; false when already paused (so one pause is recorded and announced once). */
-    async pause(projectId: string, userId: string, reason: string, at: Date): Promise<boolean> {
-      const rows = await db
-        .update(projectMembers)
-        .set({ pausedAt: at, pausedReason: reason })
-        .where(
-          and(
-            eq(projectMembers.projectId, projectId),
-            eq(projectMembers.userId, userId),
-            isNull(projectMembers.pausedAt),
-          ),
-        )
-        .returning({ userId: projectMembers.userId });
-      return rows.length > 0;
-    },
-
-    /** Resumes a paused member; false when they were not paused. */
-    async resume(projectId: string, userId: string): Promise<boolean> {
-      const rows = await db
-        .update(projectMembers)
-        .set({ pausedAt: null, pausedReason: null })
-        .where(
-          and(
-            eq(projectMembers.projectId, projectId),
-            eq(projectMembers.userId, userId),
-            isNotNull(projectMembers.pausedAt),
-          ),
-        )
-        .returning({ userId: projectMembers.userId });
-      return rows.length > 0;
-    },
-
-    /**
-     * Replaces `settings.gold` only, in one statement: jsonb_set leaves the rest of the settings (template, overlap)
-     * as they are even if a researcher saves those at the same moment. Raw SQL because drizzle has no jsonb_set.
-     */
-    async updateSettings(projectId: string, gold: GoldSettings) {
-      await db
-        .update(projects)
-        .set({ settings: sql`jsonb_set(${projects.settings}, '{gold}', ${JSON.stringify(gold)}::jsonb)` })
-        .where(eq(projects.id, projectId));
     },
   };
 }

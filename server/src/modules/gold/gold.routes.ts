@@ -13,7 +13,6 @@ import {
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
-import { requestActor } from '../audit/audit.routes.ts';
 import type { GoldService } from './gold.service.ts';
 
 /** Researchers' gold routes; every one refuses annotators and reviewers (they must not learn which items are gold). */
@@ -31,7 +30,7 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
       { schema: { tags, params: goldItemParams, body: markGoldBody, response: { 200: goldMarkResponse } } },
       async (request) => {
         const { projectId, itemId } = request.params;
-        await gold.mark(requireUser(request), projectId, itemId, request.body.answers, requestActor(request));
+        await gold.mark(requireUser(request), projectId, itemId, request.body.answers);
         return { itemId, gold: true };
       },
     );
@@ -41,7 +40,7 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
       { schema: { tags, params: goldItemParams, response: { 200: goldMarkResponse } } },
       async (request) => {
         const { projectId, itemId } = request.params;
-        await gold.unmark(requireUser(request), projectId, itemId, requestActor(request));
+        await gold.unmark(requireUser(request), projectId, itemId);
         return { itemId, gold: false };
       },
     );
@@ -50,7 +49,7 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
       '/api/annotations/:annotationId/gold',
       { schema: { tags, params: annotationIdParams, response: { 200: goldMarkResponse } } },
       async (request) => ({
-        ...(await gold.markFromAnnotation(requireUser(request), request.params.annotationId, requestActor(request))),
+        ...(await gold.markFromAnnotation(requireUser(request), request.params.annotationId)),
         gold: true,
       }),
     );
@@ -64,8 +63,7 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
     app.put(
       '/api/projects/:projectId/gold/settings',
       { schema: { tags, params: projectIdParams, body: goldSettingsBody, response: { 200: goldSettingsSchema } } },
-      async (request) =>
-        gold.updateSettings(requireUser(request), request.params.projectId, request.body, requestActor(request)),
+      async (request) => gold.updateSettings(requireUser(request), request.params.projectId, request.body),
     );
 
     app.post(
@@ -73,7 +71,7 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
       { schema: { tags, params: goldAnnotatorParams, response: { 200: resumeAnnotatorResponse } } },
       async (request) => {
         const { projectId, userId } = request.params;
-        await gold.resume(requireUser(request), projectId, userId, requestActor(request));
+        await gold.resume(requireUser(request), projectId, userId);
         return { userId, paused: false };
       },
     );

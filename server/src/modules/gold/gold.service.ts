@@ -16,16 +16,14 @@ import {
 } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
+import { type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ItemsService } from '../items/items.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
+import { createProjectsRepository } from '../projects/projects.repository.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { goldErrors } from './gold.errors.ts';
 import { createGoldRepository } from './gold.repository.ts';
-
-/** Who asked, for the audit trail (the route fills it from the request). */
-export type GoldActor = Pick<AuditEntry, 'actorId' | 'actorEmail' | 'ip'>;
 
 interface Deps {
   db: Database;
@@ -37,7 +35,7 @@ interface Deps {
    * the caller's transaction, so an item is gold exactly when its reference answers exist.
    */
   setItemGold?: (itemId: string, gold: boolean, tx: Tx) => Promise<void>;
-  audit: Pick<AuditService, 'record'>;
+  audit: AuditRecorder;
   events: Pick<ProjectEvents, 'publish'>;
 }
 
@@ -57,6 +55,8 @@ export interface SubmittedAnnotation {
  */
 export function createGoldService({ db, clock, projects, items, setItemGold, audit, events }: Deps) {
   const repository = createGoldRepository(db);
+  // Members' paused state and `settings.gold` are the projects module's rows: gold changes them through its repository.
+  const projectRows = createProjectsRepository(db);
 
   async function itemOf(projectId: string, itemId: string) {
     const item = await repository.findItem(itemId);
@@ -64,7 +64,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     return item;
   }
 
-  async function mark(user: SessionUser, projectId: string, itemId: string, answers: Answers, actor: GoldActor) {
+  async function mark(user: SessionUser, projectId: string, itemId: string, answers: Answers) {
     const project = await projects.accessAsResearcher(user, projectId);
     await itemOf(projectId, itemId);
     const outputIds = (await items.outputsOf(itemId)).map((o) => o.outputId);
@@ -74,7 +74,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       await createGoldRepository(tx).upsert({ itemId, projectId, answers, createdBy: user.id, createdAt: clock.now() });
       await setItemGold?.(itemId, true, tx);
     });
-    await audit.record({ ...actor, action: 'gold.mark', projectId, target: itemId });
+    await audit.record('gold.mark', user, { projectId, target: itemId });
     events.publish(projectId);
   }
 
@@ -130,15 +130,15 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
     mark,
 
     /** "Use this annotation as gold": its answers become the item's reference answers. */
-    async markFromAnnotation(user: SessionUser, annotationId: string, actor: GoldActor) {
+    async markFromAnnotation(user: SessionUser, annotationId: string) {
       const annotation = await repository.findAnnotation(annotationId);
       if (!annotation) throw goldErrors.annotationNotFound();
-      await mark(user, annotation.projectId, annotation.itemId, annotation.answers, actor);
+      await mark(user, annotation.projectId, annotation.itemId, annotation.answers);
       return { itemId: annotation.itemId };
     },
 
     /** Idempotent, like DELETE: unmarking an item that is not gold changes nothing and succeeds. */
-    async unmark(user: SessionUser, projectId: string, itemId: string, actor: GoldActor) {
+    async unmark(user: SessionUser, projectId: string, itemId: string) {
       await projects.accessAsResearcher(user, projectId);
       await itemOf(projectId, itemId);
       const removed = await db.transaction(async (tx) => {
@@ -147,7 +147,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
         return true;
       });
       if (!removed) return;
-      await audit.record({ ...actor, action: 'gold.unmark', projectId, target: itemId });
+      await audit.record('gold.unmark', user, { projectId, target: itemId });
       events.publish(projectId);
     },
 
@@ -184,21 +184,21 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       };
     },
 
-    async updateSettings(user: SessionUser, projectId: string, body: GoldSettingsBody, actor: GoldActor) {
+    async updateSettings(user: SessionUser, projectId: string, body: GoldSettingsBody) {
       await projects.accessAsResearcher(user, projectId);
       const settings = goldSettingsBody.parse(body);
-      await repository.updateSettings(projectId, settings);
-      await audit.record({ ...actor, action: 'gold.settings', projectId, details: { ...settings } });
+      await projectRows.setGoldSettings(projectId, settings);
+      await audit.record('gold.settings', user, { projectId, details: { ...settings } });
       events.publish(projectId);
       return settings;
     },
 
     /** A researcher lets a paused annotator work again (audited). */
-    async resume(user: SessionUser, projectId: string, userId: string, actor: GoldActor) {
+    async resume(user: SessionUser, projectId: string, userId: string) {
       await projects.accessAsResearcher(user, projectId);
       if (!(await repository.memberRole(projectId, userId))) throw goldErrors.notAnnotator();
-      if (!(await repository.resume(projectId, userId))) throw goldErrors.notPaused();
-      await audit.record({ ...actor, action: 'annotator.resume', projectId, target: userId });
+      if (!(await projectRows.resumeMember(projectId, userId))) throw goldErrors.notPaused();
+      await audit.record('annotator.resume', user, { projectId, target: userId });
       events.publish(projectId);
     },
 
@@ -217,12 +217,8 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       const standing = goldAccuracy((await scoresOf(projectId, questions, userId)).map((s) => s.score));
       if (!shouldAutoPause(gold, standing)) return;
       const reason = goldPauseReason(gold, standing);
-      if (!(await repository.pause(projectId, userId, reason, clock.now()))) return;
-      await audit.record({
-        actorId: null,
-        actorEmail: null,
-        ip: null,
-        action: 'annotator.pause',
+      if (!(await projectRows.pauseMember(projectId, userId, reason, clock.now()))) return;
+      await audit.record('annotator.pause', SYSTEM_ACTOR, {
         projectId,
         target: userId,
         details: { answered: standing.answered, accuracy: standing.accuracy, minAccuracy: gold.minAccuracy },

@@ -30,8 +30,9 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
         },
       },
       async (request) => {
-        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        return items.importJsonl(project, request.body, request.query.format);
+        const user = requireUser(request);
+        const project = await projects.accessAsResearcher(user, request.params.projectId);
+        return items.importJsonl(project, request.body, request.query.format, user);
       },
     );
   };

@@ -1,6 +1,7 @@
 import type { ImportFormat, ImportResult, Question } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { converterFor, importFormatErrors } from './import-formats/import-formats.ts';
 import { createReferencesRepository } from './import-formats/references.repository.ts';
@@ -21,18 +22,25 @@ export function createItemsService({
   db,
   assignment,
   events,
+  audit,
 }: {
   db: Database;
   assignment: Pick<AssignmentService, 'createSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
+  audit: AuditRecorder;
 }) {
   return {
     /**
      * Imports a JSONL file whole or not at all; ids the project already has are left as they are; every item must fit
      * the project's template. Formats other than Feedbench's own keep the judgement each line carried as the item's
-     * reference label.
+     * reference label. Audited as `by` (the researcher's request, or the system for seeds).
      */
-    async importJsonl(project: ProjectRef, text: string, format: ImportFormat = 'feedbench'): Promise<ImportResult> {
+    async importJsonl(
+      project: ProjectRef,
+      text: string,
+      format: ImportFormat = 'feedbench',
+      by: AuditActor = SYSTEM_ACTOR,
+    ): Promise<ImportResult> {
       const converter = converterFor(format);
       if (converter && converter.kind !== project.kind) {
         throw importFormatErrors.kindMismatch(format, converter.kind, project.kind);
@@ -61,6 +69,7 @@ export function createItemsService({
         }
         return count;
       });
+      await audit.record('items.import', by, { projectId: project.id, details: { bytes: text.length } });
       events.publish(project.id);
       const lines = parsed.lines.length + parsed.repeats;
       return { lines, created, existing: lines - created };

@@ -1,5 +1,5 @@
-import type { MemberRole, ProjectSettings, TaskKind } from '@feedbench/shared';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { GoldSettings, MemberRole, ProjectSettings, TaskKind } from '@feedbench/shared';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { projectMembers, projects, users, workspaceMembers } from '../../db/schema/index.ts';
 
@@ -150,6 +150,49 @@ export function createProjectsRepository(db: Executor) {
         activeLeases: Number(row.activeLeases),
         skips: Number(row.skips),
       };
+    },
+
+    /** Pauses an active member (gold's auto-pause); false when already paused, so one pause is recorded once. */
+    async pauseMember(projectId: string, userId: string, reason: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(projectMembers)
+        .set({ pausedAt: at, pausedReason: reason })
+        .where(
+          and(
+            eq(projectMembers.projectId, projectId),
+            eq(projectMembers.userId, userId),
+            isNull(projectMembers.pausedAt),
+          ),
+        )
+        .returning({ userId: projectMembers.userId });
+      return rows.length > 0;
+    },
+
+    /** Resumes a paused member; false when they were not paused. */
+    async resumeMember(projectId: string, userId: string): Promise<boolean> {
+      const rows = await db
+        .update(projectMembers)
+        .set({ pausedAt: null, pausedReason: null })
+        .where(
+          and(
+            eq(projectMembers.projectId, projectId),
+            eq(projectMembers.userId, userId),
+            isNotNull(projectMembers.pausedAt),
+          ),
+        )
+        .returning({ userId: projectMembers.userId });
+      return rows.length > 0;
+    },
+
+    /**
+     * Replaces `settings.gold` only, in one statement: jsonb_set leaves the rest of the settings (template, overlap)
+     * as they are even if a researcher saves those at the same moment. Raw SQL because drizzle has no jsonb_set.
+     */
+    async setGoldSettings(projectId: string, gold: GoldSettings) {
+      await db
+        .update(projects)
+        .set({ settings: sql`jsonb_set(${projects.settings}, '{gold}', ${JSON.stringify(gold)}::jsonb)` })
+        .where(eq(projects.id, projectId));
     },
   };
 }

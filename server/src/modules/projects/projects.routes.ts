@@ -11,11 +11,9 @@ import {
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
-import { requestActor } from '../audit/audit.routes.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import type { ProjectsService } from './projects.service.ts';
 
-export function projectsRoutes(projects: ProjectsService, audit?: AuditService): FastifyPluginAsyncZod {
+export function projectsRoutes(projects: ProjectsService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['projects'];
     app.get(
@@ -62,13 +60,6 @@ export function projectsRoutes(projects: ProjectsService, audit?: AuditService):
       async (request) => {
         const { projectId, userId } = request.params;
         const changed = await projects.removeMember(requireUser(request), projectId, userId);
-        await audit?.record({
-          ...requestActor(request),
-          action: 'project.member_remove',
-          projectId,
-          target: changed.removed.email,
-          details: { projectId, previousRole: changed.removed.role },
-        });
         return { members: changed.members };
       },
     );

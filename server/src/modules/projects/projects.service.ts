@@ -13,6 +13,7 @@ import {
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { WorkspacesService } from '../workspaces/workspaces.service.ts';
 import { projectErrors } from './projects.errors.ts';
@@ -24,9 +25,10 @@ interface Deps {
   assignment: Pick<AssignmentService, 'resizeSlots' | 'releaseLeasesOf'>;
   workspaces: Pick<WorkspacesService, 'resolveTarget' | 'isMember'>;
   findUserByEmail(email: string): Promise<{ id: string } | undefined>;
+  audit: AuditRecorder;
 }
 
-export function createProjectsService({ db, clock, assignment, workspaces, findUserByEmail }: Deps) {
+export function createProjectsService({ db, clock, assignment, workspaces, findUserByEmail, audit }: Deps) {
   const repository = createProjectsRepository(db);
 
   async function toProject(row: ProjectRow, myRole: MemberRole): Promise<Project> {
@@ -91,6 +93,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
         await txRepo.upsertMember(created.id, user.id, 'researcher');
         return created;
       });
+      await audit.record('project.create', user, { projectId: row.id, target: row.name });
       return toProject(row, 'researcher');
     },
 
@@ -131,8 +134,12 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
             };
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
+      // The fields the researcher sent, changed or not (saving an unchanged form is recorded too).
+      const recordUpdate = () =>
+        audit.record('project.update', user, { projectId, details: { fields: Object.keys(input) } });
       // Saving an unchanged template alone writes nothing (an UPDATE needs at least one column to set).
       if (body.name === undefined && body.guidelines === undefined && settings === undefined) {
+        await recordUpdate();
         return toProject(current, 'researcher');
       }
       const row = await db.transaction(async (tx) => {
@@ -145,6 +152,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
         return updated;
       });
       if (!row) throw projectErrors.notFound();
+      await recordUpdate();
       return toProject(row, 'researcher');
     },
 
@@ -173,6 +181,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
         if (members.filter((m) => m.role === 'researcher').length === 1) throw projectErrors.lastResearcher();
       }
       await repository.upsertMember(projectId, member.id, body.role);
+      await audit.record('member.add', user, { projectId, target: body.email, details: { role: body.role } });
       return repository.listMembers(projectId);
     },
 
@@ -188,6 +197,11 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       }
       await repository.removeMember(projectId, userId);
       await assignment.releaseLeasesOf(userId, projectId);
+      await audit.record('project.member_remove', user, {
+        projectId,
+        target: removed.email,
+        details: { previousRole: removed.role },
+      });
       return { members: members.filter((m) => m.userId !== userId), removed };
     },
   };

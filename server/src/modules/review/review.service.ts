@@ -10,6 +10,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { reviewErrors } from './review.errors.ts';
@@ -21,6 +22,7 @@ interface Deps {
   projects: Pick<ProjectsService, 'access'>;
   /** A rejection sends its item back to the pool: one more regular slot, so another annotator replaces the answer. */
   assignment: Pick<AssignmentService, 'reopenItem'>;
+  audit: AuditRecorder;
 }
 
 /** Word diffs of every demonstration the reviewer corrected, keyed by question id. */
@@ -54,7 +56,7 @@ function toReview(row: ReviewRow, original: { answers: Answers; itemExternalId: 
  * The review stage: reviewers (and researchers) take annotations oldest first and accept, reject with a comment, or
  * correct them; annotators read the verdicts on their own work. The original annotation is never changed.
  */
-export function createReviewService({ db, clock, projects, assignment }: Deps) {
+export function createReviewService({ db, clock, projects, assignment, audit }: Deps) {
   const repository = createReviewRepository(db);
 
   async function accessAsReviewer(user: SessionUser, projectId: string) {
@@ -120,6 +122,11 @@ export function createReviewService({ db, clock, projects, assignment }: Deps) {
         // (item, annotator) key); the new slot lets someone else supply the replacement.
         if (inserted.verdict === 'rejected') await assignment.reopenItem(inserted.itemId, tx);
         return inserted;
+      });
+      await audit.record('review.verdict', user, {
+        projectId: annotation.projectId,
+        target: annotationId,
+        details: { verdict: row.verdict },
       });
       return toReview(row, annotation);
     },

@@ -8,15 +8,13 @@ import {
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAdmin, requireUser } from '../../plugins/authenticate.ts';
-import { requestActor } from '../audit/audit.routes.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import { tokenErrors } from './tokens.errors.ts';
 import type { TokensService } from './tokens.service.ts';
 
 /** Token creation per user per hour: plenty for people, a wall for a hijacked session minting tokens in a loop. */
 const CREATES_PER_HOUR = 20;
 
-export function tokensRoutes(tokens: TokensService, audit: AuditService): FastifyPluginAsyncZod {
+export function tokensRoutes(tokens: TokensService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['tokens'];
     app.get('/api/tokens', { schema: { tags, response: { 200: apiTokenListResponse } } }, async (request) => ({
@@ -36,19 +34,7 @@ export function tokensRoutes(tokens: TokensService, audit: AuditService): Fastif
         }),
       },
       async (request, reply) => {
-        const user = requireUser(request);
-        const created = await tokens.create(user, request.body);
-        await audit.record({
-          ...requestActor(request),
-          action: 'token.create',
-          target: created.apiToken.id,
-          details: {
-            name: created.apiToken.name,
-            workspaceId: created.apiToken.workspaceId,
-            access: created.apiToken.access,
-            projectIds: created.apiToken.projectIds,
-          },
-        });
+        const created = await tokens.create(requireUser(request), request.body);
         return reply.status(201).send(created);
       },
     );
@@ -57,16 +43,7 @@ export function tokensRoutes(tokens: TokensService, audit: AuditService): Fastif
       '/api/tokens/:tokenId',
       { schema: { tags, params: apiTokenIdParams, response: { 200: apiTokenSchema } } },
       async (request) => {
-        const user = requireUser(request);
-        const { token: revoked, ownerEmail } = await tokens.revoke(user, request.params.tokenId);
-        await audit.record({
-          ...requestActor(request),
-          action: 'token.revoke',
-          target: revoked.id,
-          // An admin revoking someone else's token: the owner is named, so the trail shows whose it was.
-          details: { name: revoked.name, ...(ownerEmail === user.email ? {} : { ownerEmail }) },
-        });
-        return revoked;
+        return (await tokens.revoke(requireUser(request), request.params.tokenId)).token;
       },
     );
 

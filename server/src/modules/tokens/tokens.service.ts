@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { WorkspacesService } from '../workspaces/workspaces.service.ts';
@@ -22,6 +23,7 @@ interface Deps {
   projects: Pick<ProjectsService, 'access'>;
   workspaces: Pick<WorkspacesService, 'resolveTarget'>;
   confirmPassword(email: string, password: string): Promise<boolean>;
+  audit: AuditRecorder;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -48,7 +50,7 @@ function toApiToken(row: TokenRow, projectIds: string[]): ApiToken {
  * Personal API tokens: 256 random bits behind a recognisable prefix, shown once, stored as SHA-256 (a fast hash is
  * enough for high-entropy secrets; nothing to brute-force), revocable, optionally read-only and limited to projects.
  */
-export function createTokensService({ db, clock, projects, workspaces, confirmPassword }: Deps) {
+export function createTokensService({ db, clock, projects, workspaces, confirmPassword, audit }: Deps) {
   const repository = createTokensRepository(db);
 
   return {
@@ -86,7 +88,17 @@ export function createTokensService({ db, clock, projects, workspaces, confirmPa
         await txRepo.insertProjects(inserted.id, projectIds);
         return inserted;
       });
-      return { token, apiToken: toApiToken(row, projectIds) };
+      const apiToken = toApiToken(row, projectIds);
+      await audit.record('token.create', user, {
+        target: apiToken.id,
+        details: {
+          name: apiToken.name,
+          workspaceId: apiToken.workspaceId,
+          access: apiToken.access,
+          projectIds: apiToken.projectIds,
+        },
+      });
+      return { token, apiToken };
     },
 
     async list(user: SessionUser): Promise<ApiToken[]> {
@@ -108,7 +120,7 @@ export function createTokensService({ db, clock, projects, workspaces, confirmPa
 
     /**
      * Owners revoke their own tokens, instance admins anyone's (with a session: a token cannot revoke others');
-     * 404 for anyone else: a token's existence is private too. Returns the owner's email for the audit log.
+     * 404 for anyone else: a token's existence is private too. Audited with the owner's email when it is not the caller.
      */
     async revoke(user: SessionUser, tokenId: string): Promise<{ token: ApiToken; ownerEmail: string }> {
       const asAdmin = user.role === 'admin' && !user.tokenScope;
@@ -117,6 +129,11 @@ export function createTokensService({ db, clock, projects, workspaces, confirmPa
       await repository.revoke(tokenId, clock.now());
       const revoked = (await repository.findWithOwner(tokenId)) ?? row;
       const projectIds = (await repository.projectIdsOf([tokenId])).get(tokenId) ?? [];
+      await audit.record('token.revoke', user, {
+        target: tokenId,
+        // An admin revoking someone else's token: the owner is named, so the trail shows whose it was.
+        details: { name: row.name, ...(row.ownerEmail === user.email ? {} : { ownerEmail: row.ownerEmail }) },
+      });
       return { token: toApiToken(revoked, projectIds), ownerEmail: row.ownerEmail };
     },
 

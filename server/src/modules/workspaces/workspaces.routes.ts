@@ -9,12 +9,9 @@ import {
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
-import { requestActor } from '../audit/audit.routes.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import type { WorkspacesService } from './workspaces.service.ts';
 
-/** Membership and role changes are recorded here, with the role before and after. */
-export function workspacesRoutes(workspaces: WorkspacesService, audit: AuditService): FastifyPluginAsyncZod {
+export function workspacesRoutes(workspaces: WorkspacesService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['workspaces'];
     app.get('/api/workspaces', { schema: { tags, response: { 200: workspaceListResponse } } }, async (request) => ({
@@ -26,12 +23,6 @@ export function workspacesRoutes(workspaces: WorkspacesService, audit: AuditServ
       { schema: { tags, body: createWorkspaceBody, response: { 201: workspaceSchema } } },
       async (request, reply) => {
         const created = await workspaces.create(requireUser(request), request.body);
-        await audit.record({
-          ...requestActor(request),
-          action: 'workspace.create',
-          target: created.slug,
-          details: { workspaceId: created.id, name: created.name },
-        });
         return reply.status(201).send(created);
       },
     );
@@ -57,12 +48,6 @@ export function workspacesRoutes(workspaces: WorkspacesService, audit: AuditServ
       async (request) => {
         const { workspaceId } = request.params;
         const changed = await workspaces.addMember(requireUser(request), workspaceId, request.body);
-        await audit.record({
-          ...requestActor(request),
-          action: 'workspace.member_add',
-          target: changed.email,
-          details: { workspaceId, role: request.body.role ?? 'member', previousRole: changed.previousRole },
-        });
         return { members: changed.members };
       },
     );
@@ -73,12 +58,6 @@ export function workspacesRoutes(workspaces: WorkspacesService, audit: AuditServ
       async (request) => {
         const { workspaceId, userId } = request.params;
         const changed = await workspaces.removeMember(requireUser(request), workspaceId, userId);
-        await audit.record({
-          ...requestActor(request),
-          action: 'workspace.member_remove',
-          target: changed.removed.email,
-          details: { workspaceId, previousRole: changed.removed.role },
-        });
         return { members: changed.members };
       },
     );

@@ -7,6 +7,7 @@ import {
   type WorkspaceRole,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { workspaceErrors } from './workspaces.errors.ts';
 import { createWorkspacesRepository, type WorkspaceRow } from './workspaces.repository.ts';
@@ -14,6 +15,7 @@ import { createWorkspacesRepository, type WorkspaceRow } from './workspaces.repo
 interface Deps {
   db: Database;
   findUserByEmail(email: string): Promise<{ id: string; email: string } | undefined>;
+  audit: AuditRecorder;
 }
 
 function toWorkspace(row: WorkspaceRow, myRole: WorkspaceRole | null): Workspace {
@@ -24,7 +26,7 @@ function toWorkspace(row: WorkspaceRow, myRole: WorkspaceRole | null): Workspace
  * Workspaces: the boundary around projects and people. Members see only their workspaces; the instance admin sees
  * and manages all of them; an API token reaches only the workspace it was made for. Outsiders get 404 everywhere.
  */
-export function createWorkspacesService({ db, findUserByEmail }: Deps) {
+export function createWorkspacesService({ db, findUserByEmail, audit }: Deps) {
   const repository = createWorkspacesRepository(db);
 
   /** The workspace and the caller's role in it (null: instance admin from outside); 404 for anyone else. */
@@ -73,6 +75,10 @@ export function createWorkspacesService({ db, findUserByEmail }: Deps) {
         await txRepo.upsertMember(inserted.id, user.id, 'owner');
         return inserted;
       });
+      await audit.record('workspace.create', user, {
+        target: row.slug,
+        details: { workspaceId: row.id, name: row.name },
+      });
       return toWorkspace(row, 'owner');
     },
 
@@ -81,7 +87,7 @@ export function createWorkspacesService({ db, findUserByEmail }: Deps) {
       return repository.listMembers(workspaceId);
     },
 
-    /** Adds an existing account or changes its role; the previous role is returned for the audit log. */
+    /** Adds an existing account or changes its role; audited with the role before and after. */
     async addMember(user: SessionUser, workspaceId: string, input: AddWorkspaceMemberBody) {
       const body = addWorkspaceMemberBody.parse(input);
       const { role: myRole } = await manage(user, workspaceId);
@@ -95,6 +101,10 @@ export function createWorkspacesService({ db, findUserByEmail }: Deps) {
         await keepAnOwner(workspaceId, account.id);
       }
       await repository.upsertMember(workspaceId, account.id, body.role);
+      await audit.record('workspace.member_add', user, {
+        target: account.email,
+        details: { workspaceId, role: body.role, previousRole },
+      });
       return { members: await repository.listMembers(workspaceId), previousRole, email: account.email };
     },
 
@@ -109,6 +119,10 @@ export function createWorkspacesService({ db, findUserByEmail }: Deps) {
         await keepAnOwner(workspaceId, userId);
       }
       await repository.removeMember(workspaceId, userId);
+      await audit.record('workspace.member_remove', user, {
+        target: member.email,
+        details: { workspaceId, previousRole: member.role },
+      });
       return { members: members.filter((m) => m.userId !== userId), removed: member };
     },
 

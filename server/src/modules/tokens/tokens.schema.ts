@@ -1,9 +1,9 @@
 import { API_TOKEN_ACCESS, API_TOKEN_PROJECT_SCOPES } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
-import { workspaces } from './workspaces.ts';
+import { users } from '../auth/auth.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
+import { workspaces } from '../workspaces/workspaces.schema.ts';
 
 /** Personal API tokens for scripts and the CLI over HTTP (`Authorization: Bearer fbt_...`). */
 export const apiTokens = pgTable(

@@ -1,8 +1,8 @@
 import type { Answers } from '@feedbench/shared';
 import { jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * Work in progress, one row per (item, annotator): keyed by item rather than lease, so a draft survives an expired

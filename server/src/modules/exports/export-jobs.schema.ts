@@ -1,8 +1,8 @@
 import { EXPORT_FILE_FORMATS, EXPORT_JOB_STATUSES, type ExportOptions } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * A background export: the export streams to a file under the exports directory while this row counts its

@@ -1,9 +1,9 @@
 import type { Answers } from '@feedbench/shared';
 import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { itemSlots } from './assignment.ts';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { itemSlots } from '../assignment/assignment.schema.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 export const annotations = pgTable(
   'annotations',

@@ -1,7 +1,7 @@
 import { WORKSPACE_ROLES } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
 
 /** A boundary around projects and people: nobody sees or joins a project of a workspace they are not in. */
 export const workspaces = pgTable('workspaces', {

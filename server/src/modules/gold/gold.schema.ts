@@ -1,8 +1,8 @@
 import type { Answers } from '@feedbench/shared';
 import { index, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * The reference answers of a gold (control) item. An item is gold while it has a row here; annotators are scored

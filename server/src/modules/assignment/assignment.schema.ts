@@ -14,9 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * One row per (item, slot number 1..overlapTarget). A claim takes a free slot row with FOR UPDATE SKIP LOCKED and a

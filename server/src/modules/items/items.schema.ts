@@ -1,6 +1,6 @@
 import type { Message } from '@feedbench/shared';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { projects } from './projects.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 export const items = pgTable(
   'items',

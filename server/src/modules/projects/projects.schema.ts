@@ -1,8 +1,8 @@
 import { MEMBER_ROLES, type ProjectSettings, TASK_KINDS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users.ts';
-import { workspaces } from './workspaces.ts';
+import { users } from '../auth/auth.schema.ts';
+import { workspaces } from '../workspaces/workspaces.schema.ts';
 
 export const projects = pgTable(
   'projects',

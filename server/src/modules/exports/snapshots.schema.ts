@@ -1,7 +1,7 @@
 import type { DatasetStatistics, ExportOptions, SnapshotFile } from '@feedbench/shared';
 import { customType, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /** PostgreSQL bytea as a Node Buffer (drizzle has no built-in bytea column). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -1,7 +1,7 @@
 import type { Answer } from '@feedbench/shared';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
+import { projects } from '../projects/projects.schema.ts';
+import { items } from './items.schema.ts';
 
 /**
  * The judgement an imported dataset already carried for an item (HH-RLHF's chosen reply, a TRL pair's chosen side,

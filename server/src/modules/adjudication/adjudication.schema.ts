@@ -1,8 +1,8 @@
 import type { Answers } from '@feedbench/shared';
 import { index, integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * The adjudicated answer of an item whose annotators disagreed: one per item (the primary key), stored apart from the

@@ -1,10 +1,10 @@
 import { type Answers, REVIEW_VERDICTS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { annotations } from './annotations.ts';
-import { items } from './items.ts';
-import { projects } from './projects.ts';
-import { users } from './users.ts';
+import { annotations } from '../annotations/annotations.schema.ts';
+import { users } from '../auth/auth.schema.ts';
+import { items } from '../items/items.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 
 /**
  * A reviewer's verdict on an annotation; one per annotation (the unique key makes a second verdict a conflict, not a

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users.ts';
+import { users } from '../auth/auth.schema.ts';
 
 /**
  * Security-relevant actions (sign-ins, role changes, exports, tokens, deletions), append-only. Actor email and

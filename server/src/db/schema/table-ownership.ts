@@ -1,0 +1,144 @@
+/**
+ * Which module owns each table (by its SQL name): the table is declared in that module's folder
+ * (`modules/<owner>/*.schema.ts`; `plugins` for the rate limiter's) and only that module's files write it. Another
+ * module changes it through the owner's repository or service, and reads it the same way or in a documented read
+ * model (READ_MODELS). table-ownership.test.ts scans every server source file for writes (drizzle
+ * `insert/update/delete(table)`, raw SQL `insert into / update / delete from`) and reads (`from/join`) and fails on
+ * one this file does not allow, on an exception no longer used, or on a table missing here.
+ */
+export const TABLE_OWNERS = {
+  adjudications: 'adjudication',
+  annotations: 'annotations',
+  item_slots: 'assignment',
+  leases: 'assignment',
+  skips: 'assignment',
+  audit_events: 'audit',
+  users: 'auth',
+  sessions: 'auth',
+  drafts: 'drafts',
+  export_jobs: 'exports',
+  dataset_snapshots: 'exports',
+  dataset_snapshot_chunks: 'exports',
+  gold_answers: 'gold',
+  items: 'items',
+  item_outputs: 'items',
+  item_references: 'items',
+  projects: 'projects',
+  project_members: 'projects',
+  reviews: 'review',
+  api_tokens: 'tokens',
+  api_token_projects: 'tokens',
+  workspaces: 'workspaces',
+  workspace_members: 'workspaces',
+  rate_limit_hits: 'plugins',
+} as const;
+
+export type TableName = keyof typeof TABLE_OWNERS;
+
+/** A write to another module's table that is deliberate, with the reason it cannot go through the owner. */
+export interface WriteException {
+  /** Path under server/src of the file that writes. */
+  file: string;
+  table: TableName;
+  why: string;
+}
+
+/**
+ * The assignment hot path's submit stays one SQL statement across tables: splitting it into owner calls would need a
+ * transaction and several round trips per submit, and the statement is what makes "at most N answers per item" and
+ * "a draft never outlives its submission" hold under concurrency (PEERS.md, Assignment and overlap). Each entry is
+ * one write of that statement (annotations.repository.ts, storeSubmission); the test fails if one is no longer used.
+ */
+const SUBMIT_STATEMENT = 'modules/annotations/annotations.repository.ts';
+export const WRITE_EXCEPTIONS: readonly WriteException[] = [
+  {
+    file: SUBMIT_STATEMENT,
+    table: 'item_slots',
+    why: 'the submit fills the slot it takes (FOR UPDATE SKIP LOCKED) in the statement that stores the answer',
+  },
+  {
+    file: SUBMIT_STATEMENT,
+    table: 'leases',
+    why: 'the submit closes its lease in the same statement, so a lease is submitted exactly when its answer exists',
+  },
+  {
+    file: SUBMIT_STATEMENT,
+    table: 'items',
+    why: "the submit bumps the item's maintained annotation_count (dashboard counter) with the answer it counts",
+  },
+  {
+    file: SUBMIT_STATEMENT,
+    table: 'drafts',
+    why: 'the submit discards the draft it replaces atomically, so a draft never survives or overwrites a submission',
+  },
+];
+
+/**
+ * A query that reads another module's tables in the same statement as its own: a documented read model. Joins are
+ * the point of these queries (one statement per page or per request instead of one call per row to the owner), and
+ * they only read. A cross-module read missing here fails table-ownership.test.ts, as does an entry no longer used.
+ */
+export interface ReadModel {
+  /** Path under server/src of the file that reads. */
+  file: string;
+  reads: readonly TableName[];
+  why: string;
+}
+
+export const READ_MODELS: readonly ReadModel[] = [
+  {
+    file: 'modules/adjudication/adjudication.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items', 'reviews', 'users'],
+    why: "the disagreement queue and an item's side-by-side view: its outputs, answers with their verdicts, adjudicator",
+  },
+  {
+    file: 'modules/agreement/agreement.repository.ts',
+    reads: ['annotations', 'items'],
+    why: "the agreement report reads every submitted answer with its item's external id and import time in one pass",
+  },
+  {
+    file: 'modules/annotations/annotations.repository.ts',
+    reads: ['drafts', 'item_slots', 'items'],
+    why: 'the submit statement takes its slot (FOR UPDATE) and checks the item; see WRITE_EXCEPTIONS',
+  },
+  {
+    file: 'modules/assignment/assignment.claims.ts',
+    reads: ['annotations', 'drafts', 'gold_answers', 'item_outputs', 'items', 'project_members'],
+    why: "the claim statement (hot path): never an item already answered, the caller's draft, gold items, a paused member refused, the item and its outputs in one round trip",
+  },
+  {
+    file: 'modules/assignment/assignment.repository.ts',
+    reads: ['annotations', 'gold_answers', 'items', 'projects', 'reviews', 'users'],
+    why: "slot sizing reads the project's overlap target; reopening counts rejected answers; skip lists show items and emails",
+  },
+  {
+    file: 'modules/exports/exports.repository.ts',
+    reads: ['annotations', 'gold_answers', 'item_outputs', 'item_references', 'items', 'reviews'],
+    why: 'export pages stream items with outputs, answers, verdicts, reference labels and gold flags: one query per page',
+  },
+  {
+    file: 'modules/gold/gold.repository.ts',
+    reads: ['annotations', 'items', 'project_members', 'projects', 'users'],
+    why: "scoring joins the answers on gold items with the reference answers; members' paused state; settings.gold",
+  },
+  {
+    file: 'modules/projects/projects.repository.ts',
+    reads: ['item_slots', 'items', 'skips', 'users', 'workspace_members'],
+    why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement",
+  },
+  {
+    file: 'modules/review/review.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items'],
+    why: 'the review queue shows each answer with its item and outputs in the order the annotator saw them',
+  },
+  {
+    file: 'modules/tokens/tokens.repository.ts',
+    reads: ['users'],
+    why: "a bearer token resolves to its owner in the token's own query (every API call); the admin list names owners",
+  },
+  {
+    file: 'modules/workspaces/workspaces.repository.ts',
+    reads: ['users'],
+    why: "member lists show each member's email",
+  },
+];
