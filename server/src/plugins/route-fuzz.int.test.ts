@@ -1,19 +1,17 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRows } from '../db/client.ts';
 import { nextTask, type Person } from '../test/annotating.ts';
+import { databaseChecksum } from '../test/database-checksum.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts';
 
 /**
  * Property-based fuzzing of every route's input (fast-check): hostile path parameters, query strings, bodies and
  * headers. Whatever arrives, the server answers below 500, within a few seconds, pollutes no prototype, and a refused
- * request (4xx) leaves the database exactly as it was. Tables that record refusals on purpose are left out of the
- * comparison: audit_events (failed sign-ins), rate_limit_hits (throttling counts failures), sessions.
+ * request (4xx) leaves the database exactly as it was (tables that record refusals on purpose aside, see
+ * test/database-checksum.ts).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const ANSWER_WITHIN_MS = 5000;
-const RECORDS_REFUSALS = new Set(['audit_events', 'rate_limit_hits', 'sessions']);
 /** Swagger UI's static files and the websocket take no input worth fuzzing (the permission matrix covers them). */
 const SKIPPED = (url: string) => url.startsWith('/api/docs') || url.endsWith('/live');
 
@@ -96,7 +94,7 @@ let h: TestHarness;
 let admin: Person;
 let annotator: Person;
 let ids: Record<string, string>;
-let tables: string[];
+let checksum: () => Promise<string>;
 beforeAll(async () => {
   // Its own database: the checksum covers every table, and other files write to the shared one in parallel.
   h = await buildTestApp({ ownDatabase: true });
@@ -122,24 +120,10 @@ beforeAll(async () => {
     workspaceId: workspaces[0]?.id ?? '',
     userId: researcher.id,
   };
-  const rows = await rawRows<{ name: string }>(
-    h.database.db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
-  tables = rows.map((r) => r.name).filter((name) => !RECORDS_REFUSALS.has(name));
+  checksum = await databaseChecksum(h.database.db);
   // Three accounts and a token (one scrypt each): slow on a busy machine.
 }, 180_000);
 afterAll(() => h.close());
-
-/** One md5 per table over its rows in a stable order: equal checksums, equal data. */
-async function checksum(): Promise<string> {
-  const parts = tables.map(
-    (t) =>
-      sql`select ${t} as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql.identifier(t)} x`,
-  );
-  const rows = await rawRows<{ t: string; h: string }>(h.database.db, sql.join(parts, sql` union all `));
-  return rows.map((r) => `${r.t}:${r.h}`).join(',');
-}
 
 describe('route fuzzing', () => {
   it('answers every hostile request below 500, promptly, and a refused one changes nothing', async () => {

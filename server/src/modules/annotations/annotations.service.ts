@@ -80,8 +80,10 @@ export function createAnnotationsService({
     },
 
     async heartbeat(user: SessionUser, leaseId: string) {
-      const lease = await assignment.leaseOf(user, leaseId);
-      const { row: project } = await projects.access(user, lease.projectId);
+      const { project } = await assignment.leaseOf(user, leaseId, async (projectId) => {
+        const { row } = await projects.access(user, projectId);
+        return row;
+      });
       const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
       return { expiresAt: expiresAt.toISOString() };
     },
@@ -160,7 +162,7 @@ export function createAnnotationsService({
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
-      events.publish(await assignment.skip(user, leaseId, body));
+      events.publish(await assignment.skip(user, leaseId, body, (projectId, tx) => projects.access(user, projectId, tx)));
     },
 
     /** Stored annotations of a project for its researchers, newest first. */

@@ -20,7 +20,11 @@ export function createDraftsService({ db, clock, assignment, projects, isAnnotat
   const repository = createDraftsRepository(db);
   return {
     async save(user: SessionUser, leaseId: string, body: SaveDraftBody): Promise<SaveDraftResponse> {
-      const lease = await assignment.leaseOf(user, leaseId);
+      // Access first (membership, token scope): a refused save writes nothing.
+      const { lease, project } = await assignment.leaseOf(user, leaseId, async (projectId) => {
+        const { row } = await projects.access(user, projectId);
+        return row;
+      });
       if (lease.state === 'submitted' || (await isAnnotated(lease.itemId, user.id))) {
         throw draftErrors.alreadySubmitted();
       }
@@ -32,8 +36,7 @@ export function createDraftsService({ db, clock, assignment, projects, isAnnotat
         answers: body.answers,
         updatedAt: savedAt,
       });
-      // The draft is stored first: even when the lease is lost (409 from the heartbeat), nothing typed is lost.
-      const { row: project } = await projects.access(user, lease.projectId);
+      // The draft is stored before the heartbeat: even when the lease is lost (409), nothing typed is lost.
       const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
       return { savedAt: savedAt.toISOString(), expiresAt: expiresAt.toISOString() };
     },
