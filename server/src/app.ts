@@ -34,6 +34,7 @@ import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
 import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
 import { collectRoutes } from './plugins/route-table.ts';
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   const events = createProjectEvents(database, (message) => app.log.warn(message));
   app.addHook('onClose', () => events.close());
