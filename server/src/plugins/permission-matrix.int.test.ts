@@ -350,6 +350,6 @@ describe('permission matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    // Eight callers x every route, most cells on fresh data: minutes on a busy two-core machine.
-  }, 600_000);
+    // Ten callers x every route, most cells on fresh data: minutes on a busy two-core machine.
+  }, 1_200_000);
 });
