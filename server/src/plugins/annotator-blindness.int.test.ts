@@ -161,7 +161,7 @@ describe('annotator blindness', () => {
       headers: reviewer.headers,
       payload: { verdict: 'accepted' },
     });
-    expect(review.statusCode, review.body).toBe(200);
+    expect(review.statusCode, review.body).toBe(201);
     const feedback = await asAnnotator.call('GET', `/api/projects/${project.id}/my-reviews`);
     expect(feedback.json().reviews[0].originalAnswers).toEqual(rankingAnswers(task));
     const everything = asAnnotator.seen.join('\n');
@@ -174,7 +174,7 @@ describe('annotator blindness', () => {
     expect(stored.json().annotations[0].answers.rank.groups).toEqual(
       expected.groups.map((group) => group.map((id) => byBlind.get(id))),
     );
-  });
+  }, 120_000);
 
   it('gives an annotator no way to predict the source preference of imported pairs: chance level', async () => {
     const researcher = await h.user('researcher');
