@@ -130,7 +130,7 @@ describe('annotator blindness', () => {
       {
         id: 'leaky',
         prompt: 'Which is best?',
-        outputs: ids.map((id) => ({ id, model: 'm', content: `reply ${id.length}` })),
+        outputs: ids.map((id, i) => ({ id, model: 'm', content: `reply ${i}` })),
       },
     ]);
     await h.addMember(researcher, project.id, annotator);
@@ -144,10 +144,16 @@ describe('annotator blindness', () => {
     // The reloaded task gives the draft back in the ids the annotator sees.
     const reloaded = (await asAnnotator.call('POST', `/api/projects/${project.id}/tasks/next`)).json().task as Task;
     expect(reloaded.draft?.answers).toEqual(rankingAnswers(task));
-    // A submit naming a real id is refused like any unknown output.
-    const guessed = await asAnnotator.call('POST', `/api/leases/${task.leaseId}/submit`, {
-      idempotencyKey: randomUUID(),
-      answers: { ...rankingAnswers(task), rank: { type: 'ranking', groups: [ids] } },
+    // A submit naming the real ids (guessed) is refused like any unknown output (its error echoes the guess, so it
+    // is left out of what the annotator was told).
+    const guessed = await h.app.inject({
+      method: 'POST',
+      url: `/api/leases/${task.leaseId}/submit`,
+      headers: annotator.headers,
+      payload: {
+        idempotencyKey: randomUUID(),
+        answers: { ...rankingAnswers(task), rank: { type: 'ranking', groups: [ids] } },
+      },
     });
     expect(guessed.statusCode, guessed.body).toBe(422);
     const submitted = await asAnnotator.call('POST', `/api/leases/${task.leaseId}/submit`, {
@@ -169,7 +175,7 @@ describe('annotator blindness', () => {
 
     // Researchers and exports keep the real ids: the stored answer ranks the outputs the annotator ranked.
     const stored = await h.app.inject({ url: `/api/projects/${project.id}/annotations`, headers: researcher.headers });
-    const byBlind = new Map(task.outputs.map((o) => [o.id, ids.find((id) => o.content === `reply ${id.length}`)]));
+    const byBlind = new Map(task.outputs.map((o) => [o.id, ids[Number(o.content.slice('reply '.length))]]));
     const expected = rankingAnswers(task).rank as { groups: string[][] };
     expect(stored.json().annotations[0].answers.rank.groups).toEqual(
       expected.groups.map((group) => group.map((id) => byBlind.get(id))),
