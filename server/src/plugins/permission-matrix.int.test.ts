@@ -63,10 +63,28 @@ interface Rule {
 }
 
 const everyone = PERSONAS;
-const signedIn = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken', 'stranger', 'removed', 'tokenElsewhere'] as const;
+const signedIn = [
+  'admin',
+  'researcher',
+  'annotator',
+  'reviewer',
+  'outsider',
+  'readToken',
+  'stranger',
+  'removed',
+  'tokenElsewhere',
+] as const;
 const sessions = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'stranger', 'removed'] as const;
 /** Everyone in P's workspace (the stranger is not). */
-const workspaceMembers = ['admin', 'researcher', 'annotator', 'reviewer', 'outsider', 'readToken', 'tokenElsewhere'] as const;
+const workspaceMembers = [
+  'admin',
+  'researcher',
+  'annotator',
+  'reviewer',
+  'outsider',
+  'readToken',
+  'tokenElsewhere',
+] as const;
 const projectReaders = ['admin', 'researcher', 'annotator', 'reviewer', 'readToken'] as const;
 const reviewers = ['admin', 'researcher', 'reviewer'] as const;
 const projectResearchers = ['admin', 'researcher'] as const;
