@@ -3,9 +3,14 @@ import path from 'node:path';
 import { adjudicationItemSchema, type Task } from '@feedbench/shared';
 import { expect, test } from '@playwright/test';
 import { addMember, arrangeProject, createAccount, nextTask, signedIn, submit } from '../support/api.ts';
+import { asShown, type FixtureItem } from '../support/fixtures.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 const jsonl = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'ranking-items.jsonl'), 'utf8');
+const fixtureItems = jsonl
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as FixtureItem);
 
 /** The default ranking template's answers: `order` best first (output ids), rated 7, 6, 5... */
 const answers = (order: string[]) => ({
@@ -33,7 +38,10 @@ test('a researcher opens the most disagreed item, compares the answers side by s
       const task = (await nextTask(api, project.id)) as Task;
       const order = ['m1', 'm2', 'm3'];
       if (reversed && task.item.externalId === 'capital-fr') order.reverse();
-      await submit(api, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers: answers(order) });
+      await submit(api, task.leaseId, {
+        idempotencyKey: crypto.randomUUID(),
+        answers: asShown(task, fixtureItems, answers(order)),
+      });
     }
   }
 

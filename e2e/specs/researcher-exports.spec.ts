@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Answers, toConversation } from '@feedbench/shared';
 import { expect, type Page, test } from '@playwright/test';
 import { arrangeProject, nextTask, parseJsonl, signedIn, submit } from '../support/api.ts';
+import { asShown } from '../support/fixtures.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name), 'utf8');
@@ -71,7 +72,10 @@ test('a researcher downloads OpenAI chat and TRL preference exports that match w
       rank: { type: 'ranking', groups },
       quality: { type: 'rating', values: { m1: 6, m2: 4, m3: 2 } },
     };
-    await submit(rankAnnotator, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers });
+    await submit(rankAnnotator, task.leaseId, {
+      idempotencyKey: crypto.randomUUID(),
+      answers: asShown(task, itemsOf(rankJsonl), answers),
+    });
   }
 
   await signInQuietly(page, demo.researcher);

@@ -4,9 +4,14 @@ import { type Answers, projectSchema } from '@feedbench/shared';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import { addMember, arrangeProject, createAccount, nextTask, signedIn, submit } from '../support/api.ts';
+import { asShown, type FixtureItem } from '../support/fixtures.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 const jsonl = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'ranking-items.jsonl'), 'utf8');
+const fixtureItems = jsonl
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as FixtureItem);
 
 test('a researcher sees pairwise agreement 1.00 and both annotators when two annotators rank alike, refreshed live', async ({
   page,
@@ -26,7 +31,11 @@ test('a researcher sees pairwise agreement 1.00 and both annotators when two ann
   const annotate = async (api: APIRequestContext) => {
     const task = await nextTask(api, project.id);
     if (!task) throw new Error('expected a task');
-    await submit(api, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers, timeOnTaskMs: 2000 });
+    await submit(api, task.leaseId, {
+      idempotencyKey: crypto.randomUUID(),
+      answers: asShown(task, fixtureItems, answers),
+      timeOnTaskMs: 2000,
+    });
   };
   const firstApi = await signedIn(annotator);
   const secondApi = await signedIn(second);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type Answers, mapOutputIds, type Task } from '@feedbench/shared';
 import { expect, type Page } from '@playwright/test';
 
 export interface FixtureItem {
@@ -15,6 +16,18 @@ export function fixture(name: string): { jsonl: string; items: FixtureItem[] } {
     .split('\n')
     .map((line) => JSON.parse(line) as FixtureItem);
   return { jsonl, items };
+}
+
+/**
+ * Answers written with the fixture file's output ids, in the blind ids the annotator's task shows (annotators never
+ * see the real ids): each output is found by its content, as a person would.
+ */
+export function asShown(task: Task, items: readonly FixtureItem[], answers: Answers): Answers {
+  const source = items.find((i) => i.id === task.item.externalId)?.outputs ?? [];
+  return mapOutputIds(answers, (id) => {
+    const content = source.find((o) => o.id === id)?.content;
+    return task.outputs.find((o) => o.content === content)?.id ?? id;
+  });
 }
 
 /** The text of each output on screen, in label order (A, B, C...). */

@@ -25,7 +25,8 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
-import { liveRoutes } from './modules/live/live.routes.ts';
+import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
+import { createLiveHub } from './modules/live/live-hub.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
@@ -34,6 +35,7 @@ import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
 import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
 import { collectRoutes } from './plugins/route-table.ts';
@@ -67,6 +69,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   const events = createProjectEvents(database, (message) => app.log.warn(message));
   app.addHook('onClose', () => events.close());
@@ -99,6 +102,16 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, services.auth, services.tokens.resolve);
   registerCsrfProtection(app);
+  const liveHub = createLiveHub({
+    db: database.db,
+    clock,
+    events,
+    progressOf: (projectId) => services.projects.progressOf(projectId),
+    recentExportJobs: (projectId) => services.exports.jobs.recent(projectId),
+    log: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.addHook('onClose', async () => liveHub.close());
+  registerLiveRechecks(app, liveHub);
 
   await app.register(healthRoutes(database));
   await app.register(
@@ -120,12 +133,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(agreementRoutes(services.agreement));
   await app.register(draftsRoutes(services.drafts));
   await app.register(assignmentRoutes(services.projects, services.assignment));
-  await app.register(
-    liveRoutes(services.projects, events, {
-      allowedOrigins: config.allowedSocketOrigins,
-      recentExportJobs: (id) => services.exports.jobs.recent(id),
-    }),
-  );
+  await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;
   if (serveWeb && !webDist) app.log.warn({ webDist: config.webDist }, 'web app not built: run `pnpm build`');

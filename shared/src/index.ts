@@ -16,6 +16,7 @@ export * from './contracts/workspaces.ts';
 export * from './gold/index.ts';
 export * from './import-line.ts';
 export * from './messages.ts';
+export * from './output-ids.ts';
 export * from './preference.ts';
 export * from './presets.ts';
 export * from './questions/index.ts';

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Answers } from '@feedbench/shared';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nextTask, type Person } from '../test/annotating.ts';
+import { asShown, nextTask, type Person } from '../test/annotating.ts';
 import { buildTestApp, engine, rankingLine, type TestHarness } from '../test/test-app.ts';
 import { type ProjectRecordLoader, registerAgreementCommand } from './agreement.command.ts';
 
@@ -55,7 +55,11 @@ beforeAll(async () => {
         method: 'POST',
         url: `/api/leases/${task.leaseId}/submit`,
         headers: person.headers,
-        payload: { idempotencyKey: randomUUID(), answers: judgements[task.item.externalId]?.[index] },
+        // Written in the import file's output ids, sent in the blind ids the annotator was shown.
+        payload: {
+          idempotencyKey: randomUUID(),
+          answers: await asShown(h, task, judgements[task.item.externalId]?.[index] as Answers),
+        },
       });
       expect(response.statusCode).toBe(200);
     }

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person, submitTask } from '../test/annotating.ts';
+import { nextTask, type Person, rankingAnswers, submitTask } from '../test/annotating.ts';
 import { buildTestApp, type TestHarness } from '../test/test-app.ts';
 
 /**
@@ -118,4 +119,121 @@ describe('annotator blindness', () => {
     const everything = asAnnotator.seen.join('\n');
     expect(everything).not.toMatch(/chosen|rejected|reference|score_chosen|"gold"/i);
   });
+
+  it('never shows an annotator the output ids the researcher chose, in tasks, drafts, answers or feedback', async () => {
+    const researcher = await h.user('researcher');
+    const annotator = await h.user('annotator');
+    const reviewer = await h.user('annotator');
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const ids = ['chosen-by-source', 'gpt-4-0613', 'claude-secret-v2'];
+    await h.importItems(researcher, project.id, [
+      {
+        id: 'leaky',
+        prompt: 'Which is best?',
+        outputs: ids.map((id, i) => ({ id, model: 'm', content: `reply ${i}` })),
+      },
+    ]);
+    await h.addMember(researcher, project.id, annotator);
+    await h.addMember(researcher, project.id, reviewer, 'reviewer');
+    const asAnnotator = recorder(h, annotator);
+    const task = (await asAnnotator.call('POST', `/api/projects/${project.id}/tasks/next`)).json().task as Task;
+    const draft = await asAnnotator.call('PUT', `/api/leases/${task.leaseId}/draft`, {
+      answers: rankingAnswers(task),
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    // The reloaded task gives the draft back in the ids the annotator sees.
+    const reloaded = (await asAnnotator.call('POST', `/api/projects/${project.id}/tasks/next`)).json().task as Task;
+    expect(reloaded.draft?.answers).toEqual(rankingAnswers(task));
+    // A submit naming the real ids (guessed) is refused like any unknown output (its error echoes the guess, so it
+    // is left out of what the annotator was told).
+    const guessed = await h.app.inject({
+      method: 'POST',
+      url: `/api/leases/${task.leaseId}/submit`,
+      headers: annotator.headers,
+      payload: {
+        idempotencyKey: randomUUID(),
+        answers: { ...rankingAnswers(task), rank: { type: 'ranking', groups: [ids] } },
+      },
+    });
+    expect(guessed.statusCode, guessed.body).toBe(422);
+    const submitted = await asAnnotator.call('POST', `/api/leases/${task.leaseId}/submit`, {
+      idempotencyKey: randomUUID(),
+      answers: rankingAnswers(task),
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const review = await h.app.inject({
+      method: 'POST',
+      url: `/api/annotations/${submitted.json().annotationId}/review`,
+      headers: reviewer.headers,
+      payload: { verdict: 'accepted' },
+    });
+    expect(review.statusCode, review.body).toBe(201);
+    const feedback = await asAnnotator.call('GET', `/api/projects/${project.id}/my-reviews`);
+    expect(feedback.json().reviews[0].originalAnswers).toEqual(rankingAnswers(task));
+    const everything = asAnnotator.seen.join('\n');
+    for (const id of ids) expect(everything).not.toContain(id);
+
+    // Researchers and exports keep the real ids: the stored answer ranks the outputs the annotator ranked.
+    const stored = await h.app.inject({ url: `/api/projects/${project.id}/annotations`, headers: researcher.headers });
+    const byBlind = new Map(task.outputs.map((o) => [o.id, ids[Number(o.content.slice('reply '.length))]]));
+    const expected = rankingAnswers(task).rank as { groups: string[][] };
+    expect(stored.json().annotations[0].answers.rank.groups).toEqual(
+      expected.groups.map((group) => group.map((id) => byBlind.get(id))),
+    );
+  }, 120_000);
+
+  it('gives an annotator no way to predict the source preference of imported pairs: chance level', async () => {
+    const researcher = await h.user('researcher');
+    const annotator = await h.user('annotator');
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const pairs = 120;
+    const lines = Array.from({ length: pairs }, (_, i) => ({
+      chosen: `\n\nHuman: Question ${i}?\n\nAssistant: chosen ${i}`,
+      rejected: `\n\nHuman: Question ${i}?\n\nAssistant: other ${i}`,
+    }));
+    const imported = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/imports?format=hh-rlhf`,
+      headers: { ...researcher.headers, 'content-type': 'application/x-ndjson' },
+      payload: lines.map((l) => JSON.stringify(l)).join('\n'),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    await h.addMember(researcher, project.id, annotator);
+
+    // Predictors an annotator could run on the task payload alone.
+    const predictors: Record<string, (task: Task) => string | undefined> = {
+      // The old leak: `a` was the chosen output when sha256(external id)[0] was even.
+      hashOfExternalId: (task) => {
+        const even = (createHash('sha256').update(task.item.externalId).digest()[0] ?? 0) % 2 === 0;
+        return task.outputs.find((o) => o.id === (even ? 'a' : 'b'))?.id ?? task.outputs[0]?.id;
+      },
+      smallestId: (task) => [...task.outputs].sort((x, y) => x.id.localeCompare(y.id))[0]?.id,
+      shownFirst: (task) => task.outputs[0]?.id,
+      labelA: (task) => task.outputs.find((o) => o.label === 'A')?.id,
+    };
+    const hits = Object.fromEntries(Object.keys(predictors).map((name) => [name, 0]));
+    let seen = 0;
+    for (;;) {
+      const task = await nextTask(h, annotator, project.id);
+      if (!task) break;
+      seen++;
+      const chosenId = task.outputs.find((o) => o.content.startsWith('chosen'))?.id;
+      for (const [name, predict] of Object.entries(predictors))
+        if (predict(task) === chosenId) hits[name] = (hits[name] ?? 0) + 1;
+      const skip = await h.app.inject({
+        method: 'POST',
+        url: `/api/leases/${task.leaseId}/skip`,
+        headers: annotator.headers,
+        payload: { reason: 'other' },
+      });
+      expect(skip.statusCode, skip.body).toBe(204);
+    }
+    expect(seen).toBe(pairs);
+    // Binomial(120, 1/2): mean 60, sd sqrt(120/4) ~ 5.5; within 4 sd (38..82) unless the payload carries the label
+    // (the hash predictor scored 120 of 120 before blind ids). A false alarm per predictor: ~6e-5.
+    const bound = 4 * Math.sqrt(pairs / 4);
+    for (const [name, count] of Object.entries(hits)) {
+      expect(Math.abs(count - pairs / 2), `${name}: ${count} of ${pairs}`).toBeLessThanOrEqual(bound);
+    }
+  }, 300_000);
 });

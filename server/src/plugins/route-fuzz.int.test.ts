@@ -1,19 +1,17 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRows } from '../db/client.ts';
-import { nextTask, type Person } from '../test/annotating.ts';
+import { nextTask, type Person, submitTask } from '../test/annotating.ts';
+import { databaseChecksum } from '../test/database-checksum.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts';
 
 /**
  * Property-based fuzzing of every route's input (fast-check): hostile path parameters, query strings, bodies and
  * headers. Whatever arrives, the server answers below 500, within a few seconds, pollutes no prototype, and a refused
- * request (4xx) leaves the database exactly as it was. Tables that record refusals on purpose are left out of the
- * comparison: audit_events (failed sign-ins), rate_limit_hits (throttling counts failures), sessions.
+ * request (4xx) leaves the database exactly as it was (tables that record refusals on purpose aside, see
+ * test/database-checksum.ts).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const ANSWER_WITHIN_MS = 5000;
-const RECORDS_REFUSALS = new Set(['audit_events', 'rate_limit_hits', 'sessions']);
 /** Swagger UI's static files and the websocket take no input worth fuzzing (the permission matrix covers them). */
 const SKIPPED = (url: string) => url.startsWith('/api/docs') || url.endsWith('/live');
 
@@ -96,7 +94,7 @@ let h: TestHarness;
 let admin: Person;
 let annotator: Person;
 let ids: Record<string, string>;
-let tables: string[];
+let checksum: () => Promise<string>;
 beforeAll(async () => {
   // Its own database: the checksum covers every table, and other files write to the shared one in parallel.
   h = await buildTestApp({ ownDatabase: true });
@@ -106,6 +104,10 @@ beforeAll(async () => {
   const project = await h.project(researcher);
   await h.importItems(researcher, project.id, [rankingLine('a'), rankingLine('b')]);
   await h.addMember(researcher, project.id, annotator);
+  // One submitted annotation (its item and id for the routes that name them), and a lease on the other item.
+  const first = await nextTask(h, annotator, project.id);
+  if (!first) throw new Error('no task');
+  const annotationId = (await submitTask(h, annotator, first)).json().annotationId;
   const task = await nextTask(h, annotator, project.id);
   const token = await h.app.inject({
     method: 'POST',
@@ -121,27 +123,152 @@ beforeAll(async () => {
     // The default workspace (every account's); removing its member `researcher` ends nothing the run needs later.
     workspaceId: workspaces[0]?.id ?? '',
     userId: researcher.id,
+    itemId: first.item.id,
+    annotationId,
   };
-  const rows = await rawRows<{ name: string }>(
-    h.database.db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
-  tables = rows.map((r) => r.name).filter((name) => !RECORDS_REFUSALS.has(name));
+  checksum = await databaseChecksum(h.database.db);
   // Three accounts and a token (one scrypt each): slow on a busy machine.
 }, 180_000);
 afterAll(() => h.close());
 
-/** One md5 per table over its rows in a stable order: equal checksums, equal data. */
-async function checksum(): Promise<string> {
-  const parts = tables.map(
-    (t) =>
-      sql`select ${t} as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql.identifier(t)} x`,
-  );
-  const rows = await rawRows<{ t: string; h: string }>(h.database.db, sql.join(parts, sql` union all `));
-  return rows.map((r) => `${r.t}:${r.h}`).join(',');
+/** A JSON Schema node as the OpenAPI document gives it (fastify-type-provider-zod inlines everything: no $ref). */
+interface SchemaNode {
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode;
+  minItems?: number;
+  oneOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  minimum?: number;
+  default?: unknown;
+}
+type Sample = { value: unknown; strings: string[][]; objects: string[][] };
+const NIL_UUID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * A body shaped like the schema asks (every optional field filled), with the paths of its string leaves and of its
+ * free-form objects (answers, metadata, filters), so each can be replaced by hostile input while the rest stays valid.
+ */
+function sampleOf(schema: SchemaNode, path: string[] = [], depth = 0): Sample {
+  const variant = schema.oneOf?.[0] ?? schema.anyOf?.[0] ?? schema.allOf?.[0];
+  if (variant) return sampleOf(variant, path, depth);
+  const type = [schema.type].flat()[0];
+  if (schema.enum) return { value: schema.enum[0], strings: [], objects: [] };
+  if (depth > 8) return { value: null, strings: [], objects: [] };
+  if (type === 'string') {
+    const value = schema.format === 'uuid' ? NIL_UUID : schema.format === 'email' ? 'x@test.local' : 'sample text';
+    return { value, strings: [path], objects: [] };
+  }
+  if (type === 'number' || type === 'integer') return { value: schema.minimum ?? 1, strings: [], objects: [] };
+  if (type === 'boolean') return { value: false, strings: [], objects: [] };
+  if (type === 'array' && schema.items) {
+    const item = sampleOf(schema.items, [...path, '0'], depth + 1);
+    return { value: [item.value], strings: item.strings, objects: item.objects };
+  }
+  if (type === 'object') {
+    const sample: Sample = { value: {}, strings: [], objects: [path] };
+    const fields = Object.entries(schema.properties ?? {});
+    if (typeof schema.additionalProperties === 'object') fields.push(['q1', schema.additionalProperties]);
+    for (const [key, child] of fields) {
+      const inner = sampleOf(child, [...path, key], depth + 1);
+      (sample.value as Record<string, unknown>)[key] = inner.value;
+      sample.strings.push(...inner.strings);
+      sample.objects.push(...inner.objects.filter((p) => p.length > 0));
+    }
+    return sample;
+  }
+  return { value: null, strings: [], objects: [] };
 }
 
+function replaced(value: unknown, path: string[], by: unknown): unknown {
+  if (path.length === 0) return by;
+  const [key, ...rest] = path as [string, ...string[]];
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string, unknown>;
+  copy[key] = replaced(copy[key], rest, by);
+  return copy;
+}
+
+/** JSON nested `levels` deep, written as text (JSON.stringify would recurse as deep). */
+const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+const DEEP = 20_000;
+
 describe('route fuzzing', () => {
+  it('refuses a NUL character in every string field, query parameter and key, and deep nesting, writing nothing', async () => {
+    const openapi = (await h.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: SchemaNode }> };
+            parameters?: { in: string; name: string; schema: SchemaNode }[];
+          }
+        >
+      >;
+    };
+    const failures: string[] = [];
+    let requests = 0;
+    const before = await checksum();
+    for (const route of h.app.routeTable.filter((r) => !SKIPPED(r.url))) {
+      const operation = openapi.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      if (!operation) continue;
+      const person = route.url.includes(':leaseId') ? annotator : route.url === '/api/auth/logout' ? undefined : admin;
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? NIL_UUID);
+      const send = async (what: string, query: string, body?: string) => {
+        requests++;
+        const response = await h.app.inject({
+          method: route.method as 'POST',
+          url: query ? `${url}?${query}` : url,
+          payload: body,
+          headers: {
+            ...(person?.headers ?? {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+        });
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          failures.push(
+            `${route.method} ${route.url} with ${what}: ${response.statusCode} ${response.body.slice(0, 160)}`,
+          );
+      };
+      const queryParameters = (operation.parameters ?? []).filter((p) => p.in === 'query');
+      const validQuery = queryParameters.map((p) => [p.name, String(sampleOf(p.schema).value ?? '')] as const);
+      const queryText = (pairs: readonly (readonly [string, string])[]) =>
+        pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+      for (const parameter of queryParameters) {
+        const pairs = validQuery.map(([k, v]) => [k, k === parameter.name ? `x\u0000${v}` : v] as const);
+        await send(`NUL in query ${parameter.name}`, queryText(pairs));
+      }
+      if (route.method === 'GET') {
+        await send('a NUL query key', queryText([...validQuery, ['k\u0000', '1']]));
+        continue;
+      }
+      const schema = operation.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      const sample = sampleOf(schema);
+      const query = queryText(validQuery);
+      for (const path of sample.strings) {
+        await send(`NUL in ${path.join('.')}`, query, JSON.stringify(replaced(sample.value, path, 'half\u0000way')));
+      }
+      for (const path of sample.objects) {
+        await send(
+          `a NUL key in ${path.join('.') || 'the body'}`,
+          query,
+          JSON.stringify(replaced(sample.value, path, { 'k\u0000': 'v' })),
+        );
+        const at = JSON.stringify(replaced(sample.value, path, '__DEEP__'));
+        await send(`${DEEP} levels in ${path.join('.') || 'the body'}`, query, at.replace('"__DEEP__"', nested(DEEP)));
+      }
+      await send(`a body ${DEEP} levels deep`, query, `${'['.repeat(DEEP)}${']'.repeat(DEEP)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await checksum()).toBe(before);
+    expect(requests).toBeGreaterThan(100);
+  }, 240_000);
+
   it('answers every hostile request below 500, promptly, and a refused one changes nothing', async () => {
     const routes = h.app.routeTable.filter((r) => !SKIPPED(r.url));
     expect(routes.length).toBeGreaterThan(20);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Answers, Task } from '@feedbench/shared';
+import { type Answers, mapOutputIds, type Task } from '@feedbench/shared';
+import { createOutputBlindingRepository } from '../modules/assignment/output-blinding.ts';
 import type { TestHarness } from './test-app.ts';
 
 /** Helpers for tests that drive the annotator loop over HTTP. */
@@ -24,7 +25,8 @@ export function rankingAnswers(task: Task): Answers {
   };
 }
 
-export function submitTask(
+/** Submits the task; answers may name outputs by the import file's ids (sent as the blind ids shown, see asShown). */
+export async function submitTask(
   h: TestHarness,
   person: Person,
   task: Task,
@@ -35,6 +37,28 @@ export function submitTask(
     method: 'POST',
     url: `/api/leases/${task.leaseId}/submit`,
     headers: person.headers,
-    payload: { idempotencyKey, answers, timeOnTaskMs: 1234 },
+    payload: { idempotencyKey, answers: await asShown(h, task, answers), timeOnTaskMs: 1234 },
   });
+}
+
+/**
+ * Annotators see blind output ids (assignment/output-blinding.ts). For tests that name outputs as the import file
+ * did: answers written with real ids, in the blind ids this task shows (ids already blind pass through).
+ */
+export async function asShown(h: TestHarness, task: Task, answers: Answers): Promise<Answers> {
+  const blinding = await createOutputBlindingRepository(h.database.db).of(task.item.id);
+  return mapOutputIds(answers, (id) => blinding.toBlind(id) ?? id);
+}
+
+/** The task with the real output ids of the import file (the test reads the database, as no annotator can). */
+export async function withRealIds(h: TestHarness, task: Task): Promise<Task> {
+  const blinding = await createOutputBlindingRepository(h.database.db).of(task.item.id);
+  return {
+    ...task,
+    outputs: task.outputs.map((o) => ({ ...o, id: blinding.toReal(o.id) ?? o.id })),
+    draft: task.draft && {
+      ...task.draft,
+      answers: mapOutputIds(task.draft.answers, (id) => blinding.toReal(id) ?? id),
+    },
+  };
 }

@@ -7,7 +7,7 @@ import {
   type Task,
 } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person } from '../../test/annotating.ts';
+import { asShown, nextTask, type Person, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -58,7 +58,12 @@ async function annotateAll(projectId: string, person: Person, name: 'ann' | 'bob
       method: 'POST',
       url: `/api/leases/${task.leaseId}/submit`,
       headers: person.headers,
-      payload: { idempotencyKey: randomUUID(), answers: judgement(name, task), timeOnTaskMs: 1000 },
+      // Judged in the import file's output ids, sent in the blind ids the annotator was shown.
+      payload: {
+        idempotencyKey: randomUUID(),
+        answers: await asShown(h, task, judgement(name, await withRealIds(h, task))),
+        timeOnTaskMs: 1000,
+      },
     });
     expect(response.statusCode).toBe(200);
   }

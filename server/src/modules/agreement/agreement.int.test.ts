@@ -8,7 +8,7 @@ import {
   type Task,
 } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person } from '../../test/annotating.ts';
+import { asShown, nextTask, type Person, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, type FakeClock, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -61,13 +61,15 @@ const answersOf = ({ rank, quality }: Judgement): Answers => ({
 
 /** Takes the annotator's next task and submits their judgement of that item; returns the task. */
 async function annotateNext(person: Person, projectId: string, judge: (task: Task) => Judgement, timeOnTaskMs = 1000) {
-  const task = await nextTask(h, person, projectId);
-  if (!task) throw new Error('no task left');
+  const shown = await nextTask(h, person, projectId);
+  if (!shown) throw new Error('no task left');
+  // Judged in the import file's output ids, sent in the blind ids the annotator was shown.
+  const task = await withRealIds(h, shown);
   const response = await h.app.inject({
     method: 'POST',
     url: `/api/leases/${task.leaseId}/submit`,
     headers: person.headers,
-    payload: { idempotencyKey: randomUUID(), answers: answersOf(judge(task)), timeOnTaskMs },
+    payload: { idempotencyKey: randomUUID(), answers: await asShown(h, shown, answersOf(judge(task))), timeOnTaskMs },
   });
   expect(response.statusCode).toBe(200);
   return task;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { agreementReportSchema, type Task } from '@feedbench/shared';
+import { type Answers, agreementReportSchema, type Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person } from '../../test/annotating.ts';
+import { asShown, nextTask, type Person, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -36,13 +36,16 @@ describe('agreement on Llama 2 pairwise questions', () => {
     const shownFirstWins: boolean[] = [];
     for (const [who, person] of people.entries()) {
       for (let task = await nextTask(h, person, project.id); task; task = await nextTask(h, person, project.id)) {
-        const answer = verdict(who, task);
-        if (answer.verdict === 'preferred') shownFirstWins.push(answer.preferred === task.outputs[0]?.id);
+        // Judged in the import file's output ids, sent in the blind ids the annotator was shown.
+        const real = await withRealIds(h, task);
+        const answer = verdict(who, real);
+        if (answer.verdict === 'preferred') shownFirstWins.push(answer.preferred === real.outputs[0]?.id);
+        const answers = await asShown(h, task, { preference: { type: 'pairwise', ...answer } as Answers[string] });
         const response = await h.app.inject({
           method: 'POST',
           url: `/api/leases/${task.leaseId}/submit`,
           headers: person.headers,
-          payload: { idempotencyKey: randomUUID(), answers: { preference: { type: 'pairwise', ...answer } } },
+          payload: { idempotencyKey: randomUUID(), answers },
         });
         expect(response.statusCode, response.body).toBe(200);
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person, rankingAnswers, submitTask } from '../../test/annotating.ts';
+import { nextTask, type Person, rankingAnswers, submitTask, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, engine, type FakeClock, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -58,7 +58,11 @@ describe('next task', () => {
     const [annotator] = await annotators(project.id, 1);
     const task = await next(annotator as Person, project.id);
     expect(task?.outputs.map((o) => o.label)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-    expect(new Set(task?.outputs.map((o) => o.id))).toEqual(new Set(['o0', 'o1', 'o2', 'o3', 'o4', 'o5']));
+    // Blind ids: none is the import file's output id, each stands for exactly one of them.
+    const shownIds = task?.outputs.map((o) => o.id) ?? [];
+    expect(shownIds.filter((id) => /^o\d$/.test(id))).toEqual([]);
+    const real = await withRealIds(h, task as Task);
+    expect(new Set(real.outputs.map((o) => o.id))).toEqual(new Set(['o0', 'o1', 'o2', 'o3', 'o4', 'o5']));
     expect(JSON.stringify(task)).not.toContain('"m0"');
     expect(task?.conversation).toEqual([{ role: 'user', content: 'Prompt item-0' }]);
   });
@@ -320,8 +324,9 @@ describe('reading annotations back', () => {
       expect.objectContaining({
         itemExternalId: 'item-0',
         annotatorId: annotator.id,
-        answers,
-        displayOrder: task.outputs.map((o) => o.id),
+        // Stored with the import file's output ids (the annotator answered in blind ones).
+        answers: rankingAnswers(await withRealIds(h, task)),
+        displayOrder: (await withRealIds(h, task)).outputs.map((o) => o.id),
         templateVersion: 1,
         guidelinesVersion: 1,
         timeOnTaskMs: 1234,

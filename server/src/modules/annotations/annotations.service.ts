@@ -13,6 +13,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { outputLabel } from '../assignment/display-order.ts';
+import { createOutputBlindingRepository, outputBlinding } from '../assignment/output-blinding.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -54,6 +55,7 @@ export function createAnnotationsService({
     if (!claimed) return null;
     events.publish(project.id);
     const byId = new Map(claimed.outputs.map((o) => [o.id, o]));
+    const blinding = outputBlinding(claimed.outputs);
     return {
       leaseId: claimed.leaseId,
       expiresAt: claimed.expiresAt.toISOString(),
@@ -61,14 +63,14 @@ export function createAnnotationsService({
       kind: project.kind,
       item: { id: claimed.itemId, externalId: claimed.externalId },
       conversation: claimed.conversation,
-      // Blind: the model name stays on the server.
+      // Blind: the model name and the real output id stay on the server (see output-blinding.ts).
       outputs: claimed.displayOrder.flatMap((id, position) => {
         const output = byId.get(id);
-        return output ? [{ id, label: outputLabel(position), content: output.content }] : [];
+        return output ? [{ id: output.blindId, label: outputLabel(position), content: output.content }] : [];
       }),
       questions: project.settings.questions,
       draft: claimed.draft
-        ? { answers: claimed.draft.answers, updatedAt: claimed.draft.updatedAt.toISOString() }
+        ? { answers: blinding.blindAnswers(claimed.draft.answers), updatedAt: claimed.draft.updatedAt.toISOString() }
         : null,
     };
   }
@@ -80,8 +82,10 @@ export function createAnnotationsService({
     },
 
     async heartbeat(user: SessionUser, leaseId: string) {
-      const lease = await assignment.leaseOf(user, leaseId);
-      const { row: project } = await projects.access(user, lease.projectId);
+      const { project } = await assignment.leaseOf(user, leaseId, async (projectId) => {
+        const { row } = await projects.access(user, projectId);
+        return row;
+      });
       const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
       return { expiresAt: expiresAt.toISOString() };
     },
@@ -99,8 +103,11 @@ export function createAnnotationsService({
         const done = { project, itemId: lease.itemId };
         const replay = (annotationId: string) => ({ ...done, annotationId, replayed: true, gold: false });
 
+        // Checked as the annotator answered, in blind ids (problems name what they saw), then stored with real ids.
+        const blinding = await createOutputBlindingRepository(tx).of(lease.itemId);
+        const shownOrder = lease.displayOrder.map((id) => blinding.toBlind(id) ?? id);
         // A closed lease or invalid answers write nothing: a retry of an earlier send still gets its first result.
-        const problems = checkAnswers(project.settings.questions, lease.displayOrder, body.answers);
+        const problems = checkAnswers(project.settings.questions, shownOrder, body.answers);
         if (lease.state === 'submitted' || lease.state === 'skipped' || problems.length > 0) {
           const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
           if (prior.replayId) return replay(prior.replayId);
@@ -121,7 +128,7 @@ export function createAnnotationsService({
           userId: user.id,
           leaseId: lease.id,
           idempotencyKey: body.idempotencyKey,
-          answers: body.answers,
+          answers: blinding.realAnswers(body.answers),
           displayOrder: lease.displayOrder,
           templateVersion: project.templateVersion,
           guidelinesVersion: project.guidelinesVersion,
@@ -160,7 +167,9 @@ export function createAnnotationsService({
     },
 
     async skip(user: SessionUser, leaseId: string, body: SkipBody) {
-      events.publish(await assignment.skip(user, leaseId, body));
+      events.publish(
+        await assignment.skip(user, leaseId, body, (projectId, tx) => projects.access(user, projectId, tx)),
+      );
     },
 
     /** Stored annotations of a project for its researchers, newest first. */

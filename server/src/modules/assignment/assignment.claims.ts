@@ -19,7 +19,8 @@ export interface ClaimedTask {
   displayOrder: string[];
   externalId: string;
   conversation: Message[];
-  outputs: { id: string; content: string }[];
+  /** `blindId`: the id the annotator sees (item_outputs.blind_id). */
+  outputs: { id: string; blindId: string; content: string }[];
   draft: { answers: Answers; updatedAt: Date } | null;
 }
 
@@ -30,7 +31,7 @@ interface TaskRow {
   display_order: string[];
   external_id: string;
   conversation: Message[];
-  outputs: { id: string; content: string }[] | null;
+  outputs: { id: string; blindId: string; content: string }[] | null;
   draft_answers: Answers | null;
   draft_updated_at: Date | string | null;
 }
@@ -251,7 +252,7 @@ const SORT_KEYS = 16;
 function taskOf(lease: ReturnType<typeof sql>, userId: string) {
   return sql`
     select l.id as lease_id, l.item_id, l.display_order, l.expires_at, i.external_id, i.conversation,
-           (select jsonb_agg(jsonb_build_object('id', o.output_id, 'content', o.content))
+           (select jsonb_agg(jsonb_build_object('id', o.output_id, 'blindId', o.blind_id, 'content', o.content))
             from item_outputs o where o.item_id = l.item_id) as outputs,
            d.answers as draft_answers, d.updated_at as draft_updated_at
     from ${lease} l

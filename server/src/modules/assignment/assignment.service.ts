@@ -16,6 +16,12 @@ import { assignmentErrors } from './assignment.errors.ts';
 import { createAssignmentRepository, type LeaseRow } from './assignment.repository.ts';
 
 /**
+ * The caller's current access to a lease's project (the projects module's check: membership, workspace, token
+ * scope); throws to refuse. Lease routes take it as an argument so none can write without it.
+ */
+export type LeaseAccess<P> = (projectId: string, tx?: Tx) => Promise<P>;
+
+/**
  * The assignment engine's interface: who gets which item, and which slot a submit fills. Other modules call this,
  * never the slot and lease tables.
  */
@@ -70,11 +76,19 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       throw assignmentErrors.leaseLost();
     },
 
-    /** The caller's lease, or 404 (someone else's lease is not revealed). */
-    async leaseOf(user: SessionUser, leaseId: string): Promise<LeaseRow> {
+    /**
+     * The caller's lease and their current access to its project, or 404 (someone else's lease is not revealed).
+     * Holding a lease proves nothing by itself: `access` re-checks today's membership and the token's scope, so an
+     * annotator removed after claiming, or a token scoped to another project, is refused before anything is written.
+     */
+    async leaseOf<P>(
+      user: SessionUser,
+      leaseId: string,
+      access: LeaseAccess<P>,
+    ): Promise<{ lease: LeaseRow; project: P }> {
       const lease = await createAssignmentRepository(db).findLease(leaseId);
       if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
-      return lease;
+      return { lease, project: await access(lease.projectId) };
     },
 
     /**
@@ -87,12 +101,16 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       return lease;
     },
 
-    /** Records the skip and frees the slot; answers the lease's project (for the live feed). */
-    async skip(user: SessionUser, leaseId: string, body: SkipBody): Promise<string> {
+    /**
+     * Records the skip and frees the slot; answers the lease's project (for the live feed). `access` runs inside the
+     * transaction, after the lease lock and before any write (see leaseOf).
+     */
+    async skip(user: SessionUser, leaseId: string, body: SkipBody, access: LeaseAccess<unknown>): Promise<string> {
       return db.transaction(async (tx) => {
         const repo = createAssignmentRepository(tx);
         const lease = await repo.lockLease(leaseId);
         if (!lease || lease.userId !== user.id) throw assignmentErrors.leaseNotFound();
+        await access(lease.projectId, tx);
         if (lease.state === 'submitted') throw assignmentErrors.leaseClosed('submitted');
         if (lease.state === 'skipped') return lease.projectId;
         await repo.insertSkip({

@@ -2,6 +2,7 @@ import type { SaveDraftBody, SaveDraftResponse } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import { createOutputBlindingRepository } from '../assignment/output-blinding.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { draftErrors } from './drafts.errors.ts';
@@ -20,20 +21,25 @@ export function createDraftsService({ db, clock, assignment, projects, isAnnotat
   const repository = createDraftsRepository(db);
   return {
     async save(user: SessionUser, leaseId: string, body: SaveDraftBody): Promise<SaveDraftResponse> {
-      const lease = await assignment.leaseOf(user, leaseId);
+      // Access first (membership, token scope): a refused save writes nothing.
+      const { lease, project } = await assignment.leaseOf(user, leaseId, async (projectId) => {
+        const { row } = await projects.access(user, projectId);
+        return row;
+      });
       if (lease.state === 'submitted' || (await isAnnotated(lease.itemId, user.id))) {
         throw draftErrors.alreadySubmitted();
       }
       const savedAt = clock.now();
+      // Stored with real output ids, like submitted answers; ids the annotator was never shown are dropped.
+      const blinding = await createOutputBlindingRepository(db).of(lease.itemId);
       await repository.upsert({
         itemId: lease.itemId,
         userId: user.id,
         projectId: lease.projectId,
-        answers: body.answers,
+        answers: blinding.realAnswers(body.answers),
         updatedAt: savedAt,
       });
-      // The draft is stored first: even when the lease is lost (409 from the heartbeat), nothing typed is lost.
-      const { row: project } = await projects.access(user, lease.projectId);
+      // The draft is stored before the heartbeat: even when the lease is lost (409), nothing typed is lost.
       const expiresAt = await assignment.heartbeat(user, leaseId, project.settings.leaseMinutes);
       return { savedAt: savedAt.toISOString(), expiresAt: expiresAt.toISOString() };
     },

@@ -1,7 +1,7 @@
 import type { Answers, Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goldAnswers } from '../../db/schema/index.ts';
-import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
+import { asShown, nextTask, type Person, submitTask, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 import { exportLines } from './exports.fixtures.ts';
 
@@ -27,7 +27,8 @@ const answers: Record<string, Record<string, Answers>> = {
 
 async function annotate(person: Person, name: 'a' | 'b', projectId: string, answer: (task: Task) => Answers) {
   for (let task = await nextTask(h, person, projectId); task; task = await nextTask(h, person, projectId)) {
-    const response = await submitTask(h, person, task, answer(task));
+    // Answered in the import file's output ids, sent in the blind ids the annotator was shown.
+    const response = await submitTask(h, person, task, await asShown(h, task, answer(await withRealIds(h, task))));
     expect(response.statusCode, response.body).toBe(200);
     annotationIds[`${name}:${task.item.externalId}`] = response.json().annotationId;
     itemIds[task.item.externalId] = task.item.id;

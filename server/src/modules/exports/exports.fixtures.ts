@@ -1,7 +1,7 @@
 import type { Answers, Task } from '@feedbench/shared';
 import { expect } from 'vitest';
 import type { Clock } from '../../lib/clock.ts';
-import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
+import { asShown, nextTask, type Person, submitTask, withRealIds } from '../../test/annotating.ts';
 import type { TestHarness } from '../../test/test-app.ts';
 
 /** Test helpers for export and import tests (not shipped code). */
@@ -32,7 +32,9 @@ export async function annotateAll(
     const task = await nextTask(h, person, projectId);
     if (!task) return;
     clock?.advance(60_000);
-    const response = await submitTask(h, person, task, answersFor(task));
+    // Answered in the import file's output ids, sent in the blind ids the annotator was shown.
+    const answers = await asShown(h, task, answersFor(await withRealIds(h, task)));
+    const response = await submitTask(h, person, task, answers);
     expect(response.statusCode, response.body).toBe(200);
   }
 }

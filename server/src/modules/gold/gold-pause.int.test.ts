@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Person, rankingAnswers } from '../../test/annotating.ts';
+import { asShown, type Person, rankingAnswers } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 import { GOLD, itemIdsOf, WRONG } from './gold.fixtures.ts';
 
@@ -49,13 +49,14 @@ async function arrange(gold: number, regular: number, settings: Record<string, u
 const askNext = (person: Person, projectId: string) =>
   h.app.inject({ method: 'POST', url: `/api/projects/${projectId}/tasks/next`, headers: person.headers });
 
-const submit = (person: Person, task: Task, answers: Answers) =>
+const submit = async (person: Person, task: Task, answers: Answers) =>
   h.app.inject({
     method: 'POST',
     url: `/api/leases/${task.leaseId}/submit`,
     headers: person.headers,
     // claimNext as the web page sends it: the submit that pauses the annotator is still acknowledged (200, no `next`).
-    payload: { idempotencyKey: randomUUID(), answers, claimNext: true },
+    // Answers name outputs as the import file did; the annotator sends the blind ids they were shown.
+    payload: { idempotencyKey: randomUUID(), answers: await asShown(h, task, answers), claimNext: true },
   });
 
 /**

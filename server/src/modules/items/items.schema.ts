@@ -1,4 +1,5 @@
 import type { Message } from '@feedbench/shared';
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { projects } from '../projects/projects.schema.ts';
 
@@ -36,6 +37,12 @@ export const itemOutputs = pgTable(
     model: text('model'),
     content: text('content').notNull(),
     position: integer('position').notNull(),
+    /**
+     * The id annotators see instead of `outputId` (which the researcher or the source dataset chose: "chosen",
+     * "gpt-4"...): random, made by the database for every output, mapped at the boundary of every annotator-facing
+     * payload and input so answers and exports keep the real ids.
+     */
+    blindId: text('blind_id').notNull().default(sql`gen_random_uuid()::text`),
   },
   (t) => [unique('item_outputs_item_output_unique').on(t.itemId, t.outputId)],
 );

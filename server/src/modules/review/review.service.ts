@@ -10,6 +10,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
+import { createOutputBlindingRepository } from '../assignment/output-blinding.ts';
 import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -140,7 +141,18 @@ export function createReviewService({ db, clock, projects, assignment, audit }: 
     /** The verdicts on the caller's own annotations: what an annotator sees as feedback (never others' work). */
     async mine(user: SessionUser, projectId: string): Promise<Review[]> {
       await projects.access(user, projectId);
-      return withOriginals(await repository.listForProject(projectId, user.id));
+      const reviews = await withOriginals(await repository.listForProject(projectId, user.id));
+      // The annotator's own view is blind like their tasks: output ids as they saw them (see output-blinding.ts).
+      const blindings = await createOutputBlindingRepository(db).ofItems([...new Set(reviews.map((r) => r.itemId))]);
+      return reviews.map((r) => {
+        const blinding = blindings.get(r.itemId);
+        if (!blinding) return r;
+        return {
+          ...r,
+          originalAnswers: blinding.blindAnswers(r.originalAnswers),
+          correctedAnswers: r.correctedAnswers && blinding.blindAnswers(r.correctedAnswers),
+        };
+      });
     },
   };
 }

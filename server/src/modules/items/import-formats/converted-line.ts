@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Answer, ImportFormat, TaskKind } from '@feedbench/shared';
 
 /** A problem in a source line, by field path (the parser adds the line number). */
@@ -37,11 +37,13 @@ export function itemIdFor(
 }
 
 /**
- * Two outputs with neutral ids `a` and `b`, the chosen one first or second by a hash of the item id: output ids reach
- * annotators, so they must not say which one the source preferred.
+ * Two outputs with neutral ids `a` and `b`, the chosen one first or second at random (crypto, not derived from the
+ * item: a hash of its id let anyone who knows the id compute the source's judgement). Annotators see neither id (they
+ * get blind ids, see assignment/output-blinding.ts); the real ids reach exports, which carry the judgement anyway.
+ * The item id no longer decides anything; the parameter stays for the format converters' call.
  */
-export function pairOutputs(itemId: string, chosen: string, rejected: string) {
-  const chosenFirst = (createHash('sha256').update(itemId).digest()[0] ?? 0) % 2 === 0;
+export function pairOutputs(_itemId: string, chosen: string, rejected: string) {
+  const chosenFirst = randomInt(2) === 0;
   const [chosenId, rejectedId] = chosenFirst ? ['a', 'b'] : ['b', 'a'];
   const outputs = [
     { id: chosenId, content: chosen },

@@ -1,0 +1,1 @@
+ALTER TABLE "item_outputs" ADD COLUMN "blind_id" text DEFAULT gen_random_uuid()::text NOT NULL;
