@@ -117,16 +117,21 @@ export function createProjectsRepository(db: Executor) {
         .values({ projectId, userId, role })
         .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
     },
-    /** Counters for the dashboard; item counts read the maintained annotation_count, not the annotations. */
+    /**
+     * Counters for the dashboard, none counted over the project's rows: item counts from item_counters (kept by
+     * triggers on items), live leases from a range of item_slots_live_lease_idx, skips from skips_project_idx.
+     */
     async progress(projectId: string, overlapTarget: number, now: Date): Promise<ProgressRow> {
       const [row] = await rawRows<Record<keyof ProgressRow, string | number>>(
         db,
         sql`select
-          (select count(*) from items where project_id = ${projectId}) as "items",
-          (select coalesce(sum(annotation_count), 0) from items where project_id = ${projectId}) as "annotations",
-          (select count(*) from items where project_id = ${projectId} and annotation_count >= ${overlapTarget}) as "completedItems",
+          (select coalesce(sum(items), 0) from item_counters where project_id = ${projectId}) as "items",
+          (select coalesce(sum(items * annotation_count), 0) from item_counters where project_id = ${projectId})
+            as "annotations",
+          (select coalesce(sum(items), 0) from item_counters
+            where project_id = ${projectId} and annotation_count >= ${overlapTarget}) as "completedItems",
           (select count(*) from item_slots where project_id = ${projectId} and annotation_id is null
-             and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
+             and lease_expires_at is not null and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
           (select count(*) from skips where project_id = ${projectId}) as "skips"`,
       );
       if (!row) throw new Error('progress query returned no row');
