@@ -10,6 +10,7 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
+import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -69,6 +70,7 @@ export function createServices(
   });
   const tokens = createTokensService({ db, clock, projects, workspaces, confirmPassword: auth.confirmPassword });
   const audit = createAuditService({ db, clock });
+  const itemBrowser = createItemBrowserService({ db, clock, projects });
   const review = createReviewService({ db, clock, projects, assignment });
   const gold = createGoldService({
     db,
@@ -84,6 +86,7 @@ export function createServices(
     assignment,
     projects,
     items,
+    itemBrowser,
     annotations,
     drafts,
     exports,

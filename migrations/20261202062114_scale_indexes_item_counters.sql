@@ -12,6 +12,7 @@ CREATE INDEX "item_slots_lease_user_idx" ON "item_slots" USING btree ("lease_use
 CREATE INDEX "item_slots_live_lease_idx" ON "item_slots" USING btree ("project_id","lease_expires_at") WHERE "item_slots"."annotation_id" is null and "item_slots"."lease_expires_at" is not null;--> statement-breakpoint
 CREATE INDEX "skips_user_idx" ON "skips" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "items_project_count_position_idx" ON "items" USING btree ("project_id","annotation_count","position");--> statement-breakpoint
+CREATE INDEX "reviews_item_idx" ON "reviews" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "skips_project_idx" ON "skips" USING btree ("project_id","created_at");--> statement-breakpoint
 -- custom SQL below (keep when regenerating)
 -- item_counters is kept by statement triggers on items (one counter write per statement, not per row: an import of a
