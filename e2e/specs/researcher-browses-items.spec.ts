@@ -65,7 +65,7 @@ test('a researcher browses a large project: virtualized rows, status filter, sea
   await completed.getByRole('link').click();
   const detail = page.getByRole('region', { name: `Item ${task.item.externalId}` });
   await expect(detail.getByRole('list', { name: 'Annotations' })).toContainText(annotator.email);
-  await expect(detail.getByRole('list', { name: 'Annotations' })).toContainText('b > a');
+  await expect(detail.getByRole('list', { name: 'Annotations' })).toContainText(`${ids[1]} > ${ids[0]}`);
   await expect(detail.getByRole('list', { name: 'Outputs' })).toContainText(
     `Answer A to ${task.item.externalId.slice(5)}`,
   );
