@@ -17,20 +17,22 @@ CREATE INDEX "skips_project_idx" ON "skips" USING btree ("project_id","created_a
 -- custom SQL below (keep when regenerating)
 -- item_counters is kept by statement triggers on items (one counter write per statement, not per row: an import of a
 -- million rows adds one row per annotation count). Shards: concurrent submits pick one of 8 rows per count at random,
--- so they rarely queue on one row. Rows of a project being deleted are not written (its counters go with it).
+-- so they rarely queue on one row; imports and deletes write shards 8-15, so a long import transaction never holds a
+-- row a submit needs. Rows are written in count order (no deadlock between two statements). Rows of a project being
+-- deleted are not written (its counters go with it).
 CREATE FUNCTION item_counters_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   pick int := floor(random() * 8)::int;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO item_counters AS c (project_id, annotation_count, shard, items)
-      SELECT n.project_id, n.annotation_count, pick, count(*) FROM new_items n
+      SELECT n.project_id, n.annotation_count, pick + 8, count(*) FROM new_items n
       WHERE EXISTS (SELECT 1 FROM projects p WHERE p.id = n.project_id)
       GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (project_id, annotation_count, shard) DO UPDATE SET items = c.items + excluded.items;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO item_counters AS c (project_id, annotation_count, shard, items)
-      SELECT o.project_id, o.annotation_count, pick, -count(*) FROM old_items o
+      SELECT o.project_id, o.annotation_count, pick + 8, -count(*) FROM old_items o
       WHERE EXISTS (SELECT 1 FROM projects p WHERE p.id = o.project_id)
       GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (project_id, annotation_count, shard) DO UPDATE SET items = c.items + excluded.items;

@@ -52,6 +52,7 @@ export const itemCounters = pgTable(
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     annotationCount: integer('annotation_count').notNull(),
+    /** 0-7: written by submits (picked at random); 8-15: by imports and deletes (see the migration's triggers). */
     shard: integer('shard').notNull(),
     items: bigint('items', { mode: 'number' }).notNull().default(0),
   },
