@@ -24,6 +24,7 @@ import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { itemBrowserRoutes } from './modules/items/item-browser.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
@@ -128,6 +129,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(adjudicationRoutes(services.adjudication));
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
+  await app.register(itemBrowserRoutes(services.itemBrowser));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
   await app.register(agreementRoutes(services.agreement));

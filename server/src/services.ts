@@ -10,6 +10,7 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
+import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -91,6 +92,7 @@ export function createServices(
     confirmPassword: auth.confirmPassword,
     audit,
   });
+  const itemBrowser = createItemBrowserService({ db, clock, projects });
   const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
     db,
@@ -106,6 +108,7 @@ export function createServices(
     assignment,
     projects,
     items,
+    itemBrowser,
     annotations,
     drafts,
     exports,

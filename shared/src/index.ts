@@ -8,6 +8,8 @@ export * from './contracts/auth.ts';
 export * from './contracts/errors.ts';
 export * from './contracts/exports.ts';
 export * from './contracts/health.ts';
+export * from './contracts/item-browser.ts';
+export * from './contracts/pagination.ts';
 export * from './contracts/projects.ts';
 export * from './contracts/review.ts';
 export * from './contracts/security.ts';

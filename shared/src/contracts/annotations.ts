@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
+import { keysetPageQuery } from './pagination.ts';
 
 /**
  * Stored annotations as researchers read them back (`GET /api/projects/:projectId/annotations`): the answers exactly
@@ -20,9 +21,11 @@ export const storedAnnotationSchema = z.object({
 });
 export type StoredAnnotation = z.infer<typeof storedAnnotationSchema>;
 
-export const annotationListQuery = z.object({
-  /** Newest first; at most this many. */
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+/** Newest first, at most `limit` per page; `cursor`: the previous page's nextCursor. */
+export const annotationListQuery = keysetPageQuery(100, 1000);
+export const annotationListResponse = z.object({
+  annotations: z.array(storedAnnotationSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
-export const annotationListResponse = z.object({ annotations: z.array(storedAnnotationSchema) });
 export type AnnotationListResponse = z.infer<typeof annotationListResponse>;

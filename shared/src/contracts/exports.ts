@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerSchema } from '../answers.ts';
 import { EXPORT_FORMATS, type ExportFormat, MESSAGE_ROLES } from '../constants.ts';
+import { keysetPageQuery } from './pagination.ts';
 
 /** Formats that write one line per demonstration (or per best-ranked output of a ranking). */
 export const SFT_EXPORT_FORMATS = ['openai-chat', 'trl-sft', 'trl-sft-text'] as const satisfies readonly ExportFormat[];
@@ -202,7 +203,12 @@ export const exportJobSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
-export const exportJobListResponse = z.object({ jobs: z.array(exportJobSchema) });
+export const exportJobListQuery = keysetPageQuery(50, 200);
+export const exportJobListResponse = z.object({
+  jobs: z.array(exportJobSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export const exportJobParams = z.object({ projectId: z.string().uuid(), jobId: z.string().uuid() });
 
 /** `POST /api/projects/:projectId/snapshots`: a split snapshot (`split` train or test) holds both sides. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { messageSchema } from '../messages.ts';
+import { keysetPageQuery } from './pagination.ts';
 
 /**
  * A reviewer's verdict on one annotation: `accepted`; `rejected` with a comment the annotator sees; or `corrected`
@@ -58,4 +59,11 @@ export type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
 
 export const reviewQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
 export const reviewQueueResponse = z.object({ entries: z.array(reviewQueueEntrySchema) });
-export const reviewListResponse = z.object({ reviews: z.array(reviewSchema) });
+/** Newest first, at most `limit` per page; `cursor`: the previous page's nextCursor. */
+export const reviewListQuery = keysetPageQuery(200, 1000);
+export const reviewListResponse = z.object({
+  reviews: z.array(reviewSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ReviewListResponse = z.infer<typeof reviewListResponse>;

@@ -64,6 +64,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/SkipsRoute.tsx').then((m) => ({ Component: m.SkipsRoute })),
       },
       {
+        path: 'projects/:projectId/items/:itemId?',
+        lazy: () => import('./routes/ItemsRoute.tsx').then((m) => ({ Component: m.ItemsRoute })),
+      },
+      {
         path: 'projects/:projectId/template',
         HydrateFallback: PageLoading,
         lazy: () => import('./routes/TemplateRoute.tsx').then((m) => ({ Component: m.TemplateRoute })),

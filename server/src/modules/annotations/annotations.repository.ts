@@ -2,6 +2,7 @@ import type { Answers } from '@feedbench/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { annotations, items } from '../../db/schema/index.ts';
+import type { KeysetPosition } from '../../lib/keyset.ts';
 
 export type AnnotationRow = typeof annotations.$inferSelect;
 
@@ -122,13 +123,27 @@ export function createAnnotationsRepository(db: Executor) {
         .where(and(eq(annotations.itemId, itemId), eq(annotations.userId, userId)));
       return row;
     },
-    /** A project's annotations, newest first, with the external id of their item. */
-    listForProject(projectId: string, limit: number) {
+    /**
+     * A project's annotations, newest first, with the external id of their item: `limit` rows after the keyset
+     * position `after` (a range of annotations_project_submitted_idx, never OFFSET).
+     */
+    listForProject(projectId: string, limit: number, after?: KeysetPosition) {
       return db
-        .select({ annotation: annotations, itemExternalId: items.externalId })
+        .select({
+          annotation: annotations,
+          itemExternalId: items.externalId,
+          submittedAtKey: sql<string>`${annotations.submittedAt}::text`,
+        })
         .from(annotations)
         .innerJoin(items, eq(items.id, annotations.itemId))
-        .where(eq(annotations.projectId, projectId))
+        .where(
+          and(
+            eq(annotations.projectId, projectId),
+            after
+              ? sql`(${annotations.submittedAt}, ${annotations.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
         .orderBy(desc(annotations.submittedAt), desc(annotations.id))
         .limit(limit);
     },

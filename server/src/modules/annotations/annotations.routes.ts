@@ -38,9 +38,7 @@ export function annotationsRoutes(annotations: AnnotationsService): FastifyPlugi
           response: { 200: annotationListResponse },
         },
       },
-      async (request) => ({
-        annotations: await annotations.list(requireUser(request), request.params.projectId, request.query.limit),
-      }),
+      (request) => annotations.list(requireUser(request), request.params.projectId, request.query),
     );
 
     app.post(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AnnotationListResponse,
   checkAnswers,
   type SkipBody,
-  type StoredAnnotation,
   type SubmitBody,
   type SubmitResponse,
   type Task,
@@ -10,6 +10,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { outputLabel } from '../assignment/display-order.ts';
@@ -172,22 +173,34 @@ export function createAnnotationsService({
       );
     },
 
-    /** Stored annotations of a project for its researchers, newest first. */
-    async list(user: SessionUser, projectId: string, limit: number): Promise<StoredAnnotation[]> {
+    /** Stored annotations of a project for its researchers, newest first, a keyset page at a time. */
+    async list(
+      user: SessionUser,
+      projectId: string,
+      query: { limit: number; cursor?: string },
+    ): Promise<AnnotationListResponse> {
       await projects.accessAsResearcher(user, projectId);
-      const rows = await createAnnotationsRepository(db).listForProject(projectId, limit);
-      return rows.map(({ annotation: a, itemExternalId }) => ({
-        id: a.id,
-        itemId: a.itemId,
-        itemExternalId,
-        annotatorId: a.userId,
-        answers: a.answers,
-        displayOrder: a.displayOrder,
-        templateVersion: a.templateVersion,
-        guidelinesVersion: a.guidelinesVersion,
-        timeOnTaskMs: a.timeOnTaskMs,
-        submittedAt: a.submittedAt.toISOString(),
-      }));
+      const rows = await createAnnotationsRepository(db).listForProject(
+        projectId,
+        query.limit + 1,
+        decodeCursor(query.cursor),
+      );
+      const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.submittedAtKey, id: r.annotation.id }));
+      return {
+        annotations: page.map(({ annotation: a, itemExternalId }) => ({
+          id: a.id,
+          itemId: a.itemId,
+          itemExternalId,
+          annotatorId: a.userId,
+          answers: a.answers,
+          displayOrder: a.displayOrder,
+          templateVersion: a.templateVersion,
+          guidelinesVersion: a.guidelinesVersion,
+          timeOnTaskMs: a.timeOnTaskMs,
+          submittedAt: a.submittedAt.toISOString(),
+        })),
+        nextCursor,
+      };
     },
 
     isAnnotated: async (itemId: string, userId: string) =>

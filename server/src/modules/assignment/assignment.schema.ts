@@ -63,6 +63,15 @@ export const itemSlots = pgTable(
     index('item_slots_open_shuffle_idx')
       .on(t.projectId, t.shuffleKey)
       .where(sql`${t.annotationId} is null and not ${t.gold}`),
+    // The claim's "annotator already holds a live lease on this item" check reads the annotator's leased slots here;
+    // without it the planner scanned every item_slots row of the database (issue 12).
+    index('item_slots_lease_user_idx')
+      .on(t.leaseUserId)
+      .where(sql`${t.annotationId} is null and ${t.leaseUserId} is not null`),
+    // Live leases of a project (dashboard counter): a range over the unexpired ones, not a count over all slots.
+    index('item_slots_live_lease_idx')
+      .on(t.projectId, t.leaseExpiresAt)
+      .where(sql`${t.annotationId} is null and ${t.leaseExpiresAt} is not null`),
   ],
 );
 
@@ -115,5 +124,10 @@ export const skips = pgTable(
     comment: text('comment'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.userId] }), index('skips_project_idx').on(t.projectId)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.userId] }),
+    index('skips_project_idx').on(t.projectId, t.createdAt),
+    // The claim's "not skipped by this annotator" check reads the annotator's skips, never the whole table.
+    index('skips_user_idx').on(t.userId),
+  ],
 );

@@ -50,7 +50,10 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
         try {
           const task = await claimOnce(claims, args, project.settings);
           if (task && 'paused' in task) throw assignmentErrors.annotatorPaused(task.reason);
-          return task;
+          // "Nothing left" from a claim that queued behind the same annotator's concurrent claim (two tabs) was
+          // decided on a snapshot older than that claim's commit: the last free slot looked taken, the winner's lease
+          // invisible. A fresh statement sees the winner's lease; asking again must return the task already held.
+          return task ?? (await claims.heldTask({ ...args, now: clock.now() }));
         } catch (error) {
           // Another claim for this annotator won the race (two tabs): the next attempt finds its lease as held.
           if (attempt < 3 && violatesConstraint(error, ONE_ACTIVE_LEASE)) continue;

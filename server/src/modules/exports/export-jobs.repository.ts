@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { exportJobs } from '../../db/schema/index.ts';
+import type { KeysetPosition } from '../../lib/keyset.ts';
 
 export type ExportJobRow = typeof exportJobs.$inferSelect;
 export type NewExportJob = typeof exportJobs.$inferInsert;
@@ -22,13 +23,20 @@ export function createExportJobsRepository(db: Executor) {
       return row;
     },
 
-    /** Newest first. */
-    list(projectId: string, limit: number): Promise<ExportJobRow[]> {
+    /** Newest first, `limit` rows after the keyset position `after` (a range of export_jobs_project_idx). */
+    list(projectId: string, limit: number, after?: KeysetPosition) {
       return db
-        .select()
+        .select({ job: exportJobs, createdAtKey: sql<string>`${exportJobs.createdAt}::text` })
         .from(exportJobs)
-        .where(eq(exportJobs.projectId, projectId))
-        .orderBy(desc(exportJobs.createdAt))
+        .where(
+          and(
+            eq(exportJobs.projectId, projectId),
+            after
+              ? sql`(${exportJobs.createdAt}, ${exportJobs.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(exportJobs.createdAt), desc(exportJobs.id))
         .limit(limit);
     },
 

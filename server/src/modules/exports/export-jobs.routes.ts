@@ -1,5 +1,6 @@
 import {
   createExportJobBody,
+  exportJobListQuery,
   exportJobListResponse,
   exportJobParams,
   exportJobSchema,
@@ -43,12 +44,13 @@ export function exportJobsRoutes(projects: ProjectsService, jobs: ExportJobsServ
           tags: ['exports'],
           description: "The project's latest export jobs, newest first",
           params: projectIdParams,
+          querystring: exportJobListQuery,
           response: { 200: exportJobListResponse },
         },
       },
       async (request) => {
         await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        return { jobs: await jobs.list(request.params.projectId) };
+        return jobs.list(request.params.projectId, request.query);
       },
     );
 

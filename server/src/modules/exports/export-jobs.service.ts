@@ -12,6 +12,7 @@ import {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createExportJobsRepository, type ExportJobRow } from './export-jobs.repository.ts';
@@ -163,10 +164,17 @@ export function createExportJobsService({
       return toJob(row);
     },
 
-    async list(projectId: string): Promise<ExportJob[]> {
+    /** Newest first, a keyset page at a time (the first page by default: the latest LIST_LIMIT jobs). */
+    async list(
+      projectId: string,
+      query: { limit?: number; cursor?: string } = {},
+    ): Promise<{ jobs: ExportJob[]; nextCursor: string | null }> {
       const now = clock.now();
       await repository.failStale(projectId, new Date(now.getTime() - STALE_MS), now);
-      return (await repository.list(projectId, LIST_LIMIT)).map(toJob);
+      const limit = query.limit ?? LIST_LIMIT;
+      const rows = await repository.list(projectId, limit + 1, decodeCursor(query.cursor));
+      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdAtKey, id: r.job.id }));
+      return { jobs: page.map((r) => toJob(r.job)), nextCursor };
     },
 
     async get(projectId: string, jobId: string): Promise<ExportJob> {

@@ -1,6 +1,18 @@
 import type { Message } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { projects } from '../projects/projects.schema.ts';
 
 export const items = pgTable(
@@ -23,7 +35,29 @@ export const items = pgTable(
   (t) => [
     unique('items_project_external_unique').on(t.projectId, t.externalId),
     index('items_project_position_idx').on(t.projectId, t.position),
+    // Item browser filter by status: keyset pages in position order among the items with a given count.
+    index('items_project_count_position_idx').on(t.projectId, t.annotationCount, t.position),
   ],
+);
+
+/**
+ * How many items of a project hold exactly `annotationCount` annotations, in a few shards per count so concurrent
+ * submits rarely wait on one row. Maintained by statement triggers on items (custom SQL of the item_counters
+ * migration), so every writer keeps it (import, submit, delete) and the dashboard reads a handful of rows instead of
+ * counting a million (issue 12). Items, annotations and complete items for any overlap target follow from it.
+ */
+export const itemCounters = pgTable(
+  'item_counters',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    annotationCount: integer('annotation_count').notNull(),
+    /** 0-7: written by submits (picked at random); 8-15: by imports and deletes (see the migration's triggers). */
+    shard: integer('shard').notNull(),
+    items: bigint('items', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.annotationCount, t.shard] })],
 );
 
 export const itemOutputs = pgTable(

@@ -123,23 +123,28 @@ export function createProjectsRepository(db: Executor) {
         .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
     },
     /**
-     * Counters for the dashboard; item counts read the maintained annotation_count, not the annotations. A rejected
-     * annotation sends its item back to the pool, so it does not count towards completion.
+     * Counters for the dashboard, none counted over the project's rows: item counts from item_counters (kept by
+     * triggers on items), live leases from a range of item_slots_live_lease_idx, skips from skips_project_idx. A
+     * rejected annotation sends its item back to the pool, so an item whose answers minus its rejected ones fall
+     * short of the target is not completed (read over the project's rejected reviews only).
      */
     async progress(projectId: string, overlapTarget: number, now: Date): Promise<ProgressRow> {
       const [row] = await rawRows<Record<keyof ProgressRow, string | number>>(
         db,
         sql`select
-          (select count(*) from items where project_id = ${projectId}) as "items",
-          (select coalesce(sum(annotation_count), 0) from items where project_id = ${projectId}) as "annotations",
-          (select count(*) from items i
-             left join (select item_id, count(*) as n from reviews
-                          where project_id = ${projectId} and verdict = 'rejected' group by item_id) rj
-               on rj.item_id = i.id
-             where i.project_id = ${projectId}
-               and i.annotation_count - coalesce(rj.n, 0) >= ${overlapTarget}) as "completedItems",
+          (select coalesce(sum(items), 0) from item_counters where project_id = ${projectId}) as "items",
+          (select coalesce(sum(items * annotation_count), 0) from item_counters where project_id = ${projectId})
+            as "annotations",
+          (select coalesce(sum(items), 0) from item_counters
+            where project_id = ${projectId} and annotation_count >= ${overlapTarget})
+          - (select count(*) from items i
+               join (select item_id, count(*) as n from reviews
+                       where project_id = ${projectId} and verdict = 'rejected' group by item_id) rj
+                 on rj.item_id = i.id
+               where i.annotation_count >= ${overlapTarget}
+                 and i.annotation_count - rj.n < ${overlapTarget}) as "completedItems",
           (select count(*) from item_slots where project_id = ${projectId} and annotation_id is null
-             and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
+             and lease_expires_at is not null and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
           (select count(*) from skips where project_id = ${projectId}) as "skips"`,
       );
       if (!row) throw new Error('progress query returned no row');

@@ -1,7 +1,8 @@
 import type { Answers, Message, ReviewVerdict } from '@feedbench/shared';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, itemOutputs, items, reviews } from '../../db/schema/index.ts';
+import type { KeysetPosition } from '../../lib/keyset.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -76,12 +77,23 @@ export function createReviewRepository(db: Executor) {
       const [row] = await db.insert(reviews).values(values).onConflictDoNothing().returning();
       return row;
     },
-    listForProject(projectId: string, annotatorId?: string): Promise<ReviewRow[]> {
+    /** Newest first, `limit` rows after the keyset position `after` (never OFFSET). */
+    listForProject(projectId: string, page: { limit: number; after?: KeysetPosition }, annotatorId?: string) {
+      const after = page.after;
       return db
-        .select()
+        .select({ review: reviews, createdAtKey: sql<string>`${reviews.createdAt}::text` })
         .from(reviews)
-        .where(and(eq(reviews.projectId, projectId), annotatorId ? eq(reviews.annotatorId, annotatorId) : undefined))
-        .orderBy(desc(reviews.createdAt));
+        .where(
+          and(
+            eq(reviews.projectId, projectId),
+            annotatorId ? eq(reviews.annotatorId, annotatorId) : undefined,
+            after
+              ? sql`(${reviews.createdAt}, ${reviews.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(reviews.createdAt), desc(reviews.id))
+        .limit(page.limit);
     },
   };
 }

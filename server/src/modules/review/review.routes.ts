@@ -2,6 +2,7 @@ import {
   annotationIdParams,
   projectIdParams,
   reviewBody,
+  reviewListQuery,
   reviewListResponse,
   reviewQueueQuery,
   reviewQueueResponse,
@@ -38,14 +39,18 @@ export function reviewRoutes(review: ReviewService): FastifyPluginAsyncZod {
 
     app.get(
       '/api/projects/:projectId/reviews',
-      { schema: { tags, params: projectIdParams, response: { 200: reviewListResponse } } },
-      async (request) => ({ reviews: await review.list(requireUser(request), request.params.projectId) }),
+      {
+        schema: { tags, params: projectIdParams, querystring: reviewListQuery, response: { 200: reviewListResponse } },
+      },
+      (request) => review.list(requireUser(request), request.params.projectId, request.query),
     );
 
     app.get(
       '/api/projects/:projectId/my-reviews',
-      { schema: { tags, params: projectIdParams, response: { 200: reviewListResponse } } },
-      async (request) => ({ reviews: await review.mine(requireUser(request), request.params.projectId) }),
+      {
+        schema: { tags, params: projectIdParams, querystring: reviewListQuery, response: { 200: reviewListResponse } },
+      },
+      (request) => review.mine(requireUser(request), request.params.projectId, request.query),
     );
   };
 }

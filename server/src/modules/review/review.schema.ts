@@ -37,6 +37,8 @@ export const reviews = pgTable(
   (t) => [
     index('reviews_project_idx').on(t.projectId, t.createdAt),
     index('reviews_annotator_idx').on(t.annotatorId, t.projectId),
+    // The item browser's per-item "rejected" probe and the item detail's verdicts.
+    index('reviews_item_idx').on(t.itemId),
     check('reviews_verdict_check', sql`${t.verdict} in ('accepted', 'rejected', 'corrected')`),
   ],
 );

@@ -4,11 +4,13 @@ import {
   type DiffPart,
   type Review,
   type ReviewBody,
+  type ReviewListResponse,
   type ReviewQueueEntry,
   wordDiff,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { createOutputBlindingRepository } from '../assignment/output-blinding.ts';
 import type { AuditRecorder } from '../audit/audit.service.ts';
@@ -75,6 +77,16 @@ export function createReviewService({ db, clock, projects, assignment, audit }: 
     );
   }
 
+  async function reviewPage(projectId: string, query: ReviewPageQuery, annotatorId?: string) {
+    const rows = await repository.listForProject(
+      projectId,
+      { limit: query.limit + 1, after: decodeCursor(query.cursor) },
+      annotatorId,
+    );
+    const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.createdAtKey, id: r.review.id }));
+    return { reviews: await withOriginals(page.map((r) => r.review)), nextCursor };
+  }
+
   return {
     async queue(user: SessionUser, projectId: string, limit: number): Promise<ReviewQueueEntry[]> {
       await accessAsReviewer(user, projectId);
@@ -132,19 +144,21 @@ export function createReviewService({ db, clock, projects, assignment, audit }: 
       return toReview(row, annotation);
     },
 
-    /** Every verdict in the project, for researchers and reviewers. */
-    async list(user: SessionUser, projectId: string): Promise<Review[]> {
+    /** Every verdict in the project, for researchers and reviewers: newest first, a keyset page at a time. */
+    async list(user: SessionUser, projectId: string, query: ReviewPageQuery): Promise<ReviewListResponse> {
       await accessAsReviewer(user, projectId);
-      return withOriginals(await repository.listForProject(projectId));
+      return reviewPage(projectId, query);
     },
 
     /** The verdicts on the caller's own annotations: what an annotator sees as feedback (never others' work). */
-    async mine(user: SessionUser, projectId: string): Promise<Review[]> {
+    async mine(user: SessionUser, projectId: string, query: ReviewPageQuery): Promise<ReviewListResponse> {
       await projects.access(user, projectId);
-      const reviews = await withOriginals(await repository.listForProject(projectId, user.id));
+      const page = await reviewPage(projectId, query, user.id);
       // The annotator's own view is blind like their tasks: output ids as they saw them (see output-blinding.ts).
-      const blindings = await createOutputBlindingRepository(db).ofItems([...new Set(reviews.map((r) => r.itemId))]);
-      return reviews.map((r) => {
+      const blindings = await createOutputBlindingRepository(db).ofItems([
+        ...new Set(page.reviews.map((r) => r.itemId)),
+      ]);
+      const reviews = page.reviews.map((r) => {
         const blinding = blindings.get(r.itemId);
         if (!blinding) return r;
         return {
@@ -153,7 +167,13 @@ export function createReviewService({ db, clock, projects, assignment, audit }: 
           correctedAnswers: r.correctedAnswers && blinding.blindAnswers(r.correctedAnswers),
         };
       });
+      return { ...page, reviews };
     },
   };
 }
 export type ReviewService = ReturnType<typeof createReviewService>;
+
+interface ReviewPageQuery {
+  limit: number;
+  cursor?: string;
+}

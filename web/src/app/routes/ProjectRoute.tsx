@@ -63,6 +63,9 @@ export function ProjectRoute() {
           <Link className="button" to={`/projects/${p.id}/gold`}>
             Gold
           </Link>
+          <Link className="button" to={`/projects/${p.id}/items`}>
+            Items
+          </Link>
           <Link className="button" to={`/projects/${p.id}/skips`}>
             Skips
           </Link>
