@@ -23,6 +23,8 @@ export const TABLE_OWNERS = {
   items: 'items',
   item_outputs: 'items',
   item_references: 'items',
+  // Kept by statement triggers on items (migration custom SQL): the per-count item tallies of the dashboard.
+  item_counters: 'items',
   projects: 'projects',
   project_members: 'projects',
   reviews: 'review',
@@ -123,8 +125,28 @@ export const READ_MODELS: readonly ReadModel[] = [
   },
   {
     file: 'modules/projects/projects.repository.ts',
-    reads: ['item_slots', 'items', 'skips', 'users', 'workspace_members'],
-    why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement",
+    reads: ['item_counters', 'item_slots', 'items', 'reviews', 'skips', 'users', 'workspace_members'],
+    why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement (completion net of rejected answers)",
+  },
+  {
+    file: 'modules/assignment/output-blinding.ts',
+    reads: ['item_outputs'],
+    why: 'the blind output ids annotators see, mapped to the real ones at every annotator-facing boundary',
+  },
+  {
+    file: 'modules/audit/audit.repository.ts',
+    reads: ['projects', 'workspaces'],
+    why: 'the audit log names the project and workspace of each event (ids stay the record; names are read with it)',
+  },
+  {
+    file: 'modules/items/item-browser.repository.ts',
+    reads: ['annotations', 'gold_answers', 'item_slots', 'reviews', 'skips', 'users'],
+    why: "the researcher's item browser: each item's state (in progress, skipped, gold, flagged, rejected) from index ranges, and an item's annotations with annotators and verdicts",
+  },
+  {
+    file: 'modules/live/live.repository.ts',
+    reads: ['api_tokens', 'project_members', 'projects', 'sessions', 'users', 'workspace_members'],
+    why: "one statement per project event re-checks every open socket's session or token and current role",
   },
   {
     file: 'modules/review/review.repository.ts',

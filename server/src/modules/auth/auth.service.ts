@@ -166,7 +166,8 @@ export function createAuthService(deps: {
         await deps.accountEnds?.revokeTokens(userId);
         await deps.accountEnds?.releaseLeases(userId);
       }
-      await audit.record(disabled ? 'user.disable' : 'user.enable', actor, { target: row.email });
+      if (disabled) await audit.record('user.disable', actor, { target: row.email });
+      else await audit.record('user.enable', actor, { target: row.email });
       return { ...toUser(row), disabled: row.disabledAt !== null };
     },
 
