@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { attributesAnswerSchema } from './questions/attributes.ts';
 import type { AnswerProblem } from './questions/base.ts';
-import { bestOfKAnswerSchema } from './questions/best-of-k.ts';
-import { classificationAnswerSchema } from './questions/classification.ts';
-import { demonstrationAnswerSchema } from './questions/demonstration.ts';
-import { flagsAnswerSchema } from './questions/flags.ts';
-import { pairwiseAnswerSchema } from './questions/pairwise.ts';
-import { rankingAnswerSchema } from './questions/ranking.ts';
-import { ratingAnswerSchema } from './questions/rating.ts';
-import { rationaleAnswerSchema } from './questions/rationale.ts';
 import { answerProblems } from './questions/registry.ts';
-import type { Question } from './template.ts';
+import { type AnswerOf, answerSchema, type Question } from './questions/unions.ts';
 
 /**
  * What an annotation stores: `answers` maps each question id to one answer whose `type` is the question's type.
@@ -49,19 +40,7 @@ export { rankingAnswerSchema, rankingPairs } from './questions/ranking.ts';
 export { ratingAnswerSchema } from './questions/rating.ts';
 export { rationaleAnswerSchema } from './questions/rationale.ts';
 
-export const answerSchema = z.discriminatedUnion('type', [
-  demonstrationAnswerSchema,
-  rankingAnswerSchema,
-  pairwiseAnswerSchema,
-  ratingAnswerSchema,
-  attributesAnswerSchema,
-  flagsAnswerSchema,
-  rationaleAnswerSchema,
-  classificationAnswerSchema,
-  bestOfKAnswerSchema,
-]);
-export type Answer = z.infer<typeof answerSchema>;
-export type AnswerOf<T extends Answer['type']> = Extract<Answer, { type: T }>;
+export { type Answer, type AnswerOf, answerSchema } from './questions/unions.ts';
 export type RankingAnswer = AnswerOf<'ranking'>;
 export type PairwiseAnswer = AnswerOf<'pairwise'>;
 

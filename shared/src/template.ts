@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { ORDERING_POLICIES, TASK_KINDS, type TaskKind } from './constants.ts';
-import { attributesQuestionSchema } from './questions/attributes.ts';
-import { bestOfKQuestionSchema } from './questions/best-of-k.ts';
-import { classificationQuestionSchema } from './questions/classification.ts';
-import { demonstrationQuestionSchema } from './questions/demonstration.ts';
-import { flagsQuestionSchema } from './questions/flags.ts';
-import { pairwiseQuestionSchema } from './questions/pairwise.ts';
-import { rankingQuestionSchema } from './questions/ranking.ts';
-import { ratingQuestionSchema } from './questions/rating.ts';
-import { rationaleQuestionSchema } from './questions/rationale.ts';
 import { builderDefault, outputBound, questionProblems } from './questions/registry.ts';
+import { type Question, type QuestionOf, type QuestionType, questionSchema } from './questions/unions.ts';
 
 /**
  * A project's annotation template is a list of questions. Each question type is one member of a discriminated
@@ -51,21 +43,13 @@ export { ratingQuestionSchema, type ScalePointLabel, scalePointLabelSchema } fro
 export { rationaleQuestionSchema } from './questions/rationale.ts';
 export { PER_OUTPUT_TYPES } from './questions/registry.ts';
 
-export const questionSchema = z.discriminatedUnion('type', [
-  demonstrationQuestionSchema,
-  rankingQuestionSchema,
-  pairwiseQuestionSchema,
-  ratingQuestionSchema,
-  attributesQuestionSchema,
-  flagsQuestionSchema,
-  rationaleQuestionSchema,
-  classificationQuestionSchema,
-  bestOfKQuestionSchema,
-]);
-export type Question = z.infer<typeof questionSchema>;
+export {
+  type Question,
+  type QuestionOf,
+  type QuestionType,
+  questionSchema,
+} from './questions/unions.ts';
 export type QuestionInput = z.input<typeof questionSchema>;
-export type QuestionType = Question['type'];
-export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
 /**
  * The label of every point of a rating scale, min to max ('' for an unlabelled point): its own point label, else

@@ -11,7 +11,7 @@ import {
   unknownKeys,
   withinOneShare,
 } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /** HelpSteer2's five attributes (Wang et al. 2024, section 2), each on a 0-4 Likert scale. */
 export const HELPSTEER_ATTRIBUTES: Choice[] = [
@@ -42,12 +42,14 @@ export const attributesAnswerSchema = z.object({
   type: z.literal('attributes'),
   values: z.record(z.string(), z.record(z.string(), z.number().int())),
 });
+type AttributesQuestion = z.infer<typeof attributesQuestionSchema>;
+type AttributesAnswer = z.infer<typeof attributesAnswerSchema>;
 
 /**
  * HelpSteer2-style attributes of each output. Agreement reads each attribute as a rating question
  * (server/src/modules/agreement/agreement.attributes.ts), so the module itself yields no records.
  */
-export const attributesModule: QuestionModule<'attributes'> = {
+export const attributesModule: QuestionModuleOf<AttributesQuestion, AttributesAnswer> = {
   type: 'attributes',
   questionSchema: attributesQuestionSchema,
   answerSchema: attributesAnswerSchema,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { AnswerOf } from '../answers.ts';
 import { MAX_RANKED_OUTPUTS, MIN_RANKED_OUTPUTS } from '../constants.ts';
 import { type AnswerProblem, minorityShare, questionBase, unknownOutput } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /**
  * Best-of-K selection: the annotator picks the single best of the item's K outputs (the "best-of-n" judgement of
@@ -21,12 +20,14 @@ export const bestOfKAnswerSchema = z.object({
   type: z.literal('best-of-k'),
   choice: z.string().min(1).nullable(),
 });
+type BestOfKQuestion = z.infer<typeof bestOfKQuestionSchema>;
+type BestOfKAnswer = z.infer<typeof bestOfKAnswerSchema>;
 
 /**
  * The answer as one nominal category: `output:<id>` or `none`. The prefix keeps an output whose id is "none" apart
  * from the verdict.
  */
-export function bestOfKCategory(answer: AnswerOf<'best-of-k'>): string {
+export function bestOfKCategory(answer: BestOfKAnswer): string {
   return answer.choice === null ? 'none' : `output:${answer.choice}`;
 }
 
@@ -35,14 +36,14 @@ export function bestOfKCategory(answer: AnswerOf<'best-of-k'>): string {
  * other, since picking one says nothing about the rest). "None is acceptable" orders nothing (one tied group, no
  * pair) and marks the judgement "all bad", like a ranking's "all outputs are bad".
  */
-export function bestOfKGroups(answer: AnswerOf<'best-of-k'>, outputIds: readonly string[]): string[][] {
+export function bestOfKGroups(answer: BestOfKAnswer, outputIds: readonly string[]): string[][] {
   const { choice } = answer;
   if (choice === null || !outputIds.includes(choice)) return [[...outputIds]];
   const others = outputIds.filter((id) => id !== choice);
   return others.length > 0 ? [[choice], others] : [[choice]];
 }
 
-export const bestOfKModule: QuestionModule<'best-of-k'> = {
+export const bestOfKModule: QuestionModuleOf<BestOfKQuestion, BestOfKAnswer> = {
   type: 'best-of-k',
   questionSchema: bestOfKQuestionSchema,
   answerSchema: bestOfKAnswerSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AnswerProblem, choiceSchema, duplicateIds, minorityShare, questionBase, sameSet } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /** Labels for the prompt itself (task category, language, unsafe request...): one, or any number with `multiple`. */
 export const classificationQuestionSchema = z.object({
@@ -14,9 +14,11 @@ export const classificationAnswerSchema = z.object({
   type: z.literal('classification'),
   selected: z.array(z.string()).max(30),
 });
+type ClassificationQuestion = z.infer<typeof classificationQuestionSchema>;
+type ClassificationAnswer = z.infer<typeof classificationAnswerSchema>;
 
 /** Labels of the prompt: needs no outputs and replies to nothing (label distributions: agreement.labels.ts). */
-export const classificationModule: QuestionModule<'classification'> = {
+export const classificationModule: QuestionModuleOf<ClassificationQuestion, ClassificationAnswer> = {
   type: 'classification',
   questionSchema: classificationQuestionSchema,
   answerSchema: classificationAnswerSchema,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { AnswerOf } from '../answers.ts';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
-import type { QuestionOf } from '../template.ts';
 import { type AnswerProblem, checkLength, questionBase, unknownOutput } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /**
  * Variants of the SFT demonstration: `write` the ideal reply from scratch; `rewrite` a model output (the item's
@@ -31,10 +29,12 @@ export const demonstrationAnswerSchema = z.object({
   /** `continue`: the user's next message, written by the annotator. */
   nextUserTurn: z.string().max(100_000).optional(),
 });
+type DemonstrationQuestion = z.infer<typeof demonstrationQuestionSchema>;
+type DemonstrationAnswer = z.infer<typeof demonstrationAnswerSchema>;
 
 function checkDemonstration(
-  question: QuestionOf<'demonstration'>,
-  answer: AnswerOf<'demonstration'>,
+  question: DemonstrationQuestion,
+  answer: DemonstrationAnswer,
   outputIds: readonly string[],
 ): AnswerProblem[] {
   const problems = checkLength(question.label, question.minLength, answer.text, ['text']);
@@ -61,7 +61,7 @@ function checkDemonstration(
 }
 
 /** The SFT demonstration: free text, so it has no gold score, disagreement, preference or agreement. */
-export const demonstrationModule: QuestionModule<'demonstration'> = {
+export const demonstrationModule: QuestionModuleOf<DemonstrationQuestion, DemonstrationAnswer> = {
   type: 'demonstration',
   questionSchema: demonstrationQuestionSchema,
   answerSchema: demonstrationAnswerSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
 import { type AnswerProblem, type Choice, choiceSchema, duplicateIds, questionBase, unknownKeys } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /** InstructGPT's per-output metadata labels (Ouyang et al. 2022, Table 3 and Appendix B). */
 export const INSTRUCTGPT_FLAGS: Choice[] = [
@@ -28,9 +28,11 @@ export const flagsAnswerSchema = z.object({
   type: z.literal('flags'),
   values: z.record(z.string(), z.array(z.string())),
 });
+type FlagsQuestion = z.infer<typeof flagsQuestionSchema>;
+type FlagsAnswer = z.infer<typeof flagsAnswerSchema>;
 
 /** InstructGPT's yes/no labels of each output (label distributions: server/src/modules/agreement/agreement.labels.ts). */
-export const flagsModule: QuestionModule<'flags'> = {
+export const flagsModule: QuestionModuleOf<FlagsQuestion, FlagsAnswer> = {
   type: 'flags',
   questionSchema: flagsQuestionSchema,
   answerSchema: flagsAnswerSchema,

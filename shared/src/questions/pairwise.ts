@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { AnswerOf } from '../answers.ts';
-import { pairwiseGroups, pairwisePreference } from '../preference.ts';
-import type { QuestionOf } from '../template.ts';
 import { type AnswerProblem, minorityShare, questionBase, unknownOutput } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 /**
  * Llama 2's pairwise protocol (Touvron et al. 2023, section 3.2.1): a forced choice between two outputs and how much
@@ -34,10 +31,51 @@ export const pairwiseAnswerSchema = z.object({
   /** Safety label per output id (true = safe), when the question asks for it. */
   safe: z.record(z.string(), z.boolean()).optional(),
 });
+type PairwiseQuestion = z.infer<typeof pairwiseQuestionSchema>;
+type PairwiseAnswer = z.infer<typeof pairwiseAnswerSchema>;
+
+/**
+ * Llama 2's margin m(r) per preference strength, added to the reward model's binary ranking loss
+ * -log(sigmoid(r(x, y_c) - r(x, y_r) - m(r))) (Touvron et al. 2023, section 3.2.2, Table 27): "small" and "large"
+ * are the two margin sets the paper compares.
+ */
+export const STRENGTH_MARGINS: Record<'small' | 'large', Record<PreferenceStrength, number>> = {
+  small: { 'significantly-better': 1, better: 2 / 3, 'slightly-better': 1 / 3, 'negligibly-better': 0 },
+  large: { 'significantly-better': 3, better: 2, 'slightly-better': 1, 'negligibly-better': 0 },
+};
+
+export function strengthMargin(strength: PreferenceStrength, scale: 'small' | 'large' = 'small'): number {
+  return STRENGTH_MARGINS[scale][strength];
+}
+
+/** The chosen/rejected pair of a `preferred` verdict, with its margin when the strength is known; else null. */
+export function pairwisePreference(
+  answer: PairwiseAnswer,
+  outputIds: readonly string[],
+  scale: 'small' | 'large' = 'small',
+): { chosen: string; rejected: string; margin: number | null } | null {
+  if (answer.verdict !== 'preferred' || answer.preferred === undefined) return null;
+  const rejected = outputIds.find((id) => id !== answer.preferred);
+  if (rejected === undefined) return null;
+  return {
+    chosen: answer.preferred,
+    rejected,
+    margin: answer.strength === undefined ? null : strengthMargin(answer.strength, scale),
+  };
+}
+
+/**
+ * The pairwise answer as ranking groups (best first), so ranking tools read pairwise data too: a preference is two
+ * groups, a tie or "both bad" one group of two (no pair is induced, see `rankingPairs`).
+ */
+export function pairwiseGroups(answer: PairwiseAnswer, outputIds: readonly string[]): string[][] {
+  const preference = pairwisePreference(answer, outputIds);
+  return preference ? [[preference.chosen], [preference.rejected]] : [[...outputIds]];
+}
 
 function checkPairwise(
-  question: QuestionOf<'pairwise'>,
-  answer: AnswerOf<'pairwise'>,
+  question: PairwiseQuestion,
+  answer: PairwiseAnswer,
   outputIds: readonly string[],
 ): AnswerProblem[] {
   if (outputIds.length !== 2) {
@@ -88,7 +126,7 @@ function checkPairwise(
  * a tie or "both bad" one tied group (no preference either way; the strength is left out, as InstructGPT's pairwise
  * agreement counts directions only).
  */
-export function pairwiseOrdering(answer: AnswerOf<'pairwise'>, displayOrder: readonly string[]): string[][] {
+export function pairwiseOrdering(answer: PairwiseAnswer, displayOrder: readonly string[]): string[][] {
   if (answer.verdict === 'preferred' && answer.preferred !== undefined) {
     return [[answer.preferred], displayOrder.filter((id) => id !== answer.preferred)];
   }
@@ -96,12 +134,12 @@ export function pairwiseOrdering(answer: AnswerOf<'pairwise'>, displayOrder: rea
 }
 
 /** A pairwise answer as one categorical choice: the preferred output (strength aside), a tie, or both bad. */
-function pairwiseChoice(answer: AnswerOf<'pairwise'>): string {
+function pairwiseChoice(answer: PairwiseAnswer): string {
   return answer.verdict === 'preferred' ? `preferred:${answer.preferred ?? ''}` : answer.verdict;
 }
 
 /** Llama 2's pairwise comparison of exactly two outputs. */
-export const pairwiseModule: QuestionModule<'pairwise'> = {
+export const pairwiseModule: QuestionModuleOf<PairwiseQuestion, PairwiseAnswer> = {
   type: 'pairwise',
   questionSchema: pairwiseQuestionSchema,
   answerSchema: pairwiseAnswerSchema,

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
 import type { AgreementValue } from '../agreement/agreement-record.ts';
-import type { AnswerOf } from '../answers.ts';
-import type { QuestionOf, QuestionType } from '../template.ts';
 import type { AnswerProblem, Choice } from './base.ts';
 
 /** What a question needs of an item's model outputs: between `min` and `max` of them. */
@@ -44,57 +42,56 @@ export interface AnsweredItem {
 }
 
 /**
- * Everything one question type knows, in one place (shared/src/questions/README.md). The registry holds one module
- * per type and is checked with `satisfies { [T in QuestionType]: QuestionModule<T> }`, so a type without a module,
- * or a module without a piece, fails to compile. A piece that does not apply is `null`, said explicitly.
+ * Everything one question type knows, in one place (shared/src/questions/README.md), over the type's own question `Q`
+ * and answer `A` (the inferred types of its schemas), so a module needs nothing from the unions built of it. The
+ * registry holds one module per type and is checked with `satisfies QuestionModules` (registry.ts), which asks of
+ * each type T a `QuestionModuleOf<QuestionOf<T>, AnswerOf<T>>`: a type without a module, or a module without a piece,
+ * fails to compile. A piece that does not apply is `null`, said explicitly.
  */
-export interface QuestionModule<T extends QuestionType> {
-  type: T;
+export interface QuestionModuleOf<Q extends { type: string }, A extends { type: string }> {
+  type: Q['type'];
   /** The question's schema (a member of the template's discriminated union). */
-  questionSchema: z.ZodType<QuestionOf<T>, unknown>;
+  questionSchema: z.ZodType<Q, unknown>;
   /** The answer's schema (a member of the answers' discriminated union). */
-  answerSchema: z.ZodType<AnswerOf<T>, unknown>;
+  answerSchema: z.ZodType<A, unknown>;
   /** `item`: answered once per item; `output`: once per model output. */
   scope: 'item' | 'output';
   /** What the template builder adds: the label and any field without a default. */
   builderDefault: { label: string; fields?: Record<string, unknown> };
   /** Template-level checks beyond the schema (ranges, unique choice ids): problems with paths below the question. */
-  checkQuestion(question: QuestionOf<T>): AnswerProblem[];
+  checkQuestion(question: Q): AnswerProblem[];
   /** What the question needs of the item's outputs (import refuses items outside it); null: outputs not needed. */
-  outputBound(question: QuestionOf<T>): OutputBound | null;
+  outputBound(question: Q): OutputBound | null;
   /** Whether answering it replies to the conversation, so the item's conversation must end on the user's turn. */
-  answersConversation(question: QuestionOf<T>): boolean;
+  answersConversation(question: Q): boolean;
   /**
    * Validation and completeness of one answer against the question and the item's outputs (paths below the answer).
    * An empty list means the answer is valid and complete.
    */
-  checkAnswer(question: QuestionOf<T>, answer: AnswerOf<T>, outputIds: readonly string[]): AnswerProblem[];
+  checkAnswer(question: Q, answer: A, outputIds: readonly string[]): AnswerProblem[];
   /**
    * Score of an answer against a gold answer, in [0, 1], or null when this gold answer gives nothing to score (an
    * unanswered question scores 0 before it gets here). The piece is null for a type that is never scored.
    */
-  goldScore: ((question: QuestionOf<T>, gold: AnswerOf<T>, answer: AnswerOf<T>) => number | null) | null;
+  goldScore: ((question: Q, gold: A, answer: A) => number | null) | null;
   /**
    * How far one item's answers are apart, 0 (all agree) .. 1; NaN when nothing two answers both judged. Null: the
    * type has no disagreement measure (the adjudication queue ranks items by the first question that has one).
    */
-  disagreement: ((question: QuestionOf<T>, answers: readonly AnswerOf<T>[]) => number) | null;
+  disagreement: ((question: Q, answers: readonly A[]) => number) | null;
   /** The preference an answer expresses over outputs (exports' pairs and rankings); null: the type expresses none. */
-  preference: ((answer: AnswerOf<T>, outputIds: readonly string[]) => PreferenceView) | null;
+  preference: ((answer: A, outputIds: readonly string[]) => PreferenceView) | null;
   /** Agreement: the family (which estimates) and the records one answer yields; null: no agreement measured. */
   agreement: {
     family: AgreementFamily;
-    records(answer: AnswerOf<T>, item: AnsweredItem): AnswerRecord[];
+    records(answer: A, item: AnsweredItem): AnswerRecord[];
   } | null;
   /**
    * Label distributions (the agreement dashboard's): the question's labels, and the labels one answer gives, one list
    * per judged thing (per output for flags, the answer itself for classification). Null: the type gives no labels.
    */
   labels: {
-    choices(question: QuestionOf<T>): readonly Choice[];
-    judged(answer: AnswerOf<T>): string[][];
+    choices(question: Q): readonly Choice[];
+    judged(answer: A): string[][];
   } | null;
 }
-
-/** The registry's shape: one module per question type, keyed by the type. */
-export type QuestionModules = { [T in QuestionType]: QuestionModule<T> };

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { compareRankings } from '../agreement/pairwise-agreement.ts';
 import { pairRelations } from '../agreement/ranking-relations.ts';
-import type { AnswerOf } from '../answers.ts';
 import { MAX_RANKED_OUTPUTS, MIN_RANKED_OUTPUTS } from '../constants.ts';
-import type { QuestionOf } from '../template.ts';
 import { type AnswerProblem, questionBase, unknownOutput } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 export const rankingQuestionSchema = z.object({
   ...questionBase,
@@ -25,6 +23,8 @@ export const rankingAnswerSchema = z.object({
   /** "All outputs are bad": the ranking still orders them, but none is good enough to imitate. */
   allBad: z.boolean().optional(),
 });
+type RankingQuestion = z.infer<typeof rankingQuestionSchema>;
+type RankingAnswer = z.infer<typeof rankingAnswerSchema>;
 
 /**
  * The ordered pairs a ranking induces: (better, worse) for every two outputs in different groups; tied outputs
@@ -42,11 +42,7 @@ export function rankingPairs(groups: string[][]): [better: string, worse: string
   return pairs;
 }
 
-function checkRanking(
-  question: QuestionOf<'ranking'>,
-  answer: AnswerOf<'ranking'>,
-  outputIds: readonly string[],
-): AnswerProblem[] {
+function checkRanking(question: RankingQuestion, answer: RankingAnswer, outputIds: readonly string[]): AnswerProblem[] {
   const placed = answer.groups.flat();
   const problems: AnswerProblem[] = [];
   if (new Set(placed).size !== placed.length) problems.push({ path: ['groups'], message: 'an output is ranked twice' });
@@ -90,7 +86,7 @@ export function rankingDisagreement(rankings: readonly string[][][]): number {
 }
 
 /** A ranking of K outputs (InstructGPT's K = 4..9, widened to pairs): the reference preference type. */
-export const rankingModule: QuestionModule<'ranking'> = {
+export const rankingModule: QuestionModuleOf<RankingQuestion, RankingAnswer> = {
   type: 'ranking',
   questionSchema: rankingQuestionSchema,
   answerSchema: rankingAnswerSchema,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { AnswerOf } from '../answers.ts';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
-import type { QuestionOf } from '../template.ts';
 import { type AnswerProblem, checkRange, checkScale, questionBase, unknownKeys, withinOneShare } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 export const scalePointLabelSchema = z.object({
   value: z.number().int().min(0).max(10),
@@ -32,8 +30,10 @@ export const ratingAnswerSchema = z.object({
   type: z.literal('rating'),
   values: z.record(z.string(), z.number().int()),
 });
+type RatingQuestion = z.infer<typeof ratingQuestionSchema>;
+type RatingAnswer = z.infer<typeof ratingAnswerSchema>;
 
-function checkRatingQuestion(question: QuestionOf<'rating'>): AnswerProblem[] {
+function checkRatingQuestion(question: RatingQuestion): AnswerProblem[] {
   const problems = checkRange(question);
   const labelled = new Set<number>();
   question.pointLabels.forEach(({ value }, p) => {
@@ -47,7 +47,7 @@ function checkRatingQuestion(question: QuestionOf<'rating'>): AnswerProblem[] {
 }
 
 /** Mean over outputs rated by two or more of their rating range (max - min), over the scale's width. */
-function ratingSpread(ratings: readonly AnswerOf<'rating'>[], width: number): number {
+function ratingSpread(ratings: readonly RatingAnswer[], width: number): number {
   const byOutput = new Map<string, { min: number; max: number; count: number }>();
   for (const { values } of ratings) {
     for (const [outputId, value] of Object.entries(values)) {
@@ -70,7 +70,7 @@ function ratingSpread(ratings: readonly AnswerOf<'rating'>[], width: number): nu
 }
 
 /** A Likert rating of each output (InstructGPT's 1-7 overall quality). */
-export const ratingModule: QuestionModule<'rating'> = {
+export const ratingModule: QuestionModuleOf<RatingQuestion, RatingAnswer> = {
   type: 'rating',
   questionSchema: ratingQuestionSchema,
   answerSchema: ratingAnswerSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkLength, questionBase } from './base.ts';
-import type { QuestionModule } from './question-module.ts';
+import type { QuestionModuleOf } from './question-module.ts';
 
 export const rationaleQuestionSchema = z.object({
   ...questionBase,
@@ -12,9 +12,11 @@ export const rationaleAnswerSchema = z.object({
   type: z.literal('rationale'),
   text: z.string().max(100_000),
 });
+type RationaleQuestion = z.infer<typeof rationaleQuestionSchema>;
+type RationaleAnswer = z.infer<typeof rationaleAnswerSchema>;
 
 /** Free text explaining the other answers: needs no outputs, replies to nothing, is not scored. */
-export const rationaleModule: QuestionModule<'rationale'> = {
+export const rationaleModule: QuestionModuleOf<RationaleQuestion, RationaleAnswer> = {
   type: 'rationale',
   questionSchema: rationaleQuestionSchema,
   answerSchema: rationaleAnswerSchema,

@@ -1,5 +1,3 @@
-import type { Answer, AnswerOf } from '../answers.ts';
-import type { Question, QuestionOf, QuestionType } from '../template.ts';
 import { attributesModule } from './attributes.ts';
 import type { AnswerProblem, Choice } from './base.ts';
 import { bestOfKModule } from './best-of-k.ts';
@@ -13,12 +11,18 @@ import type {
   AnswerRecord,
   OutputBound,
   PreferenceView,
-  QuestionModule,
-  QuestionModules,
+  QuestionModuleOf,
 } from './question-module.ts';
 import { rankingModule } from './ranking.ts';
 import { ratingModule } from './rating.ts';
 import { rationaleModule } from './rationale.ts';
+import type { Answer, AnswerOf, Question, QuestionOf, QuestionType } from './unions.ts';
+
+/** The module of question type `T`, over the unions' question and answer of that type. */
+export type QuestionModule<T extends QuestionType> = QuestionModuleOf<QuestionOf<T>, AnswerOf<T>>;
+
+/** The registry's shape: one module per question type, keyed by the type. */
+export type QuestionModules = { [T in QuestionType]: QuestionModule<T> };
 
 /**
  * Every question type's module (shared/src/questions/README.md). `satisfies QuestionModules` makes a missing type or
