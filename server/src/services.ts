@@ -35,7 +35,7 @@ export function createServices(
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });
-  const items = createItemsService({ db, assignment, events });
+  const items = createItemsService({ db, clock, assignment, events });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).

@@ -6,6 +6,7 @@ export * from './audit.ts';
 export * from './drafts.ts';
 export * from './export-jobs.ts';
 export * from './gold.ts';
+export * from './import-jobs.ts';
 export * from './items.ts';
 export * from './projects.ts';
 export * from './rate-limits.ts';
