@@ -126,6 +126,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     liveRoutes(services.projects, events, {
       allowedOrigins: config.allowedSocketOrigins,
       recentExportJobs: (id) => services.exports.jobs.recent(id),
+      recentImportJobs: (id) => services.items.imports.recent(id),
     }),
   );
 

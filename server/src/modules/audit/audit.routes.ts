@@ -61,10 +61,16 @@ const RULES: Record<string, Rule> = {
     target: String(body(request).email ?? ''),
     details: { role: body(request).role },
   }),
+  // Import bodies are streams: the size is the one the client announced.
   'POST /api/projects/:projectId/imports': (request) => ({
     action: 'items.import',
     projectId: params(request).projectId,
-    details: { bytes: typeof request.body === 'string' ? request.body.length : null },
+    details: { bytes: Number(request.headers['content-length']) || null },
+  }),
+  'POST /api/projects/:projectId/import-jobs': (request) => ({
+    action: 'items.import',
+    projectId: params(request).projectId,
+    details: { bytes: Number(request.headers['content-length']) || null },
   }),
   'POST /api/annotations/:annotationId/review': (request) => ({
     action: 'review.verdict',

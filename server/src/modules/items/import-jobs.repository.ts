@@ -199,6 +199,11 @@ export function createImportJobsRepository(db: Executor) {
       return { createdIds: row?.created ?? [], lastLine: row?.last_line ?? null };
     },
 
+    /** A job and (by cascade) its staged rows. */
+    async remove(jobId: string): Promise<void> {
+      await db.delete(importJobs).where(eq(importJobs.id, jobId));
+    },
+
     async clearStaging(jobId: string): Promise<void> {
       await db.delete(importStaging).where(eq(importStaging.jobId, jobId));
     },

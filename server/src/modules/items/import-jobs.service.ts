@@ -14,7 +14,7 @@ import type { ProjectEvents } from '../live/project-events.ts';
 import { converterFor, importFormatErrors } from './import-formats/import-formats.ts';
 import { createImportJobsRepository, type ImportJobRow } from './import-jobs.repository.ts';
 import { fileLines, unpackedChunks } from './import-lines.ts';
-import { type CheckedLine, createLineChecker } from './import-parser.ts';
+import { type CheckedLine, createLineChecker, storable } from './import-parser.ts';
 import { itemErrors, MAX_REPORTED_PROBLEMS } from './items.errors.ts';
 
 /** Largest import file accepted (as sent, compressed or not). Streamed, so its size costs no memory. */
@@ -145,7 +145,13 @@ export function createImportJobsService({
           if ('problems' in checked) {
             badLines++;
             for (const problem of checked.problems) {
-              if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line: fileLine.line, ...problem });
+              if (problems.length < MAX_REPORTED_PROBLEMS) {
+                problems.push({
+                  line: fileLine.line,
+                  field: storable(problem.field),
+                  message: storable(problem.message),
+                });
+              }
             }
             continue;
           }
@@ -259,11 +265,18 @@ export function createImportJobsService({
       return { job: toImportJob(row), read, outcome };
     },
 
-    /** Imports the whole source and answers like the import route: the counts, or the import error. */
+    /**
+     * Imports the whole source and answers like the import route: the counts, or the import error. A refused file
+     * leaves nothing behind, not even its job (the caller has the report); the background route keeps failed jobs.
+     */
     async importWhole(project: ImportProject, userId: string | null, source: ImportSource): Promise<ImportResult> {
       const started = await this.start(project, userId, source);
       const { job, error } = await started.outcome;
-      if (error) throw error;
+      if (error) {
+        await repository.remove(job.id);
+        events.publish(project.id);
+        throw error;
+      }
       return { lines: job.created + job.existing, created: job.created, existing: job.existing };
     },
 

@@ -79,6 +79,17 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * Text of a problem report made storable and printable: a field name or a JSON error may quote the very NUL or lone
+ * surrogate it reports, which the job row (jsonb) could not hold. Both are written as `\uXXXX` escapes.
+ */
+export function storable(text: string): string {
+  return text.replace(
+    new RegExp(`\u0000|${LONE_SURROGATE.source}`, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
  * The first value of a parsed line that cannot be stored, with its field path: nesting deeper than
  * IMPORT_LIMITS.maxDepth (serialising it would overflow the stack), NUL characters (PostgreSQL text and jsonb
  * refuse U+0000) and unpaired UTF-16 surrogates (jsonb refuses them too). Iterative, so any depth is safe to walk.

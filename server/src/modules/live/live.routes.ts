@@ -1,4 +1,4 @@
-import { type ExportJob, type LiveMessage, projectIdParams } from '@feedbench/shared';
+import { type ExportJob, type ImportJob, type LiveMessage, projectIdParams } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import { checkSocketOrigin } from '../../plugins/websocket-origin.ts';
@@ -15,6 +15,8 @@ export function liveRoutes(
     allowedOrigins: readonly string[];
     /** Background export jobs to report beside the progress (running, or finished in the last minute). */
     recentExportJobs?: (projectId: string) => Promise<ExportJob[]>;
+    /** Imports to report likewise (running, or finished in the last minute). */
+    recentImportJobs?: (projectId: string) => Promise<ImportJob[]>;
   } = { allowedOrigins: [] },
 ): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,6 +25,8 @@ export function liveRoutes(
       {
         websocket: true,
         schema: { tags: ['live'], params: projectIdParams, hide: true },
+        // No body to read: the origin is judged before the caller (below), so it is exempt from the onRequest refusal.
+        config: { public: true },
         // Checked before the upgrade, so a refused socket gets a plain 401/403/404 answer. The Origin first: a page
         // of another site must learn nothing, not even whether the project exists.
         preValidation: async (request) => {
@@ -44,6 +48,8 @@ export function liveRoutes(
             };
             const exportJobs = await options.recentExportJobs?.(projectId);
             if (exportJobs && exportJobs.length > 0) message.exportJobs = exportJobs;
+            const importJobs = await options.recentImportJobs?.(projectId);
+            if (importJobs && importJobs.length > 0) message.importJobs = importJobs;
             if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
           } catch (error) {
             request.log.warn({ err: error }, 'live progress failed');
