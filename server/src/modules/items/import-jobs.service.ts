@@ -20,8 +20,8 @@ import { itemErrors, MAX_REPORTED_PROBLEMS } from './items.errors.ts';
 /** Largest import file accepted (as sent, compressed or not). Streamed, so its size costs no memory. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 /** Staged lines per batch, and bytes of line text per batch: whichever comes first bounds what is held in memory. */
-const STAGE_ROWS = 2000;
-const STAGE_BYTES = 8 * 1024 * 1024;
+const STAGE_ROWS = 500;
+const STAGE_BYTES = 2 * 1024 * 1024;
 /** Staged lines moved into items per statement (their slots are created for the same ids right after). */
 const MOVE_ROWS = 5000;
 /** Progress is written (and published) at most this often, and a silent job touches its row on the heartbeat. */
