@@ -41,17 +41,15 @@ test('a researcher creates a ranking project, imports items, fixes a bad file an
   await expect(problems).toContainText('duplicate output id "a"');
   await snap(page, '02-import-problems');
 
+  // Imports are listed newest first, each with its outcome.
+  const newestImport = page.getByRole('list', { name: 'Imports' }).getByRole('listitem').first();
   await page.getByLabel('JSONL file').setInputFiles(path.join(fixtures, 'ranking-items.jsonl'));
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
-    'Imported 2 lines: 2 created, 0 existing.',
-  );
+  await expect(newestImport.getByRole('status')).toHaveText('Imported 2 lines: 2 created, 0 existing.');
   await expect(progress.getByRole('definition').first()).toHaveText('2');
 
   // Importing the same file again duplicates nothing.
   await page.getByLabel('JSONL file').setInputFiles(path.join(fixtures, 'ranking-items.jsonl'));
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
-    'Imported 2 lines: 0 created, 2 existing.',
-  );
+  await expect(newestImport.getByRole('status')).toHaveText('Imported 2 lines: 0 created, 2 existing.');
 
   await page.getByLabel('Member email').fill(annotator.email);
   await page.getByLabel('Member role').selectOption('annotator');

@@ -47,7 +47,7 @@ import {
 } from './plugins/security-headers.ts';
 import { createServices } from './services.ts';
 
-/** Largest JSON body (every route but imports, which take up to IMPORT_BODY_LIMIT); larger answers 413. */
+/** Largest JSON body (imports stream theirs, see items.routes.ts); larger answers 413. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export interface BuildAppOptions {
@@ -62,7 +62,7 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, clock = systemClock, serveWeb = true }: BuildAppOptions) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // JSON bodies stay small; the import route raises its own limit.
+    // JSON bodies stay small; import routes stream theirs instead of buffering them.
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -109,6 +109,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     events,
     progressOf: (projectId) => services.projects.progressOf(projectId),
     recentExportJobs: (projectId) => services.exports.jobs.recent(projectId),
+    recentImportJobs: (projectId) => services.items.imports.recent(projectId),
     log: (message, error) => app.log.warn({ err: error }, message),
   });
   app.addHook('onClose', async () => liveHub.close());

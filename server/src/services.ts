@@ -51,7 +51,7 @@ export function createServices(
     findUserByEmail: auth.findUserByEmail,
     audit,
   });
-  const items = createItemsService({ db, assignment, events, audit });
+  const items = createItemsService({ db, clock, assignment, events, audit });
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).

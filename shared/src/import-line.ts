@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from './constants.ts';
+import { IMPORT_FORMATS } from './contracts/exports.ts';
 import { conversationSchema } from './messages.ts';
 
 export const importOutputSchema = z.object({
@@ -46,3 +47,46 @@ export const importResultSchema = z.object({
   existing: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** Limits every import line is checked against before anything is stored (named per line and field when broken). */
+export const IMPORT_LIMITS = {
+  /** Objects and arrays nested deeper than this are refused (metadata 20,000 levels deep used to answer 500). */
+  maxDepth: 64,
+  /** A longer line is refused without being held in memory whole. */
+  maxLineBytes: 16 * 1024 * 1024,
+} as const;
+
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/** `POST /api/projects/:projectId/import-jobs` (and `/imports`) query: the file's format and, for the job list, name. */
+export const importJobQuery = z.object({
+  format: z.enum(IMPORT_FORMATS).default('feedbench'),
+  fileName: z.string().trim().min(1).max(255).optional(),
+});
+export type ImportJobQuery = z.input<typeof importJobQuery>;
+
+/** An import: live counts while the file streams in, the result when accepted, the line report when rejected. */
+export const importJobSchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid(),
+  status: z.enum(IMPORT_JOB_STATUSES),
+  format: z.enum(IMPORT_FORMATS),
+  fileName: z.string(),
+  /** Bytes of the file as sent (compressed for gzip); null when the size was not announced. */
+  bytesTotal: z.number().int().nullable(),
+  bytesRead: z.number().int(),
+  linesRead: z.number().int(),
+  created: z.number().int(),
+  existing: z.number().int(),
+  badLines: z.number().int(),
+  /** The first problems of a rejected file, by line and field (badLines counts them all). */
+  problems: z.array(importProblemSchema),
+  /** Why a failed job failed (bad lines, an interrupted upload, a restart). */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+export const importJobListResponse = z.object({ jobs: z.array(importJobSchema) });
+export const importJobParams = z.object({ projectId: z.string().uuid(), jobId: z.string().uuid() });

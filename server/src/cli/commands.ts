@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import {
   createWorkspaceBody,
   defaultSettings,
   findPreset,
-  IMPORT_FORMATS,
-  type ImportFormat,
   MEMBER_ROLES,
   TASK_KINDS,
   TEMPLATE_PRESETS,
@@ -137,30 +134,6 @@ export function registerCommands(program: Command) {
         services.projects.addMember(await actor(), opts.project, { email: opts.email, role: opts.role }),
       );
       console.log(JSON.stringify({ members }));
-    });
-
-  program
-    .command('import')
-    .description('import a file of items into a project (.gz files are unpacked)')
-    .requiredOption('--project <id>')
-    .addOption(
-      new Option(
-        '--format <format>',
-        'file format; hh-rlhf, trl-preference and openai-chat keep the original judgement',
-      )
-        .choices(IMPORT_FORMATS)
-        .default('feedbench'),
-    )
-    .argument('<file>', 'JSONL file')
-    .action(async (file: string, opts: { project: string; format: ImportFormat }) => {
-      const bytes = await readFile(file);
-      const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-      const result = await withCliContext(async ({ services, actor }) => {
-        const user = await actor();
-        const target = await services.projects.accessAsResearcher(user, opts.project);
-        return services.items.importJsonl(target, text, opts.format, user);
-      });
-      console.log(JSON.stringify(result));
     });
 
   const db = program.command('db').description('database maintenance');

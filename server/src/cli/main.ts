@@ -4,6 +4,7 @@ import { registerAgreementCommand } from './agreement.command.ts';
 import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
+import { registerImportCommand } from './import.command.ts';
 
 const program = new Command('feedbench')
   .description('Feedbench: collect SFT demonstrations and preference rankings')
@@ -12,6 +13,7 @@ const program = new Command('feedbench')
 registerCommands(program);
 registerAgreementCommand(program);
 registerExportCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,7 +16,20 @@ declare module 'fastify' {
     user: SessionUser | null;
     authMethod: AuthMethod | null;
   }
+  interface FastifyContextConfig {
+    /** `true` lets anonymous callers reach the route (every other API route requires a signed-in caller). */
+    public?: true;
+  }
 }
+
+/** API routes anonymous callers may reach, besides those marked `config: { public: true }` and the API docs. */
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/login',
+  'GET /api/auth/csrf',
+]);
+const PUBLIC_PREFIX = '/api/docs';
 
 /** Resolves an `Authorization: Bearer` API token to its owner (scoped), or undefined when unknown or revoked. */
 export type TokenResolver = (token: string, request: FastifyRequest) => Promise<SessionUser | undefined>;
@@ -46,7 +59,21 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
     const user = token ? await auth.resolveSession(token) : undefined;
     request.user = user ? { ...user, ip: request.ip } : null;
     request.authMethod = user ? 'session' : null;
+    if (!user && !isPublic(request)) throw commonErrors.unauthenticated();
   });
+}
+
+/**
+ * Anonymous callers are refused here, in onRequest, before any body is read or parsed (issue 16: an anonymous
+ * 100 MiB import body used to be buffered before the handler asked for a session). Unknown routes still answer 404,
+ * and the web app's pages and assets (outside /api) are public.
+ */
+function isPublic(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url;
+  if (url === undefined || !url.startsWith('/api/') || url.startsWith(PUBLIC_PREFIX)) return true;
+  if (request.routeOptions.config.public === true) return true;
+  const method = request.method === 'HEAD' ? 'GET' : request.method;
+  return PUBLIC_ROUTES.has(`${method} ${url}`);
 }
 
 export function requireUser(request: FastifyRequest): SessionUser {

@@ -51,6 +51,8 @@ interface Fixture {
   snapshotFile: string;
   /** Only in the fixture the reads share: a finished background export job. */
   exportJobId: string;
+  /** Only in the fixture the reads share: a finished import job. */
+  importJobId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
 }
 interface Rule {
@@ -144,6 +146,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/snapshots':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId/files/:file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}/files/${encodeURIComponent(fx.snapshotFile)}` }) },
+  'POST /api/projects/:projectId/import-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/import-jobs`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
+  'GET /api/projects/:projectId/import-jobs':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs` }) },
+  'GET /api/projects/:projectId/import-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs/${fx.importJobId}` }) },
   'POST /api/projects/:projectId/export-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/export-jobs`, payload: { format: 'raw' } }) },
   'GET /api/projects/:projectId/export-jobs':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export-jobs` }) },
   'GET /api/projects/:projectId/export-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export-jobs/${fx.exportJobId}` }) },
@@ -261,6 +266,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
   let snapshotId = '00000000-0000-4000-8000-000000000000';
   let snapshotFile = 'none';
   let exportJobId = '00000000-0000-4000-8000-000000000000';
+  let importJobId = '00000000-0000-4000-8000-000000000000';
   if (withSnapshot) {
     const snapshot = await h.app.inject({
       method: 'POST',
@@ -280,6 +286,15 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     if (job.statusCode !== 202) throw new Error(`fixture: export job ${job.body}`);
     exportJobId = job.json().id;
     await h.services.exports.jobs.settle(exportJobId);
+    const imported = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/import-jobs`,
+      headers: { ...researcher.headers, 'content-type': 'application/x-ndjson' },
+      payload: JSON.stringify(rankingLine('imported-by-job')),
+    });
+    if (imported.statusCode !== 202) throw new Error(`fixture: import job ${imported.body}`);
+    importJobId = imported.json().id;
+    await h.services.items.imports.settle(importJobId);
   }
   await h.services.workspaces.join(defaultWorkspaceId, spareMember.id, 'member');
   return {
@@ -295,6 +310,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     snapshotId,
     snapshotFile,
     exportJobId,
+    importJobId,
   };
 }
 

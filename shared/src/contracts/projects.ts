@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, ORDERING_POLICIES, TASK_KINDS } from '../constants.ts';
+import { importJobSchema } from '../import-line.ts';
 import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
 
@@ -94,6 +95,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     progress: projectProgressSchema,
     /** Background export jobs running now or finished in the last minute (absent when there are none). */
     exportJobs: z.array(exportJobSchema).optional(),
+    /** Imports running now or finished in the last minute (absent when there are none). */
+    importJobs: z.array(importJobSchema).optional(),
   }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

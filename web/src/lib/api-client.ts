@@ -18,7 +18,10 @@ export const LOGIN_PATH = '/login';
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Serialized as JSON unless it is already a string (then sent as is with `contentType`). */
+  /**
+   * Serialized as JSON unless it is already a string or a Blob (a File): those are sent as they are with
+   * `contentType`, a File streamed by the browser from disk, never read into page memory.
+   */
   body?: unknown;
   contentType?: string;
   /** Off for the login form itself: a 401 there means wrong credentials, not an expired session. */
@@ -52,10 +55,10 @@ async function send(path: string, options: RequestOptions, retried = false): Pro
     const token = await currentCsrfToken();
     if (token) headers[CSRF_HEADER] = token;
   }
-  let payload: string | undefined;
+  let payload: string | Blob | undefined;
   if (body !== undefined) {
     // Fastify rejects an empty body sent as JSON, so the header goes only with a body.
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    payload = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
     headers['content-type'] = contentType ?? 'application/json';
   }
   let response: Response;

@@ -12,6 +12,7 @@ export * from '../../modules/drafts/drafts.schema.ts';
 export * from '../../modules/exports/export-jobs.schema.ts';
 export * from '../../modules/exports/snapshots.schema.ts';
 export * from '../../modules/gold/gold.schema.ts';
+export * from '../../modules/items/import-jobs.schema.ts';
 export * from '../../modules/items/item-references.schema.ts';
 export * from '../../modules/items/items.schema.ts';
 export * from '../../modules/projects/projects.schema.ts';

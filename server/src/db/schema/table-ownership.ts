@@ -25,6 +25,9 @@ export const TABLE_OWNERS = {
   item_references: 'items',
   // Kept by statement triggers on items (migration custom SQL): the per-count item tallies of the dashboard.
   item_counters: 'items',
+  // A streamed import's job (progress, line report) and its staged lines until the file is accepted whole.
+  import_jobs: 'items',
+  import_staging: 'items',
   projects: 'projects',
   project_members: 'projects',
   reviews: 'review',

@@ -1,25 +1,25 @@
 import {
   type Answer,
+  IMPORT_LIMITS,
   type ImportFormat,
   type ImportLine,
-  type ImportProblem,
   importLineSchema,
   type Question,
   type TaskKind,
 } from '@feedbench/shared';
+import type { SourceProblem } from './import-formats/converted-line.ts';
 import { converterFor } from './import-formats/import-formats.ts';
-import { MAX_REPORTED_PROBLEMS } from './items.errors.ts';
+import type { FileLine } from './import-lines.ts';
 import { templateFitProblems } from './template-fit.ts';
 
-export interface ParsedImport {
-  lines: ImportLine[];
-  problems: ImportProblem[];
-  /** Distinct line numbers with a problem (the report may be capped, this count is not). */
-  badLines: number;
-  /** Item id -> the judgement the source file carried (converted formats only). */
-  references: Map<string, Answer>;
-  /** Repeats of a line whose id was derived from its content: the same item again, skipped. */
-  repeats: number;
+/** A valid line, ready for the staging table. Duplicate ids across lines are found there (import-jobs.repository). */
+export interface CheckedLine {
+  line: number;
+  item: ImportLine;
+  /** The judgement the source line carried (converted formats only). */
+  reference: Answer | null;
+  /** The id was derived from the content: a repeat of the line is the same item, skipped rather than refused. */
+  derivedId: boolean;
 }
 
 /** The project an import goes into: its kind and template decide what an item must carry. */
@@ -29,64 +29,107 @@ export interface ImportTarget {
 }
 
 /**
- * Parses a JSONL import file completely before anything is written: every problem is reported with its line
- * number (1-based, blank lines counted) and field path, so a file is imported whole or not at all. Items must also
- * fit the project's template (template-fit.ts).
+ * Checks one line of a JSONL import file on its own: JSON, nesting depth and characters PostgreSQL cannot store, the
+ * format's conversion, the line schema, then the project's template (template-fit.ts). Every problem names its field
+ * path; the caller adds the line number. Blank lines are skipped (undefined).
  */
-export function parseImportFile(text: string, target: ImportTarget, format: ImportFormat = 'feedbench'): ParsedImport {
+export function createLineChecker(target: ImportTarget, format: ImportFormat = 'feedbench') {
   const converter = converterFor(format);
-  const references = new Map<string, Answer>();
-  let repeats = 0;
-  const lines: ImportLine[] = [];
-  const problems: ImportProblem[] = [];
-  const bad = new Set<number>();
-  const firstLineOfId = new Map<string, number>();
-  const report = (problem: ImportProblem) => {
-    bad.add(problem.line);
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
-  };
-
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
+  return (fileLine: FileLine): CheckedLine | { problems: SourceProblem[] } | undefined => {
+    if ('tooLong' in fileLine) {
+      const limit = IMPORT_LIMITS.maxLineBytes / 1024 / 1024;
+      return {
+        problems: [{ field: '(line)', message: `line of ${fileLine.tooLong} bytes, longer than ${limit} MiB` }],
+      };
+    }
+    const raw = fileLine.text;
+    if (raw.trim() === '') return undefined;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (error) {
-      report({ line, field: '(line)', message: `not valid JSON: ${(error as Error).message}` });
-      return;
+      return { problems: [{ field: '(line)', message: `not valid JSON: ${(error as Error).message}` }] };
     }
+    const unstorable = unstorableValue(json);
+    if (unstorable) return { problems: [unstorable] };
     // Other formats become Feedbench lines first; the same checks then apply to every format.
     const converted = converter?.convert(json);
-    if (converted && 'problems' in converted) {
-      for (const problem of converted.problems) report({ line, ...problem });
-      return;
-    }
+    if (converted && 'problems' in converted) return { problems: converted.problems };
     const parsed = importLineSchema.safeParse(converted ? converted.item : json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        report({ line, field: issue.path.join('.') || '(line)', message: issue.message });
-      }
-      return;
+      return {
+        problems: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || '(line)',
+          message: issue.message,
+        })),
+      };
     }
-    const item = parsed.data;
-    const misfits = templateFitProblems(target.kind, target.questions, item);
-    if (misfits.length > 0) {
-      for (const problem of misfits) report({ line, ...problem });
-      return;
+    const misfits = templateFitProblems(target.kind, target.questions, parsed.data);
+    if (misfits.length > 0) return { problems: misfits };
+    return {
+      line: fileLine.line,
+      item: parsed.data,
+      reference: converted?.reference ?? null,
+      derivedId: converted?.derivedId ?? false,
+    };
+  };
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text of a problem report made storable and printable: a field name or a JSON error may quote the very NUL or lone
+ * surrogate it reports, which the job row (jsonb) could not hold. Both are written as `\uXXXX` escapes.
+ */
+export function storable(text: string): string {
+  return text.replace(
+    new RegExp(`\u0000|${LONE_SURROGATE.source}`, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The first value of a parsed line that cannot be stored, with its field path: nesting deeper than
+ * IMPORT_LIMITS.maxDepth (serialising it would overflow the stack), NUL characters (PostgreSQL text and jsonb
+ * refuse U+0000) and unpaired UTF-16 surrogates (jsonb refuses them too). Iterative, so any depth is safe to walk.
+ */
+export function unstorableValue(root: unknown): SourceProblem | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  const field = (path: (string | number)[]) => path.join('.') || '(line)';
+  const badText = (text: string) =>
+    text.includes('\u0000')
+      ? 'contains a NUL character (\\u0000), which cannot be stored'
+      : LONE_SURROGATE.test(text)
+        ? 'contains an unpaired UTF-16 surrogate, which cannot be stored'
+        : undefined;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (typeof value === 'string') {
+      const message = badText(value);
+      if (message) return { field: field(path), message };
+      continue;
     }
-    const seenAt = firstLineOfId.get(item.id);
-    if (seenAt !== undefined && converted?.derivedId) {
-      repeats++;
-      return;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= IMPORT_LIMITS.maxDepth) {
+      // The path is cut to its first levels: the field is named, the message says how deep the limit is.
+      const shown = path.slice(0, 8);
+      return {
+        field: `${field(shown)}${path.length > shown.length ? '…' : ''}`,
+        message: `nested deeper than ${IMPORT_LIMITS.maxDepth} levels`,
+      };
     }
-    if (seenAt !== undefined) {
-      report({ line, field: 'id', message: `duplicate id "${item.id}" (first on line ${seenAt})` });
-      return;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
     }
-    firstLineOfId.set(item.id, line);
-    lines.push(item);
-    if (converted) references.set(item.id, converted.reference);
-  });
-  return { lines, problems, badLines: bad.size, references, repeats };
+    const entries = Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as [string, unknown];
+      const message = badText(key);
+      if (message) return { field: field([...path, key]), message: `key ${message.replace('contains', 'has')}` };
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return undefined;
 }

@@ -16,4 +16,10 @@ export const itemErrors = {
     );
   },
   empty: () => new AppError('import.empty', 422, 'The file has no items'),
+  tooLarge: (maxBytes: number) =>
+    new AppError('import.too_large', 413, `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`, {
+      maxBytes,
+    }),
+  unreadable: (reason: string) => new AppError('import.unreadable', 422, `The file could not be read: ${reason}`),
+  jobNotFound: () => new AppError('import_job.not_found', 404, 'No such import job'),
 };

@@ -1,4 +1,3 @@
-import { type ImportLine, toConversation } from '@feedbench/shared';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { itemOutputs, items } from '../../db/schema/index.ts';
@@ -8,35 +7,6 @@ export type OutputRow = typeof itemOutputs.$inferSelect;
 
 export function createItemsRepository(db: Executor) {
   return {
-    /** Inserts the lines whose id the project lacks; returns the ids of the rows created (existing ids are kept). */
-    async insertNew(projectId: string, lines: ImportLine[]): Promise<{ id: string; externalId: string }[]> {
-      if (lines.length === 0) return [];
-      const created = await db
-        .insert(items)
-        .values(
-          lines.map((line) => ({
-            projectId,
-            externalId: line.id,
-            conversation: toConversation(line.prompt),
-            metadata: line.metadata ?? {},
-          })),
-        )
-        .onConflictDoNothing({ target: [items.projectId, items.externalId] })
-        .returning({ id: items.id, externalId: items.externalId });
-      const byExternal = new Map(lines.map((line) => [line.id, line]));
-      const outputs = created.flatMap((row) =>
-        (byExternal.get(row.externalId)?.outputs ?? []).map((output, position) => ({
-          itemId: row.id,
-          outputId: output.id,
-          model: output.model ?? null,
-          content: output.content,
-          position,
-        })),
-      );
-      if (outputs.length > 0) await db.insert(itemOutputs).values(outputs);
-      return created;
-    },
-
     async findById(itemId: string): Promise<ItemRow | undefined> {
       const [row] = await db.select().from(items).where(eq(items.id, itemId));
       return row;

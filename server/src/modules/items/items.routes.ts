@@ -1,38 +1,128 @@
-import { importQuery, importResultSchema, projectIdParams } from '@feedbench/shared';
+import type { Readable } from 'node:stream';
+import {
+  type ImportJobQuery,
+  importJobListResponse,
+  importJobParams,
+  importJobQuery,
+  importJobSchema,
+  importResultSchema,
+  projectIdParams,
+} from '@feedbench/shared';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
+import type { ImportProject, ImportSource } from './import-jobs.service.ts';
 import type { ItemsService } from './items.service.ts';
 
-/** Largest import file accepted over HTTP; the CLI has no such limit. */
-export const IMPORT_BODY_LIMIT = 100 * 1024 * 1024;
+/** What an import body may be sent as; the bytes are read as they are (gzip recognised by its magic bytes). */
+const IMPORT_CONTENT_TYPES = [
+  'application/x-ndjson',
+  'application/jsonl',
+  'text/plain',
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+];
+
+const importBodyDescription =
+  'JSONL: one item per line, in the format the query names (default feedbench); gzip is unpacked. Streamed: any size ' +
+  'up to 2 GiB, in bounded memory';
 
 export function itemsRoutes(projects: ProjectsService, items: ItemsService): FastifyPluginAsyncZod {
   return async (app) => {
-    // JSONL arrives as raw text, not JSON: parse it line by line in the service, where errors name the line.
-    app.addContentTypeParser(
-      ['application/x-ndjson', 'application/jsonl', 'text/plain'],
-      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
+    // Shutdown cancels the imports running in this process (recorded failed) before the database closes.
+    app.addHook('onClose', () => items.imports.close());
+
+    // Import bodies are never buffered: the parser hands the request stream on, the import service reads it line by
+    // line as it arrives, with backpressure. Only these routes accept the types (the plugin is encapsulated).
+    app.addContentTypeParser(IMPORT_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+
+    // Who may import is settled before a byte of the body is read (onRequest, after authentication and CSRF): an
+    // anonymous or unauthorized upload costs the server nothing (issue 16: 100 MiB bodies were buffered first).
+    const authorized = new WeakMap<FastifyRequest, ImportProject>();
+    const authorizeImport = async (request: FastifyRequest) => {
+      const params = projectIdParams.safeParse(request.params);
+      // A malformed id is answered 400 by validation; the body is a stream nobody reads.
+      if (!params.success) return;
+      authorized.set(request, await projects.accessAsResearcher(requireUser(request), params.data.projectId));
+    };
+    const sourceOf = (request: FastifyRequest, query: ImportJobQuery): ImportSource => {
+      const length = Number(request.headers['content-length']);
+      return {
+        body: request.body as Readable,
+        format: query.format,
+        fileName: query.fileName,
+        bytesTotal: Number.isSafeInteger(length) && length > 0 ? length : null,
+      };
+    };
+    const projectOf = async (request: FastifyRequest, projectId: string) =>
+      authorized.get(request) ?? projects.accessAsResearcher(requireUser(request), projectId);
 
     app.post(
       '/api/projects/:projectId/imports',
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
+        onRequest: authorizeImport,
         schema: {
           tags: ['items'],
+          description: `Imports a file and answers when it is in (or refused whole, 422 naming each bad line). ${importBodyDescription}`,
           params: projectIdParams,
-          querystring: importQuery,
-          body: z.string().describe('JSONL: one item per line, in the format the query names (default feedbench)'),
+          querystring: importJobQuery,
           response: { 200: importResultSchema },
         },
       },
       async (request) => {
         const user = requireUser(request);
-        const project = await projects.accessAsResearcher(user, request.params.projectId);
-        return items.importJsonl(project, request.body, request.query.format, user);
+        const project = await projectOf(request, request.params.projectId);
+        return items.imports.importWhole(project, user, sourceOf(request, request.query));
+      },
+    );
+
+    app.post(
+      '/api/projects/:projectId/import-jobs',
+      {
+        onRequest: authorizeImport,
+        schema: {
+          tags: ['items'],
+          description:
+            'Starts an import and answers 202 with its job once the file is uploaded; the file is checked and moved ' +
+            `into the project in the background (progress on the job and in the project live socket). ${importBodyDescription}`,
+          params: projectIdParams,
+          querystring: importJobQuery,
+          response: { 202: importJobSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        const project = await projectOf(request, request.params.projectId);
+        const started = await items.imports.start(project, user, sourceOf(request, request.query));
+        await started.read;
+        return reply.code(202).send(await items.imports.get(project.id, started.job.id));
+      },
+    );
+
+    app.get(
+      '/api/projects/:projectId/import-jobs',
+      {
+        schema: {
+          tags: ['items'],
+          description: "The project's latest imports, newest first (a rejected one keeps its line report)",
+          params: projectIdParams,
+          response: { 200: importJobListResponse },
+        },
+      },
+      async (request) => {
+        await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        return { jobs: await items.imports.list(request.params.projectId) };
+      },
+    );
+
+    app.get(
+      '/api/projects/:projectId/import-jobs/:jobId',
+      { schema: { tags: ['items'], params: importJobParams, response: { 200: importJobSchema } } },
+      async (request) => {
+        await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        return items.imports.get(request.params.projectId, request.params.jobId);
       },
     );
   };

@@ -1,4 +1,4 @@
-import type { ExportJob, LiveMessage, ProjectProgress } from '@feedbench/shared';
+import type { ExportJob, ImportJob, LiveMessage, ProjectProgress } from '@feedbench/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { createLiveRepository, type LiveCredential } from './live.repository.ts';
@@ -44,6 +44,8 @@ export function createLiveHub(deps: {
   events: Pick<ProjectEvents, 'subscribe'>;
   progressOf(projectId: string): Promise<ProjectProgress>;
   recentExportJobs?(projectId: string): Promise<ExportJob[]>;
+  /** Imports likewise (running, or finished in the last minute): researchers only, like the import routes. */
+  recentImportJobs?(projectId: string): Promise<ImportJob[]>;
   log(message: string, error?: unknown): void;
 }) {
   const repository = createLiveRepository(deps.db);
@@ -53,8 +55,13 @@ export function createLiveHub(deps: {
   async function snapshot(projectId: string, researchers: boolean) {
     const progress = await deps.progressOf(projectId);
     const exportJobs = researchers ? await deps.recentExportJobs?.(projectId) : undefined;
+    const importJobs = researchers ? await deps.recentImportJobs?.(projectId) : undefined;
     const plain: LiveMessage = { type: 'progress', projectId, progress };
-    const full: LiveMessage = exportJobs && exportJobs.length > 0 ? { ...plain, exportJobs } : plain;
+    const full: LiveMessage = {
+      ...plain,
+      ...(exportJobs && exportJobs.length > 0 ? { exportJobs } : {}),
+      ...(importJobs && importJobs.length > 0 ? { importJobs } : {}),
+    };
     return { plain: JSON.stringify(plain), full: JSON.stringify(full) };
   }
 

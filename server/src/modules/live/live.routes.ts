@@ -45,6 +45,8 @@ export function liveRoutes(
       {
         websocket: true,
         schema: { tags: ['live'], params: projectIdParams, hide: true },
+        // No body to read: the origin is judged before the caller (below), so it is exempt from the onRequest refusal.
+        config: { public: true },
         // Checked before the upgrade, so a refused socket gets a plain 401/403/404/429 answer. The Origin first: a
         // page of another site must learn nothing, not even whether the project exists.
         preValidation: async (request) => {

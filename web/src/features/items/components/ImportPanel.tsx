@@ -1,32 +1,37 @@
 import { IMPORT_FORMATS, type ImportFormat } from '@feedbench/shared';
 import { type ChangeEvent, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
-import { importProblemsOf, useImportItems } from '../api/import-items.ts';
-import { ImportProblemsTable } from './ImportProblemsTable.tsx';
+import { useImportJobs, useStartImportJob } from '../api/import-jobs.ts';
+import { ImportJobsList } from './ImportJobsList.tsx';
 
 const EXAMPLE =
   '{"id": "q1", "prompt": "Explain RLHF", "outputs": [{"id": "a", "content": "…"}, {"id": "b", "content": "…"}]}';
 
-/** Uploads a JSONL file as it is; the server answers with counts, or with every bad line at once. */
+/**
+ * Uploads a JSONL file (or gzip of one) as it is: the browser streams it from disk and the server checks it line by
+ * line as it arrives. Progress and the outcome (counts, or every bad line) show in the list of imports, which lives on
+ * the server: it survives a reload.
+ */
 export function ImportPanel({ projectId, onImported }: { projectId: string; onImported?: () => void }) {
-  const upload = useImportItems(projectId, { onImported });
+  const jobs = useImportJobs(projectId, { onImported });
+  const upload = useStartImportJob(projectId);
   const [format, setFormat] = useState<ImportFormat>('feedbench');
 
-  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    upload.mutate({ jsonl: await file.text(), format });
+    upload.mutate({ file, format });
     // The same file can be chosen again after fixing it.
     input.value = '';
   }
 
-  const problems = upload.isError ? importProblemsOf(upload.error) : undefined;
   return (
     <section className="card stack" aria-labelledby="import-title">
       <h2 id="import-title">Import items</h2>
       <p className="hint">
-        One JSON object per line. Lines whose <code>id</code> the project already has are left untouched.
+        One JSON object per line (gzip files are unpacked). A file with a bad line is refused whole; lines whose{' '}
+        <code>id</code> the project already has are left untouched.
         <br />
         <code className="example">{EXAMPLE}</code>
       </p>
@@ -42,17 +47,19 @@ export function ImportPanel({ projectId, onImported }: { projectId: string; onIm
       </div>
       <div className="field">
         <label htmlFor="import-file">JSONL file</label>
-        <input id="import-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" onChange={chooseFile} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".jsonl,.ndjson,.gz,application/x-ndjson,application/gzip"
+          onChange={chooseFile}
+        />
       </div>
-      <div aria-live="polite">
-        {upload.isPending && <p className="muted">Importing…</p>}
-        {upload.isSuccess && (
-          <p className="notice success" role="status">
-            Imported {upload.data.lines} lines: {upload.data.created} created, {upload.data.existing} existing.
-          </p>
-        )}
-        {problems && <ImportProblemsTable problems={problems} />}
-        {upload.isError && !problems && <ErrorNotice error={upload.error} title="Import failed" />}
+      <div aria-live="polite" className="stack">
+        {upload.isPending && <p className="muted">Uploading…</p>}
+        {upload.isError && <ErrorNotice error={upload.error} title="Import not started" />}
+        <h3>Imports</h3>
+        {jobs.isError && <ErrorNotice error={jobs.error} title="Imports could not be loaded" />}
+        <ImportJobsList jobs={jobs.data ?? []} />
       </div>
     </section>
   );

@@ -1,11 +1,12 @@
 import type { ImportProblem } from '@feedbench/shared';
 
-/** Nothing was imported: every problem is listed so the file can be fixed in one pass. */
-export function ImportProblemsTable({ problems }: { problems: ImportProblem[] }) {
+/** Nothing was imported: the problems are listed by line so the file can be fixed in one pass. */
+export function ImportProblemsTable({ problems, badLines }: { problems: ImportProblem[]; badLines: number }) {
   return (
     <div className="notice error stack" role="alert">
       <strong>
-        Nothing was imported: {problems.length} problem{problems.length === 1 ? '' : 's'} in the file.
+        Nothing was imported: {badLines} bad line{badLines === 1 ? '' : 's'} in the file
+        {problems.length < badLines ? ` (the first ${problems.length} problems are listed)` : ''}.
       </strong>
       <table className="table problems-table">
         <caption className="visually-hidden">Import problems</caption>

@@ -1,0 +1,222 @@
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../db/client.ts';
+import { buildTestApp, type FakeClock, rankingLine, type SignedIn, type TestHarness } from '../../test/test-app.ts';
+import { createImportJobsRepository } from './import-jobs.repository.ts';
+
+let h: TestHarness;
+let researcher: Awaited<ReturnType<TestHarness['user']>>;
+beforeAll(async () => {
+  h = await buildTestApp();
+  researcher = await h.user('researcher');
+}, 180_000);
+afterAll(() => h.close());
+
+const jsonl = (lines: unknown[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
+
+async function count(table: 'items' | 'import_staging' | 'import_jobs', projectId?: string): Promise<number> {
+  const where =
+    table === 'import_staging' ? sql`true` : sql`project_id = ${projectId ?? '00000000-0000-4000-8000-000000000000'}`;
+  const [row] = await rawRows<{ n: number }>(
+    h.database.db,
+    sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`,
+  );
+  return row?.n ?? 0;
+}
+
+function upload(who: SignedIn | undefined, projectId: string, payload: string | Buffer | Readable, route = 'imports') {
+  return h.app.inject({
+    method: 'POST',
+    url: `/api/projects/${projectId}/${route}`,
+    headers: { ...(who?.headers ?? {}), 'content-type': 'application/x-ndjson' },
+    payload,
+  });
+}
+
+/** 100 MiB of import lines produced only as they are read, counting what the server pulled. */
+function hugeBody() {
+  const line = Buffer.from(`${JSON.stringify(rankingLine('x'.repeat(100)))}\n`);
+  const target = 100 * 1024 * 1024;
+  const pulled = { bytes: 0 };
+  const body = new Readable({
+    read() {
+      if (pulled.bytes >= target) return this.push(null);
+      pulled.bytes += line.length * 64;
+      this.push(Buffer.concat(Array.from({ length: 64 }, () => line)));
+    },
+  });
+  return { body, pulled };
+}
+
+describe('streaming import', () => {
+  it('rejects a file whose one bad line is far down whole, naming it, and leaves nothing visible or staged', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const lines: unknown[] = Array.from({ length: 6000 }, (_, i) => rankingLine(`item-${i}`, 2));
+    lines[5990] = { ...rankingLine('bad', 2), outputs: [{ id: 'a', content: 'only one' }] };
+    const response = await upload(researcher, project.id, jsonl(lines));
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.details).toEqual({
+      badLines: 1,
+      problems: [{ line: 5991, field: 'outputs', message: expect.any(String) }],
+    });
+    expect(await count('items', project.id)).toBe(0);
+    expect(await count('import_staging')).toBe(0);
+    // A refused file leaves no job behind either.
+    expect(await count('import_jobs', project.id)).toBe(0);
+  });
+
+  it('imports a gzip upload in one piece, in file order, and stays idempotent by id on re-import', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const lines = Array.from({ length: 3000 }, (_, i) => rankingLine(`g-${i}`, 3));
+    const gz = gzipSync(Buffer.from(jsonl(lines)));
+    const first = await upload(researcher, project.id, gz);
+    expect(first.json()).toEqual({ lines: 3000, created: 3000, existing: 0 });
+    const order = await rawRows<{ external_id: string }>(
+      h.database.db,
+      sql`select external_id from items where project_id = ${project.id} order by position limit 3`,
+    );
+    expect(order.map((r) => r.external_id)).toEqual(['g-0', 'g-1', 'g-2']);
+    const [outputs] = await rawRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from item_outputs o join items i on i.id = o.item_id where i.project_id = ${project.id}`,
+    );
+    expect(outputs?.n).toBe(9000);
+    const again = await upload(researcher, project.id, gzipSync(Buffer.from(jsonl([lines[0], rankingLine('g-new')]))));
+    expect(again.json()).toEqual({ lines: 2, created: 1, existing: 1 });
+    expect(await count('items', project.id)).toBe(3001);
+  });
+
+  it('names the field of metadata nested 20,000 levels deep, of NUL characters and lone surrogates: 422, not 500', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const deep = `{"id":"deep","prompt":"p","outputs":[{"id":"a","content":"x"},{"id":"b","content":"y"}],"metadata":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;
+    const response = await upload(
+      researcher,
+      project.id,
+      jsonl([
+        rankingLine('fine', 2),
+        deep,
+        { ...rankingLine('nul', 2), prompt: 'a\u0000b' },
+        { ...rankingLine('nul-key', 2), metadata: { 'k\u0000': 1 } },
+        `{"id":"surrogate","prompt":"\\ud800","outputs":[{"id":"a","content":"x"},{"id":"b","content":"y"}]}`,
+      ]),
+    );
+    expect(response.statusCode).toBe(422);
+    const problems = response.json().error.details.problems as { line: number; field: string; message: string }[];
+    expect(problems.map((p) => [p.line, p.field.split('.')[0]])).toEqual([
+      [2, 'metadata'],
+      [3, 'prompt'],
+      [4, 'metadata'],
+      [5, 'prompt'],
+    ]);
+    expect(problems[0]?.message).toMatch(/nested deeper than 64 levels/);
+    expect(problems[1]?.message).toMatch(/NUL/);
+    expect(problems[3]?.message).toMatch(/surrogate/);
+    // The report quotes the key as an escape: a NUL could not be stored in the job's report either.
+    expect(problems[2]?.field).toBe('metadata.k\\u0000');
+    expect(await count('items', project.id)).toBe(0);
+  });
+
+  it('reports an id repeated far from its first line, naming both lines', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const lines = Array.from({ length: 2500 }, (_, i) => rankingLine(`d-${i}`, 2));
+    lines.push(rankingLine('d-7', 2));
+    const response = await upload(researcher, project.id, jsonl(lines));
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.details.problems).toEqual([
+      { line: 2501, field: 'id', message: 'duplicate id "d-7" (first on line 8)' },
+    ]);
+    expect(await count('items', project.id)).toBe(0);
+  });
+});
+
+describe('import jobs', () => {
+  it('runs an upload in the background: 202 at once, then done with its counts, listed newest first', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const response = await upload(
+      researcher,
+      project.id,
+      jsonl([rankingLine('j1'), rankingLine('j2')]),
+      'import-jobs?fileName=two.jsonl',
+    );
+    expect(response.statusCode).toBe(202);
+    const job = response.json();
+    expect(job).toMatchObject({ status: 'running', fileName: 'two.jsonl', format: 'feedbench' });
+    await h.services.items.imports.settle(job.id);
+    const list = await h.app.inject({ url: `/api/projects/${project.id}/import-jobs`, headers: researcher.headers });
+    expect(list.json().jobs[0]).toMatchObject({ id: job.id, status: 'done', created: 2, existing: 0, linesRead: 2 });
+    expect(await count('items', project.id)).toBe(2);
+  });
+
+  it('keeps the line report of a file refused in the background', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const response = await upload(researcher, project.id, jsonl([rankingLine('ok'), '{oops']), 'import-jobs');
+    await h.services.items.imports.settle(response.json().id);
+    const job = await h.app.inject({
+      url: `/api/projects/${project.id}/import-jobs/${response.json().id}`,
+      headers: researcher.headers,
+    });
+    expect(job.json()).toMatchObject({
+      status: 'failed',
+      badLines: 1,
+      problems: [{ line: 2, field: '(line)', message: expect.stringMatching(/^not valid JSON/) }],
+      error: expect.stringMatching(/1 bad line/),
+    });
+    expect(await count('items', project.id)).toBe(0);
+  });
+
+  it('lists a job interrupted by a restart as failed and drops what it had staged', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const repository = createImportJobsRepository(h.database.db);
+    const startedAt = h.clock.now();
+    const job = await repository.insert({
+      projectId: project.id,
+      format: 'feedbench',
+      fileName: 'cut.jsonl',
+      createdAt: startedAt,
+      updatedAt: startedAt,
+    });
+    await repository.stage(job.id, [{ line: 1, item: { id: 'x', prompt: 'p' }, reference: null, derivedId: false }]);
+    (h.clock as FakeClock).advance(3 * 60_000);
+    const list = await h.app.inject({ url: `/api/projects/${project.id}/import-jobs`, headers: researcher.headers });
+    expect(list.json().jobs[0]).toMatchObject({
+      id: job.id,
+      status: 'failed',
+      error: expect.stringMatching(/interrupted/),
+    });
+    const [staged] = await rawRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from import_staging where job_id = ${job.id}`,
+    );
+    expect(staged?.n).toBe(0);
+    expect(await count('items', project.id)).toBe(0);
+  });
+});
+
+describe('uploads before authorization', () => {
+  it('refuses an anonymous, an annotator and an outsider 100 MiB upload before reading the body, writing nothing', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const annotator = await h.user('annotator');
+    await h.addMember(researcher, project.id, annotator);
+    const outsider = await h.user('researcher');
+    for (const route of ['imports', 'import-jobs']) {
+      for (const [who, status] of [
+        [undefined, 401],
+        [annotator, 403],
+        [outsider, 404],
+      ] as const) {
+        const { body, pulled } = hugeBody();
+        const heapBefore = process.memoryUsage().heapUsed;
+        const response = await upload(who, project.id, body, route);
+        expect(response.statusCode).toBe(status);
+        // At most what the stream buffers ahead on its own (a few chunks), never the body.
+        expect(pulled.bytes).toBeLessThan(2 * 1024 * 1024);
+        expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);
+        body.destroy();
+      }
+    }
+    expect(await count('import_jobs', project.id)).toBe(0);
+    expect(await count('items', project.id)).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,72 @@
+import { type ImportFormat, type ImportJob, importJobListResponse, importJobSchema } from '@feedbench/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { apiJson } from '../../../lib/api-client.ts';
+import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
+
+const jobsPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/import-jobs`;
+
+export const getImportJobs = (projectId: string, signal?: AbortSignal) =>
+  apiJson(jobsPath(projectId), importJobListResponse, { signal });
+
+export const importJobsQueryOptions = (projectId: string) =>
+  queryOptions({
+    queryKey: ['imports', projectId, 'jobs'],
+    queryFn: async ({ signal }) => (await getImportJobs(projectId, signal)).jobs,
+  });
+
+/**
+ * The project's imports, newest first, kept current by the project's websocket: each progress message carries the
+ * running imports (and those just finished), merged into the list without a refetch. `onImported` runs when one of
+ * them is accepted, so the page can refresh what shows item counts (owned by another feature).
+ */
+export function useImportJobs(projectId: string, { onImported }: { onImported?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  const { queryKey } = importJobsQueryOptions(projectId);
+  const announced = useRef(new Set<string>());
+  useProjectLiveSocket(projectId, (message) => {
+    const live = message.importJobs;
+    if (!live || live.length === 0) return;
+    queryClient.setQueryData<ImportJob[]>(queryKey, (jobs = []) => {
+      const byId = new Map(live.map((job) => [job.id, job]));
+      const known = jobs.map((job) => byId.get(job.id) ?? job);
+      const added = live.filter((job) => !jobs.some((j) => j.id === job.id));
+      return [...added, ...known];
+    });
+    for (const job of live) {
+      if (job.status === 'done' && !announced.current.has(job.id)) {
+        announced.current.add(job.id);
+        onImported?.();
+      }
+    }
+  });
+  return useQuery(importJobsQueryOptions(projectId));
+}
+
+/**
+ * Uploads the file as it is (the browser streams it from disk, gzip included); the server answers with the job once
+ * the upload is in, and reports the rest of the import over the project's websocket.
+ */
+export const startImportJob = (projectId: string, file: File, format: ImportFormat = 'feedbench') =>
+  apiJson(
+    `${jobsPath(projectId)}?format=${encodeURIComponent(format)}&fileName=${encodeURIComponent(file.name)}`,
+    importJobSchema,
+    {
+      method: 'POST',
+      body: file,
+      contentType: file.name.endsWith('.gz') ? 'application/gzip' : 'application/x-ndjson',
+    },
+  );
+
+export function useStartImportJob(projectId: string) {
+  const queryClient = useQueryClient();
+  const { queryKey } = importJobsQueryOptions(projectId);
+  return useMutation({
+    mutationFn: ({ file, format }: { file: File; format: ImportFormat }) => startImportJob(projectId, file, format),
+    onSuccess: (job) => {
+      queryClient.setQueryData<ImportJob[]>(queryKey, (jobs = []) => [job, ...jobs.filter((j) => j.id !== job.id)]);
+      // The websocket may have told the end before the upload's answer arrived: read the list once more.
+      void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}
