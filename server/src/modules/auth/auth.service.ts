@@ -4,6 +4,16 @@ import type { Clock } from '../../lib/clock.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
+import { assertStrongPassword } from './password-policy.ts';
+
+/**
+ * The one way a password is set (account creation by an admin, the CLI, the first admin, the demo seed; any future
+ * change or reset must use it too): refused with a 422 naming `password` when too weak, else hashed.
+ */
+export async function newPasswordHash(email: string, password: string): Promise<string> {
+  assertStrongPassword(password, email);
+  return hashPassword(password);
+}
 
 /** What an API token lets its bearer do: its owner's rights, narrowed to some projects and/or to reading. */
 export interface TokenScope {
@@ -43,11 +53,12 @@ export function createAuthService(deps: {
 
   return {
     async createUser(body: CreateUserBody): Promise<User> {
-      // Checked first, so a wrong workspace id creates no account.
+      // Checked first, so a weak password or a wrong workspace id creates no account.
+      assertStrongPassword(body.password, body.email);
       const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
         email: body.email.toLowerCase(),
-        passwordHash: await hashPassword(body.password),
+        passwordHash: await newPasswordHash(body.email, body.password),
         role: body.role,
       });
       if (!row) throw authErrors.emailTaken(body.email);

@@ -63,7 +63,7 @@ export function UsersPanel() {
           </button>
         </div>
         <p id="account-password-hint" className="hint">
-          At least 8 characters. Share it with the person privately.
+          At least 8 characters, not a common password nor one made from the email. Share it with the person privately.
         </p>
         {create.isError && (
           <p className="notice error" role="alert">
