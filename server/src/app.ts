@@ -20,6 +20,8 @@ import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { auditRoutes, registerAuditTrail } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createLoginThrottleRepository } from './modules/auth/login-throttle.repository.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { goldRoutes } from './modules/gold/gold.routes.ts';
@@ -35,7 +37,7 @@ import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
-import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
+import { registerRateLimiting } from './plugins/rate-limit.ts';
 import { collectRoutes } from './plugins/route-table.ts';
 import {
   allowInlineStylesForDocs,
@@ -75,6 +77,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     sessionTtlHours: config.sessionTtlHours,
     events,
     exportsDir: config.exportsDir,
+    passwordHashing: config.passwordHashing,
   });
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });
@@ -105,7 +108,13 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(
     authRoutes(services.auth, {
       secure: config.cookieSecure,
-      loginThrottle: createLoginThrottle(app, config.loginLimits),
+      loginThrottle: createLoginThrottle({
+        hits: createRateLimitRepository(database.db),
+        accounts: createLoginThrottleRepository(database.db),
+        clock,
+        limits: config.loginLimits,
+        accountDelay: config.loginAccountDelay,
+      }),
       audit: services.audit,
     }),
   );

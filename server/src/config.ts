@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { HashingLimits } from './modules/auth/hash-scheduler.ts';
+import type { AccountDelay } from './modules/auth/login-throttle.repository.ts';
 import { webDistFolder } from './paths.ts';
 
 /** The only place that reads process.env: every setting the server takes, described. */
@@ -58,6 +60,20 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Consecutive failed sign-ins per email (from any address) before each further attempt must wait. */
+  LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** First wait after the free failures, doubled at each further failure, up to the maximum (seconds). */
+  LOGIN_ACCOUNT_DELAY_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 3600)
+    .default(300),
+  /** Password hashes (scrypt, 128 MiB, ~0.4 s each) computed at once per instance; more wait in a fair queue. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Sign-ins waiting for a hash, beyond which the server answers 503 (in all) or 429 (per client address). */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  PASSWORD_HASH_QUEUE_PER_ADDRESS: z.coerce.number().int().min(0).max(1000).default(4),
 });
 
 export type Config = {
@@ -75,6 +91,9 @@ export type Config = {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   production: boolean;
   loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
+  /** Per-email exponential delay across addresses (modules/auth/login-throttle.ts). */
+  loginAccountDelay: AccountDelay;
+  passwordHashing: HashingLimits;
   /** Origins besides the server's own allowed to open the live WebSocket. */
   allowedSocketOrigins: string[];
 };
@@ -104,6 +123,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failuresPerAccount: e.LOGIN_MAX_FAILURES,
       failuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
+    loginAccountDelay: {
+      freeFailures: e.LOGIN_ACCOUNT_FREE_FAILURES,
+      baseDelaySeconds: e.LOGIN_ACCOUNT_DELAY_SECONDS,
+      maxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+      forgetAfterSeconds: e.LOGIN_LOCKOUT_MINUTES * 60,
+    },
+    passwordHashing: {
+      maxConcurrent: e.PASSWORD_HASH_CONCURRENCY,
+      maxQueued: e.PASSWORD_HASH_QUEUE,
+      maxQueuedPerLane: e.PASSWORD_HASH_QUEUE_PER_ADDRESS,
     },
     allowedSocketOrigins: e.WS_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())

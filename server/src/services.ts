@@ -7,6 +7,7 @@ import { createAssignmentService } from './modules/assignment/assignment.service
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createHashScheduler, DEFAULT_HASHING_LIMITS, type HashingLimits } from './modules/auth/hash-scheduler.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
@@ -20,7 +21,13 @@ import { createWorkspacesService } from './modules/workspaces/workspaces.service
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
 export function createServices(
   database: DatabaseHandle,
-  options: { clock: Clock; sessionTtlHours: number; events?: ProjectEvents; exportsDir?: string },
+  options: {
+    clock: Clock;
+    sessionTtlHours: number;
+    events?: ProjectEvents;
+    exportsDir?: string;
+    passwordHashing?: HashingLimits;
+  },
 ) {
   const { db } = database;
   const { clock } = options;
@@ -32,6 +39,7 @@ export function createServices(
     clock,
     sessionTtlHours: options.sessionTtlHours,
     workspaces,
+    hashing: createHashScheduler(options.passwordHashing ?? DEFAULT_HASHING_LIMITS),
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({ db, clock, assignment, workspaces, findUserByEmail: auth.findUserByEmail });

@@ -5,4 +5,13 @@ export const authErrors = {
   badCredentials: () => new AppError('auth.bad_credentials', 401, 'Wrong email or password'),
   isBadCredentials: (error: unknown) => error instanceof AppError && error.code === 'auth.bad_credentials',
   emailTaken: (email: string) => new AppError('auth.email_taken', 409, `An account with email ${email} already exists`),
+  // Password hashing is bounded (see hash-scheduler.ts): past the bound, refuse at once rather than pile up.
+  tooManyAtOnce: () =>
+    new AppError('auth.too_many_at_once', 429, 'Too many sign-ins at once from your address; try again in a moment', {
+      retryAfterSeconds: 1,
+    }),
+  busy: () =>
+    new AppError('auth.busy', 503, 'The server is busy checking other sign-ins; try again in a moment', {
+      retryAfterSeconds: 1,
+    }),
 };

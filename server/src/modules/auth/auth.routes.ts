@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
-import type { LoginThrottle } from '../../plugins/rate-limit.ts';
 import { requestActor } from '../audit/audit.routes.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 export function authRoutes(
   auth: AuthService,
@@ -22,16 +22,23 @@ export function authRoutes(
         // without a CORS preflight, so a forged sign-in form cannot reach the handler either.
         config: { csrf: false },
         schema: { tags: ['auth'], body: loginBody, response: { 200: meResponse } },
-        preHandler: (request) => loginThrottle.check(request),
       },
       async (request, reply) => {
-        const session = await auth.login(request.body.email, request.body.password).catch(async (error: unknown) => {
-          if (authErrors.isBadCredentials(error)) {
-            await loginThrottle.recordFailure(request);
-            await audit.record({ ...requestActor(request), action: 'auth.login_failed', target: request.body.email });
-          }
-          throw error;
-        });
+        // Counted before the password is checked (refused at once past a limit), settled after: see login-throttle.ts.
+        // request.ip is the socket's address, or X-Forwarded-For's when TRUST_PROXY says a proxy sets it.
+        const attempt = await loginThrottle.begin(request.ip, request.body.email);
+        const session = await auth
+          .login(request.body.email, request.body.password, { lane: request.ip })
+          .catch(async (error: unknown) => {
+            if (authErrors.isBadCredentials(error)) {
+              await attempt.failed();
+              await audit.record({ ...requestActor(request), action: 'auth.login_failed', target: request.body.email });
+            } else {
+              await attempt.unchecked();
+            }
+            throw error;
+          });
+        await attempt.succeeded();
         // The session this browser had before (if any) ends here: one live session per sign-in, never two.
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await auth.logout(previous);

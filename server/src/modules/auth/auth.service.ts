@@ -3,6 +3,7 @@ import type { ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
+import { type HashScheduler, INTERNAL_LANE } from './hash-scheduler.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password-policy.ts';
 
@@ -45,8 +46,10 @@ export function createAuthService(deps: {
   clock: Clock;
   sessionTtlHours: number;
   workspaces: AccountWorkspaces;
+  /** Bounds the password hashes computed at once (see hash-scheduler.ts). */
+  hashing: HashScheduler;
 }) {
-  const { repository, clock } = deps;
+  const { repository, clock, hashing } = deps;
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
   const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
@@ -58,7 +61,7 @@ export function createAuthService(deps: {
       const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
         email: body.email.toLowerCase(),
-        passwordHash: await newPasswordHash(body.email, body.password),
+        passwordHash: await hashing.run(INTERNAL_LANE, () => newPasswordHash(body.email, body.password)),
         role: body.role,
       });
       if (!row) throw authErrors.emailTaken(body.email);
@@ -71,10 +74,15 @@ export function createAuthService(deps: {
     },
 
     /** Returns the user and a fresh session token (a new one each login: no session fixation). */
-    async login(email: string, password: string): Promise<{ user: User; token: string; expiresAt: Date }> {
+    async login(
+      email: string,
+      password: string,
+      options: { lane?: string } = {},
+    ): Promise<{ user: User; token: string; expiresAt: Date }> {
       const found = await repository.findCredentials(email.toLowerCase());
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
-      const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHashPromise));
+      const stored = found?.passwordHash ?? (await dummyHashPromise);
+      const ok = await hashing.run(options.lane ?? INTERNAL_LANE, () => verifyPassword(password, stored));
       if (!found || !ok) throw authErrors.badCredentials();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(clock.now().getTime() + ttlMs);
@@ -101,10 +109,13 @@ export function createAuthService(deps: {
     /** Re-authentication for sensitive actions (minting an API token): is this the account's password? */
     async confirmPassword(email: string, password: string): Promise<boolean> {
       const found = await repository.findCredentials(email.toLowerCase());
-      return found ? verifyPassword(password, found.passwordHash) : false;
+      return found ? hashing.run(INTERNAL_LANE, () => verifyPassword(password, found.passwordHash)) : false;
     },
 
     firstAdmin: () => repository.firstAdmin(),
+
+    /** Password hashes running, waiting, and the most ever at once (the bound is PASSWORD_HASH_CONCURRENCY). */
+    hashingStats: () => hashing.stats(),
 
     async findUserByEmail(email: string) {
       return repository.findByEmail(email.toLowerCase());
