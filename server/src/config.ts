@@ -13,7 +13,11 @@ const envSchema = z.object({
   /** Where background export jobs write their files (shared by every instance that serves downloads). */
   FEEDBENCH_EXPORTS_DIR: z.string().default('./.feedbench/exports'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Interface to listen on. `localhost` (the default) is loopback only (127.0.0.1 and ::1): nobody else on the
+   * network reaches the server. Set `0.0.0.0` (or an address) to serve other machines.
+   */
+  HOST: z.string().min(1).default('localhost'),
   /** Built web app to serve; unset: web/dist beside the server package. */
   FEEDBENCH_WEB_DIST: z.string().optional(),
   /** Names this instance's PostgreSQL connections (application_name), to tell instances apart in pg_stat_activity. */
@@ -34,6 +38,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Where the demo's generated passwords are kept (mode 0600) to be printed again at each start. */
+  FEEDBENCH_DEMO_ACCOUNTS_FILE: z.string().default('./.feedbench/demo-accounts.json'),
   /** Set the Secure attribute on cookies (behind TLS). */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -88,6 +94,7 @@ export type Config = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   demo: boolean;
+  demoAccountsFile: string;
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   production: boolean;
   loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
@@ -105,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.FEEDBENCH_DEMO && e.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid environment:\n  FEEDBENCH_DEMO: the demo (accounts for local trials) is refused with NODE_ENV=production',
+    );
+  }
   return {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, applicationName: e.FEEDBENCH_INSTANCE }
@@ -117,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.FEEDBENCH_DEMO,
+    demoAccountsFile: path.resolve(e.FEEDBENCH_DEMO_ACCOUNTS_FILE),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     production: e.NODE_ENV === 'production',
     loginLimits: {

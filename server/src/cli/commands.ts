@@ -13,6 +13,7 @@ import {
   WORKSPACE_ROLES,
 } from '@feedbench/shared';
 import { type Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { CliError, withCliContext } from './cli-context.ts';
 
@@ -174,7 +175,10 @@ export function registerCommands(program: Command) {
     .command('demo')
     .description('seed demo accounts and one project of each kind (idempotent)')
     .action(async () => {
-      const accounts = await withCliContext(({ services }) => seedDemo(services));
+      const config = loadConfig();
+      const accounts = await withCliContext(({ services }) =>
+        seedDemo(services, { accountsFile: config.demoAccountsFile, production: config.production }),
+      );
       console.log(JSON.stringify(accounts, null, 2));
     });
 }

@@ -14,7 +14,10 @@ async function listening(h: TestHarness) {
       // TRUST_PROXY is on: X-Forwarded-For is the client address the limits key on.
       headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
       body: JSON.stringify({ email, password }),
-    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { error: { code: string } },
+    }));
 }
 
 describe('parallel guesses against one account', () => {
