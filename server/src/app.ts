@@ -32,6 +32,7 @@ import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { invitationsRoutes } from './modules/workspaces/invitations.routes.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   );
   await app.register(tokensRoutes(services.tokens, services.audit));
   await app.register(workspacesRoutes(services.workspaces, services.audit));
+  await app.register(invitationsRoutes(services.invitations, services.audit));
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));

@@ -16,6 +16,7 @@ import { createLocalEvents, type ProjectEvents } from './modules/live/project-ev
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { createInvitationsService } from './modules/workspaces/invitations.service.ts';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
@@ -34,6 +35,7 @@ export function createServices(
   // Without a live hub (CLI, tests that do not watch), events go to an in-process emitter nobody listens to.
   const events = options.events ?? createLocalEvents();
   const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email) });
+  const invitations = createInvitationsService({ db, clock, workspaces });
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
@@ -103,6 +105,7 @@ export function createServices(
     gold,
     adjudication,
     workspaces,
+    invitations,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -65,7 +65,9 @@ export function registerCommands(program: Command) {
     });
   workspace
     .command('add-member')
-    .description('add an existing account to a workspace, or change its role there')
+    .description(
+      'add an existing account to a workspace directly (the CLI acts as the oldest instance admin), or change its role there',
+    )
     .requiredOption('--workspace <slug-or-id>')
     .requiredOption('--email <email>')
     .addOption(new Option('--role <role>').choices(WORKSPACE_ROLES).default('member'))
@@ -76,6 +78,21 @@ export function registerCommands(program: Command) {
         return services.workspaces.addMember(admin, target.id, { email: opts.email, role: opts.role });
       });
       console.log(JSON.stringify({ members: changed.members }));
+    });
+
+  workspace
+    .command('invite')
+    .description('invite an email to a workspace: the person joins once they accept, signed in with that email')
+    .requiredOption('--workspace <slug-or-id>')
+    .requiredOption('--email <email>')
+    .addOption(new Option('--role <role>').choices(WORKSPACE_ROLES).default('member'))
+    .action(async (opts: { workspace: string; email: string; role: (typeof WORKSPACE_ROLES)[number] }) => {
+      const invitation = await withCliContext(async ({ services, actor }) => {
+        const admin = await actor();
+        const target = await services.workspaces.resolveHandle(admin, opts.workspace);
+        return services.invitations.invite(admin, target.id, { email: opts.email, role: opts.role });
+      });
+      console.log(JSON.stringify({ invitation }));
     });
 
   const project = program.command('project').description('manage projects');

@@ -9,11 +9,12 @@ import { buildTestApp, rankingLine, type TestHarness } from '../test/test-app.ts
  * Property-based fuzzing of every route's input (fast-check): hostile path parameters, query strings, bodies and
  * headers. Whatever arrives, the server answers below 500, within a few seconds, pollutes no prototype, and a refused
  * request (4xx) leaves the database exactly as it was. Tables that record refusals on purpose are left out of the
- * comparison: audit_events (failed sign-ins), rate_limit_hits (throttling counts failures), sessions.
+ * comparison: audit_events (failed sign-ins), rate_limit_hits and login_account_throttle (throttling counts attempts),
+ * sessions.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const ANSWER_WITHIN_MS = 5000;
-const RECORDS_REFUSALS = new Set(['audit_events', 'rate_limit_hits', 'sessions']);
+const RECORDS_REFUSALS = new Set(['audit_events', 'rate_limit_hits', 'login_account_throttle', 'sessions']);
 /** Swagger UI's static files and the websocket take no input worth fuzzing (the permission matrix covers them). */
 const SKIPPED = (url: string) => url.startsWith('/api/docs') || url.endsWith('/live');
 
