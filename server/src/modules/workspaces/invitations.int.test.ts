@@ -33,7 +33,7 @@ beforeAll(async () => {
   expect(
     (await post(admin, `/api/workspaces/${workspaceId}/members`, { email: owner.email, role: 'owner' })).statusCode,
   ).toBe(200);
-}, 240_000);
+}, 900_000);
 afterAll(() => h.close());
 
 /** An answer with what differs by construction (ids, the email itself, times) blanked. */
@@ -51,7 +51,7 @@ describe('workspace invitations', () => {
     expect(shape(existing.json())).toEqual(shape(unknown.json()));
     expect(existing.headers['content-length']).toBe(unknown.headers['content-length']);
     expect(await workspaceIdsOf(elsewhere)).not.toContain(workspaceId);
-  });
+  }, 300_000);
 
   it('no longer lets an owner add an account directly, with one answer for existing and unknown emails', async () => {
     const existing = await post(owner, `/api/workspaces/${workspaceId}/members`, { email: elsewhere.email });
@@ -60,7 +60,7 @@ describe('workspace invitations', () => {
     expect(existing.json()).toEqual(unknown.json());
     expect(existing.json().error.code).toBe('workspace.invite_required');
     expect(await workspaceIdsOf(elsewhere)).not.toContain(workspaceId);
-  });
+  }, 300_000);
 
   it('lets the invited person see and accept it, joining with the invited role', async () => {
     const person = await h.user('annotator', {
@@ -90,7 +90,7 @@ describe('workspace invitations', () => {
     expect((await post(person, `/api/invitations/${made.id}/accept`)).statusCode).toBe(404);
     // Already a member: a new invitation is refused (the owner sees members anyway).
     expect((await invite(person.email)).statusCode).toBe(409);
-  });
+  }, 300_000);
 
   it('lets the invited person decline, and the owner revoke', async () => {
     const declining = await h.user('annotator');
@@ -109,7 +109,7 @@ describe('workspace invitations', () => {
     expect((await get(revoked, '/api/invitations')).json().invitations).toEqual([]);
     expect((await post(revoked, `/api/invitations/${toRevoke.id}/accept`)).statusCode).toBe(404);
     expect(await workspaceIdsOf(revoked)).not.toContain(workspaceId);
-  });
+  }, 300_000);
 
   it('keeps plain members from inviting and workspace admins from inviting owners', async () => {
     const member = await h.user('annotator', { workspaceId });
@@ -118,7 +118,7 @@ describe('workspace invitations', () => {
     await post(admin, `/api/workspaces/${workspaceId}/members`, { email: wsAdmin.email, role: 'admin' });
     expect((await invite('someone@test.local', 'owner', wsAdmin)).statusCode).toBe(403);
     expect((await invite('someone@test.local', 'member', wsAdmin)).statusCode).toBe(201);
-  });
+  }, 300_000);
   it('expires after its lifetime', async () => {
     const late = await h.user('annotator');
     const made = (await invite(late.email)).json().invitation;
@@ -136,5 +136,5 @@ describe('workspace invitations', () => {
     expect(
       (await h.app.inject({ method: 'POST', url: `/api/invitations/${made.id}/accept`, headers })).statusCode,
     ).toBe(404);
-  });
+  }, 300_000);
 });
