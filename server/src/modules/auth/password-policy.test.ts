@@ -35,3 +35,9 @@ describe('new password policy (NIST SP 800-63B §5.1.1.2)', () => {
     );
   });
 });
+
+describe('context words', () => {
+  it('accepts a strong password that merely contains the name of the account', () => {
+    expect(weakPasswordReason('admin-password-1', 'admin@e2e.test')).toBeNull();
+  });
+});

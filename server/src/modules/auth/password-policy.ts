@@ -37,11 +37,13 @@ export const passwordErrors = {
 
 /** Why `password` is too weak for the account `email`, or null when it is fine. */
 export function weakPasswordReason(password: string, email: string): string | null {
+  // The HTTP contract checks the length too; the CLI and other service callers come through here only.
+  if (password.length < 8) return 'at least 8 characters';
   const lowered = password.toLowerCase();
   const local = email.toLowerCase().split('@')[0] ?? '';
-  if (lowered === email.toLowerCase() || (local.length >= 3 && lowered.includes(local))) {
-    return 'must not contain the email address';
-  }
+  // Mostly the email: what is left without it is shorter than a password may be.
+  const rest = local.length >= 3 ? lowered.replaceAll(email.toLowerCase(), '').replaceAll(local, '') : lowered;
+  if (lowered === email.toLowerCase() || rest.length < 8) return 'must not be made from the email address';
   const result = passwordEstimator().check(password, contextWords(email));
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   const hint = result.feedback.warning ?? 'it is too easy to guess';
