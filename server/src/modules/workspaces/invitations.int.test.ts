@@ -49,7 +49,6 @@ describe('workspace invitations', () => {
     expect(existing.statusCode).toBe(201);
     expect(unknown.statusCode).toBe(201);
     expect(shape(existing.json())).toEqual(shape(unknown.json()));
-    expect(existing.headers['content-length']).toBe(unknown.headers['content-length']);
     expect(await workspaceIdsOf(elsewhere)).not.toContain(workspaceId);
   }, 300_000);
 
