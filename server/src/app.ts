@@ -20,6 +20,8 @@ import { annotationsRoutes } from './modules/annotations/annotations.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createLoginThrottleRepository } from './modules/auth/login-throttle.repository.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { goldRoutes } from './modules/gold/gold.routes.ts';
@@ -32,13 +34,14 @@ import { createProjectEvents } from './modules/live/project-events.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { invitationsRoutes } from './modules/workspaces/invitations.routes.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './plugins/error-handler.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { createRateLimitRepository } from './plugins/rate-limit.repository.ts';
-import { createLoginThrottle, registerRateLimiting } from './plugins/rate-limit.ts';
+import { registerRateLimiting } from './plugins/rate-limit.ts';
 import { collectRoutes } from './plugins/route-table.ts';
 import {
   allowInlineStylesForDocs,
@@ -79,6 +82,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     sessionTtlHours: config.sessionTtlHours,
     events,
     exportsDir: config.exportsDir,
+    passwordHashing: config.passwordHashing,
   });
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });
@@ -119,11 +123,18 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(
     authRoutes(services.auth, {
       secure: config.cookieSecure,
-      loginThrottle: createLoginThrottle(app, config.loginLimits),
+      loginThrottle: createLoginThrottle({
+        hits: createRateLimitRepository(database.db),
+        accounts: createLoginThrottleRepository(database.db),
+        clock,
+        limits: config.loginLimits,
+        accountDelay: config.loginAccountDelay,
+      }),
     }),
   );
   await app.register(tokensRoutes(services.tokens));
   await app.register(workspacesRoutes(services.workspaces));
+  await app.register(invitationsRoutes(services.invitations));
   await app.register(auditRoutes(services.audit));
   await app.register(reviewRoutes(services.review));
   await app.register(goldRoutes(services.gold));

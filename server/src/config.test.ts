@@ -15,4 +15,14 @@ describe('loadConfig (security settings)', () => {
     expect(() => loadConfig({ LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES/);
     expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
   });
+
+  it('listens on loopback only unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('localhost');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('refuses to seed the demo in production mode', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', FEEDBENCH_DEMO: 'true' })).toThrow(/FEEDBENCH_DEMO/);
+    expect(loadConfig({ FEEDBENCH_DEMO: 'true' }).demo).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { HashingLimits } from './modules/auth/hash-scheduler.ts';
 import { webDistFolder } from './paths.ts';
 
 /** The only place that reads process.env: every setting the server takes, described. */
@@ -11,7 +12,11 @@ const envSchema = z.object({
   /** Where background export jobs write their files (shared by every instance that serves downloads). */
   FEEDBENCH_EXPORTS_DIR: z.string().default('./.feedbench/exports'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Interface to listen on. `localhost` (the default) is loopback only (127.0.0.1 and ::1): nobody else on the
+   * network reaches the server. Set `0.0.0.0` (or an address) to serve other machines.
+   */
+  HOST: z.string().min(1).default('localhost'),
   /** Built web app to serve; unset: web/dist beside the server package. */
   FEEDBENCH_WEB_DIST: z.string().optional(),
   /** Names this instance's PostgreSQL connections (application_name), to tell instances apart in pg_stat_activity. */
@@ -32,6 +37,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Where the demo's generated passwords are kept (mode 0600) to be printed again at each start. */
+  FEEDBENCH_DEMO_ACCOUNTS_FILE: z.string().default('./.feedbench/demo-accounts.json'),
   /** Set the Secure attribute on cookies (behind TLS). */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -58,7 +65,31 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Consecutive failed sign-ins per email (from any address) before each further attempt must wait. */
+  LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** First wait after the free failures, doubled at each further failure, up to the maximum (seconds). */
+  LOGIN_ACCOUNT_DELAY_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 3600)
+    .default(300),
+  /** Password hashes (scrypt, 128 MiB, ~0.4 s each) computed at once per instance; more wait in a fair queue. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Sign-ins waiting for a hash, beyond which the server answers 503 (in all) or 429 (per client address). */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  PASSWORD_HASH_QUEUE_PER_ADDRESS: z.coerce.number().int().min(0).max(1000).default(4),
 });
+
+/** The per-email exponential delay of failed sign-ins across addresses (modules/auth/login-throttle.ts). */
+export interface AccountDelay {
+  /** Failures (and attempts in flight) before the delay starts. */
+  freeFailures: number;
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+  /** After this long without an attempt, the count starts again from zero. */
+  forgetAfterSeconds: number;
+}
 
 export type Config = {
   database:
@@ -72,9 +103,13 @@ export type Config = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   demo: boolean;
+  demoAccountsFile: string;
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   production: boolean;
   loginLimits: { failuresPerAccount: number; failuresPerAddress: number; windowMinutes: number };
+  /** Per-email exponential delay across addresses (modules/auth/login-throttle.ts). */
+  loginAccountDelay: AccountDelay;
+  passwordHashing: HashingLimits;
   /** Origins besides the server's own allowed to open the live WebSocket. */
   allowedSocketOrigins: string[];
 };
@@ -86,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.FEEDBENCH_DEMO && e.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid environment:\n  FEEDBENCH_DEMO: the demo (accounts for local trials) is refused with NODE_ENV=production',
+    );
+  }
   return {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, applicationName: e.FEEDBENCH_INSTANCE }
@@ -98,12 +138,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.FEEDBENCH_DEMO,
+    demoAccountsFile: path.resolve(e.FEEDBENCH_DEMO_ACCOUNTS_FILE),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     production: e.NODE_ENV === 'production',
     loginLimits: {
       failuresPerAccount: e.LOGIN_MAX_FAILURES,
       failuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
+    loginAccountDelay: {
+      freeFailures: e.LOGIN_ACCOUNT_FREE_FAILURES,
+      baseDelaySeconds: e.LOGIN_ACCOUNT_DELAY_SECONDS,
+      maxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+      forgetAfterSeconds: e.LOGIN_LOCKOUT_MINUTES * 60,
+    },
+    passwordHashing: {
+      maxConcurrent: e.PASSWORD_HASH_CONCURRENCY,
+      maxQueued: e.PASSWORD_HASH_QUEUE,
+      maxQueuedPerLane: e.PASSWORD_HASH_QUEUE_PER_ADDRESS,
     },
     allowedSocketOrigins: e.WS_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -7,6 +7,7 @@ import { createAssignmentService } from './modules/assignment/assignment.service
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createHashScheduler, DEFAULT_HASHING_LIMITS, type HashingLimits } from './modules/auth/hash-scheduler.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
@@ -16,12 +17,19 @@ import { createLocalEvents, type ProjectEvents } from './modules/live/project-ev
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { createInvitationsService } from './modules/workspaces/invitations.service.ts';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.ts';
 
 /** Wires every service once; the HTTP app and the CLI both use this, so neither repeats the other's logic. */
 export function createServices(
   database: DatabaseHandle,
-  options: { clock: Clock; sessionTtlHours: number; events?: ProjectEvents; exportsDir?: string },
+  options: {
+    clock: Clock;
+    sessionTtlHours: number;
+    events?: ProjectEvents;
+    exportsDir?: string;
+    passwordHashing?: HashingLimits;
+  },
 ) {
   const { db } = database;
   const { clock } = options;
@@ -30,6 +38,7 @@ export function createServices(
   // Every service that performs an audited action records it through this one service (typed per action).
   const audit = createAuditService({ db, clock });
   const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email), audit });
+  const invitations = createInvitationsService({ db, clock, workspaces, audit });
   const auth = createAuthService({
     repository: createAuthRepository(db),
     clock,
@@ -41,6 +50,7 @@ export function createServices(
       releaseLeases: (userId) => assignment.releaseLeasesOf(userId),
     },
     audit,
+    hashing: createHashScheduler(options.passwordHashing ?? DEFAULT_HASHING_LIMITS),
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({
@@ -120,6 +130,7 @@ export function createServices(
     gold,
     adjudication,
     workspaces,
+    invitations,
   };
 }
 export type Services = ReturnType<typeof createServices>;

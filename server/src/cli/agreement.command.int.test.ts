@@ -147,7 +147,7 @@ describe('feedbench agreement --project', () => {
     async () => {
       await h.services.auth.createUser({
         email: `admin-${randomUUID().slice(0, 8)}@cli.test`,
-        password: 'long enough',
+        password: 'long enough secret',
         role: 'admin',
       });
       const root = path.resolve(import.meta.dirname, '../../..');

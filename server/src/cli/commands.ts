@@ -10,6 +10,7 @@ import {
   WORKSPACE_ROLES,
 } from '@feedbench/shared';
 import { type Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { CliError, withCliContext } from './cli-context.ts';
 
@@ -61,7 +62,9 @@ export function registerCommands(program: Command) {
     });
   workspace
     .command('add-member')
-    .description('add an existing account to a workspace, or change its role there')
+    .description(
+      'add an existing account to a workspace directly (the CLI acts as the oldest instance admin), or change its role there',
+    )
     .requiredOption('--workspace <slug-or-id>')
     .requiredOption('--email <email>')
     .addOption(new Option('--role <role>').choices(WORKSPACE_ROLES).default('member'))
@@ -72,6 +75,21 @@ export function registerCommands(program: Command) {
         return services.workspaces.addMember(admin, target.id, { email: opts.email, role: opts.role });
       });
       console.log(JSON.stringify({ members: changed.members }));
+    });
+
+  workspace
+    .command('invite')
+    .description('invite an email to a workspace: the person joins once they accept, signed in with that email')
+    .requiredOption('--workspace <slug-or-id>')
+    .requiredOption('--email <email>')
+    .addOption(new Option('--role <role>').choices(WORKSPACE_ROLES).default('member'))
+    .action(async (opts: { workspace: string; email: string; role: (typeof WORKSPACE_ROLES)[number] }) => {
+      const invitation = await withCliContext(async ({ services, actor }) => {
+        const admin = await actor();
+        const target = await services.workspaces.resolveHandle(admin, opts.workspace);
+        return services.invitations.invite(admin, target.id, { email: opts.email, role: opts.role });
+      });
+      console.log(JSON.stringify({ invitation }));
     });
 
   const project = program.command('project').description('manage projects');
@@ -148,7 +166,10 @@ export function registerCommands(program: Command) {
     .command('demo')
     .description('seed demo accounts and one project of each kind (idempotent)')
     .action(async () => {
-      const accounts = await withCliContext(({ services }) => seedDemo(services));
+      const config = loadConfig();
+      const accounts = await withCliContext(({ services }) =>
+        seedDemo(services, { accountsFile: config.demoAccountsFile, production: config.production }),
+      );
       console.log(JSON.stringify(accounts, null, 2));
     });
 }

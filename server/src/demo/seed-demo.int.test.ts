@@ -1,68 +1,70 @@
-import { EXPORT_FORMATS } from '@feedbench/shared';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../db/client.ts';
+import { accountsWithKnownPasswords } from '../modules/auth/known-passwords.ts';
+import { hashPassword } from '../modules/auth/password.ts';
 import { buildTestApp, type TestHarness } from '../test/test-app.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed-demo.ts';
-import { DEMO_ANNOTATORS } from './seed-demo-work.ts';
+
+const OLD_FIXED = ['feedbench-admin', 'feedbench-researcher', 'feedbench-annotator'];
 
 let h: TestHarness;
-let admin: Awaited<ReturnType<TestHarness['user']>>;
-let ranking: { id: string; settings: { overlapTarget: number }; progress: { annotations: number } };
-let demonstration: { id: string; progress: { annotations: number } };
+let dir: string;
 beforeAll(async () => {
-  h = await buildTestApp();
-  await seedDemo(h.services);
-  admin = await h.user('admin');
-  const projects = (await h.app.inject({ url: '/api/projects', headers: admin.headers })).json().projects;
-  ranking = projects.find((p: { kind: string }) => p.kind === 'ranking');
-  demonstration = projects.find((p: { kind: string }) => p.kind === 'demonstration');
-}, 300_000);
-afterAll(() => h.close());
+  // A database of its own: the demo accounts and the admins checked below are this file's alone.
+  h = await buildTestApp({ ownDatabase: true });
+  dir = mkdtempSync(path.join(tmpdir(), 'feedbench-demo-'));
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const get = (url: string) => h.app.inject({ method: 'GET', url, headers: admin.headers });
-
-describe('demo seed', () => {
-  it('seeds several annotators and the ranking demo at overlap 3 with answers, leaving work for the demo annotator', async () => {
-    expect(ranking.settings.overlapTarget).toBe(3);
-    const members = (await get(`/api/projects/${ranking.id}/members`))
-      .json()
-      .members.map((m: { email: string }) => m.email);
-    for (const email of DEMO_ANNOTATORS) expect(members).toContain(email);
-    // 24 submitted answers through the real submit path; the rejected one is replaced by whoever claims next.
-    expect(ranking.progress.annotations).toBe(24);
-    expect(demonstration.progress.annotations).toBe(6);
-    const annotator = DEMO_ACCOUNTS.find((a) => a.role === 'annotator');
-    const user = annotator && (await h.services.auth.findUserByEmail(annotator.email));
-    if (!user) throw new Error('demo annotator missing');
-    const task = await h.services.annotations.nextTask(user, ranking.id);
-    expect(task).not.toBeNull();
+describe('demo accounts', () => {
+  it('refuses to seed in production', async () => {
+    await expect(seedDemo(h.services, { accountsFile: path.join(dir, 'prod.json'), production: true })).rejects.toThrow(
+      /production/,
+    );
+    expect(await h.services.auth.findUserByEmail(DEMO_ACCOUNTS[0].email)).toBeUndefined();
   });
 
-  it('gives agreement, position bias, review, adjudication and gold something to show', async () => {
-    const agreement = (await get(`/api/projects/${ranking.id}/agreement`)).json();
-    expect(JSON.stringify(agreement)).not.toBe('{}');
-    const reviews = (await get(`/api/projects/${ranking.id}/reviews`)).json().reviews;
-    expect(reviews.map((r: { verdict: string }) => r.verdict).sort()).toEqual([
-      'accepted',
-      'accepted',
-      'accepted',
-      'rejected',
-    ]);
-    const gold = (await get(`/api/projects/${ranking.id}/gold`)).json();
-    expect(gold.items).toHaveLength(1);
-    const accuracy = (await get(`/api/projects/${ranking.id}/gold/accuracy`)).json();
-    expect(JSON.stringify(accuracy)).toMatch(/"accuracy":\d/);
-    const queue = (await get(`/api/projects/${ranking.id}/adjudication`)).json();
-    expect(JSON.stringify(queue)).toMatch(/adjudicated|itemId/);
-  });
-
-  it('has lines in every export format', async () => {
-    for (const format of EXPORT_FORMATS) {
-      const response = await get(`/api/projects/${ranking.id}/export/summary?format=${format}`);
-      expect(response.statusCode, `${format}: ${response.body}`).toBe(200);
-      expect(response.json().lines, format).toBeGreaterThan(0);
-      expect(response.json().excluded.goldItems, format).toBe(1);
+  it('gets random passwords at first seed, kept in a file only its owner reads, printed again while unchanged', async () => {
+    const accountsFile = path.join(dir, 'nested', 'demo-accounts.json');
+    const first = await seedDemo(h.services, { accountsFile, production: false });
+    expect(first.created).toBe(true);
+    const passwords = first.accounts.map((a) => a.password);
+    expect(new Set(passwords).size).toBe(3);
+    for (const account of first.accounts) {
+      expect(OLD_FIXED).not.toContain(account.password);
+      expect(account.password?.length).toBeGreaterThanOrEqual(16);
+      expect(await h.services.auth.confirmPassword(account.email, account.password ?? '')).toBe(true);
     }
-    const sft = await get(`/api/projects/${demonstration.id}/export/summary?format=openai-chat`);
-    expect(sft.json().lines).toBe(6);
-  });
+    expect(statSync(accountsFile).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(accountsFile, 'utf8')).accounts).toEqual(first.accounts);
+
+    const again = await seedDemo(h.services, { accountsFile, production: false });
+    expect(again).toEqual({ created: false, accounts: first.accounts });
+
+    // A password that no longer matches its account (changed, or a stale file) is never printed.
+    rmSync(accountsFile);
+    const lost = await seedDemo(h.services, { accountsFile, production: false });
+    expect(lost.accounts.map((a) => a.password)).toEqual([null, null, null]);
+  }, 300_000);
+
+  it('finds the accounts that still have a publicly known password, by email only', async () => {
+    // As an install seeded by an earlier version: the old fixed demo password, and an admin with the README's example.
+    const setHash = async (email: string, password: string) =>
+      rawRows(
+        h.database.db,
+        sql`update users set password_hash = ${await hashPassword(password)} where email = ${email}`,
+      );
+    await setHash('annotator@feedbench.local', 'feedbench-annotator');
+    await setHash('admin@feedbench.local', 'a long secret');
+    const exposed = await accountsWithKnownPasswords(h.services.auth);
+    expect(exposed.sort()).toEqual(['admin@feedbench.local', 'annotator@feedbench.local']);
+  }, 300_000);
 });

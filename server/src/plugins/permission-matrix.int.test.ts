@@ -39,6 +39,10 @@ interface Fixture {
   /** P's workspace, and a member of it whom removal cells remove (joined again for every fixture). */
   workspaceId: string;
   spareMemberId: string;
+  /** An open invitation to P's workspace (for someone without an account), for revocation cells. */
+  workspaceInvitationId: string;
+  /** An open invitation for the annotator to a workspace of its own, made for this fixture. */
+  invitationId: string;
   leaseId: string;
   tokenId: string;
   annotationId: string;
@@ -127,6 +131,14 @@ const MATRIX: Record<string, Rule> = {
   // Plain members do not manage the workspace; the outsider is already a member (role unchanged).
   'POST /api/workspaces/:workspaceId/members':   { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'member' } }) },
   'DELETE /api/workspaces/:workspaceId/members/:userId': { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/members/${fx.spareMemberId}` }) },
+  // Invitations: the workspace's managers (here only the instance admin) invite, list and revoke; the invitee (the
+  // annotator, invited to a workspace of their own per fixture) alone sees, accepts and declines; never with a token.
+  'POST /api/workspaces/:workspaceId/invitations': { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/invitations`, payload: { email: `invited-${randomUUID()}@test.local`, role: 'member' } }) },
+  'GET /api/workspaces/:workspaceId/invitations':  { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/invitations` }) },
+  'DELETE /api/workspaces/:workspaceId/invitations/:invitationId': { allow: ['admin'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/invitations/${fx.workspaceInvitationId}` }) },
+  'GET /api/invitations':                        { allow: sessions, request: () => ({ url: '/api/invitations' }) },
+  'POST /api/invitations/:invitationId/accept':  { allow: ['annotator'], request: (fx) => ({ url: `/api/invitations/${fx.invitationId}/accept` }) },
+  'POST /api/invitations/:invitationId/decline': { allow: ['annotator'], request: (fx) => ({ url: `/api/invitations/${fx.invitationId}/decline` }) },
   'GET /api/audit':                              { allow: ['admin'], request: () => ({ url: '/api/audit' }) },
   'GET /api/projects':                           { allow: signedIn, request: () => ({ url: '/api/projects' }) },
   // Each in a workspace of their own (the stranger's is not P's).
@@ -297,7 +309,18 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     await h.services.items.imports.settle(importJobId);
   }
   await h.services.workspaces.join(defaultWorkspaceId, spareMember.id, 'member');
+  const admin = { ...people.admin, createdAt: new Date(people.admin.createdAt) };
+  const workspaceInvitation = await h.services.invitations.invite(admin, defaultWorkspaceId, {
+    email: `nobody-${randomUUID()}@test.local`,
+  });
+  const elsewhere = await h.services.workspaces.create(admin, {
+    name: 'Inviting',
+    slug: `inv-${randomUUID().slice(0, 8)}`,
+  });
+  const invitation = await h.services.invitations.invite(admin, elsewhere.id, { email: annotator.email });
   return {
+    workspaceInvitationId: workspaceInvitation.id,
+    invitationId: invitation.id,
     projectId: project.id,
     workspaceId: defaultWorkspaceId,
     spareMemberId: spareMember.id,

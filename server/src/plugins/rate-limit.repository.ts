@@ -33,6 +33,13 @@ export function createRateLimitRepository(db: Executor) {
         .where(eq(rateLimitHits.key, hashKey(key)));
       return row;
     },
+    /** Takes back one hit of the current window (an attempt counted up front that turned out not to count). */
+    async refund(key: string) {
+      await db
+        .update(rateLimitHits)
+        .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
+        .where(eq(rateLimitHits.key, hashKey(key)));
+    },
     async deleteOlderThan(cutoff: Date) {
       await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStartedAt, cutoff));
     },

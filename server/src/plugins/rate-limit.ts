@@ -1,5 +1,5 @@
-import rateLimit, { type CreateRateLimitOptions } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { RateLimitRepository } from './rate-limit.repository.ts';
@@ -19,8 +19,10 @@ export const rateLimitErrors = {
     new AppError(
       'auth.too_many_attempts',
       429,
-      `Too many failed sign-in attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
-      { retryAfterSeconds },
+      retryAfterSeconds < 60
+        ? `Too many failed sign-in attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds))} s.`
+        : `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) },
     ),
   tooMany: (retryAfterSeconds: number) =>
     new AppError('request.rate_limited', 429, `Too many requests. Try again in ${retryAfterSeconds} s.`, {
@@ -67,43 +69,3 @@ export async function registerRateLimiting(
     errorResponseBuilder: (_request, context) => rateLimitErrors.tooMany(Math.ceil(context.ttl / 1000)),
   });
 }
-
-/** The client address the limits key on: the socket's, or X-Forwarded-For's when TRUST_PROXY says a proxy sets it. */
-const clientAddress = (request: FastifyRequest) => request.ip;
-const typedEmail = (request: FastifyRequest) => {
-  const email = (request.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.toLowerCase() : '';
-};
-
-/**
- * Sign-in throttling that counts failures only, so people who sign in often (and test suites) are never slowed, while
- * guessing is: checked before the password is verified (a locked-out guess learns nothing, right or wrong), counted
- * after a failure.
- */
-export function createLoginThrottle(app: FastifyInstance, limits: LoginLimits) {
-  const timeWindow = limits.windowMinutes * 60 * 1000;
-  const limiters: ReturnType<FastifyInstance['createRateLimit']>[] = [
-    app.createRateLimit({
-      max: limits.failuresPerAccount,
-      timeWindow,
-      keyGenerator: (request) => `login-failures:${clientAddress(request)}|${typedEmail(request)}`,
-    } satisfies CreateRateLimitOptions),
-    app.createRateLimit({
-      max: limits.failuresPerAddress,
-      timeWindow,
-      keyGenerator: (request) => `login-failures-address:${clientAddress(request)}`,
-    }),
-  ];
-  return {
-    async check(request: FastifyRequest) {
-      for (const limiter of limiters) {
-        const state = await limiter(request, { increment: false });
-        if (!state.isAllowed && state.remaining <= 0) throw rateLimitErrors.tooManyLogins(state.ttlInSeconds);
-      }
-    },
-    async recordFailure(request: FastifyRequest) {
-      for (const limiter of limiters) await limiter(request);
-    },
-  };
-}
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

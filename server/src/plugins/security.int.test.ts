@@ -55,13 +55,13 @@ describe('security headers', () => {
       expect(String(response.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
       const user = await tls.services.auth.createUser({
         email: 'tls@test.local',
-        password: 'long password',
+        password: 'secure cookie passphrase',
         role: 'annotator',
       });
       const login = await tls.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: user.email, password: 'long password' },
+        payload: { email: user.email, password: 'secure cookie passphrase' },
       });
       expect(login.cookies.find((c) => c.name === 'feedbench_session')?.secure).toBe(true);
     } finally {

@@ -3,12 +3,19 @@ import { type Database, rawRows } from '../db/client.ts';
 
 /**
  * Tables that record refusals or use on purpose: audit_events (failed sign-ins), rate_limit_hits (throttling counts
- * failures), sessions (sign-ins and last-seen times). api_tokens records its last use (last_used_at), so it is
+ * failures), login_account_throttle (attempts per account), sessions (sign-ins and last-seen times). api_tokens records its last use (last_used_at), so it is
  * compared by content without that column.
  */
 // import_jobs: a file refused in the background is recorded as a failed job with its line report (the job's purpose);
 // import_staging: scratch rows such a job writes and deletes after its 202, while the next request already runs.
-const RECORDS_REFUSALS = new Set(['audit_events', 'import_jobs', 'import_staging', 'rate_limit_hits', 'sessions']);
+const RECORDS_REFUSALS = new Set([
+  'audit_events',
+  'import_jobs',
+  'import_staging',
+  'login_account_throttle',
+  'rate_limit_hits',
+  'sessions',
+]);
 const RECORDS_USE: Record<string, string> = { api_tokens: 'last_used_at' };
 
 /**

@@ -51,3 +51,44 @@ export const addWorkspaceMemberBody = z
   .object({ email: emailSchema, role: z.enum(WORKSPACE_ROLES).default('member') })
   .strict();
 export type AddWorkspaceMemberBody = z.input<typeof addWorkspaceMemberBody>;
+
+/** How long an invitation stays open. */
+export const INVITATION_TTL_DAYS = 14;
+
+/**
+ * Invites an email to the workspace (owners and admins of it; instance admins too). The answer is the same whether
+ * or not an account has that email: the invited person accepts once signed in with it.
+ */
+export const inviteWorkspaceMemberBody = z
+  .object({ email: emailSchema, role: z.enum(WORKSPACE_ROLES).default('member') })
+  .strict();
+export type InviteWorkspaceMemberBody = z.input<typeof inviteWorkspaceMemberBody>;
+
+export const workspaceInvitationSchema = z.object({
+  id: z.string().uuid(),
+  workspaceId: z.string().uuid(),
+  email: z.string(),
+  role: z.enum(WORKSPACE_ROLES),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type WorkspaceInvitation = z.infer<typeof workspaceInvitationSchema>;
+export const workspaceInvitationResponse = z.object({ invitation: workspaceInvitationSchema });
+export const workspaceInvitationListResponse = z.object({ invitations: z.array(workspaceInvitationSchema) });
+export const workspaceInvitationParams = z.object({
+  workspaceId: z.string().uuid(),
+  invitationId: z.string().uuid(),
+});
+
+/** An invitation as the invited person sees it: which workspace, which role, from whom. */
+export const myInvitationSchema = z.object({
+  id: z.string().uuid(),
+  workspaceId: z.string().uuid(),
+  workspaceName: z.string(),
+  role: z.enum(WORKSPACE_ROLES),
+  invitedBy: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type MyInvitation = z.infer<typeof myInvitationSchema>;
+export const myInvitationListResponse = z.object({ invitations: z.array(myInvitationSchema) });
+export const invitationIdParams = z.object({ invitationId: z.string().uuid() });

@@ -17,7 +17,7 @@ export function AppLayout() {
         <nav aria-label="Main">
           <Link to="/">Projects</Link>
           {me.data?.user.role === 'admin' && <Link to="/users">Accounts</Link>}
-          {me.data?.user.role === 'admin' && <Link to="/workspaces">Workspaces</Link>}
+          {me.data && <Link to="/workspaces">Workspaces</Link>}
           <Link to="/review">Review</Link>
           <Link to="/security">Security</Link>
         </nav>

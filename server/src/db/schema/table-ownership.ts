@@ -15,6 +15,7 @@ export const TABLE_OWNERS = {
   audit_events: 'audit',
   users: 'auth',
   sessions: 'auth',
+  login_account_throttle: 'auth',
   drafts: 'drafts',
   export_jobs: 'exports',
   dataset_snapshots: 'exports',
@@ -35,6 +36,7 @@ export const TABLE_OWNERS = {
   api_token_projects: 'tokens',
   workspaces: 'workspaces',
   workspace_members: 'workspaces',
+  workspace_invitations: 'workspaces',
   rate_limit_hits: 'plugins',
 } as const;
 
@@ -145,6 +147,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/items/item-browser.repository.ts',
     reads: ['annotations', 'gold_answers', 'item_slots', 'reviews', 'skips', 'users'],
     why: "the researcher's item browser: each item's state (in progress, skipped, gold, flagged, rejected) from index ranges, and an item's annotations with annotators and verdicts",
+  },
+  {
+    file: 'modules/workspaces/invitations.repository.ts',
+    reads: ['users'],
+    why: 'open invitations name who invited (the inviter is joined for their email)',
   },
   {
     file: 'modules/live/live.repository.ts',

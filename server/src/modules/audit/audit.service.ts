@@ -75,6 +75,10 @@ interface AuditEventShapes {
   'user.enable': Event & { target: string };
   'user.password_reset': Event & { target: string };
   'project.member_remove': Event<{ previousRole: MemberRole }> & { projectId: string; target: string };
+  'workspace.invite': Event<{ workspaceId: string; role: WorkspaceRole }> & { target: string };
+  'workspace.invitation_revoke': Event<{ workspaceId: string }> & { target: string };
+  'workspace.invitation_accept': Event<{ workspaceId: string; role: string }> & { target: string };
+  'workspace.invitation_decline': Event<{ workspaceId: string }>;
 }
 /**
  * Keyed by every name in AUDIT_ACTIONS (shared/), so an action added there without its shape above does not compile,

@@ -10,4 +10,13 @@ export const authErrors = {
   noUser: () => new AppError('user.not_found', 404, 'No such account'),
   cannotDisableSelf: () => new AppError('user.cannot_disable_self', 409, 'You cannot disable your own account'),
   emailTaken: (email: string) => new AppError('auth.email_taken', 409, `An account with email ${email} already exists`),
+  // Password hashing is bounded (see hash-scheduler.ts): past the bound, refuse at once rather than pile up.
+  tooManyAtOnce: () =>
+    new AppError('auth.too_many_at_once', 429, 'Too many sign-ins at once from your address; try again in a moment', {
+      retryAfterSeconds: 1,
+    }),
+  busy: () =>
+    new AppError('auth.busy', 503, 'The server is busy checking other sign-ins; try again in a moment', {
+      retryAfterSeconds: 1,
+    }),
 };

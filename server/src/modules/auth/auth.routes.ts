@@ -15,9 +15,9 @@ import { z } from 'zod';
 import { commonErrors } from '../../lib/app-error.ts';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
-import type { LoginThrottle } from '../../plugins/rate-limit.ts';
 import { authErrors } from './auth.errors.ts';
 import { type AuthService, toUser } from './auth.service.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 export function authRoutes(
   auth: AuthService,
@@ -32,14 +32,20 @@ export function authRoutes(
         // without a CORS preflight, so a forged sign-in form cannot reach the handler either.
         config: { csrf: false },
         schema: { tags: ['auth'], body: loginBody, response: { 200: meResponse } },
-        preHandler: (request) => loginThrottle.check(request),
       },
       async (request, reply) => {
-        const { email, password } = request.body;
-        const session = await auth.login(email, password, { ip: request.ip }).catch(async (error: unknown) => {
-          if (authErrors.isBadCredentials(error)) await loginThrottle.recordFailure(request);
-          throw error;
-        });
+        // Counted before the password is checked (refused at once past a limit), settled after: see login-throttle.ts.
+        // request.ip is the socket's address, or X-Forwarded-For's when TRUST_PROXY says a proxy sets it. A failed
+        // sign-in is audited by auth.login.
+        const attempt = await loginThrottle.begin(request.ip, request.body.email);
+        const session = await auth
+          .login(request.body.email, request.body.password, { ip: request.ip })
+          .catch(async (error: unknown) => {
+            if (authErrors.isBadCredentials(error)) await attempt.failed();
+            else await attempt.unchecked();
+            throw error;
+          });
+        await attempt.succeeded();
         // The session this browser had before (if any) ends here: one live session per sign-in, never two.
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await auth.logout(previous);

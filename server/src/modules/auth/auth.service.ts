@@ -4,7 +4,18 @@ import type { Clock } from '../../lib/clock.ts';
 import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
+import { type HashScheduler, INTERNAL_LANE } from './hash-scheduler.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
+import { assertStrongPassword } from './password-policy.ts';
+
+/**
+ * The one way a password is set (account creation by an admin, the CLI, the first admin, the demo seed; any future
+ * change or reset must use it too): refused with a 422 naming `password` when too weak, else hashed.
+ */
+export async function newPasswordHash(email: string, password: string): Promise<string> {
+  assertStrongPassword(password, email);
+  return hashPassword(password);
+}
 
 /** What an API token lets its bearer do: its owner's rights, narrowed to some projects and/or to reading. */
 export interface TokenScope {
@@ -47,8 +58,10 @@ export function createAuthService(deps: {
   workspaces: AccountWorkspaces;
   accountEnds?: AccountEnds;
   audit: AuditRecorder;
+  /** Bounds the password hashes computed at once (see hash-scheduler.ts). */
+  hashing: HashScheduler;
 }) {
-  const { repository, clock, audit } = deps;
+  const { repository, clock, audit, hashing } = deps;
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
   const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
@@ -57,18 +70,19 @@ export function createAuthService(deps: {
    * The one way a password is set after the account exists (own change, admin reset): every rule on new passwords
    * belongs here so both paths get it.
    */
-  async function setPassword(userId: string, password: string) {
-    await repository.setPasswordHash(userId, await hashPassword(password));
+  async function setPassword(userId: string, email: string, password: string) {
+    await repository.setPasswordHash(userId, await hashing.run(INTERNAL_LANE, () => newPasswordHash(email, password)));
   }
 
   return {
     /** Audited as `by` (an admin's request, or the system for the CLI and seeds). */
     async createUser(body: CreateUserBody, by: AuditActor = SYSTEM_ACTOR): Promise<User> {
-      // Checked first, so a wrong workspace id creates no account.
+      // Checked first, so a weak password or a wrong workspace id creates no account.
+      assertStrongPassword(body.password, body.email);
       const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
         email: body.email.toLowerCase(),
-        passwordHash: await hashPassword(body.password),
+        passwordHash: await hashing.run(INTERNAL_LANE, () => newPasswordHash(body.email, body.password)),
         role: body.role,
       });
       if (!row) throw authErrors.emailTaken(body.email);
@@ -88,8 +102,10 @@ export function createAuthService(deps: {
       from: { ip?: string } = {},
     ): Promise<{ user: User; token: string; expiresAt: Date }> {
       const found = await repository.findCredentials(email.toLowerCase());
-      // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
-      const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHashPromise));
+      // Verify against a dummy hash when the account does not exist, so timing does not reveal it. Hashes run in
+      // the caller's address lane (hash-scheduler.ts), so one address cannot starve the others.
+      const stored = found?.passwordHash ?? (await dummyHashPromise);
+      const ok = await hashing.run(from.ip ?? INTERNAL_LANE, () => verifyPassword(password, stored));
       if (!found || !ok) {
         // The email as typed: the trail shows what was tried, whether or not such an account exists.
         await audit.record('auth.login_failed', { id: null, email: null, ip: from.ip }, { target: email });
@@ -130,7 +146,7 @@ export function createAuthService(deps: {
     /** Re-authentication for sensitive actions (minting an API token): is this the account's password? */
     async confirmPassword(email: string, password: string): Promise<boolean> {
       const found = await repository.findCredentials(email.toLowerCase());
-      return found ? verifyPassword(password, found.passwordHash) : false;
+      return found ? hashing.run(INTERNAL_LANE, () => verifyPassword(password, found.passwordHash)) : false;
     },
 
     firstAdmin: () => repository.firstAdmin(),
@@ -140,8 +156,10 @@ export function createAuthService(deps: {
     /** One's own password, confirmed with the current one; the caller's other sessions end (this one stays). */
     async changeOwnPassword(user: SessionUser, sessionToken: string | undefined, current: string, next: string) {
       const hash = await repository.passwordHashOf(user.id);
-      if (!hash || !(await verifyPassword(current, hash))) throw authErrors.wrongPassword();
-      await setPassword(user.id, next);
+      const ok =
+        hash !== undefined && (await hashing.run(user.ip ?? INTERNAL_LANE, () => verifyPassword(current, hash)));
+      if (!ok) throw authErrors.wrongPassword();
+      await setPassword(user.id, user.email, next);
       await repository.deleteSessionsOf(user.id, sessionToken ? hashToken(sessionToken) : undefined);
       await audit.record('auth.password_change', user, {});
     },
@@ -150,7 +168,7 @@ export function createAuthService(deps: {
     async resetPassword(actor: AuditActor, userId: string, password: string): Promise<User> {
       const found = await repository.findById(userId);
       if (!found) throw authErrors.noUser();
-      await setPassword(userId, password);
+      await setPassword(userId, found.email, password);
       await repository.deleteSessionsOf(userId);
       await audit.record('user.password_reset', actor, { target: found.email });
       return toUser(found);
@@ -170,6 +188,9 @@ export function createAuthService(deps: {
       else await audit.record('user.enable', actor, { target: row.email });
       return { ...toUser(row), disabled: row.disabledAt !== null };
     },
+
+    /** Password hashes running, waiting, and the most ever at once (the bound is PASSWORD_HASH_CONCURRENCY). */
+    hashingStats: () => hashing.stats(),
 
     async findUserByEmail(email: string) {
       return repository.findByEmail(email.toLowerCase());

@@ -24,5 +24,19 @@ export const workspaceErrors = {
     new AppError('workspace.last_owner', 409, 'A workspace keeps at least one owner: make someone else owner first'),
   unknownWorkspace: (workspaceId: string) =>
     new AppError('workspace.unknown', 422, `No workspace ${workspaceId}`, { path: 'workspaceId' }),
+  // Managers of a workspace invite; only instance admins add an account directly (modules/workspaces/invitations).
+  inviteRequired: () =>
+    new AppError(
+      'workspace.invite_required',
+      422,
+      'Invite this person instead (POST /api/workspaces/:workspaceId/invitations): they join once they accept',
+      { path: 'email' },
+    ),
+  alreadyMember: (email: string) =>
+    new AppError('workspace.already_member', 409, `${email} is already a member of this workspace`, { path: 'email' }),
+  invitationNotFound: () =>
+    new AppError('workspace.invitation_not_found', 404, 'No such invitation (or it has expired)'),
+  sessionOnly: () =>
+    new AppError('workspace.session_only', 403, 'Invitations are handled when signed in, not with an API token'),
   noMember: () => new AppError('workspace.member_not_found', 404, 'No such member in this workspace'),
 };

@@ -148,10 +148,14 @@ describe('workspace management', () => {
       (await post(admin, `/api/workspaces/${workspaceB}/members`, { email: researcherB.email, role: 'admin' }))
         .statusCode,
     ).toBe(200);
-    // researcherB's session now manages B: adds researcherA, then changes their role.
-    expect(
-      (await post(researcherB, `/api/workspaces/${workspaceB}/members`, { email: researcherA.email })).statusCode,
-    ).toBe(200);
+    // researcherB's session now manages B: someone outside B is invited (joining is their choice), then promoted.
+    const direct = await post(researcherB, `/api/workspaces/${workspaceB}/members`, { email: researcherA.email });
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error.code).toBe('workspace.invite_required');
+    const invited = await post(researcherB, `/api/workspaces/${workspaceB}/invitations`, { email: researcherA.email });
+    expect(invited.statusCode).toBe(201);
+    const accepted = await post(researcherA, `/api/invitations/${invited.json().invitation.id}/accept`, {});
+    expect(accepted.statusCode).toBe(200);
     const promoted = await post(researcherB, `/api/workspaces/${workspaceB}/members`, {
       email: researcherA.email,
       role: 'admin',
@@ -165,14 +169,12 @@ describe('workspace management', () => {
 
     const events = (await get(admin, '/api/audit?action=workspace.member_add')).json().events;
     const forA = events.filter((e: { target: string }) => e.target === researcherA.email);
-    // Both changes, each with the role before (the fake clock gives them one timestamp, so order is not checked).
-    expect(forA.map((e: { details: unknown }) => e.details)).toHaveLength(2);
-    expect(forA.map((e: { details: unknown }) => e.details)).toEqual(
-      expect.arrayContaining([
-        { workspaceId: workspaceB, role: 'admin', previousRole: 'member' },
-        { workspaceId: workspaceB, role: 'member', previousRole: null },
-      ]),
-    );
+    // The role change, with the role before (joining was the invitation's acceptance, audited as such).
+    expect(forA.map((e: { details: unknown }) => e.details)).toEqual([
+      { workspaceId: workspaceB, role: 'admin', previousRole: 'member' },
+    ]);
+    const joins = (await get(admin, '/api/audit?action=workspace.invitation_accept')).json().events;
+    expect(joins.filter((e: { actorEmail: string }) => e.actorEmail === researcherA.email)).toHaveLength(1);
   });
 
   it('creates accounts into a named workspace, refusing an unknown one by field without creating anything', async () => {

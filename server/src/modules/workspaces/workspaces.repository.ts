@@ -42,6 +42,14 @@ export function createWorkspacesRepository(db: Executor) {
         .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)));
       return row?.role;
     },
+    async memberRoleByEmail(workspaceId: string, email: string): Promise<WorkspaceRole | undefined> {
+      const [row] = await db
+        .select({ role: workspaceMembers.role })
+        .from(workspaceMembers)
+        .innerJoin(users, eq(users.id, workspaceMembers.userId))
+        .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(users.email, email)));
+      return row?.role;
+    },
     listMembers(workspaceId: string) {
       return db
         .select({ userId: users.id, email: users.email, role: workspaceMembers.role })

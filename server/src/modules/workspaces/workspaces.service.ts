@@ -55,6 +55,7 @@ export function createWorkspacesService({ db, findUserByEmail, audit }: Deps) {
 
   return {
     reach,
+    manage,
 
     async list(user: SessionUser): Promise<Workspace[]> {
       const mine = await repository.listForUser(user.id);
@@ -87,15 +88,21 @@ export function createWorkspacesService({ db, findUserByEmail, audit }: Deps) {
       return repository.listMembers(workspaceId);
     },
 
-    /** Adds an existing account or changes its role; audited with the role before and after. */
+    /**
+     * Instance admins add an existing account (or change its role); the workspace's own managers only change the role
+     * of someone already a member, and invite everyone else (invitations.service.ts): to them an account outside the
+     * workspace gets the same answer as an email without one. The previous role is returned for the audit log.
+     */
     async addMember(user: SessionUser, workspaceId: string, input: AddWorkspaceMemberBody) {
       const body = addWorkspaceMemberBody.parse(input);
       const { role: myRole } = await manage(user, workspaceId);
       // Owners make owners; a workspace admin cannot promote anyone (or themself) above their own role.
       if (body.role === 'owner' && user.role !== 'admin' && myRole !== 'owner') throw workspaceErrors.managersOnly();
+      // One query whether or not an account has the email: membership here is all it tells.
+      const previousRole = (await repository.memberRoleByEmail(workspaceId, body.email)) ?? null;
+      if (user.role !== 'admin' && previousRole === null) throw workspaceErrors.inviteRequired();
       const account = await findUserByEmail(body.email);
       if (!account) throw workspaceErrors.unknownUser(body.email);
-      const previousRole = (await repository.memberRole(workspaceId, account.id)) ?? null;
       if (previousRole === 'owner' && body.role !== 'owner') {
         if (user.role !== 'admin' && myRole !== 'owner') throw workspaceErrors.managersOnly();
         await keepAnOwner(workspaceId, account.id);

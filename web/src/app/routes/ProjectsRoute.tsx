@@ -4,6 +4,7 @@ import { useProjects } from '../../features/projects/api/get-projects.ts';
 import { NewProjectForm } from '../../features/projects/components/NewProjectForm.tsx';
 import { ProjectList } from '../../features/projects/components/ProjectList.tsx';
 import { useWorkspaces } from '../../features/workspaces/api/get-workspaces.ts';
+import { MyInvitations } from '../../features/workspaces/components/MyInvitations.tsx';
 import { WorkspaceSelect } from '../../features/workspaces/components/WorkspaceSelect.tsx';
 import { useCurrentUser } from '../use-current-user.ts';
 
@@ -23,6 +24,7 @@ export function ProjectsRoute() {
   return (
     <div className="stack">
       <h1>{user.role === 'annotator' ? 'Your projects' : 'Projects'}</h1>
+      <MyInvitations />
       {known.length > 1 && (
         <WorkspaceSelect
           id="workspace-filter"

@@ -1,20 +1,15 @@
+import { MyInvitations } from '../../features/workspaces/components/MyInvitations.tsx';
 import { WorkspacesPanel } from '../../features/workspaces/components/WorkspacesPanel.tsx';
 import { useCurrentUser } from '../use-current-user.ts';
 
+/** Everyone: their invitations. Workspace owners and admins: members and invitations. Instance admins: everything. */
 export function WorkspacesRoute() {
   const user = useCurrentUser();
-  if (user.role !== 'admin') {
-    return (
-      <section className="card">
-        <h1>Workspaces</h1>
-        <p>Only admins manage workspaces.</p>
-      </section>
-    );
-  }
   return (
     <div className="stack">
       <h1>Workspaces</h1>
-      <WorkspacesPanel />
+      <MyInvitations />
+      <WorkspacesPanel instanceAdmin={user.role === 'admin'} />
     </div>
   );
 }

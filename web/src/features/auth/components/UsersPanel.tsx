@@ -64,7 +64,7 @@ export function UsersPanel({ myId }: { myId?: string }) {
           </button>
         </div>
         <p id="account-password-hint" className="hint">
-          At least 8 characters. Share it with the person privately.
+          At least 8 characters, not a common password nor one made from the email. Share it with the person privately.
         </p>
         {create.isError && (
           <p className="notice error" role="alert">

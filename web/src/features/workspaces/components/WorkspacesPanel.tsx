@@ -8,6 +8,7 @@ import { useCreateWorkspace } from '../api/create-workspace.ts';
 import { useWorkspaceMembers } from '../api/get-workspace-members.ts';
 import { useWorkspaces } from '../api/get-workspaces.ts';
 import { useRemoveWorkspaceMember } from '../api/remove-workspace-member.ts';
+import { WorkspaceInvitations } from './WorkspaceInvitations.tsx';
 
 /** Slugs are lower-case words joined by dashes, made from the name until someone types their own. */
 const slugOf = (name: string) =>
@@ -17,8 +18,11 @@ const slugOf = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
 
-/** Instance admins: create workspaces and choose who belongs to each (projects never cross them). */
-export function WorkspacesPanel() {
+/**
+ * Instance admins: create workspaces and choose who belongs to each (projects never cross them). Owners and admins of
+ * a workspace: its members and invitations (they invite; only instance admins add an account directly).
+ */
+export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
   const workspaces = useWorkspaces();
   const create = useCreateWorkspace();
   const [name, setName] = useState('');
@@ -40,64 +44,72 @@ export function WorkspacesPanel() {
     );
   }
 
+  const managed = (workspaces.data?.workspaces ?? []).filter(
+    (workspace) => instanceAdmin || workspace.myRole === 'owner' || workspace.myRole === 'admin',
+  );
+
   return (
     <div className="stack">
-      <form className="card stack" onSubmit={submit} aria-labelledby="new-workspace-title">
-        <h2 id="new-workspace-title">New workspace</h2>
-        <div className="row align-end">
-          <div className="field grow">
-            <label htmlFor="workspace-name">Workspace name</label>
-            <input
-              id="workspace-name"
-              required
-              maxLength={200}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                if (!slugEdited) setSlug(slugOf(e.target.value));
-              }}
-            />
+      {instanceAdmin && (
+        <form className="card stack" onSubmit={submit} aria-labelledby="new-workspace-title">
+          <h2 id="new-workspace-title">New workspace</h2>
+          <div className="row align-end">
+            <div className="field grow">
+              <label htmlFor="workspace-name">Workspace name</label>
+              <input
+                id="workspace-name"
+                required
+                maxLength={200}
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  if (!slugEdited) setSlug(slugOf(e.target.value));
+                }}
+              />
+            </div>
+            <div className="field grow">
+              <label htmlFor="workspace-slug">Slug</label>
+              <input
+                id="workspace-slug"
+                maxLength={63}
+                pattern="[a-z0-9][a-z0-9\-]*"
+                placeholder={slugOf(name) || 'team-a'}
+                value={slug}
+                aria-describedby="workspace-slug-hint"
+                onChange={(e) => {
+                  setSlug(e.target.value);
+                  setSlugEdited(e.target.value !== '');
+                }}
+              />
+            </div>
+            <button type="submit" className="primary" disabled={create.isPending}>
+              Create workspace
+            </button>
           </div>
-          <div className="field grow">
-            <label htmlFor="workspace-slug">Slug</label>
-            <input
-              id="workspace-slug"
-              maxLength={63}
-              pattern="[a-z0-9][a-z0-9\-]*"
-              placeholder={slugOf(name) || 'team-a'}
-              value={slug}
-              aria-describedby="workspace-slug-hint"
-              onChange={(e) => {
-                setSlug(e.target.value);
-                setSlugEdited(e.target.value !== '');
-              }}
-            />
-          </div>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            Create workspace
-          </button>
-        </div>
-        <p id="workspace-slug-hint" className="hint">
-          Lower-case letters, digits and dashes; the CLI names workspaces by it (<code>--workspace</code>).
-        </p>
-        {create.isError && (
-          <p className="notice error" role="alert">
-            {errorMessage(create.error)}
+          <p id="workspace-slug-hint" className="hint">
+            Lower-case letters, digits and dashes; the CLI names workspaces by it (<code>--workspace</code>).
           </p>
-        )}
-      </form>
+          {create.isError && (
+            <p className="notice error" role="alert">
+              {errorMessage(create.error)}
+            </p>
+          )}
+        </form>
+      )}
       {workspaces.isPending ? (
         <Loading what="workspaces" />
       ) : workspaces.isError ? (
         <ErrorNotice error={workspaces.error} title="Could not load workspaces" />
       ) : (
-        workspaces.data.workspaces.map((workspace) => <WorkspaceMembers key={workspace.id} workspace={workspace} />)
+        managed.map((workspace) => (
+          <WorkspaceMembers key={workspace.id} workspace={workspace} instanceAdmin={instanceAdmin} />
+        ))
       )}
     </div>
   );
 }
 
-function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
+function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; instanceAdmin: boolean }) {
   const members = useWorkspaceMembers(workspace.id);
   const add = useAddWorkspaceMember(workspace.id);
   const changeRole = useAddWorkspaceMember(workspace.id);
@@ -165,31 +177,34 @@ function WorkspaceMembers({ workspace }: { workspace: Workspace }) {
           </tbody>
         </table>
       )}
-      <form className="row align-end" onSubmit={submit} aria-label={`Add a member to ${workspace.name}`}>
-        <div className="field grow">
-          <label htmlFor={`${titleId}-email`}>Member email</label>
-          <input
-            id={`${titleId}-email`}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${titleId}-role`}>Workspace role</label>
-          <select id={`${titleId}-role`} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-            {WORKSPACE_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" disabled={add.isPending}>
-          Add member
-        </button>
-      </form>
+      <WorkspaceInvitations workspace={workspace} />
+      {instanceAdmin && (
+        <form className="row align-end" onSubmit={submit} aria-label={`Add a member to ${workspace.name}`}>
+          <div className="field grow">
+            <label htmlFor={`${titleId}-email`}>Member email</label>
+            <input
+              id={`${titleId}-email`}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${titleId}-role`}>Workspace role</label>
+            <select id={`${titleId}-role`} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
+              {WORKSPACE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={add.isPending}>
+            Add member
+          </button>
+        </form>
+      )}
       {[add, changeRole, remove].map(
         (mutation, i) =>
           mutation.isError && (
