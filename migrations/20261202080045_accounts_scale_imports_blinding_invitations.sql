@@ -1,3 +1,43 @@
+CREATE TABLE "login_account_throttle" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"last_attempt_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "import_jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"created_by" uuid,
+	"format" text NOT NULL,
+	"file_name" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"bytes_total" bigint,
+	"bytes_read" bigint DEFAULT 0 NOT NULL,
+	"lines_read" integer DEFAULT 0 NOT NULL,
+	"created" integer DEFAULT 0 NOT NULL,
+	"existing" integer DEFAULT 0 NOT NULL,
+	"bad_lines" integer DEFAULT 0 NOT NULL,
+	"problems" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "import_jobs_status_check" CHECK ("import_jobs"."status" in ('running', 'done', 'failed'))
+);
+--> statement-breakpoint
+CREATE TABLE "import_staging" (
+	"job_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"external_id" text NOT NULL,
+	"conversation" jsonb NOT NULL,
+	"metadata" jsonb NOT NULL,
+	"outputs" jsonb NOT NULL,
+	"reference" jsonb,
+	"derived_id" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "import_staging_job_id_line_pk" PRIMARY KEY("job_id","line")
+);
+--> statement-breakpoint
 CREATE TABLE "item_counters" (
 	"project_id" uuid NOT NULL,
 	"annotation_count" integer NOT NULL,
@@ -6,8 +46,30 @@ CREATE TABLE "item_counters" (
 	CONSTRAINT "item_counters_project_id_annotation_count_shard_pk" PRIMARY KEY("project_id","annotation_count","shard")
 );
 --> statement-breakpoint
+CREATE TABLE "workspace_invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"role" text NOT NULL,
+	"invited_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "workspace_invitations_role_check" CHECK ("workspace_invitations"."role" in ('owner', 'admin', 'member'))
+);
+--> statement-breakpoint
 DROP INDEX "skips_project_idx";--> statement-breakpoint
+ALTER TABLE "item_outputs" ADD COLUMN "blind_id" text DEFAULT gen_random_uuid()::text NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "disabled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_staging" ADD CONSTRAINT "import_staging_job_id_import_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."import_jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "item_counters" ADD CONSTRAINT "item_counters_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workspace_invitations" ADD CONSTRAINT "workspace_invitations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workspace_invitations" ADD CONSTRAINT "workspace_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "import_jobs_project_idx" ON "import_jobs" USING btree ("project_id","created_at");--> statement-breakpoint
+CREATE INDEX "import_staging_job_external_idx" ON "import_staging" USING btree ("job_id","external_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "workspace_invitations_workspace_email_idx" ON "workspace_invitations" USING btree ("workspace_id","email");--> statement-breakpoint
+CREATE INDEX "workspace_invitations_email_idx" ON "workspace_invitations" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "item_slots_lease_user_idx" ON "item_slots" USING btree ("lease_user_id") WHERE "item_slots"."annotation_id" is null and "item_slots"."lease_user_id" is not null;--> statement-breakpoint
 CREATE INDEX "item_slots_live_lease_idx" ON "item_slots" USING btree ("project_id","lease_expires_at") WHERE "item_slots"."annotation_id" is null and "item_slots"."lease_expires_at" is not null;--> statement-breakpoint
 CREATE INDEX "skips_user_idx" ON "skips" USING btree ("user_id");--> statement-breakpoint
@@ -56,4 +118,6 @@ CREATE TRIGGER items_counters_delete AFTER DELETE ON items REFERENCING OLD TABLE
 CREATE TRIGGER items_counters_update AFTER UPDATE ON items REFERENCING OLD TABLE AS old_items NEW TABLE AS new_items
   FOR EACH STATEMENT EXECUTE FUNCTION item_counters_apply();--> statement-breakpoint
 INSERT INTO item_counters (project_id, annotation_count, shard, items)
-  SELECT project_id, annotation_count, 0, count(*) FROM items GROUP BY 1, 2;
+  SELECT project_id, annotation_count, 0, count(*) FROM items GROUP BY 1, 2;--> statement-breakpoint
+-- Staged import lines are scratch data: written without WAL (a crash may lose them; their job is then reported failed).
+ALTER TABLE "import_staging" SET UNLOGGED;

@@ -1,1 +1,0 @@
-ALTER TABLE "item_outputs" ADD COLUMN "blind_id" text DEFAULT gen_random_uuid()::text NOT NULL;
