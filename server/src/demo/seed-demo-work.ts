@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Answers, Task, User } from '@feedbench/shared';
+import { readFile } from 'node:fs/promises';
+import { type Answers, mapOutputIds, type Task, type User } from '@feedbench/shared';
 import type { SessionUser } from '../modules/auth/auth.service.ts';
+import { demoItemsFile } from '../paths.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -17,6 +19,32 @@ type Style = 'careful' | 'prefers-chat' | 'first-shown' | 'ties-the-middle';
 const STYLES: Style[] = ['careful', 'prefers-chat', 'first-shown', 'ties-the-middle'];
 
 const session = (user: User): SessionUser => ({ ...user, createdAt: new Date(user.createdAt) });
+
+/**
+ * Annotators see blind output ids (assignment/output-blinding.ts); the demo's judgements name the file's ids. Like an
+ * annotator, the seed tells outputs apart by what they say: each shown output's content is looked up in the demo file.
+ */
+type FileIds = Map<string, Map<string, string>>;
+async function demoFileIds(): Promise<FileIds> {
+  const lines = (await readFile(demoItemsFile, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  return new Map(
+    lines.map((line) => {
+      const item = JSON.parse(line) as { id: string; outputs?: { id: string; content: string }[] };
+      return [item.id, new Map((item.outputs ?? []).map((o) => [o.content, o.id]))];
+    }),
+  );
+}
+
+/** The task as the demo file names its outputs, and a way back to the ids it shows. */
+function inFileIds(task: Task, fileIds: FileIds) {
+  const byContent = fileIds.get(task.item.externalId) ?? new Map<string, string>();
+  const toFile = new Map(task.outputs.map((o) => [o.id, byContent.get(o.content) ?? o.id]));
+  const toShown = new Map([...toFile].map(([shown, file]) => [file, shown]));
+  return {
+    task: { ...task, outputs: task.outputs.map((o) => ({ ...o, id: toFile.get(o.id) ?? o.id })) },
+    shown: (answers: Answers) => mapOutputIds(answers, (id) => toShown.get(id) ?? id),
+  };
+}
 
 /** A ranking and ratings for one task, in the annotator's style; `round` varies the styles across items. */
 function rankingAnswers(task: Task, style: Style, round: number): Answers {
@@ -70,14 +98,16 @@ export async function seedDemoWork(
   // Ranking: six rounds of four annotators fill eight items to the overlap target of three, leaving four items
   // (and every replaced rejection) for the annotator who signs in.
   const submitted: { annotationId: string; itemId: string; annotator: number }[] = [];
+  const fileIds = await demoFileIds();
   for (let round = 0; round < 6; round++) {
     for (const [index, annotator] of annotators.entries()) {
       const task = await services.annotations.nextTask(annotator, args.rankingProjectId);
       if (!task) continue;
       const style = STYLES[index] ?? 'careful';
+      const named = inFileIds(task, fileIds);
       const result = await services.annotations.submit(annotator, task.leaseId, {
         idempotencyKey: randomUUID(),
-        answers: rankingAnswers(task, style, round + index),
+        answers: named.shown(rankingAnswers(named.task, style, round + index)),
         timeOnTaskMs: 40_000 + 7_000 * index + 3_000 * round,
       });
       submitted.push({ annotationId: result.annotationId, itemId: task.item.id, annotator: index });
@@ -123,7 +153,7 @@ export async function seedDemoWork(
     for (let i = 0; i < 3; i++) {
       const task = await services.annotations.nextTask(annotator, args.demonstrationProjectId);
       if (!task) break;
-      const best = task.outputs.find((o) => o.id === 'a')?.content;
+      const best = inFileIds(task, fileIds).task.outputs.find((o) => o.id === 'a')?.content;
       await services.annotations.submit(annotator, task.leaseId, {
         idempotencyKey: randomUUID(),
         answers: { reply: { type: 'demonstration', text: best ?? 'Here is a clear, friendly answer.' } },

@@ -28,8 +28,15 @@ export function registerInputGuard(app: FastifyInstance) {
   });
 }
 
+/**
+ * Only parsed JSON is walked: plain objects and arrays. Raw bodies (a string, a Buffer, the streamed import's request
+ * stream) are not JSON values; walking a stream's internals would refuse every streamed upload.
+ */
 function bodyProblem(body: unknown): Problem | undefined {
-  return typeof body === 'string' ? undefined : findProblem('body', body);
+  if (body === null || typeof body !== 'object') return undefined;
+  const proto = Object.getPrototypeOf(body);
+  if (!Array.isArray(body) && proto !== Object.prototype && proto !== null) return undefined;
+  return findProblem('body', body);
 }
 
 /** Walks the value without recursion (a hostile body may nest far deeper than the call stack). */

@@ -1,6 +1,6 @@
 import type { ItemListResponse, ItemSummary, Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextTask, type Person, rankingAnswers, submitTask } from '../../test/annotating.ts';
+import { nextTask, type Person, rankingAnswers, submitTask, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 let h: TestHarness;
@@ -139,7 +139,8 @@ describe('item browser filters', () => {
       method: 'PUT',
       url: `/api/projects/${projectId}/items/${gold.id}/gold`,
       headers: researcher.headers,
-      payload: { answers: rankingAnswers(a0) },
+      // A researcher names outputs by their real ids (annotators see blind ones).
+      payload: { answers: rankingAnswers(await withRealIds(h, a0)) },
     });
     expect(marked.statusCode, marked.body).toBe(200);
 
@@ -194,7 +195,8 @@ describe('item detail', () => {
     expect(detail.item.outputs.map((o: { id: string }) => o.id)).toEqual(['o0', 'o1', 'o2', 'o3']);
     expect(detail.annotations).toHaveLength(1);
     expect(detail.annotations[0]).toMatchObject({ annotatorEmail: a.email, review: null });
-    expect(detail.annotations[0].answers).toEqual(rankingAnswers(task));
+    // Stored with the real output ids, whatever blind ids the annotator saw.
+    expect(detail.annotations[0].answers).toEqual(rankingAnswers(await withRealIds(h, task)));
   });
 
   it('answers 404 for an item of another project', async () => {

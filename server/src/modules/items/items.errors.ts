@@ -16,6 +16,13 @@ export const itemErrors = {
     );
   },
   empty: () => new AppError('import.empty', 422, 'The file has no items'),
+  unsupportedBody: (types: readonly string[]) =>
+    new AppError(
+      'import.unsupported_media_type',
+      415,
+      `Send the JSONL file itself as the request body, with Content-Type ${types.join(', ')}`,
+      { field: 'content-type' },
+    ),
   tooLarge: (maxBytes: number) =>
     new AppError('import.too_large', 413, `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`, {
       maxBytes,

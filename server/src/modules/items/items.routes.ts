@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   type ImportJobQuery,
   importJobListResponse,
@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { ImportProject, ImportSource } from './import-jobs.service.ts';
+import { itemErrors } from './items.errors.ts';
 import type { ItemsService } from './items.service.ts';
 
 /** What an import body may be sent as; the bytes are read as they are (gzip recognised by its magic bytes). */
@@ -46,8 +47,12 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
       // A malformed id is answered 400 by validation; the body is a stream nobody reads.
       if (!params.success) return;
       authorized.set(request, await projects.accessAsResearcher(requireUser(request), params.data.projectId));
+      // Only a file body streams; JSON or form bodies would be parsed (buffered) and are no file: refused unread.
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!IMPORT_CONTENT_TYPES.includes(mediaType)) throw itemErrors.unsupportedBody(IMPORT_CONTENT_TYPES);
     };
     const sourceOf = (request: FastifyRequest, query: ImportJobQuery): ImportSource => {
+      if (!(request.body instanceof Readable)) throw itemErrors.unsupportedBody(IMPORT_CONTENT_TYPES);
       const length = Number(request.headers['content-length']);
       return {
         body: request.body as Readable,
