@@ -7,6 +7,7 @@ import {
   checkScale,
   choiceSchema,
   duplicateIds,
+  mapKeys,
   questionBase,
   unknownKeys,
   withinOneShare,
@@ -99,5 +100,6 @@ export const attributesModule: QuestionModuleOf<AttributesQuestion, AttributesAn
   disagreement: null,
   preference: null,
   agreement: null,
+  mapOutputIds: (answer, translate) => ({ ...answer, values: mapKeys(answer.values, translate) }),
   labels: null,
 };

@@ -114,3 +114,19 @@ export function minorityShare(choices: readonly string[]): number {
   }
   return 1 - majority / choices.length;
 }
+
+/**
+ * The record re-keyed by `translate` (an output id's new id, or undefined to drop the entry): answers keyed by output
+ * id under the blind ids annotators see and the real ones (output-ids.ts).
+ */
+export function mapKeys<V>(
+  values: Record<string, V>,
+  translate: (id: string) => string | undefined,
+): Record<string, V> {
+  const mapped: Record<string, V> = {};
+  for (const [id, value] of Object.entries(values)) {
+    const to = translate(id);
+    if (to !== undefined) mapped[to] = value;
+  }
+  return mapped;
+}

@@ -77,5 +77,11 @@ export const bestOfKModule: QuestionModuleOf<BestOfKQuestion, BestOfKAnswer> = {
     family: 'nominal',
     records: (answer, item) => [{ unit: item.itemId, value: bestOfKCategory(answer) }],
   },
+  // "None is acceptable" refers to no output; a choice the mapping does not know leaves nothing of the answer.
+  mapOutputIds: (answer, translate) => {
+    if (answer.choice === null) return answer;
+    const to = translate(answer.choice);
+    return to === undefined ? undefined : { ...answer, choice: to };
+  },
   labels: null,
 };

@@ -64,6 +64,8 @@ export const classificationModule: QuestionModuleOf<ClassificationQuestion, Clas
     minorityShare(answers.map((a) => JSON.stringify([...new Set(a.selected)].sort()))),
   preference: null,
   agreement: null,
+  // Refers to no output.
+  mapOutputIds: (answer) => answer,
   // An option counts once per annotation that chose it, out of the annotations.
   labels: { choices: (question) => question.options, judged: (answer) => [answer.selected] },
 };

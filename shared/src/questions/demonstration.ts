@@ -76,5 +76,10 @@ export const demonstrationModule: QuestionModuleOf<DemonstrationQuestion, Demons
   disagreement: null,
   preference: null,
   agreement: null,
+  mapOutputIds: (answer, translate) => {
+    const { sourceOutputId, ...rest } = answer;
+    const source = sourceOutputId === undefined ? undefined : translate(sourceOutputId);
+    return source === undefined ? rest : { ...rest, sourceOutputId: source };
+  },
   labels: null,
 };

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
-import { type AnswerProblem, type Choice, choiceSchema, duplicateIds, questionBase, unknownKeys } from './base.ts';
+import {
+  type AnswerProblem,
+  type Choice,
+  choiceSchema,
+  duplicateIds,
+  mapKeys,
+  questionBase,
+  unknownKeys,
+} from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /** InstructGPT's per-output metadata labels (Ouyang et al. 2022, Table 3 and Appendix B). */
@@ -81,6 +89,7 @@ export const flagsModule: QuestionModuleOf<FlagsQuestion, FlagsAnswer> = {
   disagreement: null,
   preference: null,
   agreement: null,
+  mapOutputIds: (answer, translate) => ({ ...answer, values: mapKeys(answer.values, translate) }),
   // A flag counts once per output it was ticked on, out of the outputs judged.
   labels: { choices: (question) => question.flags, judged: (answer) => Object.values(answer.values) },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AnswerProblem, minorityShare, questionBase, unknownOutput } from './base.ts';
+import { type AnswerProblem, mapKeys, minorityShare, questionBase, unknownOutput } from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /**
@@ -164,6 +164,15 @@ export const pairwiseModule: QuestionModuleOf<PairwiseQuestion, PairwiseAnswer> 
   agreement: {
     family: 'ordering',
     records: (answer, item) => [{ unit: item.itemId, value: pairwiseOrdering(answer, item.displayOrder) }],
+  },
+  mapOutputIds: (answer, translate) => {
+    const { preferred, safe, ...rest } = answer;
+    const to = preferred === undefined ? undefined : translate(preferred);
+    return {
+      ...rest,
+      ...(to === undefined ? {} : { preferred: to }),
+      ...(safe === undefined ? {} : { safe: mapKeys(safe, translate) }),
+    };
   },
   labels: null,
 };

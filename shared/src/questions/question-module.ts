@@ -79,6 +79,12 @@ export interface QuestionModuleOf<Q extends { type: string }, A extends { type: 
    * type has no disagreement measure (the adjudication queue ranks items by the first question that has one).
    */
   disagreement: ((question: Q, answers: readonly A[]) => number) | null;
+  /**
+   * The answer with every output id it refers to rewritten by `translate` (which answers undefined for an id to drop),
+   * or undefined when nothing of the answer is left. Maps answers between the blind output ids annotators see and the
+   * real ids stored and exported (output-ids.ts).
+   */
+  mapOutputIds(answer: A, translate: (id: string) => string | undefined): A | undefined;
   /** The preference an answer expresses over outputs (exports' pairs and rankings); null: the type expresses none. */
   preference: ((answer: A, outputIds: readonly string[]) => PreferenceView) | null;
   /** Agreement: the family (which estimates) and the records one answer yields; null: no agreement measured. */

@@ -103,5 +103,10 @@ export const rankingModule: QuestionModuleOf<RankingQuestion, RankingAnswer> = {
     family: 'ordering',
     records: (answer, item) => [{ unit: item.itemId, value: answer.groups }],
   },
+  mapOutputIds: (answer, translate) => {
+    // Empty groups stay: a draft keeps the board's empty rank positions (a submitted ranking has none).
+    const groups = answer.groups.map((group) => group.flatMap((id) => translate(id) ?? []));
+    return groups.some((group) => group.length > 0) ? { ...answer, groups } : undefined;
+  },
   labels: null,
 };

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
-import { type AnswerProblem, checkRange, checkScale, questionBase, unknownKeys, withinOneShare } from './base.ts';
+import {
+  type AnswerProblem,
+  checkRange,
+  checkScale,
+  mapKeys,
+  questionBase,
+  unknownKeys,
+  withinOneShare,
+} from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 export const scalePointLabelSchema = z.object({
@@ -100,5 +108,6 @@ export const ratingModule: QuestionModuleOf<RatingQuestion, RatingAnswer> = {
     records: (answer, item) =>
       Object.entries(answer.values).map(([outputId, value]) => ({ unit: `${item.itemId}:${outputId}`, value })),
   },
+  mapOutputIds: (answer, translate) => ({ ...answer, values: mapKeys(answer.values, translate) }),
   labels: null,
 };

@@ -30,5 +30,7 @@ export const rationaleModule: QuestionModuleOf<RationaleQuestion, RationaleAnswe
   disagreement: null,
   preference: null,
   agreement: null,
+  // Refers to no output.
+  mapOutputIds: (answer) => answer,
   labels: null,
 };

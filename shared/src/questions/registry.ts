@@ -119,6 +119,14 @@ export function disagreement(question: Question, answers: readonly (Answer | und
   return measure(question, given);
 }
 
+/**
+ * The answer with the output ids it refers to rewritten by `translate` (undefined: drop the reference), read by its
+ * own type; undefined when nothing of it is left.
+ */
+export function mapAnswerOutputIds(answer: Answer, translate: (id: string) => string | undefined): Answer | undefined {
+  return moduleOf(answer.type).mapOutputIds(answer, translate);
+}
+
 /** Whether answers of this type express a preference over outputs (exports' pairs and rankings). */
 export function expressesPreference(question: Question): boolean {
   return moduleOf(question.type).preference !== null;

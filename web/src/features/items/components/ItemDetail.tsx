@@ -1,21 +1,7 @@
-import { type Answers, type ItemDetailResponse, SKIP_REASON_LABELS } from '@feedbench/shared';
+import { type ItemDetailResponse, SKIP_REASON_LABELS } from '@feedbench/shared';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { answerText } from '../../questions/QuestionParts.tsx';
 import { useItem } from '../api/get-item.ts';
-
-/** One answer in a line of text: rankings as "a > b = c", texts as written, anything else as its values. */
-function describeAnswer(answer: Answers[string]): string {
-  switch (answer.type) {
-    case 'ranking':
-      return answer.groups.map((group) => group.join(' = ')).join(' > ');
-    case 'demonstration':
-    case 'rationale':
-      return answer.text;
-    default: {
-      const { type: _type, ...rest } = answer;
-      return JSON.stringify(rest);
-    }
-  }
-}
 
 function Annotations({ detail }: { detail: ItemDetailResponse }) {
   if (detail.annotations.length === 0) return <p className="muted">No annotation yet.</p>;
@@ -31,7 +17,8 @@ function Annotations({ detail }: { detail: ItemDetailResponse }) {
             {Object.entries(annotation.answers).map(([questionId, answer]) => (
               <div key={questionId} className="row">
                 <dt>{questionId}</dt>
-                <dd>{describeAnswer(answer)}</dd>
+                {/* The item's template is not in the response: each answer in its type's one line, outputs by id. */}
+                <dd>{answerText(undefined, answer)}</dd>
               </div>
             ))}
           </dl>
