@@ -130,7 +130,7 @@ try {
     '--email',
     'bench@import.test',
     '--password',
-    'bench password',
+    'bench import lantern harbour 7',
     '--role',
     'admin',
   );

@@ -87,7 +87,7 @@ async function seedAccounts(target: Target): Promise<Seeded> {
     const services = createServices(database, { clock: systemClock, sessionTtlHours: 24 });
     const admin = await services.auth.createUser({
       email: 'admin@bench-scale.local',
-      password: 'bench-scale-password',
+      password: 'bench scale violin meadow 9',
       role: 'admin',
     });
     const owner = { ...admin, createdAt: new Date(admin.createdAt) };

@@ -22,7 +22,8 @@ test('digits after the last rating pass over a finished ranking board to Submit;
   const kb = page.keyboard;
 
   // The chip's glimpse keeps every character of the text (only Markdown syntax would go).
-  const chipOf = board.locator('[data-output-chip="o1"]');
+  // Chips carry the blind output ids annotators see: found by their text.
+  const chipOf = board.locator('[data-output-chip]', { hasText: 'Use a_b' });
   await expect(chipOf).toContainText('Use a_b and 2 * 3 when x > y in C#.');
 
   // Rank on the cards first: A, B, C at 1, 2, 3.

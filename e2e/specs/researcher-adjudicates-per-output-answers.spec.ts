@@ -48,12 +48,23 @@ test('attribute and flag answers are adjudicated with the scales and checkboxes 
     },
   });
 
+  // The annotator saw blind output ids; researchers see the file's ids (matched here by content, as a reader would).
+  const source = jsonl
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; outputs: { id: string; content: string }[] })
+    .find((item) => item.id === task.item.externalId);
+  const fileIds = ids.map((id) => {
+    const content = task.outputs.find((o) => o.id === id)?.content;
+    return source?.outputs.find((o) => o.content === content)?.id ?? id;
+  });
+
   await signInQuietly(page, researcher);
   await page.goto(`/projects/${project.id}/adjudication/${task.item.id}`);
   await page.getByRole('button', { name: "Start from Annotator 1's answer" }).click();
   const form = page.getByRole('form', { name: 'Adjudicated answer' });
   await expect(form.getByRole('textbox')).toHaveCount(0);
-  const [first] = ids as [string];
+  const [first] = fileIds as [string];
   await form
     .getByRole('radiogroup', { name: `Correctness for output ${first}` })
     .getByRole('radio', { name: '4', exact: true })
@@ -70,10 +81,10 @@ test('attribute and flag answers are adjudicated with the scales and checkboxes 
   );
   expect(stored.adjudication?.answers.scores).toEqual({
     type: 'attributes',
-    values: Object.fromEntries(ids.map((id) => [id, { helpfulness: 3, correctness: id === first ? 4 : 2 }])),
+    values: Object.fromEntries(fileIds.map((id) => [id, { helpfulness: 3, correctness: id === first ? 4 : 2 }])),
   });
   expect(stored.adjudication?.answers.issues).toEqual({
     type: 'flags',
-    values: Object.fromEntries(ids.map((id) => [id, id === first ? ['hallucination'] : []])),
+    values: Object.fromEntries(fileIds.map((id) => [id, id === first ? ['hallucination'] : []])),
   });
 });

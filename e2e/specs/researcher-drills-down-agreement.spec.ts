@@ -2,10 +2,10 @@ import type { Answers, Task } from '@feedbench/shared';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import { addMember, arrangeProject, createAccount, nextTask, signedIn, submit } from '../support/api.ts';
-import { fixture } from '../support/fixtures.ts';
+import { asShown, fixture } from '../support/fixtures.ts';
 import { signInQuietly } from '../support/ui.ts';
 
-const { jsonl } = fixture('ranking-items.jsonl');
+const { jsonl, items } = fixture('ranking-items.jsonl');
 
 test('a researcher clicks from an annotator and from a low-agreement item to their annotations', async ({ page }) => {
   test.slow();
@@ -15,16 +15,22 @@ test('a researcher clicks from an annotator and from a low-agreement item to the
   const second = await createAccount('annotator');
   await addMember(researcherApi, project.id, second.email, 'annotator');
 
-  // The first annotator ranks every item by output id; the second reverses it: every item disagrees.
+  // The first annotator ranks every item by the file's output id; the second reverses it: every item disagrees.
+  // Answers are written in the file's ids and sent in the blind ids the task shows (asShown).
   const annotateAll = async (api: APIRequestContext, reverse: boolean) => {
     for (let task = await nextTask(api, project.id); task; task = await nextTask(api, project.id)) {
-      const ids = (task as Task).outputs.map((o) => o.id).sort();
+      const source = items.find((item) => item.id === (task as Task).item.externalId);
+      const ids = (source?.outputs ?? []).map((o) => o.id).sort();
       const order = reverse ? [...ids].reverse() : ids;
       const answers: Answers = {
         rank: { type: 'ranking', groups: order.map((id) => [id]) },
         quality: { type: 'rating', values: Object.fromEntries(order.map((id, r) => [id, 7 - r])) },
       };
-      await submit(api, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers, timeOnTaskMs: 3000 });
+      await submit(api, task.leaseId, {
+        idempotencyKey: crypto.randomUUID(),
+        answers: asShown(task as Task, items, answers),
+        timeOnTaskMs: 3000,
+      });
     }
   };
   const firstApi = await signedIn(annotator);

@@ -4,6 +4,7 @@ import parquet from '@dsnp/parquetjs';
 import type { Answers } from '@feedbench/shared';
 import { expect, type Page, test } from '@playwright/test';
 import { arrangeProject, nextTask, parseJsonl, signedIn, submit } from '../support/api.ts';
+import { asShown, fixture as fixtureItems } from '../support/fixtures.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -60,7 +61,11 @@ test('a researcher downloads JSONL, Parquet and gzip files from the export panel
       rank: { type: 'ranking', groups: [['m1'], ['m2'], ['m3']] },
       quality: { type: 'rating', values: { m1: 6, m2: 4, m3: 2 } },
     };
-    await submit(annotatorApi, task.leaseId, { idempotencyKey: crypto.randomUUID(), answers });
+    // Written in the file's output ids, sent in the blind ids the task shows.
+    await submit(annotatorApi, task.leaseId, {
+      idempotencyKey: crypto.randomUUID(),
+      answers: asShown(task, fixtureItems('ranking-items.jsonl').items, answers),
+    });
   }
   const api = async (query: string) => {
     const response = await ranking.researcherApi.get(`/api/projects/${ranking.project.id}/export?${query}`);

@@ -59,7 +59,7 @@ test('a researcher marks gold and sets the rate; an annotator answering gold wro
 
   await signInQuietly(page, researcher);
   await page.goto(`/projects/${project.id}`);
-  await page.getByRole('link', { name: 'Gold' }).click();
+  await page.getByRole('link', { name: 'Gold', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Gold items', level: 1 })).toBeVisible();
   const candidates = page.getByRole('region', { name: 'Use an annotation as gold' });
   for (let i = 0; i < 2; i++) {

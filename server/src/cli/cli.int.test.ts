@@ -38,7 +38,7 @@ describe('feedbench CLI', () => {
       '--email',
       `admin-${suffix}@cli.test`,
       '--password',
-      'long enough',
+      'quiet harbour lantern 42',
       '--role',
       'admin',
     );
@@ -48,7 +48,7 @@ describe('feedbench CLI', () => {
       '--email',
       `ann-${suffix}@cli.test`,
       '--password',
-      'long enough',
+      'quiet harbour lantern 42',
       '--role',
       'annotator',
     );
@@ -103,7 +103,7 @@ describe('feedbench CLI', () => {
       '--email',
       `admin2-${suffix}@cli.test`,
       '--password',
-      'long enough',
+      'quiet harbour lantern 42',
       '--role',
       'admin',
     );

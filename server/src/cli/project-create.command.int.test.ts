@@ -42,7 +42,7 @@ function writeItems(name: string, outputs: number) {
 describe('feedbench project create --preset', () => {
   it('creates a project with the preset template, whose items must then fit it', { timeout: 180_000 }, async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
-    const admin = ['--email', `preset-${suffix}@cli.test`, '--password', 'long enough', '--role', 'admin'];
+    const admin = ['--email', `preset-${suffix}@cli.test`, '--password', 'quiet harbour lantern 42', '--role', 'admin'];
     expect((await feedbench('user', 'add', ...admin)).code).toBe(0);
     const created = await feedbench('project', 'create', '--name', 'Pairwise', '--preset', 'llama2-pairwise');
     expect(created.stdout).toMatch(/^[0-9a-f-]{36}$/);

@@ -40,7 +40,7 @@ describe('feedbench workspace commands', () => {
       '--email',
       `wsadmin-${suffix}@cli.test`,
       '--password',
-      'long enough',
+      'quiet harbour lantern 42',
       '--role',
       'admin',
     );
@@ -52,7 +52,7 @@ describe('feedbench workspace commands', () => {
       '--email',
       `wsann-${suffix}@cli.test`,
       '--password',
-      'long enough',
+      'quiet harbour lantern 42',
       '--role',
       'annotator',
       '--workspace',
