@@ -15,10 +15,15 @@ const items = ['one', 'two', 'three'].map((id) =>
   }),
 );
 
-const answersFor = (task: Task): Answers => ({
-  rank: { type: 'ranking', groups: [['x'], ['y']] },
-  quality: { type: 'rating', values: Object.fromEntries(task.outputs.map((o) => [o.id, o.id === 'x' ? 6 : 2])) },
-});
+/** The good output ranked first, in the blind ids the annotator's task shows (the good one reads "Good answer"). */
+const answersFor = (task: Task): Answers => {
+  const good = task.outputs.find((o) => o.content.startsWith('Good'))?.id ?? '';
+  const poor = task.outputs.find((o) => o.content.startsWith('Poor'))?.id ?? '';
+  return {
+    rank: { type: 'ranking', groups: [[good], [poor]] },
+    quality: { type: 'rating', values: { [good]: 6, [poor]: 2 } },
+  };
+};
 
 async function arrange() {
   const researcher = await createAccount('researcher');
