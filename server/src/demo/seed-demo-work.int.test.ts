@@ -13,7 +13,8 @@ let admin: Awaited<ReturnType<TestHarness['user']>>;
 let ranking: { id: string; settings: { overlapTarget: number }; progress: { annotations: number } };
 let demonstration: { id: string; progress: { annotations: number } };
 beforeAll(async () => {
-  h = await buildTestApp();
+  // Its own database: the demo seeds once per database, and other files seed it on the shared one.
+  h = await buildTestApp({ ownDatabase: true });
   dir = await mkdtemp(path.join(tmpdir(), 'feedbench-demo-work-'));
   await seedDemo(h.services, { accountsFile: path.join(dir, 'demo-accounts.json'), production: false });
   admin = await h.user('admin');
