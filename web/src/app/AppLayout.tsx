@@ -2,6 +2,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { useMe } from '../features/auth/api/get-me.ts';
 import { AccountMenu } from '../features/auth/components/AccountMenu.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 
 export function AppLayout() {
@@ -21,6 +22,7 @@ export function AppLayout() {
           <Link to="/review">Review</Link>
           <Link to="/security">Security</Link>
         </nav>
+        <LanguageSwitch />
         {me.data && <ThemeSwitch userId={me.data.user.id} />}
         {me.data && <AccountMenu user={me.data.user} onSignedOut={() => navigate('/login', { replace: true })} />}
       </header>

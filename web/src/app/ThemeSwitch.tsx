@@ -1,16 +1,22 @@
 import { useEffect, useState } from 'react';
+import { useMessages } from '../i18n/messages.ts';
 import { applyTheme, saveTheme, THEMES, type Theme, themeOf } from '../lib/theme.ts';
+import { appMessages } from './app.messages.ts';
 
-const LABELS: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' };
+const LABEL_KEYS = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } as const satisfies Record<
+  Theme,
+  keyof typeof appMessages.en
+>;
 
 /** Light, dark or the system's setting; remembered per account in this browser. */
 export function ThemeSwitch({ userId }: { userId: string }) {
+  const t = useMessages(appMessages);
   const [theme, setTheme] = useState<Theme>(() => themeOf(userId));
   useEffect(() => applyTheme(theme), [theme]);
   return (
     <select
       className="theme-switch"
-      aria-label="Colour theme"
+      aria-label={t('themeLabel')}
       value={theme}
       onChange={(e) => {
         const next = e.target.value as Theme;
@@ -18,9 +24,9 @@ export function ThemeSwitch({ userId }: { userId: string }) {
         saveTheme(userId, next);
       }}
     >
-      {THEMES.map((t) => (
-        <option key={t} value={t}>
-          {LABELS[t]}
+      {THEMES.map((theme) => (
+        <option key={theme} value={theme}>
+          {t(LABEL_KEYS[theme])}
         </option>
       ))}
     </select>
