@@ -37,7 +37,19 @@ export function createServices(
   const events = options.events ?? createLocalEvents();
   // Every service that performs an audited action records it through this one service (typed per action).
   const audit = createAuditService({ db, clock });
-  const workspaces = createWorkspacesService({ db, findUserByEmail: (email) => auth.findUserByEmail(email), audit });
+  const workspaces = createWorkspacesService({
+    db,
+    findUserByEmail: (email) => auth.findUserByEmail(email),
+    audit,
+    // Built below; called only when a member is removed from a workspace.
+    releaseLeasesIn: async (userId, workspaceId) => {
+      let released = 0;
+      for (const projectId of await projects.idsInWorkspace(workspaceId)) {
+        released += await assignment.releaseLeasesOf(userId, projectId);
+      }
+      return released;
+    },
+  });
   const invitations = createInvitationsService({ db, clock, workspaces, audit });
   const auth = createAuthService({
     repository: createAuthRepository(db),

@@ -163,6 +163,11 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       return repository.progress(projectId, row.settings.overlapTarget, clock.now());
     },
 
+    /** Ids of a workspace's projects, for internal callers that have already checked the caller's rights. */
+    async idsInWorkspace(workspaceId: string): Promise<string[]> {
+      return (await repository.listAll(workspaceId)).map((p) => p.id);
+    },
+
     async listMembers(user: SessionUser, projectId: string): Promise<Member[]> {
       await accessAsResearcher(user, projectId);
       return repository.listMembers(projectId);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leases } from '../../db/schema/index.ts';
 import type { Person } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
@@ -113,10 +115,20 @@ describe('workspace isolation', () => {
     );
   });
 
-  it('ends every project of a workspace for a member removed from it', async () => {
+  it('ends every project of a workspace for a member removed from it, and frees the tasks they held', async () => {
     const annotator = await h.user('annotator');
     await h.addMember(researcherA, projectA, annotator);
-    expect((await post(annotator, `/api/projects/${projectA}/tasks/next`, {})).statusCode).toBe(200);
+    const held = await post(annotator, `/api/projects/${projectA}/tasks/next`, {});
+    expect(held.statusCode).toBe(200);
+    expect(held.json().task).not.toBeNull();
+    const activeLeases = async () =>
+      (
+        await h.database.db
+          .select({ id: leases.id })
+          .from(leases)
+          .where(and(eq(leases.userId, annotator.id), eq(leases.state, 'active')))
+      ).length;
+    expect(await activeLeases()).toBe(1);
     const removed = await h.app.inject({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceA}/members/${annotator.id}`,
@@ -125,6 +137,8 @@ describe('workspace isolation', () => {
     expect(removed.statusCode).toBe(200);
     expect((await post(annotator, `/api/projects/${projectA}/tasks/next`, {})).statusCode).toBe(404);
     expect((await get(annotator, '/api/projects')).json().projects).toEqual([]);
+    // The item goes back to the pool now, not when the lease would have expired.
+    expect(await activeLeases()).toBe(0);
   });
 });
 

@@ -16,6 +16,8 @@ interface Deps {
   db: Database;
   findUserByEmail(email: string): Promise<{ id: string; email: string } | undefined>;
   audit: AuditRecorder;
+  /** Frees the tasks a removed member held in the workspace's projects, so their items go back to the pool now. */
+  releaseLeasesIn(userId: string, workspaceId: string): Promise<number>;
 }
 
 function toWorkspace(row: WorkspaceRow, myRole: WorkspaceRole | null): Workspace {
@@ -26,7 +28,7 @@ function toWorkspace(row: WorkspaceRow, myRole: WorkspaceRole | null): Workspace
  * Workspaces: the boundary around projects and people. Members see only their workspaces; the instance admin sees
  * and manages all of them; an API token reaches only the workspace it was made for. Outsiders get 404 everywhere.
  */
-export function createWorkspacesService({ db, findUserByEmail, audit }: Deps) {
+export function createWorkspacesService({ db, findUserByEmail, audit, releaseLeasesIn }: Deps) {
   const repository = createWorkspacesRepository(db);
 
   /** The workspace and the caller's role in it (null: instance admin from outside); 404 for anyone else. */
@@ -126,6 +128,7 @@ export function createWorkspacesService({ db, findUserByEmail, audit }: Deps) {
         await keepAnOwner(workspaceId, userId);
       }
       await repository.removeMember(workspaceId, userId);
+      await releaseLeasesIn(userId, workspaceId);
       await audit.record('workspace.member_remove', user, {
         target: member.email,
         details: { workspaceId, previousRole: member.role },
