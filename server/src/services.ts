@@ -13,6 +13,7 @@ import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
 import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
+import { createLeaderboardService } from './modules/leaderboard/leaderboard.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
@@ -102,6 +103,7 @@ export function createServices(
     confirmPassword: auth.confirmPassword,
     audit,
   });
+  const leaderboard = createLeaderboardService({ db, clock, projects });
   const itemBrowser = createItemBrowserService({ db, clock, projects });
   const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
@@ -123,6 +125,7 @@ export function createServices(
     drafts,
     exports,
     agreement,
+    leaderboard,
     events,
     tokens,
     audit,

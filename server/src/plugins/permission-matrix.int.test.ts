@@ -168,6 +168,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/export':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export?format=raw` }) },
   'GET /api/projects/:projectId/agreement':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement` }) },
   'GET /api/projects/:projectId/agreement/annotations': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/agreement/annotations?itemId=${fx.itemId}` }) },
+  'GET /api/projects/:projectId/leaderboard':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/leaderboard?bootstrap=5` }) },
   'GET /api/projects/:projectId/annotations':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/annotations` }) },
   'GET /api/projects/:projectId/live':           { allow: projectReaders, socket: true, request: (fx) => ({ url: `${p(fx)}/live` }) },
   'GET /api/projects/:projectId/review-queue':   { allow: [...reviewers, 'readToken'], request: (fx) => ({ url: `${p(fx)}/review-queue` }) },

@@ -124,6 +124,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     why: 'export pages stream items with outputs, answers, verdicts, reference labels and gold flags: one query per page',
   },
   {
+    file: 'modules/leaderboard/leaderboard.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items'],
+    why: "the model leaderboard reads every answer to the preference question with its item's category, and the answered items' output models and lengths (never their text), in two statements",
+  },
+  {
     file: 'modules/gold/gold.repository.ts',
     reads: ['annotations', 'items', 'project_members', 'projects', 'users'],
     why: "scoring joins the answers on gold items with the reference answers; members' paused state; settings.gold",
