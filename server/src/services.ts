@@ -66,7 +66,11 @@ export function createServices(
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).
-  const afterSubmit = (event: SubmittedAnnotation) => gold.afterSubmit(event);
+  // The human-disagreement policy measures the item's answers again after each submit.
+  const afterSubmit = async (event: SubmittedAnnotation) => {
+    await gold.afterSubmit(event);
+    await assignment.selectionAfterSubmit(event);
+  };
   const annotations = createAnnotationsService({
     db,
     clock,

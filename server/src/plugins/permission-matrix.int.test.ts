@@ -145,6 +145,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/projects':                          { allow: ['admin', 'researcher', 'outsider', 'stranger'], request: () => ({ url: '/api/projects', payload: { name: 'New', kind: 'ranking' } }) },
   'GET /api/projects/:projectId':                { allow: projectReaders, request: (fx) => ({ url: p(fx) }) },
   'PATCH /api/projects/:projectId':              { allow: projectResearchers, request: (fx) => ({ url: p(fx), payload: { name: 'Renamed' } }) },
+  'PUT /api/projects/:projectId/output-scores':  { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/output-scores`, payload: { scores: [{ item: 'a', output: 'o0', score: 0.5 }] } }) },
   'GET /api/projects/:projectId/members':        { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/members` }) },
   'POST /api/projects/:projectId/members':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members`, payload: { email: OUTSIDER_EMAIL.value, role: 'annotator' } }) },
   'DELETE /api/projects/:projectId/members/:userId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members/${people.reviewer.id}` }) },

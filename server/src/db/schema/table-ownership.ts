@@ -12,6 +12,8 @@ export const TABLE_OWNERS = {
   item_slots: 'assignment',
   leases: 'assignment',
   skips: 'assignment',
+  // Per-item selection scores by source (human disagreement, reward-model margin, judge disagreement).
+  item_selection_scores: 'assignment',
   audit_events: 'audit',
   users: 'auth',
   sessions: 'auth',
@@ -137,6 +139,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/projects/projects.repository.ts',
     reads: ['item_counters', 'item_slots', 'items', 'reviews', 'skips', 'users', 'workspace_members'],
     why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement (completion net of rejected answers)",
+  },
+  {
+    file: 'modules/assignment/selection.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items', 'projects'],
+    why: "selection scores: the project's policy and template, its items' answers (human disagreement) and outputs' reward-model scores (margin), each in one statement",
   },
   {
     file: 'modules/assignment/output-blinding.ts',
