@@ -76,14 +76,17 @@ export function fitBradleyTerry(
     let evaluated = current;
     // Step halving: a full Newton step can overshoot far from the minimum (the Hessian of a logistic loss shrinks).
     // One pass over the rows per trial point gives its value, gradient and Hessian together.
+    // Near the minimum the decrease (~ step^2) falls below the rounding of a sum over a million rows: a change of the
+    // value within that rounding counts as no increase, or the last step would be halved 40 times for nothing.
+    const rounding = 1e-12 * Math.abs(current.value);
     for (let halving = 0; halving < 40; halving++) {
       next = x.map((v, i) => v - scale * (step[i] as number));
       evaluated = evaluate(rows, models, next, prior);
-      if (evaluated.value <= current.value) break;
+      if (evaluated.value <= current.value + rounding) break;
       scale /= 2;
     }
     // No decrease even for a tiny step: at the minimum within rounding.
-    if (evaluated.value > current.value) break;
+    if (evaluated.value > current.value + rounding) break;
     let moved = 0;
     for (let i = 0; i < size; i++) moved = Math.max(moved, Math.abs((next[i] as number) - (x[i] as number)));
     x = next;
