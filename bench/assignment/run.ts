@@ -1,10 +1,11 @@
-// pnpm bench:assignment [--annotators 200] [--items 400] [--overlap 3] [--think-ms 10000 | --stress] ...
+// pnpm bench:assignment [--annotators 200] [--items 400] [--overlap 3] [--think-ms 10000 | --stress] [--policy P] ...
 // Two server instances on one real PostgreSQL, virtual annotators over HTTP, a crash and a pool reset midway, then
 // the invariants of issue 3 checked against the database; then claim+submit throughput over HTTP against the same
 // transactions issued directly through the services on a pg pool (the floor). Exits 1 on any violation. See README.md.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { OrderingPolicy } from '@feedbench/shared';
 import pg from 'pg';
 import { createBenchDatabase } from '../lib/bench-database.ts';
 import { freePort, ServerInstance } from './instances.ts';
@@ -34,6 +35,8 @@ const { values: flags } = parseArgs({
     'skip-throughput': { type: 'boolean', default: false },
     /** Write every request's start (performance.now() ms) and latency of the fault run to this JSON file. */
     samples: { type: 'string' },
+    /** The project's ordering policy (shared ORDERING_POLICIES): the guarantees must hold under every one. */
+    policy: { type: 'string', default: 'closest-to-completion' },
   },
 });
 const n = (name: keyof typeof flags) => Number(flags[name]);
@@ -54,7 +57,14 @@ const instances = [
 ];
 let failed = false;
 try {
-  const seedOptions = { annotators: annotatorCount, items, overlap, k: n('k'), leaseMinutes: n('lease-seconds') / 60 };
+  const seedOptions = {
+    annotators: annotatorCount,
+    items,
+    overlap,
+    k: n('k'),
+    leaseMinutes: n('lease-seconds') / 60,
+    ordering: flags.policy as OrderingPolicy,
+  };
   const faultRun = await seedProject(database.url, { ...seedOptions, label: 'fault' });
   await Promise.all(instances.map((i) => i.start()));
   console.log(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ORDERING_POLICIES, type OrderingPolicy } from '@feedbench/shared';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
@@ -23,8 +24,25 @@ export function browserHeaders(cookie: string): Record<string, string> {
  */
 export async function seedProject(
   url: string,
-  options: { label: string; annotators: number; items: number; overlap: number; leaseMinutes: number; k: number },
+  options: {
+    label: string;
+    annotators: number;
+    items: number;
+    overlap: number;
+    leaseMinutes: number;
+    k: number;
+    ordering?: OrderingPolicy;
+  },
 ): Promise<BenchProject> {
+  const ordering = options.ordering ?? 'closest-to-completion';
+  if (!ORDERING_POLICIES.includes(ordering)) throw new Error(`--policy: one of ${ORDERING_POLICIES.join(', ')}`);
+  // Scores for the selection policies, drawn from a fixed sequence so runs repeat: reward-model scores per output
+  // (score-margin) and judge-disagreement scores per item; human disagreement grows from the run's own answers.
+  let state = 1;
+  const draw = () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
   const database = openDatabase({ kind: 'postgres', url, poolSize: 4, applicationName: 'feedbench-bench-setup' });
   try {
     await database.migrate();
@@ -41,7 +59,7 @@ export async function seedProject(
       settings: {
         overlapTarget: options.overlap,
         leaseMinutes: options.leaseMinutes,
-        ordering: 'closest-to-completion',
+        ordering,
         questions: [{ id: 'rank', type: 'ranking', label: 'Rank', required: true, allowTies: true }],
       },
     });
@@ -49,12 +67,26 @@ export async function seedProject(
       JSON.stringify({
         id: `item-${i}`,
         prompt: `Bench prompt ${i}`,
-        outputs: Array.from({ length: options.k }, (_, j) => ({ id: `o${j}`, content: `Output ${j} of item ${i}` })),
+        outputs: Array.from({ length: options.k }, (_, j) => ({
+          id: `o${j}`,
+          content: `Output ${j} of item ${i}`,
+          ...(ordering === 'score-margin' ? { score: draw() } : {}),
+        })),
       }),
     );
     await services.items.importJsonl(project, lines.join('\n'));
 
     const pool = new pg.Pool({ connectionString: url, max: 2 });
+    if (ordering === 'judge-disagreement') {
+      const { rows: itemRows } = await pool.query<{ id: string }>('select id from items where project_id = $1', [
+        project.id,
+      ]);
+      await services.assignment.setSelectionScores(
+        project.id,
+        'judge-disagreement',
+        new Map(itemRows.map((r) => [r.id, draw()])),
+      );
+    }
     const { rows } = await pool.query<{ password_hash: string }>('select password_hash from users where id = $1', [
       researcher.id,
     ]);

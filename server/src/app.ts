@@ -28,6 +28,7 @@ import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemBrowserRoutes } from './modules/items/item-browser.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
+import { leaderboardRoutes } from './modules/leaderboard/leaderboard.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
   await app.register(agreementRoutes(services.agreement));
+  await app.register(leaderboardRoutes(services.leaderboard));
   await app.register(draftsRoutes(services.drafts));
   await app.register(assignmentRoutes(services.projects, services.assignment));
   await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));

@@ -13,6 +13,7 @@ import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
 import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
+import { createLeaderboardService } from './modules/leaderboard/leaderboard.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
@@ -77,7 +78,11 @@ export function createServices(
   const isAnnotated = (itemId: string, userId: string) => annotations.isAnnotated(itemId, userId);
   const drafts = createDraftsService({ db, clock, assignment, projects, isAnnotated });
   // Gold scores each committed submit and pauses annotators who fall below the project's bar (gold is built below).
-  const afterSubmit = (event: SubmittedAnnotation) => gold.afterSubmit(event);
+  // The human-disagreement policy measures the item's answers again after each submit.
+  const afterSubmit = async (event: SubmittedAnnotation) => {
+    await gold.afterSubmit(event);
+    await assignment.selectionAfterSubmit(event);
+  };
   const annotations = createAnnotationsService({
     db,
     clock,
@@ -114,6 +119,7 @@ export function createServices(
     confirmPassword: auth.confirmPassword,
     audit,
   });
+  const leaderboard = createLeaderboardService({ db, clock, projects });
   const itemBrowser = createItemBrowserService({ db, clock, projects });
   const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
@@ -135,6 +141,7 @@ export function createServices(
     drafts,
     exports,
     agreement,
+    leaderboard,
     events,
     tokens,
     audit,

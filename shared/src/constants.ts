@@ -13,8 +13,22 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
-export const ORDERING_POLICIES = ['closest-to-completion', 'random', 'import-order'] as const;
+/**
+ * Sources of per-item selection scores (higher: humans teach more there), each with the ordering policy of the same
+ * name that puts high scores first: existing human answers disagree; the reward-model scores of the outputs are close
+ * (score = minus the smallest gap between two outputs' scores); judges disagree with each other or with the reward
+ * model (scores written by the judges).
+ */
+export const SELECTION_SOURCES = ['human-disagreement', 'score-margin', 'judge-disagreement'] as const;
+export type SelectionSource = (typeof SELECTION_SOURCES)[number];
+
+export const ORDERING_POLICIES = ['closest-to-completion', 'random', 'import-order', ...SELECTION_SOURCES] as const;
 export type OrderingPolicy = (typeof ORDERING_POLICIES)[number];
+
+/** The selection source an ordering policy reads, if it is a selection policy. */
+export function selectionSourceOf(policy: OrderingPolicy): SelectionSource | undefined {
+  return (SELECTION_SOURCES as readonly string[]).includes(policy) ? (policy as SelectionSource) : undefined;
+}
 
 /** Export `--format` names (CLI, API query, web select); each line's exact shape is `exportLineSchemas[format]`. */
 export const EXPORT_FORMATS = [

@@ -7,6 +7,8 @@ export const importOutputSchema = z.object({
   id: z.string().min(1).max(200),
   model: z.string().max(200).optional(),
   content: z.string().max(200_000),
+  /** A reward model's score of the output (the score-margin ordering policy asks humans first where scores are close). */
+  score: z.number().finite().optional(),
 });
 
 /** One line of an import file: `{"id", "prompt", "outputs"?, "metadata"?}`. */

@@ -39,6 +39,11 @@ export const router = createBrowserRouter([
           import('./routes/AgreementAnnotationsRoute.tsx').then((m) => ({ Component: m.AgreementAnnotationsRoute })),
       },
       {
+        path: 'projects/:projectId/leaderboard',
+        HydrateFallback: PageLoading,
+        lazy: () => import('./routes/LeaderboardRoute.tsx').then((m) => ({ Component: m.LeaderboardRoute })),
+      },
+      {
         path: 'projects/:projectId/gold',
         HydrateFallback: PageLoading,
         lazy: () => import('./routes/GoldRoute.tsx').then((m) => ({ Component: m.GoldRoute })),

@@ -12,6 +12,8 @@ export const TABLE_OWNERS = {
   item_slots: 'assignment',
   leases: 'assignment',
   skips: 'assignment',
+  // Per-item selection scores by source (human disagreement, reward-model margin, judge disagreement).
+  item_selection_scores: 'assignment',
   audit_events: 'audit',
   users: 'auth',
   sessions: 'auth',
@@ -124,6 +126,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     why: 'export pages stream items with outputs, answers, verdicts, reference labels and gold flags: one query per page',
   },
   {
+    file: 'modules/leaderboard/leaderboard.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items'],
+    why: "the model leaderboard reads every answer to the preference question with its item's category, and the answered items' output models and lengths (never their text), in two statements",
+  },
+  {
     file: 'modules/gold/gold.repository.ts',
     reads: ['annotations', 'items', 'project_members', 'projects', 'users'],
     why: "scoring joins the answers on gold items with the reference answers; members' paused state; settings.gold",
@@ -132,6 +139,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/projects/projects.repository.ts',
     reads: ['item_counters', 'item_slots', 'items', 'reviews', 'skips', 'users', 'workspace_members'],
     why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement (completion net of rejected answers)",
+  },
+  {
+    file: 'modules/assignment/selection.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items', 'projects'],
+    why: "selection scores: the project's policy and template, its items' answers (human disagreement) and outputs' reward-model scores (margin), each in one statement",
   },
   {
     file: 'modules/assignment/output-blinding.ts',

@@ -51,6 +51,12 @@ const ORDER_BY: Record<OrderingPolicy, ReturnType<typeof sql>> = {
   'closest-to-completion': sql`s.item_fill desc nulls last, s.item_position, s.slot_no`,
   'import-order': sql`s.item_position, s.slot_no`,
   random: sql`s.shuffle_key`,
+  // Selection policies: the slot's copy of the item's score from the policy's source, highest first (unscored items
+  // last), then as closest-to-completion. One partial index (item_slots_open_selection_idx) serves all three: a
+  // project's slots hold the scores of the source its policy names.
+  'human-disagreement': sql`s.selection_score desc nulls last, s.item_fill desc nulls last, s.item_position, s.slot_no`,
+  'score-margin': sql`s.selection_score desc nulls last, s.item_fill desc nulls last, s.item_position, s.slot_no`,
+  'judge-disagreement': sql`s.selection_score desc nulls last, s.item_fill desc nulls last, s.item_position, s.slot_no`,
 };
 
 export interface ClaimArgs {

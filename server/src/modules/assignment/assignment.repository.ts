@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { itemSlots, leases, skips } from '../../db/schema/index.ts';
+import { selectionScoreOf } from './selection.repository.ts';
 
 export type LeaseRow = typeof leases.$inferSelect;
 export interface SlotRef {
@@ -15,8 +16,8 @@ export function createAssignmentRepository(db: Executor) {
     async createSlots(itemIds: string[], target: number) {
       if (itemIds.length === 0) return;
       await db.execute(sql`
-        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
-        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count
+        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill, selection_score)
+        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count, ${selectionScoreOf(sql`i.id`)}
         from items i, generate_series(1, ${target}) as g(slot_no)
         where i.id in (${sql.join(
           itemIds.map((id) => sql`${id}::uuid`),
@@ -86,9 +87,9 @@ export function createAssignmentRepository(db: Executor) {
       await db.execute(sql`select 1 from items where id = ${itemId} for no key update`);
       const rows = await rawRows<{ slot_no: number }>(
         db,
-        sql`insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
+        sql`insert into item_slots (item_id, slot_no, project_id, item_position, item_fill, selection_score)
             select i.id, (select coalesce(max(s.slot_no), 0) + 1 from item_slots s where s.item_id = i.id),
-                   i.project_id, i.position, i.annotation_count
+                   i.project_id, i.position, i.annotation_count, ${selectionScoreOf(sql`i.id`)}
             from items i
             where i.id = ${itemId} and not exists (select 1 from gold_answers g where g.item_id = i.id)
             returning slot_no`,
@@ -295,8 +296,8 @@ function topUpSlots(
       where ${itemFilter}
         ${options.skipGold ? sql`and not exists (select 1 from gold_answers g where g.item_id = i.id)` : sql``}
     )
-    insert into item_slots (item_id, slot_no, project_id, item_position, item_fill)
-    select n.id, n.top + k.n, n.project_id, n.position, n.annotation_count
+    insert into item_slots (item_id, slot_no, project_id, item_position, item_fill, selection_score)
+    select n.id, n.top + k.n, n.project_id, n.position, n.annotation_count, ${selectionScoreOf(sql`n.id`)}
     from need n, generate_series(1, greatest(n.missing, 0)::int) as k(n)
     on conflict do nothing`;
 }

@@ -1,9 +1,10 @@
-import { SKIP_REASONS } from '@feedbench/shared';
+import { SELECTION_SOURCES, SKIP_REASONS } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -41,6 +42,12 @@ export const itemSlots = pgTable(
     itemFill: integer('item_fill').notNull().default(0),
     itemPosition: bigint('item_position', { mode: 'number' }).notNull(),
     shuffleKey: integer('shuffle_key').notNull().default(sql`floor(random() * 2147483647)::int`),
+    /**
+     * The item's selection score from the source the project's ordering policy names (item_selection_scores; higher
+     * = humans teach more there), copied here so the selection policies walk an index as the others do. Null: no
+     * score (those items come last). Kept by the selection repository when scores or the policy change.
+     */
+    selectionScore: doublePrecision('selection_score'),
     leaseId: uuid('lease_id'),
     leaseUserId: uuid('lease_user_id'),
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
@@ -59,6 +66,9 @@ export const itemSlots = pgTable(
       .where(sql`${t.annotationId} is null and not ${t.gold}`),
     index('item_slots_open_position_idx')
       .on(t.projectId, t.itemPosition, t.slotNo)
+      .where(sql`${t.annotationId} is null and not ${t.gold}`),
+    index('item_slots_open_selection_idx')
+      .on(t.projectId, t.selectionScore.desc().nullsLast(), t.itemFill.desc(), t.itemPosition, t.slotNo)
       .where(sql`${t.annotationId} is null and not ${t.gold}`),
     index('item_slots_open_shuffle_idx')
       .on(t.projectId, t.shuffleKey)
@@ -129,5 +139,29 @@ export const skips = pgTable(
     index('skips_project_idx').on(t.projectId, t.createdAt),
     // The claim's "not skipped by this annotator" check reads the annotator's skips, never the whole table.
     index('skips_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Per-item selection scores by source (assignment/selection.repository.ts): human disagreement, the reward-model
+ * score margin (negated: a small margin scores high) and judge disagreement (written by the judges through
+ * `setSelectionScores`). Higher means humans teach more on the item. The policy of the same name orders claims by it.
+ */
+export const itemSelectionScores = pgTable(
+  'item_selection_scores',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: SELECTION_SOURCES }).notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    score: doublePrecision('score').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.source] }),
+    index('item_selection_scores_project_idx').on(t.projectId, t.source, t.score.desc()),
   ],
 );

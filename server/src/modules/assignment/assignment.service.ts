@@ -14,6 +14,7 @@ import {
 } from './assignment.claims.ts';
 import { assignmentErrors } from './assignment.errors.ts';
 import { createAssignmentRepository, type LeaseRow } from './assignment.repository.ts';
+import { createSelectionService } from './selection.service.ts';
 
 /**
  * The caller's current access to a lease's project (the projects module's check: membership, workspace, token
@@ -26,7 +27,14 @@ export type LeaseAccess<P> = (projectId: string, tx?: Tx) => Promise<P>;
  * never the slot and lease tables.
  */
 export function createAssignmentService({ db, clock }: { db: Database; clock: Clock }) {
+  const selection = createSelectionService({ db, clock });
   return {
+    /** Selection where humans teach most (selection.service.ts): the scores the selection policies claim by. */
+    setSelectionScores: selection.setSelectionScores,
+    refreshScoreMargins: selection.refreshScoreMargins,
+    selectionAfterSubmit: selection.afterSubmit,
+    selectionPolicyChanged: selection.policyChanged,
+
     /**
      * The task of the lease the annotator already holds, or of a newly claimed one; undefined when nothing is left
      * for them. A paused annotator is refused (403). With a gold rate, a share of claims is served from gold items

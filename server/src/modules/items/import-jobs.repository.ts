@@ -182,8 +182,9 @@ export function createImportJobsRepository(db: Executor) {
           on conflict (project_id, external_id) do nothing
           returning id, external_id
         ), outputs as (
-          insert into item_outputs (item_id, output_id, model, content, position)
-          select c.id, o.value ->> 'id', o.value ->> 'model', o.value ->> 'content', (o.ordinality - 1)::int
+          insert into item_outputs (item_id, output_id, model, content, position, score)
+          select c.id, o.value ->> 'id', o.value ->> 'model', o.value ->> 'content', (o.ordinality - 1)::int,
+                 (o.value ->> 'score')::double precision
           from created c join staged s on s.external_id = c.external_id
           cross join lateral jsonb_array_elements(s.outputs) with ordinality as o(value, ordinality)
         ), refs as (

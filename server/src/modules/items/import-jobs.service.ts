@@ -96,7 +96,7 @@ export function createImportJobsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots'>;
+  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {
@@ -205,6 +205,9 @@ export function createImportJobsService({
           if (signal.aborted) throw new Error('cancelled: the server shut down');
           const moved = await inTx.moveBatch(row.id, project.id, format, after, MOVE_ROWS);
           if (moved.lastLine === null) break;
+          // Outputs imported with reward-model scores give their items a margin (score-margin policy) before their
+          // slots are made, so the slots start with it.
+          if (moved.createdIds.length > 0) await assignment.refreshScoreMargins(tx, project.id, moved.createdIds);
           await assignment.createSlots(tx, moved.createdIds, project.settings.overlapTarget);
           created += moved.createdIds.length;
           after = moved.lastLine;

@@ -28,5 +28,9 @@ export const itemErrors = {
       maxBytes,
     }),
   unreadable: (reason: string) => new AppError('import.unreadable', 422, `The file could not be read: ${reason}`),
+  unknownOutput: (index: number, item: string, output: string) =>
+    new AppError('output_scores.unknown_output', 422, `scores.${index}: no output "${output}" on item "${item}"`, {
+      path: `scores.${index}`,
+    }),
   jobNotFound: () => new AppError('import_job.not_found', 404, 'No such import job'),
 };

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, rawRows } from '../../db/client.ts';
 import { itemOutputs, items } from '../../db/schema/index.ts';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -14,6 +14,26 @@ export function createItemsRepository(db: Executor) {
 
     outputsOf(itemId: string): Promise<OutputRow[]> {
       return db.select().from(itemOutputs).where(eq(itemOutputs.itemId, itemId)).orderBy(asc(itemOutputs.position));
+    },
+
+    /**
+     * Sets reward-model scores of outputs named by the import file's ids, in one statement (the entries travel as one
+     * JSON parameter). Answers, per entry index, the item id it hit; an entry that names no output is missing.
+     */
+    async setOutputScores(
+      projectId: string,
+      entries: readonly { item: string; output: string; score: number | null }[],
+    ): Promise<{ index: number; itemId: string }[]> {
+      const rows = await rawRows<{ index: number; item_id: string }>(
+        db,
+        sql`update item_outputs o set score = v.score
+            from jsonb_to_recordset(${JSON.stringify(entries.map((e, index) => ({ ...e, index })))}::jsonb)
+                   as v(index int, item text, output text, score double precision)
+            join items i on i.project_id = ${projectId} and i.external_id = v.item
+            where o.item_id = i.id and o.output_id = v.output
+            returning v.index, o.item_id`,
+      );
+      return rows.map((r) => ({ index: r.index, itemId: r.item_id }));
     },
 
     async incrementAnnotationCount(itemId: string) {

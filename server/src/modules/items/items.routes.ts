@@ -6,6 +6,8 @@ import {
   importJobQuery,
   importJobSchema,
   importResultSchema,
+  outputScoresBody,
+  outputScoresResponse,
   projectIdParams,
 } from '@feedbench/shared';
 import type { FastifyRequest } from 'fastify';
@@ -128,6 +130,25 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
       async (request) => {
         await projects.accessAsResearcher(requireUser(request), request.params.projectId);
         return items.imports.get(request.params.projectId, request.params.jobId);
+      },
+    );
+
+    app.put(
+      '/api/projects/:projectId/output-scores',
+      {
+        schema: {
+          tags: ['items'],
+          description:
+            "Sets reward-model scores of outputs (by the import file's item and output ids; null clears one), all or " +
+            'nothing; the score-margin ordering policy asks humans first where scores are closest',
+          params: projectIdParams,
+          body: outputScoresBody,
+          response: { 200: outputScoresResponse },
+        },
+      },
+      async (request) => {
+        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
+        return items.setOutputScores(project.id, request.body);
       },
     );
   };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -76,6 +77,11 @@ export const itemOutputs = pgTable(
      * "gpt-4"...): random, made by the database for every output, mapped at the boundary of every annotator-facing
      * payload and input so answers and exports keep the real ids.
      */
+    /**
+     * A reward model's score of the output (imported with it, or set through PUT /output-scores); null: none. The
+     * score-margin ordering policy puts items whose outputs' scores are close first.
+     */
+    score: doublePrecision('score'),
     blindId: text('blind_id').notNull().default(sql`gen_random_uuid()::text`),
   },
   (t) => [unique('item_outputs_item_output_unique').on(t.itemId, t.outputId)],

@@ -1,10 +1,11 @@
-import type { ImportFormat, ImportResult } from '@feedbench/shared';
+import type { ImportFormat, ImportResult, OutputScoresBody, OutputScoresResponse } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createImportJobsService, type ImportProject } from './import-jobs.service.ts';
+import { itemErrors } from './items.errors.ts';
 import { createItemsRepository } from './items.repository.ts';
 
 export function createItemsService({
@@ -16,7 +17,7 @@ export function createItemsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots'>;
+  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {
@@ -39,9 +40,32 @@ export function createItemsService({
       return imports.importWhole(project, by, { body: [text], format });
     },
 
+    /**
+     * Sets reward-model scores of outputs (researchers; access checked by the route), all or nothing: an entry naming
+     * no output of the project refuses the whole request (422 with its index). The items' score margins follow in the
+     * same transaction, so the score-margin policy never claims by a stale margin.
+     */
+    async setOutputScores(projectId: string, body: OutputScoresBody): Promise<OutputScoresResponse> {
+      return db.transaction(async (tx) => {
+        const hit = await createItemsRepository(tx).setOutputScores(projectId, body.scores);
+        const hitIndexes = new Set(hit.map((h) => h.index));
+        const missing = body.scores.findIndex((_, index) => !hitIndexes.has(index));
+        const entry = body.scores[missing];
+        if (entry) throw itemErrors.unknownOutput(missing, entry.item, entry.output);
+        const itemIds = [...new Set(hit.map((h) => h.itemId))];
+        for (let start = 0; start < itemIds.length; start += MARGIN_BATCH) {
+          await assignment.refreshScoreMargins(tx, projectId, itemIds.slice(start, start + MARGIN_BATCH));
+        }
+        return { outputs: hit.length, items: itemIds.length };
+      });
+    },
+
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),
     outputsOf: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).outputsOf(itemId),
     incrementAnnotationCount: (tx: Tx, itemId: string) => createItemsRepository(tx).incrementAnnotationCount(itemId),
   };
 }
 export type ItemsService = ReturnType<typeof createItemsService>;
+
+/** Items per margin statement (each lists its item ids as parameters). */
+const MARGIN_BATCH = 5000;

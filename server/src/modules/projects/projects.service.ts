@@ -22,7 +22,7 @@ import { createProjectsRepository, type ProjectRow } from './projects.repository
 interface Deps {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'resizeSlots' | 'releaseLeasesOf'>;
+  assignment: Pick<AssignmentService, 'resizeSlots' | 'releaseLeasesOf' | 'selectionPolicyChanged'>;
   workspaces: Pick<WorkspacesService, 'resolveTarget' | 'isMember'>;
   findUserByEmail(email: string): Promise<{ id: string } | undefined>;
   audit: AuditRecorder;
@@ -149,6 +149,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
           { guidelines: guidelinesChanged, template: templateChanged },
         );
         if (body.overlapTarget !== undefined) await assignment.resizeSlots(tx, projectId, body.overlapTarget);
+        // The selection policies claim by a score copied onto the slots: a new policy brings its own scores.
+        if (body.ordering !== undefined && body.ordering !== current.settings.ordering) {
+          await assignment.selectionPolicyChanged(tx, projectId, body.ordering);
+        }
         return updated;
       });
       if (!row) throw projectErrors.notFound();

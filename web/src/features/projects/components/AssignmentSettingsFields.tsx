@@ -1,16 +1,12 @@
 import { ORDERING_POLICIES, type OrderingPolicy } from '@feedbench/shared';
+import { useMessages } from '../../../i18n/messages.ts';
+import { orderingMessages } from '../ordering.messages.ts';
 
 export interface AssignmentSettings {
   overlapTarget: number;
   leaseMinutes: number;
   ordering: OrderingPolicy;
 }
-
-const ORDERING_LABELS: Record<OrderingPolicy, string> = {
-  'closest-to-completion': 'Closest to completion first',
-  random: 'Random',
-  'import-order': 'Import order',
-};
 
 /** Overlap, lease length and ordering policy: the settings that decide who annotates what, and for how long. */
 export function AssignmentSettingsFields({
@@ -22,6 +18,7 @@ export function AssignmentSettingsFields({
   value: AssignmentSettings;
   onChange: (next: AssignmentSettings) => void;
 }) {
+  const t = useMessages(orderingMessages);
   return (
     <div className="row settings-row">
       <div className="field">
@@ -59,18 +56,22 @@ export function AssignmentSettingsFields({
         </span>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-ordering`}>Item order</label>
+        <label htmlFor={`${idPrefix}-ordering`}>{t('label')}</label>
         <select
           id={`${idPrefix}-ordering`}
           value={value.ordering}
+          aria-describedby={`${idPrefix}-ordering-hint`}
           onChange={(e) => onChange({ ...value, ordering: e.target.value as OrderingPolicy })}
         >
           {ORDERING_POLICIES.map((o) => (
             <option key={o} value={o}>
-              {ORDERING_LABELS[o]}
+              {t(o)}
             </option>
           ))}
         </select>
+        <span id={`${idPrefix}-ordering-hint`} className="hint">
+          {t(`${value.ordering}-hint`)}
+        </span>
       </div>
     </div>
   );
