@@ -31,6 +31,7 @@ import { itemsRoutes } from './modules/items/items.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
+import { modelsRoutes } from './modules/models/models.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -59,12 +60,14 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where log lines go instead of stdout (tests that read them: no secret may reach a log line). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Infrastructure plugins, then feature modules. No listen(): tests call inject() on the result. */
-export async function buildApp({ config, database, clock = systemClock, serveWeb = true }: BuildAppOptions) {
+export async function buildApp({ config, database, clock = systemClock, serveWeb = true, logStream }: BuildAppOptions) {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(logStream && { stream: logStream }) },
     // JSON bodies stay small; import routes stream theirs instead of buffering them.
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
@@ -143,6 +146,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(itemBrowserRoutes(services.itemBrowser));
+  await app.register(modelsRoutes(services.models, services.projects));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
   await app.register(agreementRoutes(services.agreement));

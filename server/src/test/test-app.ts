@@ -60,7 +60,9 @@ async function openTestDatabase(own: boolean): Promise<{ database: DatabaseHandl
 }
 
 /** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
-export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config>; ownDatabase?: boolean } = {}) {
+export async function buildTestApp(
+  options: { clock?: Clock; config?: Partial<Config>; ownDatabase?: boolean; logStream?: NodeJS.WritableStream } = {},
+) {
   const clock = options.clock ?? new FakeClock();
   const { database, dispose } = await openTestDatabase(options.ownDatabase ?? false);
   await database.migrate();
@@ -75,7 +77,7 @@ export async function buildTestApp(options: { clock?: Clock; config?: Partial<Co
     loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
     ...options.config,
   };
-  const app = await buildApp({ config, database, clock, serveWeb: false });
+  const app = await buildApp({ config, database, clock, serveWeb: false, logStream: options.logStream });
   const { services } = app;
 
   const harness = {
