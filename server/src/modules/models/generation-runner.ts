@@ -114,7 +114,10 @@ export async function runGenerationJob(
   };
   const connectionOf = (id: string) => {
     let connection = connections.get(id);
-    if (!connection) connections.set(id, (connection = deps.describe(id)));
+    if (!connection) {
+      connection = deps.describe(id);
+      connections.set(id, connection);
+    }
     return connection;
   };
 

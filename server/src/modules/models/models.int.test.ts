@@ -53,7 +53,7 @@ beforeAll(async () => {
   expect(promoted.statusCode, promoted.body).toBe(200);
   defaultWorkspaceId = (await h.app.inject({ url: '/api/workspaces', headers: stranger.headers })).json().workspaces[0]
     .id;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await h.close();
   await server.close();
