@@ -68,6 +68,25 @@ async function openTestDatabase(
   };
 }
 
+/** The test configuration: silent logs, a fixed secret for model API keys (no secret file written). */
+export function testConfig(): Config {
+  return {
+    // A fixed secret: model API keys are encrypted without writing a secret file into the working folder.
+    ...loadConfig({
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      FEEDBENCH_SECRET: 'feedbench-test-secret-0123456789',
+    }),
+    database: { kind: 'pglite' as const, dataDir: '' },
+    // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
+    loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
+  };
+}
+
+/** A second app on an open database (another instance, or the next start after a crash); close both yourself. */
+export function buildAppOn(database: DatabaseHandle, options: { generationTimings?: Partial<GenerationTimings> } = {}) {
+  return buildApp({ config: testConfig(), database, serveWeb: false, generationTimings: options.generationTimings });
+}
+
 /** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
 export async function buildTestApp(
   options: {
@@ -81,17 +100,7 @@ export async function buildTestApp(
   const clock = options.clock ?? new FakeClock();
   const { database, dispose, settings } = await openTestDatabase(options.ownDatabase ?? false);
   await database.migrate();
-  const config: Config = {
-    // A fixed secret: model API keys are encrypted without writing a secret file into the working folder.
-    ...loadConfig({
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      FEEDBENCH_SECRET: 'feedbench-test-secret-0123456789',
-    }),
-    database: { kind: 'pglite' as const, dataDir: '' },
-    // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
-    loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
-    ...options.config,
-  };
+  const config: Config = { ...testConfig(), ...options.config };
   const app = await buildApp({
     config,
     database,

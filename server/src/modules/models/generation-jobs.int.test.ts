@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { GenerationJob, OutputProvenance } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
 import { rawRows } from '../../db/client.ts';
 import { nextTask, submitTask } from '../../test/annotating.ts';
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from '../../test/openai-compatible-server.ts';
-import { buildTestApp, engine, rankingLine, type TestHarness } from '../../test/test-app.ts';
+import { buildAppOn, buildTestApp, engine, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 /** Short timings: backoffs of tens of milliseconds, claims that expire in a second. */
 const TIMINGS = { backoffBaseMs: 40, maxBackoffMs: 400, pollMs: 50, progressMs: 100, claimTtlMs: 1500 };
@@ -341,12 +339,7 @@ describe('generation after a crash', () => {
       }
       crashServer.behave({ kind: 'reply' });
       const database = first.openSameDatabase();
-      const second = await buildApp({
-        config: loadConfig({ LOG_LEVEL: 'silent', FEEDBENCH_SECRET: 'feedbench-test-secret-0123456789' }),
-        database,
-        serveWeb: false,
-        generationTimings: TIMINGS,
-      });
+      const second = await buildAppOn(database, { generationTimings: TIMINGS });
       try {
         expect(await second.services.generation.resumeAll()).toBe(1);
         await second.services.generation.settle(jobId);
