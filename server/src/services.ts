@@ -143,6 +143,7 @@ export function createServices(
     findProject: (projectId) => projects.findRow(projectId),
     addGeneratedOutput: (tx, output) => items.addGeneratedOutput(tx, output),
     createSlots: (tx, itemIds, target) => assignment.createSlots(tx, itemIds, target),
+    outputCounts: (itemIds) => items.outputCounts(itemIds),
     timings: {
       // A claim outlives the longest call (FEEDBENCH_MODEL_TIMEOUT_MS) by a minute before another worker takes it.
       ...(options.models?.timeoutMs && { claimTtlMs: options.models.timeoutMs + 60_000 }),

@@ -1,5 +1,5 @@
 import type { OutputProvenance } from '@feedbench/shared';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { itemOutputs, items } from '../../db/schema/index.ts';
 
@@ -48,6 +48,20 @@ export function createItemsRepository(db: Executor) {
         from added`,
       );
       return row ? row.outputs : null;
+    },
+
+    /** Outputs per item, for the given items (absent: none). */
+    async outputCounts(itemIds: string[]): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      for (let i = 0; i < itemIds.length; i += 1000) {
+        const rows = await db
+          .select({ itemId: itemOutputs.itemId, n: sql<number>`count(*)::int` })
+          .from(itemOutputs)
+          .where(inArray(itemOutputs.itemId, itemIds.slice(i, i + 1000)))
+          .groupBy(itemOutputs.itemId);
+        for (const row of rows) counts.set(row.itemId, row.n);
+      }
+      return counts;
     },
 
     async incrementAnnotationCount(itemId: string) {

@@ -42,6 +42,7 @@ export function createItemsService({
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),
     outputsOf: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).outputsOf(itemId),
     incrementAnnotationCount: (tx: Tx, itemId: string) => createItemsRepository(tx).incrementAnnotationCount(itemId),
+    outputCounts: (itemIds: string[]) => createItemsRepository(db).outputCounts(itemIds),
     /** A generation job's output (models module), in the job's transaction; null when not added (see repository). */
     addGeneratedOutput: (tx: Tx, output: Parameters<ItemsRepository['insertGeneratedOutput']>[0]) =>
       createItemsRepository(tx).insertGeneratedOutput(output),

@@ -1,5 +1,5 @@
 import type { Message } from '@feedbench/shared';
-import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { generationJobs, generationSamples } from '../../db/schema/index.ts';
 
@@ -97,15 +97,16 @@ export function createGenerationJobsRepository(db: Executor) {
       until: Date;
     }): Promise<ClaimedSample[]> {
       const now = args.now.toISOString();
-      const claimable = sql`s.job_id = ${args.jobId}::uuid
-        and ((s.status = 'pending' and (s.not_before is null or s.not_before <= ${now}::timestamptz))
-          or (s.status = 'running' and s.claimed_until < ${now}::timestamptz))`;
+      // Pending only, in the order of generation_samples_job_pending_idx: a claim reads a few index entries, not every
+      // pending row (expired claims are made pending again by reclaimExpired).
+      const claimable = sql`s.job_id = ${args.jobId}::uuid and s.status = 'pending'
+        and (s.not_before is null or s.not_before <= ${now}::timestamptz)`;
       return rawRows<ClaimedSample>(
         db,
         sql`with first as (
           select s.item_id, s.connection_id from generation_samples s
           where ${claimable}
-          order by s.status desc, s.item_id, s.connection_id, s.sample_index
+          order by s.item_id, s.connection_id, s.sample_index
           limit 1 for update skip locked
         ), batch as (
           select s.id from generation_samples s join first f
@@ -125,6 +126,34 @@ export function createGenerationJobsRepository(db: Executor) {
         from claimed c join items i on i.id = c.item_id
         order by c.sample_index`,
       );
+    },
+
+    /**
+     * Samples whose claim expired (their worker died or stalled past claimTtlMs) become pending again, their token
+     * cleared: the old worker's late result is then refused. Returns how many.
+     */
+    async reclaimExpired(jobId: string, now: Date): Promise<number> {
+      const rows = await db
+        .update(generationSamples)
+        .set({ status: 'pending', claimToken: null, claimedUntil: null, updatedAt: now })
+        .where(
+          and(
+            eq(generationSamples.jobId, jobId),
+            eq(generationSamples.status, 'running'),
+            lt(generationSamples.claimedUntil, now),
+          ),
+        )
+        .returning({ id: generationSamples.id });
+      return rows.length;
+    },
+
+    /** Items of the job that have a done sample (for the final sweep that opens them to annotators). */
+    async itemsWithDoneSamples(jobId: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ itemId: generationSamples.itemId })
+        .from(generationSamples)
+        .where(and(eq(generationSamples.jobId, jobId), eq(generationSamples.status, 'done')));
+      return rows.map((r) => r.itemId);
     },
 
     /** Marks a claimed sample done with its output, only under the worker's claim (a taken-over claim writes nothing). */

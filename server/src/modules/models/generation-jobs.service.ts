@@ -53,6 +53,7 @@ interface Deps {
   findProject(projectId: string): Promise<GenerationProject | undefined>;
   addGeneratedOutput: RunnerDeps['addGeneratedOutput'];
   createSlots(tx: Tx, itemIds: string[], target: number): Promise<void>;
+  outputCounts: RunnerDeps['outputCounts'];
   timings?: Partial<GenerationTimings>;
   log?: (message: string, error?: unknown) => void;
 }
@@ -141,6 +142,7 @@ export function createGenerationJobsService(deps: Deps) {
             describe: (id) => deps.models.describe(id),
             addGeneratedOutput: deps.addGeneratedOutput,
             createSlots: deps.createSlots,
+            outputCounts: deps.outputCounts,
             log,
           },
           job,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { ModelConnection, OutputProvenance, SamplingParams } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import {
@@ -47,6 +48,8 @@ export interface RunnerDeps {
     },
   ): Promise<number | null>;
   createSlots(tx: Tx, itemIds: string[], target: number): Promise<void>;
+  /** Outputs per item (items module). */
+  outputCounts(itemIds: string[]): Promise<Map<string, number>>;
   log(message: string, error?: unknown): void;
 }
 
@@ -99,6 +102,8 @@ export async function runGenerationJob(
 ) {
   const repository = createGenerationJobsRepository(deps.db);
   const { timings } = deps;
+  // Every worker's calls and sleeps listen to the one job signal.
+  setMaxListeners(0, control.signal);
   const clients = new Map<string, Promise<ModelClient>>();
   const connections = new Map<string, Promise<ModelConnection | undefined>>();
   const pausedUntil = new Map<string, number>();
@@ -216,6 +221,7 @@ export async function runGenerationJob(
         until: new Date(now.getTime() + timings.claimTtlMs),
       });
       if (batch.length === 0) {
+        if ((await repository.reclaimExpired(job.id, now)) > 0) continue;
         const counts = (await repository.counts([job.id])).get(job.id);
         if (!counts || counts.pending + counts.running === 0) return true;
         const wait = counts.nextAt ? counts.nextAt.getTime() - now.getTime() : timings.pollMs;
@@ -252,8 +258,35 @@ export async function runGenerationJob(
     return false;
   }
 
-  const results = await Promise.all(Array.from({ length: job.concurrency }, () => worker()));
-  return results.every(Boolean);
+  // A worker finding nothing to claim also makes expired claims pending again; one that keeps finding work does not
+  // look, so a claim left by a dead process is also taken back here, twice per claimTtlMs.
+  const reclaim = setInterval(
+    () => void repository.reclaimExpired(job.id, new Date()).catch(() => {}),
+    Math.max(500, timings.claimTtlMs / 2),
+  );
+  try {
+    const results = await Promise.all(Array.from({ length: job.concurrency }, () => worker()));
+    const finished = results.every(Boolean);
+    if (finished && target.outputsFromModels) await openReadyItems();
+    return finished;
+  } finally {
+    clearInterval(reclaim);
+  }
+
+  /**
+   * Items brought to the template's minimum get their slots as their outputs land (store); two samples of one item
+   * stored at once may each count the other out, so at the end every item of the job with enough outputs is opened
+   * (createSlots is idempotent).
+   */
+  async function openReadyItems() {
+    const itemIds = await repository.itemsWithDoneSamples(job.id);
+    const counts = await deps.outputCounts(itemIds);
+    const ready = itemIds.filter((id) => (counts.get(id) ?? 0) >= target.minOutputs);
+    for (let i = 0; i < ready.length; i += 1000) {
+      const chunk = ready.slice(i, i + 1000);
+      await deps.db.transaction((tx) => deps.createSlots(tx, chunk, target.overlapTarget));
+    }
+  }
 }
 
 class ClaimLost extends Error {}

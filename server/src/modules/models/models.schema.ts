@@ -93,6 +93,10 @@ export const generationSamples = pgTable(
   (t) => [
     unique('generation_samples_item_connection_index_unique').on(t.itemId, t.connectionId, t.sampleIndex),
     index('generation_samples_job_status_idx').on(t.jobId, t.status),
+    // Claims take pending samples in this order (one item and connection at a time): an index range, not a sort.
+    index('generation_samples_job_pending_idx')
+      .on(t.jobId, t.itemId, t.connectionId, t.sampleIndex)
+      .where(sql`${t.status} = 'pending'`),
     check(
       'generation_samples_status_check',
       sql`${t.status} in ('pending', 'running', 'done', 'failed', 'skipped', 'cancelled')`,

@@ -58,4 +58,5 @@ ALTER TABLE "generation_samples" ADD CONSTRAINT "generation_samples_connection_i
 ALTER TABLE "model_connections" ADD CONSTRAINT "model_connections_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "model_connections" ADD CONSTRAINT "model_connections_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "generation_jobs_project_idx" ON "generation_jobs" USING btree ("project_id","created_at");--> statement-breakpoint
-CREATE INDEX "generation_samples_job_status_idx" ON "generation_samples" USING btree ("job_id","status");
+CREATE INDEX "generation_samples_job_status_idx" ON "generation_samples" USING btree ("job_id","status");--> statement-breakpoint
+CREATE INDEX "generation_samples_job_pending_idx" ON "generation_samples" USING btree ("job_id","item_id","connection_id","sample_index") WHERE "generation_samples"."status" = 'pending';
