@@ -60,6 +60,8 @@ interface Fixture {
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
   /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
   connectionId: string;
+  /** A generation job of P that had nothing to do (done at once). */
+  generationJobId: string;
 }
 interface Rule {
   allow: readonly Persona[];
@@ -198,6 +200,12 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/model-connections/:connectionId': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}` }) },
   'POST /api/model-connections/:connectionId/test': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}/test`, payload: {} }) },
   'GET /api/projects/:projectId/model-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/model-connections` }) },
+  // Generation jobs: P's researchers (an item id P lacks: the job has nothing to do and runs nothing in the background).
+  'POST /api/projects/:projectId/generation-jobs': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/generation-jobs`, payload: { connectionIds: [fx.connectionId], samplesPerItem: 1, itemIds: [randomUUID()] } }) },
+  'GET /api/projects/:projectId/generation-jobs': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/generation-jobs` }) },
+  'GET /api/projects/:projectId/generation-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/generation-jobs/${fx.generationJobId}` }) },
+  // The job is done: researchers get 409 (past access control), everyone else 401/403/404.
+  'POST /api/projects/:projectId/generation-jobs/:jobId/cancel': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/generation-jobs/${fx.generationJobId}/cancel` }) },
 };
 /** Nothing listens there: a connection test fails fast (network) without leaving the machine. */
 const CLOSED_MODEL_URL = 'http://127.0.0.1:9/v1';
@@ -336,8 +344,16 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     baseUrl: CLOSED_MODEL_URL,
     model: 'm',
   });
+  const projectRow = await h.services.projects.findRow(project.id);
+  if (!projectRow) throw new Error('fixture: project row');
+  const generationJob = await h.services.generation.create(admin, projectRow, {
+    connectionIds: [connection.id],
+    samplesPerItem: 1,
+    itemIds: [randomUUID()],
+  });
   return {
     connectionId: connection.id,
+    generationJobId: generationJob.id,
     workspaceInvitationId: workspaceInvitation.id,
     invitationId: invitation.id,
     projectId: project.id,

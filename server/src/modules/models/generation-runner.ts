@@ -170,7 +170,8 @@ export async function runGenerationJob(
       });
       // The claim was taken over (this worker stalled past claimTtlMs): roll the output back; the new owner adds it.
       if (!stored) throw new ClaimLost();
-      if (outputs !== null && target.outputsFromModels && outputs >= target.minOutputs) {
+      // The output that brings the item to the template's minimum opens it (the end of the job sweeps up the rest).
+      if (outputs !== null && target.outputsFromModels && outputs === target.minOutputs) {
         await deps.createSlots(tx, [sample.itemId], target.overlapTarget);
       }
     });
