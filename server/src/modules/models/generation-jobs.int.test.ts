@@ -7,8 +7,10 @@ import { nextTask, submitTask } from '../../test/annotating.ts';
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from '../../test/openai-compatible-server.ts';
 import { buildAppOn, buildTestApp, engine, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
-/** Short timings: backoffs of tens of milliseconds, claims that expire in a second. */
-const TIMINGS = { backoffBaseMs: 40, maxBackoffMs: 400, pollMs: 50, progressMs: 100, claimTtlMs: 1500 };
+/** Short timings: backoffs of tens of milliseconds (claims outlive any call here: a busy machine is no crash). */
+const TIMINGS = { backoffBaseMs: 40, maxBackoffMs: 400, pollMs: 50, progressMs: 100, claimTtlMs: 120_000 };
+/** The crash test's claims expire in a second and a half, so the new instance takes them over quickly. */
+const CRASH_TIMINGS = { ...TIMINGS, claimTtlMs: 1500 };
 
 let h: TestHarness;
 let server: OpenAICompatibleServer;
@@ -97,7 +99,7 @@ async function outputsByItem(projectId: string) {
   return byItem;
 }
 
-describe('generation jobs', () => {
+describe('generation jobs', { timeout: 120_000 }, () => {
   it('samples N outputs per item and connection, with provenance, and only then serves the items, blind', async () => {
     const projectId = await promptsProject(5);
     // Prompts without outputs are not served to annotators.
@@ -222,9 +224,11 @@ describe('generation jobs', () => {
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
     await h.services.generation.settle(job.id);
-    const requestsAtEnd = server.requests.length;
     const outputsAtEnd = [...(await outputsByItem(projectId)).values()].flat().length;
-    await new Promise((r) => setTimeout(r, 400));
+    // Calls aborted at the cancel may still reach the server a moment later; after that, nothing more is asked.
+    await new Promise((r) => setTimeout(r, 500));
+    const requestsAtEnd = server.requests.length;
+    await new Promise((r) => setTimeout(r, 500));
     server.behave({ kind: 'reply' });
     expect(server.requests.length).toBe(requestsAtEnd);
     expect([...(await outputsByItem(projectId)).values()].flat().length).toBe(outputsAtEnd);
@@ -304,9 +308,11 @@ describe('generation jobs', () => {
 });
 
 describe('generation after a crash', () => {
-  it('resumes on a new instance over the same database and ends with exactly N samples per item', async () => {
+  it('resumes on a new instance over the same database and ends with exactly N samples per item', {
+    timeout: 300_000,
+  }, async () => {
     const crashServer = await startOpenAICompatibleServer();
-    const first = await buildTestApp({ ownDatabase: engine === 'postgres', generationTimings: TIMINGS });
+    const first = await buildTestApp({ ownDatabase: engine === 'postgres', generationTimings: CRASH_TIMINGS });
     try {
       const owner = await first.user('researcher');
       const admin = await first.user('admin');
@@ -339,7 +345,7 @@ describe('generation after a crash', () => {
       }
       crashServer.behave({ kind: 'reply' });
       const database = first.openSameDatabase();
-      const second = await buildAppOn(database, { generationTimings: TIMINGS });
+      const second = await buildAppOn(database, { generationTimings: CRASH_TIMINGS });
       try {
         expect(await second.services.generation.resumeAll()).toBe(1);
         await second.services.generation.settle(jobId);

@@ -100,7 +100,7 @@ const auditCount = async () =>
     )[0]?.n,
   );
 
-describe('model connections', () => {
+describe('model connections', { timeout: 120_000 }, () => {
   it('lets a workspace owner create, list, edit, test and delete a connection, audited, the key write-only', async () => {
     const connection = await createConnection(owner);
     expect(connection.hasApiKey).toBe(true);
@@ -261,7 +261,7 @@ describe('model connections', () => {
   });
 });
 
-describe('SSRF guard on model connections', () => {
+describe('SSRF guard on model connections', { timeout: 120_000 }, () => {
   it.each([
     ['http://169.254.169.254/latest/meta-data', /link-local, metadata/],
     ['http://[fe80::1]:8000/v1', /link-local, metadata/],
@@ -293,7 +293,9 @@ describe('SSRF guard on model connections', () => {
     expect(tested.json().message).toMatch(/redirects are refused/);
   });
 
-  it('refuses loopback too when private networks are not allowed (hosted instances)', async () => {
+  it('refuses loopback too when private networks are not allowed (hosted instances)', {
+    timeout: 240_000,
+  }, async () => {
     const strict = await buildTestApp({
       config: {
         models: {
