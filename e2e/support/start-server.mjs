@@ -8,7 +8,13 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'feedbench-e2e-'));
-const env = { ...process.env, FEEDBENCH_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+const env = {
+  ...process.env,
+  FEEDBENCH_DATA_DIR: dataDir,
+  // The secret model API keys are encrypted under, generated into the throwaway folder (not the working tree).
+  FEEDBENCH_SECRET_FILE: path.join(dataDir, 'secret'),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+};
 const { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } = process.env;
 if (!E2E_ADMIN_EMAIL || !E2E_ADMIN_PASSWORD) throw new Error('E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
 

@@ -58,6 +58,10 @@ interface Fixture {
   /** Only in the fixture the reads share: a finished import job. */
   importJobId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
+  /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
+  connectionId: string;
+  /** A generation job of P that had nothing to do (done at once). */
+  generationJobId: string;
 }
 interface Rule {
   allow: readonly Persona[];
@@ -190,7 +194,23 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
   'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
   'PUT /api/leases/:leaseId/draft':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/draft`, payload: { answers: {} } }) },
+  // Model connections: the workspace's owners/admins and instance admins (here only the admin) manage them; P's
+  // researchers list the ones P may use (no URLs).
+  'GET /api/model-connections':                  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections?workspaceId=${fx.workspaceId}` }) },
+  'POST /api/model-connections':                 { allow: ['admin'], request: (fx) => ({ url: '/api/model-connections', payload: { workspaceId: fx.workspaceId, name: `m-${randomUUID().slice(0, 8)}`, baseUrl: CLOSED_MODEL_URL, model: 'm', apiKey: 'sk-matrix' } }) },
+  'PATCH /api/model-connections/:connectionId':  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}`, payload: { model: 'other' } }) },
+  'DELETE /api/model-connections/:connectionId': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}` }) },
+  'POST /api/model-connections/:connectionId/test': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}/test`, payload: {} }) },
+  'GET /api/projects/:projectId/model-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/model-connections` }) },
+  // Generation jobs: P's researchers (an item id P lacks: the job has nothing to do and runs nothing in the background).
+  'POST /api/projects/:projectId/generation-jobs': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/generation-jobs`, payload: { connectionIds: [fx.connectionId], samplesPerItem: 1, itemIds: [randomUUID()] } }) },
+  'GET /api/projects/:projectId/generation-jobs': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/generation-jobs` }) },
+  'GET /api/projects/:projectId/generation-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/generation-jobs/${fx.generationJobId}` }) },
+  // The job is done: researchers get 409 (past access control), everyone else 401/403/404.
+  'POST /api/projects/:projectId/generation-jobs/:jobId/cancel': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/generation-jobs/${fx.generationJobId}/cancel` }) },
 };
+/** Nothing listens there: a connection test fails fast (network) without leaving the machine. */
+const CLOSED_MODEL_URL = 'http://127.0.0.1:9/v1';
 
 const DENIED = new Set([401, 403, 404]);
 let LOGIN: { email: string; password: string };
@@ -320,7 +340,22 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     slug: `inv-${randomUUID().slice(0, 8)}`,
   });
   const invitation = await h.services.invitations.invite(admin, elsewhere.id, { email: annotator.email });
+  const connection = await h.services.models.create(admin, {
+    workspaceId: defaultWorkspaceId,
+    name: `matrix-${randomUUID().slice(0, 8)}`,
+    baseUrl: CLOSED_MODEL_URL,
+    model: 'm',
+  });
+  const projectRow = await h.services.projects.findRow(project.id);
+  if (!projectRow) throw new Error('fixture: project row');
+  const generationJob = await h.services.generation.create(admin, projectRow, {
+    connectionIds: [connection.id],
+    samplesPerItem: 1,
+    itemIds: [randomUUID()],
+  });
   return {
+    connectionId: connection.id,
+    generationJobId: generationJob.id,
     workspaceInvitationId: workspaceInvitation.id,
     invitationId: invitation.id,
     projectId: project.id,

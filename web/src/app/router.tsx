@@ -93,6 +93,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/WorkspacesRoute.tsx').then((m) => ({ Component: m.WorkspacesRoute })),
       },
       {
+        path: 'models',
+        HydrateFallback: PageLoading,
+        lazy: () => import('./routes/ModelsRoute.tsx').then((m) => ({ Component: m.ModelsRoute })),
+      },
+      {
         path: 'review',
         HydrateFallback: PageLoading,
         lazy: () => import('./routes/ReviewRoute.tsx').then((m) => ({ Component: m.ReviewRoute })),

@@ -31,6 +31,10 @@ export const TABLE_OWNERS = {
   // A streamed import's job (progress, line report) and its staged lines until the file is accepted whole.
   import_jobs: 'items',
   import_staging: 'items',
+  // Model connections (encrypted keys) and generation jobs with their one row per item x connection x sample.
+  model_connections: 'models',
+  generation_jobs: 'models',
+  generation_samples: 'models',
   projects: 'projects',
   project_members: 'projects',
   reviews: 'review',
@@ -99,6 +103,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/adjudication/adjudication.repository.ts',
     reads: ['annotations', 'item_outputs', 'items', 'reviews', 'users'],
     why: "the disagreement queue and an item's side-by-side view: its outputs, answers with their verdicts, adjudicator",
+  },
+  {
+    file: 'modules/models/generation-jobs.repository.ts',
+    reads: ['items'],
+    why: "a generation job's sample rows are made from the project's unanswered items in one statement, each claim brings its item's conversation, and the failure report names items by their external ids",
   },
   {
     file: 'modules/agreement/agreement.repository.ts',

@@ -6,7 +6,7 @@ import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audi
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createImportJobsService, type ImportProject } from './import-jobs.service.ts';
 import { itemErrors } from './items.errors.ts';
-import { createItemsRepository } from './items.repository.ts';
+import { createItemsRepository, type ItemsRepository } from './items.repository.ts';
 
 export function createItemsService({
   db,
@@ -63,6 +63,10 @@ export function createItemsService({
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),
     outputsOf: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).outputsOf(itemId),
     incrementAnnotationCount: (tx: Tx, itemId: string) => createItemsRepository(tx).incrementAnnotationCount(itemId),
+    outputCounts: (itemIds: string[]) => createItemsRepository(db).outputCounts(itemIds),
+    /** A generation job's output (models module), in the job's transaction; null when not added (see repository). */
+    addGeneratedOutput: (tx: Tx, output: Parameters<ItemsRepository['insertGeneratedOutput']>[0]) =>
+      createItemsRepository(tx).insertGeneratedOutput(output),
   };
 }
 export type ItemsService = ReturnType<typeof createItemsService>;

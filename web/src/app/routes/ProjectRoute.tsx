@@ -4,6 +4,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
 import { leaderboardMessages } from '../../features/leaderboard/leaderboard.messages.ts';
+import { GenerationPanel } from '../../features/models/components/GenerationPanel.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
@@ -96,6 +97,11 @@ export function ProjectRoute() {
         />
         <ExportPanel projectId={p.id} kind={p.kind} />
       </div>
+      <GenerationPanel
+        projectId={p.id}
+        outputsFromModels={p.settings.outputsFromModels}
+        onChanged={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
+      />
       <ProjectSettingsForm key={`settings-${p.id}`} project={p} />
       <GuidelinesEditor key={p.id} project={p} />
       <MembersPanel projectId={p.id} />
