@@ -1,6 +1,6 @@
 // pnpm bench:scale [--sizes 1000,10000,100000,1000000] [--engine postgres|pglite] [--annotators 20] [--rounds 15]
 //                  [--port 3136] [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--dir /tmp/feedbench-scale]
-//                  [--keep-files]
+//                  [--keep-files] [--keep-database]
 // Per size, on a fresh database: imports a generated ranking project (4 outputs of ~80 words, fixed seed) with the
 // CLI (`pnpm feedbench import`), timing it and its peak RSS; loads the same rows into the same tables with
 // `psql \copy` as the floor (PostgreSQL only); starts the production bundle (server/dist/main.mjs) and measures
@@ -35,6 +35,7 @@ const { values: flags } = parseArgs({
     'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     dir: { type: 'string', default: path.join(tmpdir(), 'feedbench-scale') },
     'keep-files': { type: 'boolean', default: false },
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -131,14 +132,26 @@ async function seedAccounts(target: Target): Promise<Seeded> {
   }
 }
 
-/** `pnpm feedbench import` as a user runs it; GNU time reports the peak RSS of the largest process of the tree. */
+/**
+ * `feedbench import` as the README runs it: the bundled CLI (server/dist/cli.mjs, built above; compiling TypeScript at
+ * run time with tsx alone costs ~300 MiB). GNU time reports the peak RSS of the largest process of the tree.
+ */
 async function cliImport(target: Target, projectId: string, file: string) {
   const env: Record<string, string | undefined> = { ...process.env, ...target.env, LOG_LEVEL: 'error' };
   if (engine === 'pglite') delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    ['-f', 'peak-kb %M', 'pnpm', 'feedbench', 'import', '--project', projectId, file],
+    [
+      '-f',
+      'peak-kb %M',
+      process.execPath,
+      path.join(root, 'server', 'dist', 'cli.mjs'),
+      'import',
+      '--project',
+      projectId,
+      file,
+    ],
     {
       cwd: root,
       env,
@@ -342,6 +355,11 @@ for (const size of sizes) {
     row['items complete ms'] = await view(server, seeded.researcher, `${p}/items?limit=50&state=complete`);
     row['items by id ms'] = await view(server, seeded.researcher, `${p}/items?q=item-${Math.floor(size / 3)}`);
     row['agreement ms'] = await view(server, seeded.researcher, `${p}/agreement`);
+    row['export summary ms'] = await view(
+      server,
+      seeded.researcher,
+      `${p}/export/summary?format=trl-preference&pairs=all`,
+    );
     row['export ms'] = await view(server, seeded.researcher, `${p}/export?format=trl-preference&pairs=all`);
     row.annotations = next.length + annotatorCount;
     row['server peak RSS MiB'] = server.peakMiB();
@@ -349,7 +367,9 @@ for (const size of sizes) {
     for (const [key, value] of Object.entries(row)) console.log(`  ${key.padEnd(28)} ${format(value)}`);
   } finally {
     await server.stop();
-    await target.drop();
+    // --keep-database leaves it for EXPLAIN ANALYZE (PostgreSQL: the database's url is printed).
+    if (flags['keep-database']) console.log(`  kept: ${target.url ?? target.env.FEEDBENCH_DATA_DIR}`);
+    else await target.drop();
     if (!flags['keep-files']) rmSync(file, { force: true });
   }
 }
