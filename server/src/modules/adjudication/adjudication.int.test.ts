@@ -84,7 +84,9 @@ describe('disagreement queue', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const body = (await get(reviewer, `${base}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const body: { entries: { itemId: string; itemExternalId: string }[]; nextCursor: string | null } = (
+        await get(reviewer, `${base}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...body.entries.map((e: { itemExternalId: string }) => e.itemExternalId));
       if (page === 0) {
         // Adjudicating the cursor's own item between pages changes no entry's place in the order.
