@@ -1,6 +1,8 @@
 // pnpm bench:scale [--sizes 1000,10000,100000,1000000] [--engine postgres|pglite] [--annotators 20] [--rounds 15]
 //                  [--port 3136] [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--dir /tmp/feedbench-scale]
-//                  [--keep-files] [--keep-database]
+//                  [--keep-files] [--keep-database] [--reuse-database]
+// --reuse-database (PostgreSQL): a database kept by --keep-database whose import finished is measured from the floor
+// on, with the import's wall time read from its job row (no peak RSS then): a 1M import is not run twice.
 // Per size, on a fresh database: imports a generated ranking project (4 outputs of ~80 words, fixed seed) with the
 // CLI (`pnpm feedbench import`), timing it and its peak RSS; loads the same rows into the same tables with
 // `psql \copy` as the floor (PostgreSQL only); starts the production bundle (server/dist/main.mjs) and measures
@@ -36,6 +38,7 @@ const { values: flags } = parseArgs({
     dir: { type: 'string', default: path.join(tmpdir(), 'feedbench-scale') },
     'keep-files': { type: 'boolean', default: false },
     'keep-database': { type: 'boolean', default: false },
+    'reuse-database': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -57,7 +60,9 @@ interface Target {
 
 async function freshTarget(size: number): Promise<Target> {
   if (engine === 'postgres') {
-    const database = await createBenchDatabase(flags['pg-url'] as string, `feedbench_bench_scale_${size}`);
+    const database = await createBenchDatabase(flags['pg-url'] as string, `feedbench_bench_scale_${size}`, {
+      reuse: flags['reuse-database'] as boolean,
+    });
     return {
       env: { DATABASE_URL: database.url },
       config: { kind: 'postgres', url: database.url, poolSize: 4, applicationName: 'feedbench-bench-scale' },
@@ -177,6 +182,38 @@ async function cliImport(target: Target, projectId: string, file: string) {
       error: stderr.trim().split('\n').slice(-3).join(' '),
     };
   return { ok: true as const, seconds, peakMiB: peakKb / 1024, result: stdout.trim().split('\n').at(-1) ?? '' };
+}
+
+/** A kept database's accounts and finished import (see --reuse-database); the floor's project is emptied. */
+async function keptImport(target: Target) {
+  const database: DatabaseHandle = openDatabase(target.config);
+  try {
+    const rows = async <T>(query: ReturnType<typeof sql>) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const projects = await rows<{ id: string; name: string }>(sql`select id, name from projects`);
+    const projectId = projects.find((p) => p.name === 'Scale bench')?.id as string;
+    const floorProjectId = projects.find((p) => p.name === 'COPY floor')?.id as string;
+    await database.db.execute(sql`delete from items where project_id = ${floorProjectId}`);
+    const [job] = await rows<{ seconds: number; status: string }>(
+      sql`select extract(epoch from finished_at - created_at)::float8 as seconds, status from import_jobs
+          where project_id = ${projectId} order by created_at desc limit 1`,
+    );
+    if (job?.status !== 'done') throw new Error('the kept database has no finished import');
+    const users = await rows<{ id: string; email: string }>(sql`select id, email from users order by email`);
+    const cookie = (id: string) => `feedbench_session=bench-${id}`;
+    const admin = users.find((u) => u.email === 'admin@bench-scale.local') as { id: string };
+    const seeded: Seeded = {
+      projectId,
+      floorProjectId,
+      researcher: cookie(admin.id),
+      annotators: users
+        .filter((u) => u.email.startsWith('annotator-'))
+        .map((u) => ({ id: u.id, cookie: cookie(u.id) })),
+    };
+    return { seeded, imported: { ok: true as const, seconds: job.seconds, peakMiB: Number.NaN, result: 'reused' } };
+  } finally {
+    await database.close();
+  }
 }
 
 /** The floor: the same rows into the same tables with psql \copy (one statement per table). */
@@ -314,8 +351,9 @@ for (const size of sizes) {
   const server = new Server();
   const row: Row = { 'load average': load };
   try {
-    const seeded = await seedAccounts(target);
-    const imported = await cliImport(target, seeded.projectId, file);
+    const reused = flags['reuse-database'] ? await keptImport(target) : undefined;
+    const seeded = reused?.seeded ?? (await seedAccounts(target));
+    const imported = reused?.imported ?? (await cliImport(target, seeded.projectId, file));
     if (!imported.ok) {
       console.log(`  import FAILED after ${imported.seconds.toFixed(1)} s: ${imported.error}`);
       row['import s'] = 'failed';
