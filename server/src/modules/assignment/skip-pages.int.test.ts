@@ -1,11 +1,14 @@
 import type { Task } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nextTask, type Person } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 
 // Keyset pages of the skip report (issue 12): ties in the sort key and rows deleted between pages must neither repeat
 // nor lose a row.
+
+// Four sign-ins (scrypt) and thirteen skips before the first test: slow on a loaded machine.
+vi.setConfig({ hookTimeout: 240_000 });
 
 let h: TestHarness;
 let researcher: Person;
