@@ -10,22 +10,21 @@
 // agreement report, export). Prints one table per size and the growth ratio largest/smallest of every figure.
 // Targets (issue 12): import >= 0.3 of the COPY floor and < 300 MB RSS at 1M; per-request latencies at 1M within
 // 1.5x of 1k; export and agreement linear in annotations (every size here collects the same number of annotations).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { Task } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
 import { createServices } from '../../server/src/services.ts';
-import { browserHeaders } from '../assignment/setup.ts';
 import { createBenchDatabase } from '../lib/bench-database.ts';
 import { writeCopyFiles, writeJsonl } from './data.ts';
 import { median, percentile, type Sample, timed } from './measure.ts';
+import { BenchServer, call } from './server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -242,60 +241,8 @@ async function copyFloor(target: Target, size: number, projectId: string) {
   return seconds;
 }
 
-class Server {
-  child?: ChildProcess;
-  readonly base = `http://127.0.0.1:${port}`;
-  async start(target: Target) {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...target.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      FEEDBENCH_WEB_DIST: '/nonexistent',
-    };
-    if (engine === 'pglite') delete env.DATABASE_URL;
-    this.child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.mjs')], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(200)) {
-      if (this.child.exitCode !== null) throw new Error(`server exited with ${this.child.exitCode}`);
-      try {
-        if ((await fetch(`${this.base}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-    }
-    throw new Error('server did not become healthy');
-  }
-  peakMiB(): number {
-    const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
-    return Number(status.match(/^VmHWM:\s+(\d+) kB/m)?.[1]) / 1024;
-  }
-  async stop() {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-  }
-}
-
-async function call(base: string, cookie: string, method: string, url: string, body?: unknown) {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...browserHeaders(cookie), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
-  return text;
-}
-
 /** 20 annotators at once, each fetching and submitting `rounds` tasks (plus one warm-up task, not timed). */
-async function annotate(server: Server, seeded: Seeded) {
+async function annotate(server: BenchServer, seeded: Seeded) {
   const next: Sample[] = [];
   const submit: Sample[] = [];
   await Promise.all(
@@ -325,7 +272,7 @@ async function annotate(server: Server, seeded: Seeded) {
 }
 
 /** Median of 5 sequential calls of one researcher view (the first call, which plans and warms caches, discarded). */
-async function view(server: Server, cookie: string, url: string) {
+async function view(server: BenchServer, cookie: string, url: string) {
   const samples: Sample[] = [];
   for (let i = 0; i < 6; i++) {
     const [ms] = await timed(() => call(server.base, cookie, 'GET', url));
@@ -348,7 +295,7 @@ for (const size of sizes) {
   const file = path.join(dir, `items-${size}.jsonl`);
   await writeJsonl(file, size);
   const target = await freshTarget(size);
-  const server = new Server();
+  const server = new BenchServer(port, root);
   const row: Row = { 'load average': load };
   try {
     const reused = flags['reuse-database'] ? await keptImport(target) : undefined;
@@ -376,7 +323,7 @@ for (const size of sizes) {
         stdio: 'inherit',
       });
     }
-    await server.start(target);
+    await server.start(engine === 'pglite' ? { ...target.env, DATABASE_URL: undefined } : target.env);
     const { next, submit } = await annotate(server, seeded);
     row['next-task p50 ms'] = percentile(next, 50);
     row['next-task p99 ms'] = percentile(next, 99);
