@@ -220,6 +220,10 @@ export function createAssignmentRepository(db: Executor) {
         );
     },
 
+    async analyzeSlots() {
+      await db.execute(sql`analyze item_slots`);
+    },
+
     async insertSkip(values: typeof skips.$inferInsert) {
       await db.insert(skips).values(values).onConflictDoNothing();
     },

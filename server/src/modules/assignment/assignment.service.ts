@@ -187,6 +187,9 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
     createSlots: (tx: Tx, itemIds: string[], target: number) =>
       createAssignmentRepository(tx).createSlots(itemIds, target),
 
+    /** Fresh planner statistics for the slots after a bulk load (see the items module's `analyzeImported`). */
+    analyzeSlots: () => createAssignmentRepository(db).analyzeSlots(),
+
     resizeSlots: (tx: Tx, projectId: string, target: number) =>
       createAssignmentRepository(tx).resizeSlots(projectId, target, clock.now()),
 

@@ -29,6 +29,10 @@ export function createImportJobsRepository(db: Executor) {
       return row;
     },
 
+    async analyzeImported() {
+      await db.execute(sql`analyze items, item_outputs`);
+    },
+
     /** Newest first, `limit` rows after the keyset position `after` (a range of import_jobs_project_idx). */
     list(projectId: string, limit: number, after?: KeysetPosition) {
       return db

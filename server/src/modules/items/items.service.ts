@@ -16,7 +16,7 @@ export function createItemsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots'>;
+  assignment: Pick<AssignmentService, 'createSlots' | 'analyzeSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {
