@@ -222,9 +222,8 @@ export function createImportJobsService({
         await end({ status: 'done', created, existing: lines - created, badLines: 0, problems: [], error: null }, inTx);
       });
       await audit.record('items.import', by, { projectId: project.id, details: { bytes: progress.bytesRead } });
-      // Planner statistics for what was just loaded. PGlite runs no autovacuum at all, and PostgreSQL's comes minutes
-      // later: without them the planner guessed the sizes of a fresh project and read the export summary's counts
-      // through every item (PGlite's export summary went 1.4 s -> 4.3 s from 1k to 10k items before this).
+      // Planner statistics for what was just loaded: PGlite runs no autovacuum at all, and PostgreSQL's comes minutes
+      // later, so until then the planner guesses the sizes of a freshly loaded project.
       await repository.analyzeImported();
       await assignment.analyzeSlots();
       return { job: await current(row) };
