@@ -96,9 +96,15 @@ export async function writeCopyFiles(prefix: string, count: number, projectId: s
     });
     const ok2 = outputs.write(text);
     const ok3 = slots.write(`${id}\t1\t${projectId}\t${position}\n`);
-    if (!ok) await once(items, 'drain');
-    if (!ok2) await once(outputs, 'drain');
-    if (!ok3) await once(slots, 'drain');
+    // Wait only on a stream still full: one may drain while another is awaited, and a drain already past never
+    // comes again (awaiting it hung the 1M run).
+    for (const [full, stream] of [
+      [!ok, items],
+      [!ok2, outputs],
+      [!ok3, slots],
+    ] as const) {
+      if (full && stream.writableNeedDrain) await once(stream, 'drain');
+    }
     i++;
   }
   for (const stream of [items, outputs, slots]) {

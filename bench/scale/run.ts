@@ -1,6 +1,8 @@
 // pnpm bench:scale [--sizes 1000,10000,100000,1000000] [--engine postgres|pglite] [--annotators 20] [--rounds 15]
 //                  [--port 3136] [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--dir /tmp/feedbench-scale]
-//                  [--keep-files]
+//                  [--keep-files] [--keep-database] [--reuse-database]
+// --reuse-database (PostgreSQL): a database kept by --keep-database whose import finished is measured from the floor
+// on, with the import's wall time read from its job row (no peak RSS then): a 1M import is not run twice.
 // Per size, on a fresh database: imports a generated ranking project (4 outputs of ~80 words, fixed seed) with the
 // CLI (`pnpm feedbench import`), timing it and its peak RSS; loads the same rows into the same tables with
 // `psql \copy` as the floor (PostgreSQL only); starts the production bundle (server/dist/main.mjs) and measures
@@ -8,22 +10,21 @@
 // agreement report, export). Prints one table per size and the growth ratio largest/smallest of every figure.
 // Targets (issue 12): import >= 0.3 of the COPY floor and < 300 MB RSS at 1M; per-request latencies at 1M within
 // 1.5x of 1k; export and agreement linear in annotations (every size here collects the same number of annotations).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { Task } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../../server/src/db/client.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
 import { createServices } from '../../server/src/services.ts';
-import { browserHeaders } from '../assignment/setup.ts';
 import { createBenchDatabase } from '../lib/bench-database.ts';
 import { writeCopyFiles, writeJsonl } from './data.ts';
 import { median, percentile, type Sample, timed } from './measure.ts';
+import { BenchServer, call } from './server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,6 +36,8 @@ const { values: flags } = parseArgs({
     'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     dir: { type: 'string', default: path.join(tmpdir(), 'feedbench-scale') },
     'keep-files': { type: 'boolean', default: false },
+    'keep-database': { type: 'boolean', default: false },
+    'reuse-database': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -56,7 +59,9 @@ interface Target {
 
 async function freshTarget(size: number): Promise<Target> {
   if (engine === 'postgres') {
-    const database = await createBenchDatabase(flags['pg-url'] as string, `feedbench_bench_scale_${size}`);
+    const database = await createBenchDatabase(flags['pg-url'] as string, `feedbench_bench_scale_${size}`, {
+      reuse: flags['reuse-database'] as boolean,
+    });
     return {
       env: { DATABASE_URL: database.url },
       config: { kind: 'postgres', url: database.url, poolSize: 4, applicationName: 'feedbench-bench-scale' },
@@ -131,14 +136,26 @@ async function seedAccounts(target: Target): Promise<Seeded> {
   }
 }
 
-/** `pnpm feedbench import` as a user runs it; GNU time reports the peak RSS of the largest process of the tree. */
+/**
+ * `feedbench import` as the README runs it: the bundled CLI (server/dist/cli.mjs, built above; compiling TypeScript at
+ * run time with tsx alone costs ~300 MiB). GNU time reports the peak RSS of the largest process of the tree.
+ */
 async function cliImport(target: Target, projectId: string, file: string) {
   const env: Record<string, string | undefined> = { ...process.env, ...target.env, LOG_LEVEL: 'error' };
   if (engine === 'pglite') delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    ['-f', 'peak-kb %M', 'pnpm', 'feedbench', 'import', '--project', projectId, file],
+    [
+      '-f',
+      'peak-kb %M',
+      process.execPath,
+      path.join(root, 'server', 'dist', 'cli.mjs'),
+      'import',
+      '--project',
+      projectId,
+      file,
+    ],
     {
       cwd: root,
       env,
@@ -164,6 +181,38 @@ async function cliImport(target: Target, projectId: string, file: string) {
       error: stderr.trim().split('\n').slice(-3).join(' '),
     };
   return { ok: true as const, seconds, peakMiB: peakKb / 1024, result: stdout.trim().split('\n').at(-1) ?? '' };
+}
+
+/** A kept database's accounts and finished import (see --reuse-database); the floor's project is emptied. */
+async function keptImport(target: Target) {
+  const database: DatabaseHandle = openDatabase(target.config);
+  try {
+    const rows = async <T>(query: ReturnType<typeof sql>) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const projects = await rows<{ id: string; name: string }>(sql`select id, name from projects`);
+    const projectId = projects.find((p) => p.name === 'Scale bench')?.id as string;
+    const floorProjectId = projects.find((p) => p.name === 'COPY floor')?.id as string;
+    await database.db.execute(sql`delete from items where project_id = ${floorProjectId}`);
+    const [job] = await rows<{ seconds: number; status: string }>(
+      sql`select extract(epoch from finished_at - created_at)::float8 as seconds, status from import_jobs
+          where project_id = ${projectId} order by created_at desc limit 1`,
+    );
+    if (job?.status !== 'done') throw new Error('the kept database has no finished import');
+    const users = await rows<{ id: string; email: string }>(sql`select id, email from users order by email`);
+    const cookie = (id: string) => `feedbench_session=bench-${id}`;
+    const admin = users.find((u) => u.email === 'admin@bench-scale.local') as { id: string };
+    const seeded: Seeded = {
+      projectId,
+      floorProjectId,
+      researcher: cookie(admin.id),
+      annotators: users
+        .filter((u) => u.email.startsWith('annotator-'))
+        .map((u) => ({ id: u.id, cookie: cookie(u.id) })),
+    };
+    return { seeded, imported: { ok: true as const, seconds: job.seconds, peakMiB: Number.NaN, result: 'reused' } };
+  } finally {
+    await database.close();
+  }
 }
 
 /** The floor: the same rows into the same tables with psql \copy (one statement per table). */
@@ -192,60 +241,8 @@ async function copyFloor(target: Target, size: number, projectId: string) {
   return seconds;
 }
 
-class Server {
-  child?: ChildProcess;
-  readonly base = `http://127.0.0.1:${port}`;
-  async start(target: Target) {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...target.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      FEEDBENCH_WEB_DIST: '/nonexistent',
-    };
-    if (engine === 'pglite') delete env.DATABASE_URL;
-    this.child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.mjs')], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(200)) {
-      if (this.child.exitCode !== null) throw new Error(`server exited with ${this.child.exitCode}`);
-      try {
-        if ((await fetch(`${this.base}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-    }
-    throw new Error('server did not become healthy');
-  }
-  peakMiB(): number {
-    const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
-    return Number(status.match(/^VmHWM:\s+(\d+) kB/m)?.[1]) / 1024;
-  }
-  async stop() {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-  }
-}
-
-async function call(base: string, cookie: string, method: string, url: string, body?: unknown) {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...browserHeaders(cookie), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
-  return text;
-}
-
 /** 20 annotators at once, each fetching and submitting `rounds` tasks (plus one warm-up task, not timed). */
-async function annotate(server: Server, seeded: Seeded) {
+async function annotate(server: BenchServer, seeded: Seeded) {
   const next: Sample[] = [];
   const submit: Sample[] = [];
   await Promise.all(
@@ -275,7 +272,7 @@ async function annotate(server: Server, seeded: Seeded) {
 }
 
 /** Median of 5 sequential calls of one researcher view (the first call, which plans and warms caches, discarded). */
-async function view(server: Server, cookie: string, url: string) {
+async function view(server: BenchServer, cookie: string, url: string) {
   const samples: Sample[] = [];
   for (let i = 0; i < 6; i++) {
     const [ms] = await timed(() => call(server.base, cookie, 'GET', url));
@@ -298,11 +295,12 @@ for (const size of sizes) {
   const file = path.join(dir, `items-${size}.jsonl`);
   await writeJsonl(file, size);
   const target = await freshTarget(size);
-  const server = new Server();
+  const server = new BenchServer(port, root);
   const row: Row = { 'load average': load };
   try {
-    const seeded = await seedAccounts(target);
-    const imported = await cliImport(target, seeded.projectId, file);
+    const reused = flags['reuse-database'] ? await keptImport(target) : undefined;
+    const seeded = reused?.seeded ?? (await seedAccounts(target));
+    const imported = reused?.imported ?? (await cliImport(target, seeded.projectId, file));
     if (!imported.ok) {
       console.log(`  import FAILED after ${imported.seconds.toFixed(1)} s: ${imported.error}`);
       row['import s'] = 'failed';
@@ -325,7 +323,7 @@ for (const size of sizes) {
         stdio: 'inherit',
       });
     }
-    await server.start(target);
+    await server.start(engine === 'pglite' ? { ...target.env, DATABASE_URL: undefined } : target.env);
     const { next, submit } = await annotate(server, seeded);
     row['next-task p50 ms'] = percentile(next, 50);
     row['next-task p99 ms'] = percentile(next, 99);
@@ -342,6 +340,11 @@ for (const size of sizes) {
     row['items complete ms'] = await view(server, seeded.researcher, `${p}/items?limit=50&state=complete`);
     row['items by id ms'] = await view(server, seeded.researcher, `${p}/items?q=item-${Math.floor(size / 3)}`);
     row['agreement ms'] = await view(server, seeded.researcher, `${p}/agreement`);
+    row['export summary ms'] = await view(
+      server,
+      seeded.researcher,
+      `${p}/export/summary?format=trl-preference&pairs=all`,
+    );
     row['export ms'] = await view(server, seeded.researcher, `${p}/export?format=trl-preference&pairs=all`);
     row.annotations = next.length + annotatorCount;
     row['server peak RSS MiB'] = server.peakMiB();
@@ -349,7 +352,9 @@ for (const size of sizes) {
     for (const [key, value] of Object.entries(row)) console.log(`  ${key.padEnd(28)} ${format(value)}`);
   } finally {
     await server.stop();
-    await target.drop();
+    // --keep-database leaves it for EXPLAIN ANALYZE (PostgreSQL: the database's url is printed).
+    if (flags['keep-database']) console.log(`  kept: ${target.url ?? target.env.FEEDBENCH_DATA_DIR}`);
+    else await target.drop();
     if (!flags['keep-files']) rmSync(file, { force: true });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from './constants.ts';
 import { IMPORT_FORMATS } from './contracts/exports.ts';
+import { keysetPageQuery } from './contracts/pagination.ts';
 import { conversationSchema } from './messages.ts';
 
 export const importOutputSchema = z.object({
@@ -90,5 +91,13 @@ export const importJobSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
-export const importJobListResponse = z.object({ jobs: z.array(importJobSchema) });
+/** Newest first, at most `limit` per page; `cursor`: the previous page's nextCursor. */
+export const importJobListQuery = keysetPageQuery(50, 200);
+export type ImportJobListQuery = z.infer<typeof importJobListQuery>;
+export const importJobListResponse = z.object({
+  jobs: z.array(importJobSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ImportJobListResponse = z.infer<typeof importJobListResponse>;
 export const importJobParams = z.object({ projectId: z.string().uuid(), jobId: z.string().uuid() });

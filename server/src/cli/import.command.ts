@@ -42,6 +42,8 @@ export function registerImportCommand(program: Command) {
             fileName: path.basename(file),
             bytesTotal: size,
             onProgress: ({ bytesRead, linesRead }) => bar.update(bytesRead, linesRead),
+            // A local file the operator chose: no upload cap (see IMPORT_MAX_BYTES).
+            maxBytes: Number.POSITIVE_INFINITY,
           });
         } finally {
           bar.stop();

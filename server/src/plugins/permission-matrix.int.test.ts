@@ -158,6 +158,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/items':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/items` }) },
   'GET /api/projects/:projectId/items/:itemId':  { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/items/${fx.itemId}` }) },
   'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },
+  'GET /api/projects/:projectId/skips/items':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips/items` }) },
   'GET /api/projects/:projectId/export/summary': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/export/summary?format=raw` }) },
   'POST /api/projects/:projectId/snapshots':     { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/snapshots`, payload: { format: 'raw', name: `matrix-${randomUUID().slice(0, 8)}` } }) },
   'GET /api/projects/:projectId/snapshots':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots` }) },

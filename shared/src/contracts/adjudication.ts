@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { messageSchema } from '../messages.ts';
 import { QUESTION_TYPES, questionSchema } from '../template.ts';
+import { keysetCursorSchema } from './pagination.ts';
 import { REVIEW_VERDICTS } from './review.ts';
 
 /**
@@ -27,6 +28,7 @@ export const disagreementQueueQuery = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    cursor: keysetCursorSchema.optional(),
   })
   .strict();
 
@@ -46,6 +48,8 @@ export const disagreementQueueResponse = z.object({
   question: z.object({ id: z.string(), type: z.enum(QUESTION_TYPES), label: z.string() }).nullable(),
   /** Worst first; only items with two or more scored annotations. */
   entries: z.array(disagreementEntrySchema),
+  /** Where the next page starts (keyset over the queue's order); null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type DisagreementQueueResponse = z.infer<typeof disagreementQueueResponse>;
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * An opaque keyset cursor over a list ordered newest first by (time, id): the `nextCursor` a previous page returned.
+ * An opaque keyset cursor over a list (its sort key, encoded): the `nextCursor` a previous page returned.
  * Lists page by keys, never by OFFSET, so a page costs the same however deep it is (issue 12).
  */
 export const keysetCursorSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,200}$/, 'cursor must be a value of nextCursor from a previous page')
+  .regex(/^[A-Za-z0-9_-]{1,1000}$/, 'cursor must be a value of nextCursor from a previous page')
   .describe('nextCursor of the previous page; absent for the first page');
 
 /** `limit` and `cursor` of a keyset-paged list; `maxLimit` bounds one page. */

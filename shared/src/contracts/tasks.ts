@@ -3,6 +3,7 @@ import { answerSchema, answersSchema } from '../answers.ts';
 import { SKIP_REASONS, TASK_KINDS } from '../constants.ts';
 import { messageSchema } from '../messages.ts';
 import { questionSchema } from '../template.ts';
+import { keysetPageQuery } from './pagination.ts';
 
 /** An output as an annotator sees it: blind (no model name), labelled by its display position. */
 export const taskOutputSchema = z.object({
@@ -85,27 +86,37 @@ export type SaveDraftBody = z.infer<typeof saveDraftBody>;
 export const saveDraftResponse = z.object({ savedAt: z.string(), expiresAt: z.string() });
 export type SaveDraftResponse = z.infer<typeof saveDraftResponse>;
 
-/** What researchers see of skips: every skip with its reason, and the items skipped but not yet collected. */
-export const skipReportResponse = z.object({
-  skips: z.array(
-    z.object({
-      itemId: z.string().uuid(),
-      externalId: z.string(),
-      annotatorEmail: z.string(),
-      reason: z.enum(SKIP_REASONS),
-      comment: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
-  /** Items with at least one skip that are still short of their overlap target: candidates to fix or remove. */
-  itemsNeedingAttention: z.array(
-    z.object({
-      itemId: z.string().uuid(),
-      externalId: z.string(),
-      skips: z.number().int(),
-      annotations: z.number().int(),
-      reasons: z.array(z.enum(SKIP_REASONS)),
-    }),
-  ),
+/** A page of a project's skips, newest first (ties in time by item, then annotator); `cursor`: nextCursor. */
+export const skipListQuery = keysetPageQuery(100, 500);
+export type SkipListQuery = z.infer<typeof skipListQuery>;
+export const skipEntrySchema = z.object({
+  itemId: z.string().uuid(),
+  externalId: z.string(),
+  annotatorEmail: z.string(),
+  reason: z.enum(SKIP_REASONS),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
 });
-export type SkipReport = z.infer<typeof skipReportResponse>;
+export type SkipEntry = z.infer<typeof skipEntrySchema>;
+export const skipListResponse = z.object({ skips: z.array(skipEntrySchema), nextCursor: z.string().nullable() });
+export type SkipListResponse = z.infer<typeof skipListResponse>;
+
+/**
+ * Items with at least one skip that are still short of their overlap target (candidates to fix or remove), most
+ * skipped first (ties in import order), a page at a time.
+ */
+export const skippedItemListQuery = keysetPageQuery(100, 500);
+export type SkippedItemListQuery = z.infer<typeof skippedItemListQuery>;
+export const skippedItemSchema = z.object({
+  itemId: z.string().uuid(),
+  externalId: z.string(),
+  skips: z.number().int(),
+  annotations: z.number().int(),
+  reasons: z.array(z.enum(SKIP_REASONS)),
+});
+export type SkippedItem = z.infer<typeof skippedItemSchema>;
+export const skippedItemListResponse = z.object({
+  items: z.array(skippedItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type SkippedItemListResponse = z.infer<typeof skippedItemListResponse>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
+import { keysetPageQuery } from '../contracts/pagination.ts';
 import { goldSettingsSchema } from '../template.ts';
 
 export const goldItemParams = z.object({ projectId: z.string().uuid(), itemId: z.string().uuid() });
@@ -20,7 +21,14 @@ export const goldItemSchema = z.object({
   meanScore: z.number().nullable(),
 });
 export type GoldItem = z.infer<typeof goldItemSchema>;
-export const goldItemListResponse = z.object({ items: z.array(goldItemSchema) });
+/** Newest marked first, at most `limit` per page; `cursor`: the previous page's nextCursor. */
+export const goldItemListQuery = keysetPageQuery(100, 500);
+export type GoldItemListQuery = z.infer<typeof goldItemListQuery>;
+export const goldItemListResponse = z.object({
+  items: z.array(goldItemSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type GoldItemListResponse = z.infer<typeof goldItemListResponse>;
 
 /** One annotator's standing on the project's gold items (researchers only: annotators never see it). */

@@ -131,8 +131,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   },
   {
     file: 'modules/exports/exports.repository.ts',
-    reads: ['annotations', 'gold_answers', 'item_outputs', 'item_references', 'items', 'reviews'],
-    why: 'export pages stream items with outputs, answers, verdicts, reference labels and gold flags: one query per page',
+    reads: ['annotations', 'gold_answers', 'item_counters', 'item_outputs', 'item_references', 'items', 'reviews'],
+    why: 'export pages stream items with outputs, answers, verdicts, reference labels and gold flags: one query per page; the summary counts unannotated items with the item counters',
   },
   {
     file: 'modules/leaderboard/leaderboard.repository.ts',

@@ -25,9 +25,10 @@ const ranked = (...order: string[]): Answers => ({
 /**
  * Default ranking template (ranking `rank`, rating `quality`), outputs o0..o2, overlap 3, three annotators who answer
  * every item: `agree` all alike; `split` one annotator reverses the order (pairwise agreement 1/3); `partial` one
- * annotator swaps two outputs (pairwise agreement 7/9).
+ * annotator swaps two outputs (pairwise agreement 7/9). `twins` adds items answered as `split` (named `split-...`)
+ * or `partial`: ties in the queue's order.
  */
-async function arrange() {
+async function arrange(twins: string[] = []) {
   const { researcher, reviewer, annotators } = people;
   const project = await h.project(researcher, { kind: 'ranking' });
   await h.app.inject({
@@ -40,6 +41,7 @@ async function arrange() {
     rankingLine('agree', 3),
     rankingLine('split', 3),
     rankingLine('partial', 3),
+    ...twins.map((name) => rankingLine(name, 3)),
   ]);
   await h.addMember(researcher, project.id, reviewer, 'reviewer');
   const answersBy: Record<string, Answers[]> = {
@@ -50,9 +52,9 @@ async function arrange() {
   const annotationIds: Record<string, string> = {};
   for (const [n, person] of annotators.entries()) {
     await h.addMember(researcher, project.id, person);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 3 + twins.length; i++) {
       const task = (await nextTask(h, person, project.id)) as Task;
-      const answers = answersBy[task.item.externalId]?.[n] as Answers;
+      const answers = answersBy[task.item.externalId.split('-')[0] as string]?.[n] as Answers;
       const response = await submitTask(h, person, task, answers);
       expect(response.statusCode, response.body).toBe(200);
       annotationIds[`${task.item.externalId}:${n}`] = response.json().annotationId;
@@ -66,6 +68,42 @@ const put = (person: Person, url: string, payload: Record<string, unknown>) =>
   h.app.inject({ method: 'PUT', url, headers: person.headers, payload });
 
 describe('disagreement queue', () => {
+  it('pages through the queue once, worst first, through ties and an adjudication between pages', async () => {
+    const { reviewer, project } = await arrange(['split-b', 'split-c', 'partial-b']);
+    const base = `/api/projects/${project.id}/adjudication`;
+    const whole = (await get(reviewer, `${base}?limit=100`)).json().entries as { itemExternalId: string }[];
+    expect(whole.map((e) => e.itemExternalId)).toEqual([
+      'split',
+      'split-b',
+      'split-c',
+      'partial',
+      'partial-b',
+      'agree',
+    ]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const body: { entries: { itemId: string; itemExternalId: string }[]; nextCursor: string | null } = (
+        await get(reviewer, `${base}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...body.entries.map((e: { itemExternalId: string }) => e.itemExternalId));
+      if (page === 0) {
+        // Adjudicating the cursor's own item between pages changes no entry's place in the order.
+        const last = body.entries.at(-1) as { itemId: string };
+        const saved = await put(reviewer, `${base}/items/${last.itemId}`, { answers: ranked('o0', 'o1', 'o2') });
+        expect(saved.statusCode, saved.body).toBe(200);
+      }
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(whole.map((e) => e.itemExternalId));
+
+    const bad = await get(reviewer, `${base}?cursor=${Buffer.from('["x",1,"a"]').toString('base64url')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('cursor');
+  });
+
   it('lists items worst disagreement first by pairwise ranking agreement on the main question', async () => {
     const { reviewer, project } = await arrange();
     const response = await get(reviewer, `/api/projects/${project.id}/adjudication`);
@@ -216,6 +254,6 @@ describe('adjudication', () => {
     const { researcher } = people;
     const project = await h.project(researcher, { kind: 'demonstration' });
     const body = (await get(researcher, `/api/projects/${project.id}/adjudication`)).json();
-    expect(body).toEqual({ question: null, entries: [] });
+    expect(body).toEqual({ question: null, entries: [], nextCursor: null });
   });
 });

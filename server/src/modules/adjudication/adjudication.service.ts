@@ -10,6 +10,7 @@ import {
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeKey, pageByKey } from '../../lib/keyset.ts';
 import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -59,15 +60,21 @@ export function createAdjudicationService({ db, clock, projects, audit }: Deps) 
   }
 
   return {
-    /** Items with two or more scored annotations, worst disagreement first (ties: more annotations, then id). */
+    /**
+     * Items with two or more scored annotations, worst disagreement first (ties: more annotations, then id), a keyset
+     * page at a time: the cursor is the last entry's sort key, so an adjudication or a new annotation between pages
+     * neither repeats nor skips an entry that kept its place. Disagreement is computed from the answers, so each page
+     * reads the project's annotations once (linear in annotations, as the agreement report; never in items).
+     */
     async queue(
       user: SessionUser,
       projectId: string,
-      options: { limit: number; pending: boolean },
+      options: { limit: number; pending: boolean; cursor?: string },
     ): Promise<DisagreementQueueResponse> {
       const project = await accessAsReviewer(user, projectId);
+      const after = decodeKey(options.cursor, ['number', 'integer', 'text'] as const);
       const question = mainQuestion(project.settings.questions);
-      if (!question) return { question: null, entries: [] };
+      if (!question) return { question: null, entries: [], nextCursor: null };
       const [rows, adjudicated] = await Promise.all([
         repository.annotationsWithVerdicts(project.id),
         repository.adjudicatedAt(project.id),
@@ -92,16 +99,21 @@ export function createAdjudicationService({ db, clock, projects, audit }: Deps) 
           adjudicatedAt: at?.toISOString() ?? null,
         });
       }
-      entries.sort(
-        (a, b) =>
-          b.disagreement - a.disagreement ||
-          b.annotations - a.annotations ||
-          compareIds(a.itemExternalId, b.itemExternalId),
-      );
-      return {
-        question: { id: question.id, type: question.type, label: question.label },
-        entries: entries.slice(0, options.limit),
-      };
+      const order = (
+        a: Pick<DisagreementEntry, 'disagreement' | 'annotations' | 'itemExternalId'>,
+        b: Pick<DisagreementEntry, 'disagreement' | 'annotations' | 'itemExternalId'>,
+      ) =>
+        b.disagreement - a.disagreement ||
+        b.annotations - a.annotations ||
+        compareIds(a.itemExternalId, b.itemExternalId);
+      const from = after && { disagreement: after[0], annotations: after[1], itemExternalId: after[2] };
+      const rest = (from ? entries.filter((entry) => order(entry, from) > 0) : entries).sort(order);
+      const { page, nextCursor } = pageByKey(rest, options.limit, (e) => [
+        e.disagreement,
+        e.annotations,
+        e.itemExternalId,
+      ]);
+      return { question: { id: question.id, type: question.type, label: question.label }, entries: page, nextCursor };
     },
 
     /** One item with every annotation side by side (annotators numbered, not named) and its adjudication if any. */

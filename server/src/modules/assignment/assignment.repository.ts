@@ -221,45 +221,70 @@ export function createAssignmentRepository(db: Executor) {
         );
     },
 
+    async analyzeSlots() {
+      await db.execute(sql`analyze item_slots`);
+    },
+
     async insertSkip(values: typeof skips.$inferInsert) {
       await db.insert(skips).values(values).onConflictDoNothing();
     },
 
-    skipsOf(projectId: string) {
+    /**
+     * A page of the project's skips, newest first, after the keyset position `after` (time, item, annotator): a range
+     * of skips_project_idx whatever the page's depth, never OFFSET. The time is read as text (microseconds).
+     */
+    skipsOf(projectId: string, limit: number, after?: readonly [at: string, itemId: string, userId: string]) {
       return rawRows<{
         item_id: string;
+        user_id: string;
         external_id: string;
         email: string;
         reason: (typeof skips.$inferSelect)['reason'];
         comment: string | null;
         created_at: Date | string;
+        created_at_key: string;
       }>(
         db,
-        sql`select k.item_id, i.external_id, u.email, k.reason, k.comment, k.created_at
+        sql`select k.item_id, k.user_id, i.external_id, u.email, k.reason, k.comment, k.created_at,
+                   k.created_at::text as created_at_key
             from skips k join items i on i.id = k.item_id join users u on u.id = k.user_id
             where k.project_id = ${projectId}
-            order by k.created_at desc
-            limit 1000`,
+              ${after ? sql`and (k.created_at, k.item_id, k.user_id) < (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]}::uuid)` : sql``}
+            order by k.created_at desc, k.item_id desc, k.user_id desc
+            limit ${limit}`,
       );
     },
 
-    /** Items that were skipped and are still short of their target. */
-    skippedShortItems(projectId: string, overlapTarget: number) {
+    /**
+     * Items that were skipped and are still short of their target, most skipped first, then in import order, after
+     * the keyset position `after` (skips, position). The counts are an aggregate over the project's skips, so a page
+     * costs a read of the project's skips (as many as annotators' skips, never its items).
+     */
+    skippedShortItems(
+      projectId: string,
+      overlapTarget: number,
+      limit: number,
+      after?: readonly [skips: number, position: number],
+    ) {
       return rawRows<{
         item_id: string;
         external_id: string;
         skips: string | number;
         annotations: number;
+        position: string | number;
         reasons: string[];
       }>(
         db,
-        sql`select i.id as item_id, i.external_id, count(*) as skips, i.annotation_count as annotations,
-                   array_agg(distinct k.reason) as reasons
-            from skips k join items i on i.id = k.item_id
-            where k.project_id = ${projectId} and i.annotation_count < ${overlapTarget}
-            group by i.id, i.external_id, i.annotation_count, i.position
-            order by count(*) desc, i.position
-            limit 1000`,
+        sql`select * from (
+              select i.id as item_id, i.external_id, count(*) as skips, i.annotation_count as annotations,
+                     i.position, array_agg(distinct k.reason) as reasons
+              from skips k join items i on i.id = k.item_id
+              where k.project_id = ${projectId} and i.annotation_count < ${overlapTarget}
+              group by i.id, i.external_id, i.annotation_count, i.position
+            ) t
+            ${after ? sql`where (t.skips < ${after[0]} or (t.skips = ${after[0]} and t.position > ${after[1]}))` : sql``}
+            order by t.skips desc, t.position
+            limit ${limit}`,
       );
     },
   };

@@ -136,7 +136,8 @@ export const skips = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.userId] }),
-    index('skips_project_idx').on(t.projectId, t.createdAt),
+    // The skip list's keyset order (time, item, annotator): each page is one range of this index.
+    index('skips_project_idx').on(t.projectId, t.createdAt, t.itemId, t.userId),
     // The claim's "not skipped by this annotator" check reads the annotator's skips, never the whole table.
     index('skips_user_idx').on(t.userId),
   ],

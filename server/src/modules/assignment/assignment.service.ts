@@ -1,8 +1,18 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { OrderingPolicy, ProjectSettings, SkipBody, SkipReport } from '@feedbench/shared';
+import type {
+  OrderingPolicy,
+  ProjectSettings,
+  SkipBody,
+  SkipListQuery,
+  SkipListResponse,
+  SkippedItem,
+  SkippedItemListQuery,
+  SkippedItemListResponse,
+} from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import { violatesConstraint } from '../../db/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeKey, pageByKey } from '../../lib/keyset.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import {
   type ClaimArgs,
@@ -137,14 +147,13 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
       });
     },
 
-    async skipReport(projectId: string, overlapTarget: number): Promise<SkipReport> {
-      const repo = createAssignmentRepository(db);
-      const [skipRows, items] = await Promise.all([
-        repo.skipsOf(projectId),
-        repo.skippedShortItems(projectId, overlapTarget),
-      ]);
+    /** A page of the project's skips, newest first (keyset; see the repository). */
+    async skips(projectId: string, query: SkipListQuery): Promise<SkipListResponse> {
+      const after = decodeKey(query.cursor, ['timestamp', 'uuid', 'uuid'] as const);
+      const rows = await createAssignmentRepository(db).skipsOf(projectId, query.limit + 1, after);
+      const { page, nextCursor } = pageByKey(rows, query.limit, (r) => [r.created_at_key, r.item_id, r.user_id]);
       return {
-        skips: skipRows.map((r) => ({
+        skips: page.map((r) => ({
           itemId: r.item_id,
           externalId: r.external_id,
           annotatorEmail: r.email,
@@ -152,19 +161,42 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
           comment: r.comment,
           createdAt: new Date(r.created_at).toISOString(),
         })),
-        itemsNeedingAttention: items.map((r) => ({
+        nextCursor,
+      };
+    },
+
+    /** A page of the skipped items still short of the overlap target, most skipped first. */
+    async skippedItems(
+      projectId: string,
+      overlapTarget: number,
+      query: SkippedItemListQuery,
+    ): Promise<SkippedItemListResponse> {
+      const after = decodeKey(query.cursor, ['integer', 'integer'] as const);
+      const rows = await createAssignmentRepository(db).skippedShortItems(
+        projectId,
+        overlapTarget,
+        query.limit + 1,
+        after,
+      );
+      const { page, nextCursor } = pageByKey(rows, query.limit, (r) => [Number(r.skips), Number(r.position)]);
+      return {
+        items: page.map((r) => ({
           itemId: r.item_id,
           externalId: r.external_id,
           skips: Number(r.skips),
           annotations: Number(r.annotations),
-          reasons: r.reasons as SkipReport['itemsNeedingAttention'][number]['reasons'],
+          reasons: r.reasons as SkippedItem['reasons'],
         })),
+        nextCursor,
       };
     },
 
     /** Slot rows for freshly imported items. */
     createSlots: (tx: Tx, itemIds: string[], target: number) =>
       createAssignmentRepository(tx).createSlots(itemIds, target),
+
+    /** Fresh planner statistics for the slots after a bulk load (see the items module's `analyzeImported`). */
+    analyzeSlots: () => createAssignmentRepository(db).analyzeSlots(),
 
     resizeSlots: (tx: Tx, projectId: string, target: number) =>
       createAssignmentRepository(tx).resizeSlots(projectId, target, clock.now()),

@@ -5,7 +5,7 @@ import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audi
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
 import { type HashScheduler, INTERNAL_LANE } from './hash-scheduler.ts';
-import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password-policy.ts';
 
 /**
@@ -104,7 +104,7 @@ export function createAuthService(deps: {
       const found = await repository.findCredentials(email.toLowerCase());
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it. Hashes run in
       // the caller's address lane (hash-scheduler.ts), so one address cannot starve the others.
-      const stored = found?.passwordHash ?? (await dummyHashPromise);
+      const stored = found?.passwordHash ?? dummyHash;
       const ok = await hashing.run(from.ip ?? INTERNAL_LANE, () => verifyPassword(password, stored));
       if (!found || !ok) {
         // The email as typed: the trail shows what was tried, whether or not such an account exists.

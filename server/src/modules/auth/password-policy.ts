@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as En from '@zxcvbn-ts/language-en';
 import { AppError } from '../../lib/app-error.ts';
 
 /**
@@ -13,9 +14,15 @@ import { AppError } from '../../lib/app-error.ts';
 export const MIN_PASSWORD_SCORE = 3;
 
 let estimator: ZxcvbnFactory | undefined;
-// Built on first use: the dictionaries take a moment to load, and only password-setting paths need them.
+// Built on first use: only password-setting paths need it. The language packs are loaded then too, not at import:
+// they decompress their word lists when loaded, which took the CLI's and the server's peak memory from ~100 MiB to
+// ~230 MiB before any work (issue 12: an import must stay under 300 MB).
+const load = createRequire(import.meta.url);
 const passwordEstimator = () => {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator) return estimator;
+  const common = load('@zxcvbn-ts/language-common') as typeof Common;
+  const en = load('@zxcvbn-ts/language-en') as typeof En;
+  estimator = new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,

@@ -33,5 +33,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of a random password: verifying against it costs the same as a real one (no user enumeration by timing). */
-export const dummyHashPromise = hashPassword(randomBytes(16).toString('hex'));
+/**
+ * A stored hash no password matches (a random salt and a random key at today's cost): verifying against it costs the
+ * same as a real one, so timing does not tell whether an account exists. Made of random bytes rather than by hashing
+ * a random password at start, which cost every process (server and each CLI run) a 128 MiB scrypt at load.
+ */
+export const dummyHash = [
+  'scrypt',
+  N,
+  R,
+  P,
+  randomBytes(16).toString('base64'),
+  randomBytes(KEY_LENGTH).toString('base64'),
+].join('$');

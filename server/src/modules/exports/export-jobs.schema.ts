@@ -33,7 +33,7 @@ export const exportJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    index('export_jobs_project_idx').on(t.projectId, t.createdAt),
+    index('export_jobs_project_idx').on(t.projectId, t.createdAt, t.id),
     check('export_jobs_status_check', sql`${t.status} in ('running', 'done', 'failed')`),
   ],
 );

@@ -1,6 +1,7 @@
 import type { Answers, Task } from '@feedbench/shared';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldAnswers } from '../../db/schema/index.ts';
+import { goldAnswers, items } from '../../db/schema/index.ts';
 import { asShown, nextTask, type Person, submitTask, withRealIds } from '../../test/annotating.ts';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 import { exportLines } from './exports.fixtures.ts';
@@ -193,5 +194,33 @@ describe('export filters', () => {
       preferAdjudicated: false,
     });
     expect(pairsOf(annotators).filter((p) => p.startsWith('three'))).toEqual(['three:X>Y', 'three:X>Y']);
+  });
+
+  it('counts the items nobody annotated from the counters, gold ones only when gold is included', async () => {
+    const outputs = [
+      { id: 'x', content: 'X' },
+      { id: 'y', content: 'Y' },
+    ];
+    await h.importItems(researcher, rankingId, [
+      { id: 'i5', prompt: 'five', outputs },
+      { id: 'i6', prompt: 'six', outputs },
+    ]);
+    const [six] = await h.database.db
+      .select({ id: items.id })
+      .from(items)
+      .where(and(eq(items.projectId, rankingId), eq(items.externalId, 'i6')));
+    await h.database.db
+      .insert(goldAnswers)
+      .values({ itemId: six?.id as string, projectId: rankingId, answers: rank(['x'], ['y']) });
+    const excluded = async (query: string) =>
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/projects/${rankingId}/export/summary?format=trl-preference${query}`,
+          headers: researcher.headers,
+        })
+      ).json().excluded;
+    expect(await excluded('')).toMatchObject({ unannotatedItems: 1, goldItems: 1 });
+    expect(await excluded('&includeGold=true')).toMatchObject({ unannotatedItems: 2, goldItems: 0 });
   });
 });

@@ -49,6 +49,34 @@ async function member(researcher: Person, projectId: string, role = 'annotator')
 }
 
 describe('marking gold items', () => {
+  it('pages through the gold items once, newest marked first, through ties in time and an unmark between pages', async () => {
+    // The fake clock stands still: the five items are marked at one instant (a tie on the time, broken by item id).
+    const { researcher, project, itemId } = await arrange({ items: 6 });
+    for (let i = 0; i < 5; i++)
+      expect((await markGold(researcher, project.id, itemId(`item-${i}`), GOLD)).statusCode).toBe(200);
+    const list = (query: string) =>
+      h.app.inject({ method: 'GET', url: `/api/projects/${project.id}/gold?${query}`, headers: researcher.headers });
+    const whole = (await list('limit=100')).json().items.map((g: { itemId: string }) => g.itemId) as string[];
+    expect(whole).toEqual([...whole].sort().reverse());
+    expect(whole).toHaveLength(5);
+
+    const first = (await list('limit=2')).json();
+    // The cursor's own item is unmarked between pages: the next page starts right after it all the same.
+    const cursorItem = first.items.at(-1).itemId;
+    const unmarked = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/projects/${project.id}/items/${cursorItem}/gold`,
+      headers: researcher.headers,
+    });
+    expect(unmarked.statusCode).toBe(200);
+    const second = (await list(`limit=2&cursor=${first.nextCursor}`)).json();
+    const third = (await list(`limit=2&cursor=${second.nextCursor}`)).json();
+    expect(third.nextCursor).toBeNull();
+    const seen = [...first.items, ...second.items, ...third.items].map((g: { itemId: string }) => g.itemId);
+    expect(seen).toEqual(whole);
+    expect((await list('cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
+  });
+
   it('stores reference answers that fit the template, lists them, and unmarks', async () => {
     const { researcher, project, itemId } = await arrange();
     const marked = await markGold(researcher, project.id, itemId('item-1'), GOLD);

@@ -1,7 +1,8 @@
 import type { Answers } from '@feedbench/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { annotations, goldAnswers, items, projectMembers, projects, users } from '../../db/schema/index.ts';
+import type { KeysetPosition } from '../../lib/keyset.ts';
 
 /**
  * Gold answers, and gold's read model over other modules' tables (reads only; table-ownership.ts): the annotations
@@ -36,7 +37,13 @@ export function createGoldRepository(db: Executor) {
       return rows.length > 0;
     },
 
-    listGold(projectId: string) {
+    async countGold(projectId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(goldAnswers).where(eq(goldAnswers.projectId, projectId));
+      return row?.n ?? 0;
+    },
+
+    /** Newest marked first, `limit` rows after the keyset position `after` (a range of gold_answers_project_idx). */
+    listGold(projectId: string, limit: number, after?: KeysetPosition) {
       return db
         .select({
           itemId: goldAnswers.itemId,
@@ -44,15 +51,27 @@ export function createGoldRepository(db: Executor) {
           answers: goldAnswers.answers,
           createdBy: goldAnswers.createdBy,
           createdAt: goldAnswers.createdAt,
+          createdAtKey: sql<string>`${goldAnswers.createdAt}::text`,
         })
         .from(goldAnswers)
         .innerJoin(items, eq(items.id, goldAnswers.itemId))
-        .where(eq(goldAnswers.projectId, projectId))
-        .orderBy(asc(items.position));
+        .where(
+          and(
+            eq(goldAnswers.projectId, projectId),
+            after
+              ? sql`(${goldAnswers.createdAt}, ${goldAnswers.itemId}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(goldAnswers.createdAt), desc(goldAnswers.itemId))
+        .limit(limit);
     },
 
-    /** Every annotation given on a gold item of the project (optionally one annotator's), with the gold answers. */
-    goldAnnotations(projectId: string, userId?: string) {
+    /**
+     * Every annotation given on a gold item of the project (optionally one annotator's, or on the given items only),
+     * with the gold answers.
+     */
+    goldAnnotations(projectId: string, userId?: string, itemIds?: string[]) {
       return db
         .select({
           userId: annotations.userId,
@@ -62,7 +81,13 @@ export function createGoldRepository(db: Executor) {
         })
         .from(annotations)
         .innerJoin(goldAnswers, eq(goldAnswers.itemId, annotations.itemId))
-        .where(and(eq(annotations.projectId, projectId), userId ? eq(annotations.userId, userId) : undefined));
+        .where(
+          and(
+            eq(annotations.projectId, projectId),
+            userId ? eq(annotations.userId, userId) : undefined,
+            itemIds ? inArray(annotations.itemId, itemIds) : undefined,
+          ),
+        );
     },
 
     findAnnotation(annotationId: string) {

@@ -2,6 +2,7 @@ import {
   annotationIdParams,
   goldAccuracyResponse,
   goldAnnotatorParams,
+  goldItemListQuery,
   goldItemListResponse,
   goldItemParams,
   goldMarkResponse,
@@ -21,8 +22,16 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
     const tags = ['gold'];
     app.get(
       '/api/projects/:projectId/gold',
-      { schema: { tags, params: projectIdParams, response: { 200: goldItemListResponse } } },
-      async (request) => ({ items: await gold.list(requireUser(request), request.params.projectId) }),
+      {
+        schema: {
+          tags,
+          description: "The project's gold items, newest marked first, a keyset page at a time",
+          params: projectIdParams,
+          querystring: goldItemListQuery,
+          response: { 200: goldItemListResponse },
+        },
+      },
+      async (request) => gold.list(requireUser(request), request.params.projectId, request.query),
     );
 
     app.put(

@@ -21,5 +21,6 @@ export const goldAnswers = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('gold_answers_project_idx').on(t.projectId)],
+  // The gold list's keyset order (newest marked first): each page is one range of this index.
+  (t) => [index('gold_answers_project_idx').on(t.projectId, t.createdAt, t.itemId)],
 );

@@ -3,7 +3,8 @@ import {
   type Answers,
   belowGoldThreshold,
   checkAnswers,
-  type GoldItem,
+  type GoldItemListQuery,
+  type GoldItemListResponse,
   type GoldSettings,
   type GoldSettingsBody,
   goldAccuracy,
@@ -16,6 +17,7 @@ import {
 } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import { type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ItemsService } from '../items/items.service.ts';
@@ -79,8 +81,8 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
   }
 
   /** Scores and standings of every annotation on the project's gold items, under the current template. */
-  async function scoresOf(projectId: string, questions: Question[], userId?: string) {
-    const rows = await repository.goldAnnotations(projectId, userId);
+  async function scoresOf(projectId: string, questions: Question[], userId?: string, itemIds?: string[]) {
+    const rows = await repository.goldAnnotations(projectId, userId, itemIds);
     return rows.map((row) => ({ ...row, score: scoreAnnotation(questions, row.gold, row.answers) }));
   }
 
@@ -151,14 +153,23 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       events.publish(projectId);
     },
 
-    async list(user: SessionUser, projectId: string): Promise<GoldItem[]> {
+    /** A keyset page of the gold items, newest marked first, each scored on its own annotations only. */
+    async list(user: SessionUser, projectId: string, query: GoldItemListQuery): Promise<GoldItemListResponse> {
       const project = await projects.accessAsResearcher(user, projectId);
-      const [rows, scores] = await Promise.all([
-        repository.listGold(projectId),
-        scoresOf(projectId, project.settings.questions),
-      ]);
-      return rows.map((row) => {
-        const standing = goldAccuracy(scores.filter((s) => s.itemId === row.itemId).map((s) => s.score));
+      const rows = await repository.listGold(projectId, query.limit + 1, decodeCursor(query.cursor));
+      const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.createdAtKey, id: r.itemId }));
+      const scores = page.length
+        ? await scoresOf(
+            projectId,
+            project.settings.questions,
+            undefined,
+            page.map((r) => r.itemId),
+          )
+        : [];
+      const byItem = new Map<string, (number | null)[]>();
+      for (const s of scores) byItem.set(s.itemId, [...(byItem.get(s.itemId) ?? []), s.score]);
+      const items = page.map((row) => {
+        const standing = goldAccuracy(byItem.get(row.itemId) ?? []);
         return {
           itemId: row.itemId,
           itemExternalId: row.itemExternalId,
@@ -169,17 +180,18 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
           meanScore: standing.accuracy,
         };
       });
+      return { items, nextCursor };
     },
 
     async accuracy(user: SessionUser, projectId: string) {
       const project = await projects.accessAsResearcher(user, projectId);
       const [annotators, goldItems] = await Promise.all([
         accuracyByAnnotator(projectId),
-        repository.listGold(projectId),
+        repository.countGold(projectId),
       ]);
       return {
         settings: goldSettingsSchema.parse(project.settings.gold ?? {}),
-        goldItems: goldItems.length,
+        goldItems,
         annotators,
       };
     },

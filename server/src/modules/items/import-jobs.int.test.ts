@@ -149,6 +149,27 @@ describe('import jobs', () => {
     expect(await count('items', project.id)).toBe(2);
   });
 
+  it('pages through the imports once, newest first, through ties in time and a deleted job between pages', async () => {
+    // The fake clock stands still: the five imports start at one instant (a tie on the time, broken by job id).
+    const project = await h.project(researcher, { kind: 'ranking' });
+    for (let i = 0; i < 5; i++)
+      expect((await upload(researcher, project.id, jsonl([rankingLine(`p${i}`)]))).statusCode).toBe(200);
+    const list = (query: string) =>
+      h.app.inject({ url: `/api/projects/${project.id}/import-jobs?${query}`, headers: researcher.headers });
+    const whole = (await list('limit=100')).json().jobs.map((j: { id: string }) => j.id) as string[];
+    expect(whole).toHaveLength(5);
+    expect(whole).toEqual([...whole].sort().reverse());
+
+    const first = (await list('limit=2')).json();
+    // Arranged directly (no route deletes a job): the cursor's own job goes, and the next page starts after it.
+    await h.database.db.execute(sql`delete from import_jobs where id = ${first.jobs.at(-1).id}`);
+    const second = (await list(`limit=2&cursor=${first.nextCursor}`)).json();
+    const third = (await list(`limit=2&cursor=${second.nextCursor}`)).json();
+    expect(third.nextCursor).toBeNull();
+    expect([...first.jobs, ...second.jobs, ...third.jobs].map((j: { id: string }) => j.id)).toEqual(whole);
+    expect((await list('cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
+  });
+
   it('keeps the line report of a file refused in the background', async () => {
     const project = await h.project(researcher, { kind: 'ranking' });
     const response = await upload(researcher, project.id, jsonl([rankingLine('ok'), '{oops']), 'import-jobs');

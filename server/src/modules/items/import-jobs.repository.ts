@@ -3,6 +3,7 @@ import { toConversation } from '@feedbench/shared';
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { importJobs, importStaging } from '../../db/schema/index.ts';
+import type { KeysetPosition } from '../../lib/keyset.ts';
 import type { CheckedLine } from './import-parser.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -28,13 +29,24 @@ export function createImportJobsRepository(db: Executor) {
       return row;
     },
 
-    /** Newest first. */
-    list(projectId: string, limit: number): Promise<ImportJobRow[]> {
+    async analyzeImported() {
+      await db.execute(sql`analyze items, item_outputs`);
+    },
+
+    /** Newest first, `limit` rows after the keyset position `after` (a range of import_jobs_project_idx). */
+    list(projectId: string, limit: number, after?: KeysetPosition) {
       return db
-        .select()
+        .select({ job: importJobs, createdAtKey: sql<string>`${importJobs.createdAt}::text` })
         .from(importJobs)
-        .where(eq(importJobs.projectId, projectId))
-        .orderBy(desc(importJobs.createdAt))
+        .where(
+          and(
+            eq(importJobs.projectId, projectId),
+            after
+              ? sql`(${importJobs.createdAt}, ${importJobs.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
         .limit(limit);
     },
 

@@ -51,7 +51,7 @@ export const importJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    index('import_jobs_project_idx').on(t.projectId, t.createdAt),
+    index('import_jobs_project_idx').on(t.projectId, t.createdAt, t.id),
     check('import_jobs_status_check', sql`${t.status} in ('running', 'done', 'failed')`),
   ],
 );

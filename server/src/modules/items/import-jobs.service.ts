@@ -2,6 +2,8 @@ import {
   IMPORT_LIMITS,
   type ImportFormat,
   type ImportJob,
+  type ImportJobListQuery,
+  type ImportJobListResponse,
   type ImportProblem,
   type ImportResult,
   type Question,
@@ -9,6 +11,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
@@ -19,7 +22,11 @@ import { type CheckedLine, createLineChecker, storable } from './import-parser.t
 import { itemErrors, MAX_REPORTED_PROBLEMS } from './items.errors.ts';
 import { minimumOutputs } from './template-fit.ts';
 
-/** Largest import file accepted (as sent, compressed or not). Streamed, so its size costs no memory. */
+/**
+ * Largest upload accepted (as sent, compressed or not). Streamed, so its size costs no memory; the cap bounds what one
+ * HTTP upload may make the server stage. The CLI reads a local file its operator chose and has no cap (a project of
+ * 1M ranking items with 4 outputs of ~80 words is a 2.4 GiB file).
+ */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 /** Staged lines per batch, and bytes of line text per batch: whichever comes first bounds what is held in memory. */
 const STAGE_ROWS = 500;
@@ -50,6 +57,8 @@ export interface ImportSource {
   bytesTotal?: number | null;
   /** Called as bytes arrive (the CLI's progress bar). */
   onProgress?: (progress: { bytesRead: number; linesRead: number }) => void;
+  /** Bytes accepted (as sent); IMPORT_MAX_BYTES unless the caller says otherwise. */
+  maxBytes?: number;
 }
 
 /** A started import: `read` settles once the whole file is read and checked, `outcome` once it is accepted or not. */
@@ -97,7 +106,7 @@ export function createImportJobsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins'>;
+  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins' | 'analyzeSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {
@@ -143,7 +152,7 @@ export function createImportJobsService({
       let batch: CheckedLine[] = [];
       let batchBytes = 0;
       const chunks = unpackedChunks(source.body, {
-        maxBytes: IMPORT_MAX_BYTES,
+        maxBytes: source.maxBytes ?? IMPORT_MAX_BYTES,
         onBytes: (bytes) => {
           progress.bytesRead = bytes;
           source.onProgress?.(progress);
@@ -229,6 +238,10 @@ export function createImportJobsService({
         await end({ status: 'done', created, existing: lines - created, badLines: 0, problems: [], error: null }, inTx);
       });
       await audit.record('items.import', by, { projectId: project.id, details: { bytes: progress.bytesRead } });
+      // Planner statistics for what was just loaded: PGlite runs no autovacuum at all, and PostgreSQL's comes minutes
+      // later, so until then the planner guesses the sizes of a freshly loaded project.
+      await repository.analyzeImported();
+      await assignment.analyzeSlots();
       return { job: await current(row) };
     } catch (error) {
       const message = signal.aborted
@@ -301,10 +314,14 @@ export function createImportJobsService({
       return { lines: job.created + job.existing, created: job.created, existing: job.existing };
     },
 
-    async list(projectId: string): Promise<ImportJob[]> {
+    /** Newest first, a keyset page at a time (the first page by default: the latest LIST_LIMIT jobs). */
+    async list(projectId: string, query: Partial<ImportJobListQuery> = {}): Promise<ImportJobListResponse> {
       const now = clock.now();
       await repository.failStale(projectId, new Date(now.getTime() - STALE_MS), now);
-      return (await repository.list(projectId, LIST_LIMIT)).map(toImportJob);
+      const limit = query.limit ?? LIST_LIMIT;
+      const rows = await repository.list(projectId, limit + 1, decodeCursor(query.cursor));
+      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdAtKey, id: r.job.id }));
+      return { jobs: page.map((r) => toImportJob(r.job)), nextCursor };
     },
 
     async get(projectId: string, jobId: string): Promise<ImportJob> {

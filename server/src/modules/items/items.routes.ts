@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import {
   type ImportJobQuery,
+  importJobListQuery,
   importJobListResponse,
   importJobParams,
   importJobQuery,
@@ -113,14 +114,16 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
       {
         schema: {
           tags: ['items'],
-          description: "The project's latest imports, newest first (a rejected one keeps its line report)",
+          description:
+            "The project's imports, newest first, a keyset page at a time (a rejected one keeps its line report)",
           params: projectIdParams,
+          querystring: importJobListQuery,
           response: { 200: importJobListResponse },
         },
       },
       async (request) => {
         await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        return { jobs: await items.imports.list(request.params.projectId) };
+        return items.imports.list(request.params.projectId, request.query);
       },
     );
 

@@ -17,7 +17,7 @@ export function createItemsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins'>;
+  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins' | 'analyzeSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {

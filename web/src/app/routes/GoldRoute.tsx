@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { MorePagesButton } from '../../components/MorePagesButton.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useGoldAccuracy } from '../../features/gold/api/get-gold-accuracy.ts';
 import { useGoldItems } from '../../features/gold/api/get-gold-items.ts';
@@ -7,11 +8,14 @@ import { GoldAccuracyTable } from '../../features/gold/components/GoldAccuracyTa
 import { GoldCandidates } from '../../features/gold/components/GoldCandidates.tsx';
 import { GoldItemsTable } from '../../features/gold/components/GoldItemsTable.tsx';
 import { GoldSettingsForm } from '../../features/gold/components/GoldSettingsForm.tsx';
+import { goldMessages } from '../../features/gold/gold.messages.ts';
 import { useProject } from '../../features/projects/api/get-project.ts';
+import { useMessages } from '../../i18n/messages.ts';
 
 /** Researchers' gold (control) items: settings, annotator accuracy with pause/resume, the gold items themselves. */
 export function GoldRoute() {
   const { projectId = '' } = useParams();
+  const t = useMessages(goldMessages);
   const project = useProject(projectId);
   const accuracy = useGoldAccuracy(projectId);
   const items = useGoldItems(projectId);
@@ -22,6 +26,8 @@ export function GoldRoute() {
   if (items.isError) return <ErrorNotice error={items.error} title="Could not load gold items" />;
   const name = project.data?.name ?? 'Project';
   const paused = accuracy.data.annotators.filter((a) => a.paused);
+  // Keyset pages: the gold items loaded so far (the total is the accuracy report's count).
+  const goldItems = items.data.pages.flatMap((page) => page.items);
 
   return (
     <div className="stack">
@@ -50,12 +56,13 @@ export function GoldRoute() {
         <GoldAccuracyTable projectId={projectId} annotators={accuracy.data.annotators} />
       </section>
       <section className="card stack" aria-labelledby="gold-items">
-        <h2 id="gold-items">Gold items ({items.data.items.length})</h2>
-        <GoldItemsTable projectId={projectId} items={items.data.items} />
+        <h2 id="gold-items">Gold items ({accuracy.data.goldItems})</h2>
+        <GoldItemsTable projectId={projectId} items={goldItems} />
+        <MorePagesButton query={items} label={t('moreGoldItems')} loadingLabel={t('loadingMore')} />
       </section>
       <section className="card stack" aria-labelledby="gold-candidates">
         <h2 id="gold-candidates">Use an annotation as gold</h2>
-        <GoldCandidates projectId={projectId} goldItemIds={new Set(items.data.items.map((i) => i.itemId))} />
+        <GoldCandidates projectId={projectId} goldItemIds={new Set(goldItems.map((i) => i.itemId))} />
       </section>
     </div>
   );

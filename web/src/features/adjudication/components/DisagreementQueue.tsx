@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
+import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
+import { adjudicationMessages } from '../adjudication.messages.ts';
 import { useDisagreementQueue } from '../api/get-disagreement-queue.ts';
 
 const MEASURES = {
@@ -11,10 +14,12 @@ const MEASURES = {
 
 /** Items whose annotators disagree most, worst first, each linking to its side-by-side adjudication. */
 export function DisagreementQueue({ projectId }: { projectId: string }) {
+  const t = useMessages(adjudicationMessages);
   const queue = useDisagreementQueue(projectId);
   if (queue.isPending) return <Loading what="the disagreement queue" />;
   if (queue.isError) return <ErrorNotice error={queue.error} title="Could not load the disagreement queue" />;
-  const { question, entries } = queue.data;
+  const question = queue.data.pages[0]?.question ?? null;
+  const entries = queue.data.pages.flatMap((page) => page.entries);
   if (!question) {
     return (
       <p className="muted">This template has no ranking, pairwise, rating or classification question to compare.</p>
@@ -53,6 +58,7 @@ export function DisagreementQueue({ projectId }: { projectId: string }) {
           </tbody>
         </table>
       )}
+      <MorePagesButton query={queue} label={t('moreEntries')} loadingLabel={t('loadingMore')} />
     </div>
   );
 }

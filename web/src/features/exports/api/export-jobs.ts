@@ -1,6 +1,7 @@
 import { type CreateExportJobBody, type ExportJob, exportJobListResponse, exportJobSchema } from '@feedbench/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
+import { type JobPages, mergeLiveJobs } from '../../../lib/live-job-pages.ts';
 import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
 
 const jobsPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/export-jobs`;
@@ -8,17 +9,22 @@ const jobsPath = (projectId: string) => `/api/projects/${encodeURIComponent(proj
 export const exportJobFileUrl = (projectId: string, jobId: string) =>
   `${jobsPath(projectId)}/${encodeURIComponent(jobId)}/file`;
 
-export const getExportJobs = (projectId: string, signal?: AbortSignal) =>
-  apiJson(jobsPath(projectId), exportJobListResponse, { signal });
+export const getExportJobs = (projectId: string, cursor: string | undefined, signal?: AbortSignal) =>
+  apiJson(`${jobsPath(projectId)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, exportJobListResponse, {
+    signal,
+  });
 
+/** Keyset pages of the project's export jobs, newest first. */
 export const exportJobsQueryOptions = (projectId: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['exports', projectId, 'jobs'],
-    queryFn: async ({ signal }) => (await getExportJobs(projectId, signal)).jobs,
+    queryFn: ({ pageParam, signal }) => getExportJobs(projectId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
 /**
- * The project's background exports, kept current by the project's websocket: each progress message carries the
+ * The project's background exports (keyset pages), kept current by the project's websocket: each progress message carries the
  * running jobs (and those just finished), merged into the list without a refetch.
  */
 export function useExportJobs(projectId: string) {
@@ -27,14 +33,9 @@ export function useExportJobs(projectId: string) {
   useProjectLiveSocket(projectId, (message) => {
     const live = message.exportJobs;
     if (!live || live.length === 0) return;
-    queryClient.setQueryData<ExportJob[]>(queryKey, (jobs = []) => {
-      const byId = new Map(live.map((job) => [job.id, job]));
-      const known = jobs.map((job) => byId.get(job.id) ?? job);
-      const added = live.filter((job) => !jobs.some((j) => j.id === job.id));
-      return [...added, ...known];
-    });
+    queryClient.setQueryData<JobPages<ExportJob>>(queryKey, (pages) => mergeLiveJobs(pages, live));
   });
-  return useQuery(exportJobsQueryOptions(projectId));
+  return useInfiniteQuery(exportJobsQueryOptions(projectId));
 }
 
 export const createExportJob = (projectId: string, body: CreateExportJobBody) =>
@@ -46,7 +47,7 @@ export function useCreateExportJob(projectId: string) {
   return useMutation({
     mutationFn: (body: CreateExportJobBody) => createExportJob(projectId, body),
     onSuccess: (job) => {
-      queryClient.setQueryData<ExportJob[]>(queryKey, (jobs = []) => [job, ...jobs.filter((j) => j.id !== job.id)]);
+      queryClient.setQueryData<JobPages<ExportJob>>(queryKey, (pages) => mergeLiveJobs(pages, [job]));
     },
   });
 }

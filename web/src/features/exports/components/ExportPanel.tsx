@@ -1,8 +1,11 @@
 import { type ExportFormat, type ExportOptions, exportOptionsSchema, type TaskKind } from '@feedbench/shared';
 import { useState } from 'react';
+import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { type ExportChoices, exportUrl } from '../api/export-url.ts';
+import { exportsMessages } from '../exports.messages.ts';
 import { ExportJobsList } from './ExportJobsList.tsx';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { ExportSummary } from './ExportSummary.tsx';
@@ -17,6 +20,7 @@ const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = { ranking: 'trl-preferenc
  */
 export function ExportPanel({ projectId, kind }: { projectId: string; kind: TaskKind }) {
   const [choices, setChoices] = useState<ExportChoices>({ format: DEFAULT_FORMAT[kind], fileFormat: 'jsonl' });
+  const t = useMessages(exportsMessages);
   const jobs = useExportJobs(projectId);
   const createJob = useCreateExportJob(projectId);
   const { fileFormat, ...rest } = choices;
@@ -57,7 +61,8 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
         {createJob.isError && <ErrorNotice error={createJob.error} title="Export not started" />}
         <h3>Background exports</h3>
         {jobs.isError && <ErrorNotice error={jobs.error} title="Background exports could not be loaded" />}
-        <ExportJobsList projectId={projectId} jobs={jobs.data ?? []} />
+        <ExportJobsList projectId={projectId} jobs={jobs.data?.pages.flatMap((page) => page.jobs) ?? []} />
+        <MorePagesButton query={jobs} label={t('olderExports')} loadingLabel={t('loadingMore')} />
       </section>
       {options && <SnapshotsPanel projectId={projectId} options={options} />}
     </>

@@ -1,12 +1,22 @@
 import { goldItemListResponse } from '@feedbench/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
 
-export const getGoldItems = (projectId: string, signal?: AbortSignal) =>
-  apiJson(`/api/projects/${encodeURIComponent(projectId)}/gold`, goldItemListResponse, { signal });
+export const getGoldItems = (projectId: string, cursor: string | undefined, signal?: AbortSignal) =>
+  apiJson(
+    `/api/projects/${encodeURIComponent(projectId)}/gold${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+    goldItemListResponse,
+    { signal },
+  );
 
+/** Keyset pages of the project's gold items, newest marked first. */
 export const goldItemsQueryOptions = (projectId: string) =>
-  queryOptions({ queryKey: ['gold', projectId, 'items'], queryFn: ({ signal }) => getGoldItems(projectId, signal) });
+  infiniteQueryOptions({
+    queryKey: ['gold', projectId, 'items'],
+    queryFn: ({ pageParam, signal }) => getGoldItems(projectId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
-/** The project's gold items with their reference answers and how annotators scored on each. */
-export const useGoldItems = (projectId: string) => useQuery(goldItemsQueryOptions(projectId));
+/** The project's gold items with their reference answers and how annotators scored on each, a page at a time. */
+export const useGoldItems = (projectId: string) => useInfiniteQuery(goldItemsQueryOptions(projectId));

@@ -1,22 +1,28 @@
 import { type ImportFormat, type ImportJob, importJobListResponse, importJobSchema } from '@feedbench/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { apiJson } from '../../../lib/api-client.ts';
+import { type JobPages, mergeLiveJobs } from '../../../lib/live-job-pages.ts';
 import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
 
 const jobsPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/import-jobs`;
 
-export const getImportJobs = (projectId: string, signal?: AbortSignal) =>
-  apiJson(jobsPath(projectId), importJobListResponse, { signal });
+export const getImportJobs = (projectId: string, cursor: string | undefined, signal?: AbortSignal) =>
+  apiJson(`${jobsPath(projectId)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, importJobListResponse, {
+    signal,
+  });
 
+/** Keyset pages of the project's imports, newest first. */
 export const importJobsQueryOptions = (projectId: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['imports', projectId, 'jobs'],
-    queryFn: async ({ signal }) => (await getImportJobs(projectId, signal)).jobs,
+    queryFn: ({ pageParam, signal }) => getImportJobs(projectId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
 /**
- * The project's imports, newest first, kept current by the project's websocket: each progress message carries the
+ * The project's imports, newest first (keyset pages), kept current by the project's websocket: each progress message carries the
  * running imports (and those just finished), merged into the list without a refetch. `onImported` runs when one of
  * them is accepted, so the page can refresh what shows item counts (owned by another feature).
  */
@@ -27,12 +33,7 @@ export function useImportJobs(projectId: string, { onImported }: { onImported?: 
   useProjectLiveSocket(projectId, (message) => {
     const live = message.importJobs;
     if (!live || live.length === 0) return;
-    queryClient.setQueryData<ImportJob[]>(queryKey, (jobs = []) => {
-      const byId = new Map(live.map((job) => [job.id, job]));
-      const known = jobs.map((job) => byId.get(job.id) ?? job);
-      const added = live.filter((job) => !jobs.some((j) => j.id === job.id));
-      return [...added, ...known];
-    });
+    queryClient.setQueryData<JobPages<ImportJob>>(queryKey, (pages) => mergeLiveJobs(pages, live));
     for (const job of live) {
       if (job.status === 'done' && !announced.current.has(job.id)) {
         announced.current.add(job.id);
@@ -40,7 +41,7 @@ export function useImportJobs(projectId: string, { onImported }: { onImported?: 
       }
     }
   });
-  return useQuery(importJobsQueryOptions(projectId));
+  return useInfiniteQuery(importJobsQueryOptions(projectId));
 }
 
 /**
@@ -64,7 +65,7 @@ export function useStartImportJob(projectId: string) {
   return useMutation({
     mutationFn: ({ file, format }: { file: File; format: ImportFormat }) => startImportJob(projectId, file, format),
     onSuccess: (job) => {
-      queryClient.setQueryData<ImportJob[]>(queryKey, (jobs = []) => [job, ...jobs.filter((j) => j.id !== job.id)]);
+      queryClient.setQueryData<JobPages<ImportJob>>(queryKey, (pages) => mergeLiveJobs(pages, [job]));
       // The websocket may have told the end before the upload's answer arrived: read the list once more.
       void queryClient.invalidateQueries({ queryKey });
     },

@@ -1,7 +1,10 @@
 import { IMPORT_FORMATS, type ImportFormat } from '@feedbench/shared';
 import { type ChangeEvent, useState } from 'react';
+import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useImportJobs, useStartImportJob } from '../api/import-jobs.ts';
+import { itemsMessages } from '../items.messages.ts';
 import { ImportJobsList } from './ImportJobsList.tsx';
 
 const EXAMPLE =
@@ -13,6 +16,7 @@ const EXAMPLE =
  * the server: it survives a reload.
  */
 export function ImportPanel({ projectId, onImported }: { projectId: string; onImported?: () => void }) {
+  const t = useMessages(itemsMessages);
   const jobs = useImportJobs(projectId, { onImported });
   const upload = useStartImportJob(projectId);
   const [format, setFormat] = useState<ImportFormat>('feedbench');
@@ -59,7 +63,8 @@ export function ImportPanel({ projectId, onImported }: { projectId: string; onIm
         {upload.isError && <ErrorNotice error={upload.error} title="Import not started" />}
         <h3>Imports</h3>
         {jobs.isError && <ErrorNotice error={jobs.error} title="Imports could not be loaded" />}
-        <ImportJobsList jobs={jobs.data ?? []} />
+        <ImportJobsList jobs={jobs.data?.pages.flatMap((page) => page.jobs) ?? []} />
+        <MorePagesButton query={jobs} label={t('olderImports')} loadingLabel={t('loadingMore')} />
       </div>
     </section>
   );

@@ -1,9 +1,9 @@
-import { SKIP_REASON_LABELS, type SkipReport } from '@feedbench/shared';
+import { SKIP_REASON_LABELS, type SkipEntry } from '@feedbench/shared';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every skip, newest first: who skipped which item, when, why, and what they wrote. */
-export function SkipList({ skips }: { skips: SkipReport['skips'] }) {
+export function SkipList({ skips }: { skips: SkipEntry[] }) {
   if (skips.length === 0) {
     return <p className="muted">Nobody skipped an item yet.</p>;
   }

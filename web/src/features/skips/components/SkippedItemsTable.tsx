@@ -1,13 +1,7 @@
-import { SKIP_REASON_LABELS, type SkipReport } from '@feedbench/shared';
+import { SKIP_REASON_LABELS, type SkippedItem } from '@feedbench/shared';
 
 /** Skipped items still short of the overlap target, most skipped first: prompts to fix, reword or remove. */
-export function SkippedItemsTable({
-  items,
-  overlapTarget,
-}: {
-  items: SkipReport['itemsNeedingAttention'];
-  overlapTarget: number;
-}) {
+export function SkippedItemsTable({ items, overlapTarget }: { items: SkippedItem[]; overlapTarget: number }) {
   if (items.length === 0) {
     return <p className="muted">No skipped item is short of its target.</p>;
   }
