@@ -113,6 +113,8 @@ const MATRIX: Record<string, Rule> = {
   // A write token may call it (nothing to end: no session cookie).
   'POST /api/auth/logout':                       { allow: [...sessions, 'tokenElsewhere'], freshSession: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me':                            { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
+  // Sessions only: a token does not change its owner's preferences.
+  'PATCH /api/auth/me':                          { allow: sessions, request: () => ({ url: '/api/auth/me', payload: { locale: 'zh-CN' } }) },
   'GET /api/auth/csrf':                          { allow: everyone, request: () => ({ url: '/api/auth/csrf' }) },
   // Sessions only (a token never changes its owner's password); the wrong current password answers 422.
   'PUT /api/auth/password':                      { allow: sessions, request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'not the password', newPassword: 'long enough pw' } }) },
