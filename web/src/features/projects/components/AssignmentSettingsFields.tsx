@@ -1,4 +1,6 @@
 import { ORDERING_POLICIES, type OrderingPolicy } from '@feedbench/shared';
+import { useMessages } from '../../../i18n/messages.ts';
+import { projectMessages } from '../projects.messages.ts';
 
 export interface AssignmentSettings {
   overlapTarget: number;
@@ -6,11 +8,11 @@ export interface AssignmentSettings {
   ordering: OrderingPolicy;
 }
 
-const ORDERING_LABELS: Record<OrderingPolicy, string> = {
-  'closest-to-completion': 'Closest to completion first',
-  random: 'Random',
-  'import-order': 'Import order',
-};
+const ORDERING_LABELS = {
+  'closest-to-completion': 'ordering_closest',
+  random: 'ordering_random',
+  'import-order': 'ordering_import',
+} as const satisfies Record<OrderingPolicy, keyof (typeof projectMessages)['en']>;
 
 /** Overlap, lease length and ordering policy: the settings that decide who annotates what, and for how long. */
 export function AssignmentSettingsFields({
@@ -22,10 +24,11 @@ export function AssignmentSettingsFields({
   value: AssignmentSettings;
   onChange: (next: AssignmentSettings) => void;
 }) {
+  const t = useMessages(projectMessages);
   return (
     <div className="row settings-row">
       <div className="field">
-        <label htmlFor={`${idPrefix}-overlap`}>Annotators per item</label>
+        <label htmlFor={`${idPrefix}-overlap`}>{t('annotatorsPerItem')}</label>
         <input
           id={`${idPrefix}-overlap`}
           type="number"
@@ -38,11 +41,11 @@ export function AssignmentSettingsFields({
           onChange={(e) => onChange({ ...value, overlapTarget: e.target.valueAsNumber })}
         />
         <span id={`${idPrefix}-overlap-hint`} className="hint">
-          2 or more to measure agreement and review disagreements.
+          {t('overlapHint')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-lease`}>Lease length (minutes)</label>
+        <label htmlFor={`${idPrefix}-lease`}>{t('leaseLength')}</label>
         <input
           id={`${idPrefix}-lease`}
           type="number"
@@ -55,11 +58,11 @@ export function AssignmentSettingsFields({
           onChange={(e) => onChange({ ...value, leaseMinutes: e.target.valueAsNumber })}
         />
         <span id={`${idPrefix}-lease-hint`} className="hint">
-          How long an item stays reserved for the annotator who opened it.
+          {t('leaseHint')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-ordering`}>Item order</label>
+        <label htmlFor={`${idPrefix}-ordering`}>{t('itemOrder')}</label>
         <select
           id={`${idPrefix}-ordering`}
           value={value.ordering}
@@ -67,7 +70,7 @@ export function AssignmentSettingsFields({
         >
           {ORDERING_POLICIES.map((o) => (
             <option key={o} value={o}>
-              {ORDERING_LABELS[o]}
+              {t(ORDERING_LABELS[o])}
             </option>
           ))}
         </select>
