@@ -161,6 +161,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/snapshots/:snapshotId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId/files/:file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}/files/${encodeURIComponent(fx.snapshotFile)}` }) },
   'POST /api/projects/:projectId/import-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/import-jobs`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
+  // Reads and stores nothing, but sees the project's template: its researchers only.
+  'POST /api/projects/:projectId/import-preview': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/import-preview`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
   'GET /api/projects/:projectId/import-jobs':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs` }) },
   'GET /api/projects/:projectId/import-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs/${fx.importJobId}` }) },
   'POST /api/projects/:projectId/export-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/export-jobs`, payload: { format: 'raw' } }) },
