@@ -65,7 +65,7 @@ export function ImportPreview({
         <p className="muted">{t('noItemsPreviewed')}</p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways, so it must be reachable by keyboard
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('previewItems')}>
+        <section className="table-scroll" tabIndex={0} aria-label={t('previewItems')}>
           <table className="table">
             <caption className="visually-hidden">{t('previewItems')}</caption>
             <thead>
@@ -110,7 +110,7 @@ export function ImportPreview({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {preview.problems.length > 0 && (
         <div className="notice error stack">
