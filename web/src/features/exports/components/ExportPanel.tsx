@@ -1,8 +1,10 @@
 import { type ExportFormat, type ExportOptions, exportOptionsSchema, type TaskKind } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { type ExportChoices, exportUrl } from '../api/export-url.ts';
+import { exportMessages } from '../exports.messages.ts';
 import { ExportJobsList } from './ExportJobsList.tsx';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { ExportSummary } from './ExportSummary.tsx';
@@ -16,6 +18,7 @@ const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = { ranking: 'trl-preferenc
  * projects with live progress, and snapshots of the same options.
  */
 export function ExportPanel({ projectId, kind }: { projectId: string; kind: TaskKind }) {
+  const t = useMessages(exportMessages);
   const [choices, setChoices] = useState<ExportChoices>({ format: DEFAULT_FORMAT[kind], fileFormat: 'jsonl' });
   const jobs = useExportJobs(projectId);
   const createJob = useCreateExportJob(projectId);
@@ -28,7 +31,7 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
   return (
     <>
       <section className="card stack" aria-labelledby="export-title">
-        <h2 id="export-title">Export</h2>
+        <h2 id="export-title">{t('export')}</h2>
         <ExportOptionsForm choices={choices} onChange={setChoices} kind={kind} />
         {problem && (
           <p className="notice error" role="alert">
@@ -39,11 +42,11 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
         <div className="row">
           {options ? (
             <a className="button primary" href={exportUrl(projectId, choices)} download>
-              Download {choices.format} ({fileFormat})
+              {t('download', { format: choices.format, file: fileFormat })}
             </a>
           ) : (
             <button type="button" disabled>
-              Download {choices.format} ({fileFormat})
+              {t('download', { format: choices.format, file: fileFormat })}
             </button>
           )}
           <button
@@ -51,12 +54,12 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
             disabled={!options || createJob.isPending}
             onClick={() => options && createJob.mutate({ ...options, fileFormat })}
           >
-            Export in the background
+            {t('exportInBackground')}
           </button>
         </div>
-        {createJob.isError && <ErrorNotice error={createJob.error} title="Export not started" />}
-        <h3>Background exports</h3>
-        {jobs.isError && <ErrorNotice error={jobs.error} title="Background exports could not be loaded" />}
+        {createJob.isError && <ErrorNotice error={createJob.error} title={t('exportNotStarted')} />}
+        <h3>{t('backgroundExports')}</h3>
+        {jobs.isError && <ErrorNotice error={jobs.error} title={t('backgroundNotLoaded')} />}
         <ExportJobsList projectId={projectId} jobs={jobs.data ?? []} />
       </section>
       {options && <SnapshotsPanel projectId={projectId} options={options} />}
