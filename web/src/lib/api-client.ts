@@ -95,7 +95,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, say): fall through to a generic error.
   }
-  return new ApiError(response.status, `http.${response.status}`, response.statusText || 'Request failed');
+  return new ApiError(
+    response.status,
+    `http.${response.status}`,
+    response.statusText || translate(errorMessages, 'generic'),
+  );
 }
 
 function redirectToLogin() {
