@@ -69,7 +69,7 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: '已驳回',
     verdict_corrected: '已修正',
     startFrom: '以此为起点',
-    startFromWho: '从 {{who}} 的答案开始',
+    startFromWho: '使用此答案：{{who}}',
     useThisAnswer: '使用此答案',
     measure_ranking: '1 − 该条目标注员之间的两两排序一致性',
     measure_pairwise: '不属于多数结论的标注员比例',

@@ -132,7 +132,7 @@ export const authMessages = defineMessages({
     disableQuestion: '停用 {{email}}？该账号将被登出，其 API 令牌将被撤销，其持有的条目将退回任务池。',
     disableAccount: '停用账号',
     resetPassword: '重置密码',
-    resetPasswordOf: '重置 {{email}} 的密码',
+    resetPasswordOf: '重置密码：{{email}}',
     newPasswordFor: '{{email}} 的新密码',
     setPassword: '设置密码',
     passwordSet: '密码已设置；{{email}} 已在所有设备上登出。',

@@ -217,7 +217,7 @@ export const projectMessages = defineMessages({
     role: '角色',
     actions: '操作',
     roleOf: '{{email}} 的角色',
-    removeWho: '移除 {{email}}',
+    removeWho: '删除 {{email}}',
     removeMemberQuestion: '将 {{email}} 移出项目？其持有的条目将退回任务池；其答案保留。',
     removeMember: '移除成员',
     addMemberForm: '添加成员',

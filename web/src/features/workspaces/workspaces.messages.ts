@@ -85,7 +85,7 @@ export const workspaceMessages = defineMessages({
     workspaceRole: '工作区角色',
     workspaceRoleOf: '{{email}} 的工作区角色',
     remove: '移除',
-    removeFrom: '将 {{email}} 移出 {{workspace}}',
+    removeFrom: '移除 {{email}}（{{workspace}}）',
     removeQuestion: '将 {{email}} 移出 {{workspace}}？对方将失去其中的所有项目。',
     removeMember: '移除成员',
     addMemberTo: '向 {{workspace}} 添加成员',
