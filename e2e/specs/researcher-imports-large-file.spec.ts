@@ -50,6 +50,7 @@ test('a large file with one bad line far down is refused whole; a good one strea
   // One bad line near the end: nothing is imported and the report names that line.
   const badLine = LINES - 10;
   await page.getByLabel('JSONL file').setInputFiles(jsonlFile('bad.jsonl', badLine));
+  await page.getByRole('button', { name: 'Start import' }).click();
   const problems = newest.getByRole('table', { name: 'Import problems' });
   await expect(problems).toBeVisible({ timeout: 90_000 });
   await expect(problems.locator('tbody tr td:first-child')).toHaveText([String(badLine)]);
@@ -65,6 +66,7 @@ test('a large file with one bad line far down is refused whole; a good one strea
 
   // The fixed file: live progress while it streams in, then every item at once.
   await page.getByLabel('JSONL file').setInputFiles(jsonlFile('good.jsonl'));
+  await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByRole('progressbar', { name: 'Progress of good.jsonl' })).toBeVisible({ timeout: 60_000 });
   await expect(newest.getByRole('status')).toHaveText(`Imported 30,000 lines: 30,000 created, 0 existing.`, {
     timeout: 120_000,

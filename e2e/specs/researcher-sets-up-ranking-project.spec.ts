@@ -34,6 +34,7 @@ test('a researcher creates a ranking project, imports items, fixes a bad file an
 
   // A file with problems is rejected whole, and every bad line is named.
   await page.getByLabel('JSONL file').setInputFiles(path.join(fixtures, 'ranking-items-invalid.jsonl'));
+  await page.getByRole('button', { name: 'Start import' }).click();
   const problems = page.getByRole('table', { name: 'Import problems' });
   await expect(problems).toBeVisible();
   const lines = await problems.locator('tbody tr td:first-child').allTextContents();
@@ -44,11 +45,13 @@ test('a researcher creates a ranking project, imports items, fixes a bad file an
   // Imports are listed newest first, each with its outcome.
   const newestImport = page.getByRole('list', { name: 'Imports' }).getByRole('listitem').first();
   await page.getByLabel('JSONL file').setInputFiles(path.join(fixtures, 'ranking-items.jsonl'));
+  await page.getByRole('button', { name: 'Start import' }).click();
   await expect(newestImport.getByRole('status')).toHaveText('Imported 2 lines: 2 created, 0 existing.');
   await expect(progress.getByRole('definition').first()).toHaveText('2');
 
   // Importing the same file again duplicates nothing.
   await page.getByLabel('JSONL file').setInputFiles(path.join(fixtures, 'ranking-items.jsonl'));
+  await page.getByRole('button', { name: 'Start import' }).click();
   await expect(newestImport.getByRole('status')).toHaveText('Imported 2 lines: 0 created, 2 existing.');
 
   await page.getByLabel('Member email').fill(annotator.email);

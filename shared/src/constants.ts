@@ -3,6 +3,10 @@
 export const USER_ROLES = ['admin', 'researcher', 'annotator'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** The languages the web UI is written in; an account remembers its choice (`PATCH /api/auth/me`). */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 /** Per project: researchers run it, annotators annotate, reviewers check annotations (accept, reject, correct). */
 export const MEMBER_ROLES = ['researcher', 'annotator', 'reviewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

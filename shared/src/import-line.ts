@@ -101,3 +101,52 @@ export const importJobListResponse = z.object({
 });
 export type ImportJobListResponse = z.infer<typeof importJobListResponse>;
 export const importJobParams = z.object({ projectId: z.string().uuid(), jobId: z.string().uuid() });
+
+/** How much of a file an import preview reads at most: the browser sends only this head of the file. */
+export const IMPORT_PREVIEW_LIMITS = { maxBytes: 256 * 1024, maxLines: 20 } as const;
+
+export const importPreviewQuery = z.object({
+  format: z.enum(IMPORT_FORMATS).default('feedbench'),
+  /** How many items to show (non-blank lines, good or bad). */
+  lines: z.coerce.number().int().min(1).max(IMPORT_PREVIEW_LIMITS.maxLines).default(10),
+  /** The body is the head of a larger file (the browser sends a slice): its last line may be cut, so it is not shown. */
+  partial: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .default(false)
+    .transform((v) => v === true || v === 'true'),
+});
+export type ImportPreviewQuery = z.infer<typeof importPreviewQuery>;
+
+/** One previewed line that would import: as it would be stored (long texts cut for the preview). */
+export const importPreviewItemSchema = z.object({
+  line: z.number().int(),
+  externalId: z.string(),
+  conversation: z.array(z.object({ role: z.string(), content: z.string() })),
+  outputs: z.array(z.object({ id: z.string(), model: z.string().nullable(), content: z.string() })),
+  /** The metadata as JSON text, cut for the preview; null when the line has none. */
+  metadata: z.string().nullable(),
+});
+export type ImportPreviewItem = z.infer<typeof importPreviewItemSchema>;
+
+/**
+ * `POST /api/projects/:projectId/import-preview`: the first lines of a file, parsed and checked as the import would
+ * (format conversion, line schema, the project's template), without storing anything.
+ */
+export const importPreviewSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  /** The format the first JSON line looks like, when it looks like one; null when nothing could be told. */
+  detectedFormat: z.enum(IMPORT_FORMATS).nullable(),
+  gzip: z.boolean(),
+  /** Bytes of the file read (as sent) and lines looked at. */
+  bytesRead: z.number().int(),
+  linesRead: z.number().int(),
+  /** The whole file was read (it is no longer than what was previewed). */
+  complete: z.boolean(),
+  validLines: z.number().int(),
+  badLines: z.number().int(),
+  items: z.array(importPreviewItemSchema),
+  problems: z.array(importProblemSchema),
+  /** Refused whatever the lines say (a format meant for another project kind); null when none. */
+  refusal: z.string().nullable(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;

@@ -117,6 +117,8 @@ const MATRIX: Record<string, Rule> = {
   // A write token may call it (nothing to end: no session cookie).
   'POST /api/auth/logout':                       { allow: [...sessions, 'tokenElsewhere'], freshSession: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me':                            { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
+  // Sessions only: a token does not change its owner's preferences.
+  'PATCH /api/auth/me':                          { allow: sessions, request: () => ({ url: '/api/auth/me', payload: { locale: 'zh-CN' } }) },
   'GET /api/auth/csrf':                          { allow: everyone, request: () => ({ url: '/api/auth/csrf' }) },
   // Sessions only (a token never changes its owner's password); the wrong current password answers 422.
   'PUT /api/auth/password':                      { allow: sessions, request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'not the password', newPassword: 'long enough pw' } }) },
@@ -165,6 +167,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/snapshots/:snapshotId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}` }) },
   'GET /api/projects/:projectId/snapshots/:snapshotId/files/:file': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/snapshots/${fx.snapshotId}/files/${encodeURIComponent(fx.snapshotFile)}` }) },
   'POST /api/projects/:projectId/import-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/import-jobs`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
+  // Reads and stores nothing, but sees the project's template: its researchers only.
+  'POST /api/projects/:projectId/import-preview': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/import-preview`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
   'GET /api/projects/:projectId/import-jobs':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs` }) },
   'GET /api/projects/:projectId/import-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/import-jobs/${fx.importJobId}` }) },
   'POST /api/projects/:projectId/export-jobs':   { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/export-jobs`, payload: { format: 'raw' } }) },

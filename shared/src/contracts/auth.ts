@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USER_ROLES } from '../constants.ts';
+import { LOCALES, USER_ROLES } from '../constants.ts';
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
@@ -15,8 +15,16 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const meResponse = z.object({ user: userSchema });
+/** The signed-in account as it sees itself: with its preferences (null: never chosen, the browser decides). */
+export const accountSchema = userSchema.extend({ locale: z.enum(LOCALES).nullable() });
+export type Account = z.infer<typeof accountSchema>;
+
+export const meResponse = z.object({ user: accountSchema });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/** `PATCH /api/auth/me`: one's own preferences. */
+export const updateMeBody = z.object({ locale: z.enum(LOCALES) }).strict();
+export type UpdateMeBody = z.infer<typeof updateMeBody>;
 
 export const createUserBody = z.object({
   email: emailSchema,
@@ -26,6 +34,7 @@ export const createUserBody = z.object({
   workspaceId: z.string().uuid().optional(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
+export const createUserResponse = z.object({ user: userSchema });
 
 /** An account as the admin's user list shows it: whether it is disabled (signed out, tokens revoked, no sign-in). */
 export const adminUserSchema = userSchema.extend({ disabled: z.boolean() });

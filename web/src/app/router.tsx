@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { Loading } from '../components/QueryState.tsx';
+import { useMessages } from '../i18n/messages.ts';
 import { AppLayout } from './AppLayout.tsx';
+import { appMessages } from './app.messages.ts';
 import { LoginRoute } from './routes/LoginRoute.tsx';
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx';
 import { ProjectsRoute } from './routes/ProjectsRoute.tsx';
@@ -10,7 +12,8 @@ import { ProjectsRoute } from './routes/ProjectsRoute.tsx';
  * navigation; without it, it warns "No HydrateFallback element provided").
  */
 function PageLoading() {
-  return <Loading what="the page" />;
+  const t = useMessages(appMessages);
+  return <Loading what={t('thePage')} />;
 }
 
 // The dashboard and the annotation page (Markdown, drag and drop) load on first visit, keeping sign-in light.

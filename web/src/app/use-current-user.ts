@@ -1,5 +1,5 @@
-import type { User } from '@feedbench/shared';
+import type { Account } from '@feedbench/shared';
 import { useOutletContext } from 'react-router';
 
 /** The signed-in user, provided by AppLayout to every route below it. */
-export const useCurrentUser = () => useOutletContext<User>();
+export const useCurrentUser = () => useOutletContext<Account>();

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../i18n/messages.ts';
+import { componentMessages } from './components.messages.ts';
 
 /**
  * A button for an action that cannot be taken back (revoke, remove, disable): the first press asks, in place, and
@@ -20,6 +22,7 @@ export function ConfirmButton({
   disabled?: boolean;
   ariaLabel?: string;
 }) {
+  const t = useMessages(componentMessages);
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
@@ -65,7 +68,7 @@ export function ConfirmButton({
           setAsking(false);
         }}
       >
-        Cancel
+        {t('cancel')}
       </button>
     </fieldset>
   );

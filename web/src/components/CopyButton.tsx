@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { useMessages } from '../i18n/messages.ts';
+import { componentMessages } from './components.messages.ts';
 
 /** Copies `text` to the clipboard and says so (or says it could not, so the person selects it by hand). */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const t = useMessages(componentMessages);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <span className="actions">
@@ -14,10 +17,10 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
           )
         }
       >
-        {label}
+        {label ?? t('copy')}
       </button>
       <span role="status" className="muted">
-        {state === 'copied' ? 'Copied to the clipboard.' : state === 'failed' ? 'Could not copy: select the text.' : ''}
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
       </span>
     </span>
   );

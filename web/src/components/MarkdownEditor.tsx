@@ -1,4 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import { useMessages } from '../i18n/messages.ts';
+import { componentMessages } from './components.messages.ts';
 
 // The renderer is the heaviest dependency of the app: load it when a preview is first shown.
 const MarkdownView = lazy(() => import('./MarkdownView.tsx').then((m) => ({ default: m.MarkdownView })));
@@ -23,6 +25,7 @@ export function MarkdownEditor({
   hint,
   autoFocus,
 }: MarkdownEditorProps) {
+  const t = useMessages(componentMessages);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const id = useId();
   const textareaId = `${id}-text`;
@@ -33,7 +36,7 @@ export function MarkdownEditor({
         <label htmlFor={textareaId} className="field-label">
           {label}
         </label>
-        <div className="segmented" role="tablist" aria-label={`${label}: mode`}>
+        <div className="segmented" role="tablist" aria-label={t('modeLabel', { label })}>
           {(['write', 'preview'] as const).map((m) => (
             <button
               key={m}
@@ -44,7 +47,7 @@ export function MarkdownEditor({
               className={mode === m ? 'active' : undefined}
               onClick={() => setMode(m)}
             >
-              {m === 'write' ? 'Write' : 'Preview'}
+              {t(m)}
             </button>
           ))}
         </div>
@@ -53,6 +56,7 @@ export function MarkdownEditor({
       <div id={`${id}-write`} role="tabpanel" hidden={mode !== 'write'}>
         <textarea
           id={textareaId}
+          dir="auto"
           value={value}
           rows={rows}
           placeholder={placeholder}
@@ -62,14 +66,14 @@ export function MarkdownEditor({
           onChange={(event) => onChange(event.target.value)}
         />
       </div>
-      <div id={`${id}-preview`} role="tabpanel" aria-label={`${label}: preview`} hidden={mode !== 'preview'}>
+      <div id={`${id}-preview`} role="tabpanel" aria-label={t('previewLabel', { label })} hidden={mode !== 'preview'}>
         {mode === 'preview' &&
           (value.trim() ? (
-            <Suspense fallback={<p className="muted">Rendering…</p>}>
+            <Suspense fallback={<p className="muted">{t('rendering')}</p>}>
               <MarkdownView text={value} className="preview" />
             </Suspense>
           ) : (
-            <p className="muted">Nothing to preview.</p>
+            <p className="muted">{t('nothingToPreview')}</p>
           ))}
       </div>
       {hint && (

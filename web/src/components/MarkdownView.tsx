@@ -4,7 +4,9 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { useMessages } from '../i18n/messages.ts';
 import { remarkHtmlAsText } from '../lib/remark-html-as-text.ts';
+import { componentMessages } from './components.messages.ts';
 
 /**
  * Renders untrusted Markdown (prompts, model outputs, guidelines). Raw HTML is never parsed (no rehype-raw): it is
@@ -28,11 +30,7 @@ const components: Components = {
       <span className="md-inert-link">{children}</span>
     ),
   // No remote images: a model output could otherwise make every annotator's browser call a tracker.
-  img: ({ alt, src }) => (
-    <span className="md-image" title={typeof src === 'string' ? src : undefined}>
-      [image{alt ? `: ${alt}` : ''}]
-    </span>
-  ),
+  img: ({ alt, src }) => <ImagePlaceholder alt={alt} src={typeof src === 'string' ? src : undefined} />,
   // Scrollable code blocks must be reachable by keyboard (axe: scrollable-region-focusable).
   pre: ({ node: _node, children, ...props }) => (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region has to take focus to scroll by keyboard
@@ -80,13 +78,23 @@ function useRehypePlugins(text: string): RehypePlugins {
   return needsMath ? plugins : plainPlugins;
 }
 
+function ImagePlaceholder({ alt, src }: { alt?: string; src?: string }) {
+  const t = useMessages(componentMessages);
+  return (
+    <span className="md-image" title={src}>
+      {alt ? t('imageAlt', { alt }) : t('image')}
+    </span>
+  );
+}
+
 /** For tests and pages that know they will show math: resolves once KaTeX is loaded. */
 export const preloadMath = loadMath;
 
 export function MarkdownView({ text, className }: { text: string; className?: string }) {
   const rehypePlugins = useRehypePlugins(text);
   return (
-    <div className={className ? `markdown ${className}` : 'markdown'}>
+    // Written by people or models in any language: the browser picks the direction from the text itself.
+    <div className={className ? `markdown ${className}` : 'markdown'} dir="auto">
       <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
         {text}
       </ReactMarkdown>

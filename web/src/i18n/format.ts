@@ -16,6 +16,9 @@ export function useFormat() {
       locale,
       integer: (n: number) => integer.format(n),
       decimal: (n: number) => decimal.format(n),
+      /** Exactly `digits` decimals (scores and agreement figures compared side by side). */
+      fixed: (n: number, digits: number) =>
+        new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
       percent: (fraction: number) => percent.format(fraction),
       dateTime: (value: string | number | Date) => dateTime.format(new Date(value)),
       date: (value: string | number | Date) => date.format(new Date(value)),

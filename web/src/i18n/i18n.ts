@@ -32,10 +32,14 @@ export function initialLanguage(): Language {
   return 'en';
 }
 
+const startLanguage = initialLanguage();
+// Screen readers and fonts read the page's language from <html lang>: it follows the UI language from the first paint.
+if (typeof document !== 'undefined') document.documentElement.lang = startLanguage;
+
 // Synchronous init with in-memory resources: catalogs register themselves when their module loads (`defineMessages`),
 // so the first render already has every string and no screen flashes keys.
 void i18next.use(initReactI18next).init({
-  lng: initialLanguage(),
+  lng: startLanguage,
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   resources: {},

@@ -1,5 +1,8 @@
-import { apiErrorSchema, CSRF_HEADER, csrfResponse } from '@feedbench/shared';
+import { apiErrorSchema, CSRF_HEADER, csrfResponse, ERROR_CODES } from '@feedbench/shared';
 import type { z } from 'zod';
+import { i18next } from '../i18n/i18n.ts';
+import { translate } from '../i18n/messages.ts';
+import { errorMessages } from './errors.messages.ts';
 
 /** An error the API answered with `{ error: { code, message, details } }`, or a network/parse failure. */
 export class ApiError extends Error {
@@ -66,7 +69,7 @@ async function send(path: string, options: RequestOptions, retried = false): Pro
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network.unreachable', 'Cannot reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network.unreachable', translate(errorMessages, 'unreachable'));
   }
   if (SESSION_PATHS.has(path)) csrfToken = undefined;
   if (response.ok) return response;
@@ -92,7 +95,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, say): fall through to a generic error.
   }
-  return new ApiError(response.status, `http.${response.status}`, response.statusText || 'Request failed');
+  return new ApiError(
+    response.status,
+    `http.${response.status}`,
+    response.statusText || translate(errorMessages, 'generic'),
+  );
 }
 
 function redirectToLogin() {
@@ -112,7 +119,11 @@ export async function apiJson<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     console.error('Response did not match the contract', path, parsed.error.issues);
-    throw new ApiError(response.status, 'contract.mismatch', `Unexpected response from ${path}`);
+    throw new ApiError(
+      response.status,
+      'contract.mismatch',
+      `${translate(errorMessages, 'contractMismatch')}: ${path}`,
+    );
   }
   return parsed.data;
 }
@@ -122,7 +133,29 @@ export async function apiNoContent(path: string, options: RequestOptions = {}): 
   await send(path, options);
 }
 
+const knownCodes: ReadonlySet<string> = new Set(ERROR_CODES);
+type ErrorKey = Parameters<typeof translate<(typeof errorMessages)['en']>>[1];
+
+/**
+ * What to tell the user about a failed request, in the UI language. English shows the server's own message (the most
+ * specific); another language shows the translation of the error's code, naming the field the server named, and
+ * falls back to the server's message for a code we do not know.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError || error instanceof Error) return error.message;
-  return 'Something went wrong';
+  if (error instanceof ApiError) {
+    if (error.code === 'network.unreachable') return translate(errorMessages, 'unreachable');
+    if (i18next.language === 'en' || !knownCodes.has(error.code)) return error.message;
+    const text = translate(errorMessages, error.code.replace('.', '__') as ErrorKey);
+    const path = fieldPath(error.details);
+    return path ? translate(errorMessages, 'field', { message: text, path }) : text;
+  }
+  if (error instanceof Error) return error.message;
+  return translate(errorMessages, 'generic');
+}
+
+function fieldPath(details: unknown): string | undefined {
+  if (details && typeof details === 'object' && 'path' in details && typeof details.path === 'string') {
+    return details.path;
+  }
+  return undefined;
 }

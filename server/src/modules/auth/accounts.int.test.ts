@@ -98,6 +98,25 @@ describe('account management', () => {
     expect(short.json().error.message).toMatch(/^body\.password/);
   }, 180_000);
 
+  it('remembers the UI language per account: every later sign-in and /me answer it; nothing else is accepted', async () => {
+    const annotator = await h.user('annotator');
+    expect((await me(annotator.headers)).json().user.locale).toBeNull();
+    const set = (locale: unknown) =>
+      h.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: annotator.headers, payload: { locale } });
+    const chosen = await set('zh-CN');
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json().user).toMatchObject({ id: annotator.id, locale: 'zh-CN' });
+    // Another browser: a fresh sign-in carries the choice, and so does /me there.
+    const elsewhere = await login(annotator.email, annotator.password);
+    expect(elsewhere.json().user.locale).toBe('zh-CN');
+    const cookie = `feedbench_session=${elsewhere.cookies.find((c) => c.name === 'feedbench_session')?.value}`;
+    expect((await me({ cookie })).json().user.locale).toBe('zh-CN');
+    const unknown = await set('fr');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toMatch(/locale/);
+    expect((await me(annotator.headers)).json().user.locale).toBe('zh-CN');
+  }, 180_000);
+
   it('changes one’s own password with the current one, keeping this session and ending the others', async () => {
     const researcher = await h.user('researcher');
     const otherSession = await login(researcher.email, researcher.password);

@@ -1,3 +1,4 @@
+import type { Locale } from '@feedbench/shared';
 import { and, asc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema/index.ts';
@@ -24,7 +25,12 @@ export function createAuthRepository(db: Executor) {
   return {
     async findCredentials(email: string) {
       const [row] = await db
-        .select({ ...publicColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+        .select({
+          ...publicColumns,
+          passwordHash: users.passwordHash,
+          disabledAt: users.disabledAt,
+          locale: users.locale,
+        })
         .from(users)
         .where(eq(users.email, email));
       return row;
@@ -56,6 +62,13 @@ export function createAuthRepository(db: Executor) {
         .select({ ...publicColumns, disabledAt: users.disabledAt })
         .from(users)
         .orderBy(asc(users.email));
+    },
+    async localeOf(id: string): Promise<Locale | null> {
+      const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, id));
+      return row?.locale ?? null;
+    },
+    async setLocale(id: string, locale: Locale) {
+      await db.update(users).set({ locale }).where(eq(users.id, id));
     },
     async passwordHashOf(id: string): Promise<string | undefined> {
       const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));

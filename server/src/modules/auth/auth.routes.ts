@@ -2,21 +2,22 @@ import {
   adminUserResponse,
   changePasswordBody,
   createUserBody,
+  createUserResponse,
   csrfResponse,
   loginBody,
   meResponse,
   resetPasswordBody,
+  updateMeBody,
   updateUserBody,
   userIdParams,
   userListResponse,
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { commonErrors } from '../../lib/app-error.ts';
 import { requireAdmin, requireUser, SESSION_COOKIE } from '../../plugins/authenticate.ts';
 import { csrfTokenFor } from '../../plugins/csrf.ts';
 import { authErrors } from './auth.errors.ts';
-import { type AuthService, toUser } from './auth.service.ts';
+import type { AuthService } from './auth.service.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 
 export function authRoutes(
@@ -72,9 +73,21 @@ export function authRoutes(
       return { csrfToken: token ? csrfTokenFor(token) : null };
     });
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponse } } }, async (request) => {
-      return { user: toUser(requireUser(request)) };
-    });
+    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponse } } }, async (request) => ({
+      user: await auth.account(requireUser(request)),
+    }));
+
+    // One's own preferences (the UI language), remembered for every browser the account signs in from. Set by the
+    // person at the keyboard: a session, never an API token (a token is for data, not for its owner's settings).
+    app.patch(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], body: updateMeBody, response: { 200: meResponse } } },
+      async (request) => {
+        const user = requireUser(request);
+        if (request.authMethod !== 'session') throw commonErrors.forbidden('this with an API token');
+        return { user: await auth.updateAccount(user, request.body) };
+      },
+    );
 
     app.get('/api/users', { schema: { tags: ['users'], response: { 200: userListResponse } } }, async (request) => {
       requireAdmin(request);
@@ -84,7 +97,7 @@ export function authRoutes(
     app.post(
       '/api/users',
       {
-        schema: { tags: ['users'], body: createUserBody, response: { 201: z.object({ user: meResponse.shape.user }) } },
+        schema: { tags: ['users'], body: createUserBody, response: { 201: createUserResponse } },
       },
       async (request, reply) => {
         const user = await auth.createUser(request.body, requireAdmin(request));

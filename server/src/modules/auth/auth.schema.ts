@@ -1,4 +1,4 @@
-import { USER_ROLES } from '@feedbench/shared';
+import { LOCALES, USER_ROLES } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -13,8 +13,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set while an admin has disabled the account: it cannot sign in, and its sessions and tokens were ended. */
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The UI language the account chose (applied at sign-in on any browser); null until it chooses one. */
+    locale: text('locale', { enum: LOCALES }),
   },
-  (t) => [check('users_role_check', sql`${t.role} in ('admin', 'researcher', 'annotator')`)],
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('admin', 'researcher', 'annotator')`),
+    check('users_locale_check', sql`${t.locale} in ('en', 'zh-CN')`),
+  ],
 );
 
 export const sessions = pgTable(

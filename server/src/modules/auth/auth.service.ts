@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AdminUser, ApiTokenAccess, CreateUserBody, User } from '@feedbench/shared';
+import type { Account, AdminUser, ApiTokenAccess, CreateUserBody, UpdateMeBody, User } from '@feedbench/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { authErrors } from './auth.errors.ts';
@@ -100,7 +100,7 @@ export function createAuthService(deps: {
       email: string,
       password: string,
       from: { ip?: string } = {},
-    ): Promise<{ user: User; token: string; expiresAt: Date }> {
+    ): Promise<{ user: Account; token: string; expiresAt: Date }> {
       const found = await repository.findCredentials(email.toLowerCase());
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it. Hashes run in
       // the caller's address lane (hash-scheduler.ts), so one address cannot starve the others.
@@ -117,7 +117,18 @@ export function createAuthService(deps: {
       const expiresAt = new Date(clock.now().getTime() + ttlMs);
       await repository.insertSession({ tokenHash: hashToken(token), userId: found.id, expiresAt });
       await audit.record('auth.login', { id: found.id, email: found.email, ip: from.ip }, {});
-      return { user: toUser(found), token, expiresAt };
+      return { user: { ...toUser(found), locale: found.locale }, token, expiresAt };
+    },
+
+    /** The caller's own account with its preferences (read fresh: another browser may have changed them). */
+    async account(user: SessionUser): Promise<Account> {
+      return { ...toUser(user), locale: await repository.localeOf(user.id) };
+    },
+
+    /** The caller changes their own preferences; not audited (nothing about access changes). */
+    async updateAccount(user: SessionUser, body: UpdateMeBody): Promise<Account> {
+      await repository.setLocale(user.id, body.locale);
+      return { ...toUser(user), locale: body.locale };
     },
 
     /** Ends a session (also the one a browser had before signing in again; not audited on its own). */

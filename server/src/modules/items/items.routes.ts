@@ -6,6 +6,8 @@ import {
   importJobParams,
   importJobQuery,
   importJobSchema,
+  importPreviewQuery,
+  importPreviewSchema,
   importResultSchema,
   outputScoresBody,
   outputScoresResponse,
@@ -106,6 +108,39 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
         const started = await items.imports.start(project, user, sourceOf(request, request.query));
         await started.read;
         return reply.code(202).send(await items.imports.get(project.id, started.job.id));
+      },
+    );
+
+    app.post(
+      '/api/projects/:projectId/import-preview',
+      {
+        onRequest: authorizeImport,
+        schema: {
+          tags: ['items'],
+          description:
+            'The first lines of a file (at most 256 KiB of it is read; the browser sends only that head, with ' +
+            '`partial=true`), parsed and checked as its import would be: items, outputs, metadata, the detected ' +
+            'format, counts and line problems. Nothing is stored.',
+          params: projectIdParams,
+          querystring: importPreviewQuery,
+          response: { 200: importPreviewSchema },
+        },
+      },
+      async (request, reply) => {
+        const project = await projectOf(request, request.params.projectId);
+        if (!(request.body instanceof Readable)) throw itemErrors.unsupportedBody(IMPORT_CONTENT_TYPES);
+        const body = request.body;
+        // Read through an iterator that leaves the stream open when the preview stops early: destroying a request
+        // mid-body would take the response down with it.
+        const preview = await items.preview(project, {
+          body: body.iterator({ destroyOnReturn: false }),
+          format: request.query.format,
+          lines: request.query.lines,
+          partial: request.query.partial,
+        });
+        // The rest of a large body is not drained: the connection closes after the answer instead.
+        if (!body.readableEnded) reply.header('connection', 'close');
+        return preview;
       },
     );
 

@@ -1,10 +1,17 @@
-import type { ImportFormat, ImportResult, OutputScoresBody, OutputScoresResponse } from '@feedbench/shared';
+import type {
+  ImportFormat,
+  ImportPreview,
+  ImportResult,
+  OutputScoresBody,
+  OutputScoresResponse,
+} from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createImportJobsService, type ImportProject } from './import-jobs.service.ts';
+import { previewImport } from './import-preview.ts';
 import { itemErrors } from './items.errors.ts';
 import { createItemsRepository, type ItemsRepository } from './items.repository.ts';
 
@@ -58,6 +65,14 @@ export function createItemsService({
         }
         return { outputs: hit.length, items: itemIds.length };
       });
+    },
+
+    /** The head of a file, checked line by line as its import would be; nothing is stored (import-preview.ts). */
+    preview(
+      project: ImportProject,
+      source: { body: AsyncIterable<Buffer | string>; format: ImportFormat; lines: number; partial: boolean },
+    ): Promise<ImportPreview> {
+      return previewImport({ kind: project.kind, questions: project.settings.questions }, source);
     },
 
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),

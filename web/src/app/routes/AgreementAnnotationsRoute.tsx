@@ -1,4 +1,5 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { AnswerByOutputId } from '../../features/adjudication/components/AnswerByOutputId.tsx';
 import {
@@ -7,33 +8,38 @@ import {
 } from '../../features/agreement/api/get-agreement-annotations.ts';
 import { AnnotationDrillDown } from '../../features/agreement/components/AnnotationDrillDown.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
+import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 /** The agreement dashboard's drill-down: one annotator's or one item's annotations (`?annotatorId=` / `?itemId=`). */
 export function AgreementAnnotationsRoute() {
+  const t = useMessages(appMessages);
   const { projectId = '' } = useParams();
   const [search] = useSearchParams();
   const annotatorId = search.get('annotatorId');
   const target: DrillDownTarget = annotatorId ? { annotatorId } : { itemId: search.get('itemId') ?? '' };
   const project = useProject(projectId);
   const annotations = useAgreementAnnotations(projectId, target);
-  const name = project.data?.name ?? 'Project';
+  const name = project.data?.name ?? t('project');
   const first = annotations.data?.annotations[0];
   const title = annotatorId
-    ? `Annotations by ${first?.annotatorEmail ?? 'this annotator'}`
-    : `Annotations on item ${first?.itemExternalId ?? ''}`.trim();
+    ? t('annotationsBy', { who: first?.annotatorEmail ?? t('thisAnnotator') })
+    : t('annotationsOnItem', { item: first?.itemExternalId ?? '' }).trim();
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${projectId}`}>{name}</Link>{' '}
-        <span aria-hidden="true">/</span> <Link to={`/projects/${projectId}/agreement`}>Agreement</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">Annotations</span>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: `/projects/${projectId}`, label: name },
+          { to: `/projects/${projectId}/agreement`, label: t('agreement') },
+        ]}
+        current={t('annotations')}
+      />
       <h1>{title}</h1>
       {annotations.isPending || project.isPending ? (
-        <Loading what="the annotations" />
+        <Loading what={t('theAnnotations')} />
       ) : annotations.isError ? (
-        <ErrorNotice error={annotations.error} title="Could not load the annotations" />
+        <ErrorNotice error={annotations.error} title={t('loadAnnotationsFailed')} />
       ) : (
         <section className="card stack" aria-label={title}>
           <AnnotationDrillDown

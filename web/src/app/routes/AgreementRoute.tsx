@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { DEFAULT_BATCH_SIZE, useAgreement } from '../../features/agreement/api/get-agreement.ts';
 import { useLiveAgreement } from '../../features/agreement/api/live-agreement.ts';
@@ -10,9 +11,14 @@ import { QuestionAgreementPanel } from '../../features/agreement/components/Ques
 import { SeriesGroupingPicker } from '../../features/agreement/components/SeriesGroupingPicker.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 /** The researcher's agreement dashboard (issue 5): per-question agreement, annotators, position bias, progress. */
 export function AgreementRoute() {
+  const t = useMessages(appMessages);
+  const format = useFormat();
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const [grouping, setGrouping] = useState<SeriesGrouping>('day');
@@ -20,33 +26,30 @@ export function AgreementRoute() {
   const agreement = useAgreement(projectId, batchSize);
   const live = useLiveAgreement(projectId);
 
-  if (agreement.isPending) return <Loading what="the agreement report" />;
-  if (agreement.isError) return <ErrorNotice error={agreement.error} title="Could not load the agreement report" />;
+  if (agreement.isPending) return <Loading what={t('theAgreementReport')} />;
+  if (agreement.isError) return <ErrorNotice error={agreement.error} title={t('loadAgreementFailed')} />;
   const report = agreement.data;
-  const name = project.data?.name ?? 'Project';
+  const name = project.data?.name ?? t('project');
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${projectId}`}>{name}</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">Agreement</span>
-      </nav>
-      <h1>Agreement</h1>
-      <section className="card" aria-label="Progress">
-        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Not live: reload to refresh'}>
-          {live ? 'Live' : 'Offline'}
+      <Breadcrumb trail={[{ to: `/projects/${projectId}`, label: name }]} current={t('agreement')} />
+      <h1>{t('agreement')}</h1>
+      <section className="card" aria-label={t('progress')}>
+        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? t('live') : t('notLive')}>
+          {live ? t('live') : t('offline')}
         </span>
         <ProgressCounters progress={report.progress} />
         <p className="muted">
-          Overlap target: {report.progress.overlapTarget} annotator{report.progress.overlapTarget === 1 ? '' : 's'} per
-          item. Intervals: {Math.round(report.bootstrap.confidence * 100)}% percentile bootstrap over items (
-          {report.bootstrap.replicates} replicates).
+          {t('overlapTarget', { count: report.progress.overlapTarget })}{' '}
+          {t('bootstrap', {
+            confidence: format.percent(report.bootstrap.confidence),
+            replicates: format.integer(report.bootstrap.replicates),
+          })}
         </p>
       </section>
       {report.questions.length === 0 ? (
-        <p className="card muted">
-          This template has no ranking, pairwise or rating questions to measure agreement on.
-        </p>
+        <p className="card muted">{t('noAgreementQuestions')}</p>
       ) : (
         <>
           <SeriesGroupingPicker
@@ -68,14 +71,14 @@ export function AgreementRoute() {
       )}
       {report.labelDistributions.length > 0 && (
         <section className="card stack" aria-labelledby="agreement-labels">
-          <h2 id="agreement-labels">Label distributions</h2>
+          <h2 id="agreement-labels">{t('labelDistributions')}</h2>
           {report.labelDistributions.map((d) => (
             <LabelDistributionTable key={d.questionId} distribution={d} />
           ))}
         </section>
       )}
       <section className="card stack" aria-labelledby="agreement-annotators">
-        <h2 id="agreement-annotators">Annotators</h2>
+        <h2 id="agreement-annotators">{t('annotators')}</h2>
         <AnnotatorQualityTable report={report} />
       </section>
     </div>

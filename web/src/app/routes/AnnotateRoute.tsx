@@ -1,22 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 import { AnnotationWorkspace } from '../../features/tasks/components/AnnotationWorkspace.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 export function AnnotateRoute() {
+  const t = useMessages(appMessages);
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const queryClient = useQueryClient();
-  if (project.isPending) return <Loading what="the project" />;
-  if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
+  if (project.isPending) return <Loading what={t('theProject')} />;
+  if (project.isError) return <ErrorNotice error={project.error} title={t('loadProjectFailed')} />;
   return (
     <div className="stack annotate-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{project.data.name}</span>
-      </nav>
+      <Breadcrumb current={project.data.name} />
       <div className="section-head">
         <h1>{project.data.name}</h1>
         <FeedbackLink projectId={projectId} />

@@ -1,12 +1,16 @@
 import { ITEM_STATES, type ItemState } from '@feedbench/shared';
 import { useCallback, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { type ItemFilter, useItems } from '../../features/items/api/list-items.ts';
 import { ItemDetail } from '../../features/items/components/ItemDetail.tsx';
 import { ItemFilters } from '../../features/items/components/ItemFilters.tsx';
 import { ItemTable } from '../../features/items/components/ItemTable.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 /** The filter lives in the address (state, q, meta), so a filtered view can be bookmarked and shared. */
 function useItemFilter(): [ItemFilter, (filter: ItemFilter) => void, string] {
@@ -32,6 +36,8 @@ function useItemFilter(): [ItemFilter, (filter: ItemFilter) => void, string] {
 
 /** Researchers' item browser: every item with its status, filters and search, and the selected item's annotations. */
 export function ItemsRoute() {
+  const t = useMessages(appMessages);
+  const format = useFormat();
   const { projectId = '', itemId } = useParams();
   const project = useProject(projectId);
   const [filter, setFilter, search] = useItemFilter();
@@ -39,25 +45,22 @@ export function ItemsRoute() {
   const { fetchNextPage } = items;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  if (project.isPending) return <Loading what="the project" />;
-  if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
+  if (project.isPending) return <Loading what={t('theProject')} />;
+  if (project.isError) return <ErrorNotice error={project.error} title={t('loadProjectFailed')} />;
   const p = project.data;
   const listed = items.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${p.id}`}>{p.name}</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">Items</span>
-      </nav>
-      <h1>Items ({p.progress.items.toLocaleString()})</h1>
-      <section className="card stack" aria-label="Item browser">
+      <Breadcrumb trail={[{ to: `/projects/${p.id}`, label: p.name }]} current={t('items')} />
+      <h1>{t('itemsCount', { count: format.integer(p.progress.items) })}</h1>
+      <section className="card stack" aria-label={t('itemBrowser')}>
         <ItemFilters key={search} filter={filter} onChange={setFilter} />
-        {items.isPending && <Loading what="items" />}
-        {items.isError && <ErrorNotice error={items.error} title="Could not load the items" />}
+        {items.isPending && <Loading what={t('itemsWhat')} />}
+        {items.isError && <ErrorNotice error={items.error} title={t('loadItemsFailed')} />}
         {items.isSuccess && listed.length === 0 && !items.hasNextPage && (
           <p className="muted" role="status">
-            No item matches.
+            {t('noItemMatches')}
           </p>
         )}
         {items.isSuccess && (listed.length > 0 || items.hasNextPage) && (

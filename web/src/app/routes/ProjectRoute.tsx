@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
@@ -13,33 +14,35 @@ import { ProgressCounters } from '../../features/projects/components/ProgressCou
 import { ProjectSettingsForm } from '../../features/projects/components/ProjectSettingsForm.tsx';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 /** How often the dashboard refetches its counters; the live socket pushes changes in between. */
 const PROGRESS_POLL_MS = 5_000;
 
 /** The researcher's dashboard: progress, guidelines, items, members, exports. */
 export function ProjectRoute() {
+  const t = useMessages(appMessages);
   const { projectId = '' } = useParams();
   const project = useProject(projectId, { pollMs: PROGRESS_POLL_MS });
   const live = useLiveProgress(projectId);
   const queryClient = useQueryClient();
   const leaderboard = useMessages(leaderboardMessages);
 
-  if (project.isPending) return <Loading what="the project" />;
-  if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
+  if (project.isPending) return <Loading what={t('theProject')} />;
+  if (project.isError) return <ErrorNotice error={project.error} title={t('loadProjectFailed')} />;
   const p = project.data;
   if (p.myRole !== 'researcher') {
     return (
       <section className="card stack">
         <h1>{p.name}</h1>
-        <p>Only the project's researchers see its dashboard.</p>
+        <p>{t('onlyResearchersDashboard')}</p>
         <div className="row">
           <Link className="button primary" to={`/projects/${p.id}/annotate`}>
-            Start annotating
+            {t('startAnnotating')}
           </Link>
           {p.myRole === 'reviewer' && (
             <Link className="button" to={`/projects/${p.id}/adjudication`}>
-              Disagreements
+              {t('disagreements')}
             </Link>
           )}
           <FeedbackLink projectId={p.id} />
@@ -50,43 +53,41 @@ export function ProjectRoute() {
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <span aria-current="page">{p.name}</span>
-      </nav>
+      <Breadcrumb current={p.name} />
       <div className="section-head">
         <h1>
-          {p.name} <span className={`badge kind-${p.kind}`}>{p.kind}</span>
+          {p.name} <span className={`badge kind-${p.kind}`}>{t(`kind_${p.kind}`)}</span>
         </h1>
         <div className="row">
           <Link className="button" to={`/projects/${p.id}/agreement`}>
-            Agreement
+            {t('agreement')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/adjudication`}>
-            Disagreements
+            {t('disagreements')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/leaderboard`}>
             {leaderboard('breadcrumb')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/gold`}>
-            Gold
+            {t('gold')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/items`}>
-            Items
+            {t('items')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/skips`}>
-            Skips
+            {t('skips')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/template`}>
-            Edit template
+            {t('editTemplate')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/annotate`}>
-            Annotate
+            {t('annotate')}
           </Link>
         </div>
       </div>
-      <section className="card" aria-label="Progress">
-        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? 'Live' : 'Refreshing every 5 seconds'}>
-          {live ? 'Live' : 'Every 5 s'}
+      <section className="card" aria-label={t('progress')}>
+        <span className={live ? 'live-dot on' : 'live-dot'} title={live ? t('live') : t('refreshingEveryFive')}>
+          {live ? t('live') : t('everyFiveSeconds')}
         </span>
         <ProgressCounters progress={p.progress} />
       </section>

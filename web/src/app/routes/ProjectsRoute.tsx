@@ -6,9 +6,12 @@ import { ProjectList } from '../../features/projects/components/ProjectList.tsx'
 import { useWorkspaces } from '../../features/workspaces/api/get-workspaces.ts';
 import { MyInvitations } from '../../features/workspaces/components/MyInvitations.tsx';
 import { WorkspaceSelect } from '../../features/workspaces/components/WorkspaceSelect.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 import { useCurrentUser } from '../use-current-user.ts';
 
 export function ProjectsRoute() {
+  const t = useMessages(appMessages);
   const user = useCurrentUser();
   const [search, setSearch] = useSearchParams();
   const workspaces = useWorkspaces();
@@ -23,22 +26,22 @@ export function ProjectsRoute() {
   const creatable = [...known.filter((w) => w.id === workspaceId), ...known.filter((w) => w.id !== workspaceId)];
   return (
     <div className="stack">
-      <h1>{user.role === 'annotator' ? 'Your projects' : 'Projects'}</h1>
+      <h1>{user.role === 'annotator' ? t('yourProjects') : t('projects')}</h1>
       <MyInvitations />
       {known.length > 1 && (
         <WorkspaceSelect
           id="workspace-filter"
-          label="Show workspace"
-          allLabel="All my workspaces"
+          label={t('showWorkspace')}
+          allLabel={t('allMyWorkspaces')}
           workspaces={known}
           value={workspaceId}
           onChange={(id) => setSearch(id ? { workspace: id } : {})}
         />
       )}
       {projects.isPending ? (
-        <Loading what="projects" />
+        <Loading what={t('projectsWhat')} />
       ) : projects.isError ? (
-        <ErrorNotice error={projects.error} title="Could not load projects" />
+        <ErrorNotice error={projects.error} title={t('loadProjectsFailed')} />
       ) : (
         <ProjectList projects={projects.data.projects} />
       )}

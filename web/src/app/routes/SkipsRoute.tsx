@@ -1,12 +1,14 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { MorePagesButton } from '../../components/MorePagesButton.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
 import { useSkippedItems, useSkips } from '../../features/skips/api/get-skips.ts';
 import { SkipList } from '../../features/skips/components/SkipList.tsx';
 import { SkippedItemsTable } from '../../features/skips/components/SkippedItemsTable.tsx';
-import { skipsMessages } from '../../features/skips/skips.messages.ts';
+import { skipMessages } from '../../features/skips/skips.messages.ts';
 import { useMessages } from '../../i18n/messages.ts';
+import { appMessages } from '../app.messages.ts';
 
 /** Skips refresh this often while the page is open (skips are rare; no live socket needed). */
 const SKIPS_POLL_MS = 15_000;
@@ -16,42 +18,34 @@ const SKIPS_POLL_MS = 15_000;
  * Both lists are keyset pages: the counts in the headings are the rows loaded, with "+" while more follow.
  */
 export function SkipsRoute() {
+  const t = useMessages(appMessages);
   const { projectId = '' } = useParams();
-  const t = useMessages(skipsMessages);
+  const s = useMessages(skipMessages);
   const project = useProject(projectId);
   const skips = useSkips(projectId, { pollMs: SKIPS_POLL_MS });
   const skipped = useSkippedItems(projectId, { pollMs: SKIPS_POLL_MS });
 
-  if (skips.isPending || skipped.isPending || project.isPending) return <Loading what="the skip report" />;
-  if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
-  if (skips.isError) return <ErrorNotice error={skips.error} title="Could not load the skip report" />;
-  if (skipped.isError) return <ErrorNotice error={skipped.error} title="Could not load the skip report" />;
+  if (skips.isPending || skipped.isPending || project.isPending) return <Loading what={t('theSkipReport')} />;
+  if (project.isError) return <ErrorNotice error={project.error} title={t('loadProjectFailed')} />;
+  if (skips.isError) return <ErrorNotice error={skips.error} title={t('loadSkipReportFailed')} />;
+  if (skipped.isError) return <ErrorNotice error={skipped.error} title={t('loadSkipReportFailed')} />;
   const p = project.data;
   const skipRows = skips.data.pages.flatMap((page) => page.skips);
   const itemRows = skipped.data.pages.flatMap((page) => page.items);
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${p.id}`}>{p.name}</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">Skips</span>
-      </nav>
-      <h1>Skipped items</h1>
+      <Breadcrumb trail={[{ to: `/projects/${p.id}`, label: p.name }]} current={t('skips')} />
+      <h1>{t('skippedItems')}</h1>
       <section className="card stack" aria-labelledby="skips-short">
-        <h2 id="skips-short">
-          Short of the target ({itemRows.length}
-          {skipped.hasNextPage ? '+' : ''})
-        </h2>
+        <h2 id="skips-short">{t('shortOfTarget', { count: `${itemRows.length}${skipped.hasNextPage ? '+' : ''}` })}</h2>
         <SkippedItemsTable items={itemRows} overlapTarget={p.settings.overlapTarget} />
-        <MorePagesButton query={skipped} label={t('moreItems')} loadingLabel={t('loadingMore')} />
+        <MorePagesButton query={skipped} label={s('moreItems')} loadingLabel={s('loadingMore')} />
       </section>
       <section className="card stack" aria-labelledby="skips-all">
-        <h2 id="skips-all">
-          All skips ({skipRows.length}
-          {skips.hasNextPage ? '+' : ''})
-        </h2>
+        <h2 id="skips-all">{t('allSkips', { count: `${skipRows.length}${skips.hasNextPage ? '+' : ''}` })}</h2>
         <SkipList skips={skipRows} />
-        <MorePagesButton query={skips} label={t('moreSkips')} loadingLabel={t('loadingMore')} />
+        <MorePagesButton query={skips} label={s('moreSkips')} loadingLabel={s('loadingMore')} />
       </section>
     </div>
   );

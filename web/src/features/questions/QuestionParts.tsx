@@ -1,4 +1,5 @@
 import type { Answer, Answers, Question } from '@feedbench/shared';
+import { useTranslation } from 'react-i18next';
 import type { InputProps, ShownOutput } from './question-kind.ts';
 import { answerFor, kindOf } from './registry.ts';
 
@@ -9,6 +10,8 @@ import { answerFor, kindOf } from './registry.ts';
 
 /** The annotator's input for one question (on an output card when `output` is given). */
 export function QuestionInput(props: InputProps<Question['type']> & { question: Question }) {
+  // The kinds read their words with `qt` (questions.messages.ts): subscribing here re-renders them on a language change.
+  useTranslation();
   const { Input } = kindOf(props.question.type);
   return <Input {...props} />;
 }
@@ -23,6 +26,7 @@ export function QuestionSettings({
   id: string;
   onChange: (patch: Partial<Question>) => void;
 }) {
+  useTranslation();
   const { Settings } = kindOf(question.type);
   return Settings ? <Settings question={question} id={id} onChange={onChange} /> : null;
 }
@@ -37,6 +41,7 @@ export function AnswerView({
   answer: Answer | undefined;
   outputs: readonly ShownOutput[];
 }) {
+  useTranslation();
   const given = answerFor(question, answer);
   if (!given) return <span className="muted">—</span>;
   const { View } = kindOf(question.type);
@@ -57,6 +62,7 @@ export function AnswerField({
   label?: string;
   onChange: (answer: Answer | undefined) => void;
 }) {
+  useTranslation();
   const { Field } = kindOf(question.type);
   return (
     <Field

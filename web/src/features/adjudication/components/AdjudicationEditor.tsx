@@ -1,7 +1,9 @@
 import { type Answer, type Answers, checkAnswers, type Question } from '@feedbench/shared';
 import { useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { AnswerField } from '../../questions/QuestionParts.tsx';
 import type { ShownOutput } from '../../questions/question-kind.ts';
+import { adjudicationMessages } from '../adjudication.messages.ts';
 
 interface Props {
   questions: Question[];
@@ -20,6 +22,7 @@ interface Props {
  * checkAnswers, the server's check too) are shown before saving.
  */
 export function AdjudicationEditor({ questions, outputs, initial, pending, error, onSave }: Props) {
+  const t = useMessages(adjudicationMessages);
   const [answers, setAnswers] = useState<Answers>(initial);
   const problems = checkAnswers(
     questions,
@@ -36,7 +39,7 @@ export function AdjudicationEditor({ questions, outputs, initial, pending, error
   return (
     <form
       className="stack"
-      aria-label="Adjudicated answer"
+      aria-label={t('adjudicatedAnswer')}
       onSubmit={(event) => {
         event.preventDefault();
         onSave(answers);
@@ -54,7 +57,7 @@ export function AdjudicationEditor({ questions, outputs, initial, pending, error
         </fieldset>
       ))}
       {problems.length > 0 && (
-        <ul className="notice error" aria-label="Problems with the adjudicated answer">
+        <ul className="notice error" aria-label={t('problems')}>
           {problems.map((p) => (
             <li key={`${p.path.join('.')}:${p.message}`}>{p.message}</li>
           ))}
@@ -66,7 +69,7 @@ export function AdjudicationEditor({ questions, outputs, initial, pending, error
         </p>
       )}
       <button className="primary" type="submit" disabled={pending || problems.length > 0}>
-        Save adjudicated answer
+        {t('saveAdjudicated')}
       </button>
     </form>
   );

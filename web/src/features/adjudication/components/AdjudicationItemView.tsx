@@ -1,8 +1,11 @@
 import type { AdjudicationItem, Answers } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { outputsById } from '../../questions/QuestionParts.tsx';
+import { adjudicationMessages } from '../adjudication.messages.ts';
 import { useAdjudicationItem } from '../api/get-adjudication-item.ts';
 import { useSaveAdjudication } from '../api/save-adjudication.ts';
 import { AdjudicationEditor } from './AdjudicationEditor.tsx';
@@ -10,12 +13,14 @@ import { AnswerByOutputId } from './AnswerByOutputId.tsx';
 
 /** One disagreed item: the conversation, its outputs by id, every annotation side by side, and the adjudication. */
 export function AdjudicationItemView({ projectId, itemId }: { projectId: string; itemId: string }) {
+  const t = useMessages(adjudicationMessages);
+  const format = useFormat();
   const item = useAdjudicationItem(projectId, itemId);
   const save = useSaveAdjudication(projectId, itemId);
   // Which answers the editor starts from; a new key resets the editor to them.
   const [start, setStart] = useState<{ key: string; answers: Answers } | undefined>();
-  if (item.isPending) return <Loading what="the item" />;
-  if (item.isError) return <ErrorNotice error={item.error} title="Could not load the item" />;
+  if (item.isPending) return <Loading what={t('theItem')} />;
+  if (item.isError) return <ErrorNotice error={item.error} title={t('loadItemFailed')} />;
   const data = item.data;
   const initial = start ?? {
     key: `saved-${data.adjudication?.revision ?? 0}`,
@@ -24,39 +29,46 @@ export function AdjudicationItemView({ projectId, itemId }: { projectId: string;
   return (
     <div className="stack">
       <h1>
-        Item <code>{data.itemExternalId}</code>
-        {data.disagreement !== null && <span className="muted"> · disagreement {data.disagreement.toFixed(2)}</span>}
+        {t('item')} <code>{data.itemExternalId}</code>
+        {data.disagreement !== null && (
+          <span className="muted"> · {t('disagreement', { value: format.fixed(data.disagreement, 2) })}</span>
+        )}
       </h1>
-      <section aria-label="Conversation" className="card stack">
+      <section aria-label={t('conversation')} className="card stack">
         {data.conversation.map((message, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: turns have no id of their own
-          <p key={index} style={{ whiteSpace: 'pre-wrap' }}>
-            <strong>{message.role}:</strong> {message.content}
+          <p key={index} style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+            <strong>{t('roleSaid', { role: t(`role_${message.role}`) })}</strong> {message.content}
           </p>
         ))}
       </section>
       {data.outputs.length > 0 && (
-        <section aria-label="Outputs" className="card stack">
+        <section aria-label={t('outputs')} className="card stack">
           {data.outputs.map((output) => (
             <div key={output.id}>
               <h3>
-                Output <code>{output.id}</code>
+                {t('output')} <code>{output.id}</code>
               </h3>
-              <p style={{ whiteSpace: 'pre-wrap' }}>{output.content}</p>
+              <p style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                {output.content}
+              </p>
             </div>
           ))}
         </section>
       )}
       <AnnotationsSideBySide item={data} onStartFrom={(key, answers) => setStart({ key, answers })} />
       <section aria-labelledby="adjudicate-title" className="card stack">
-        <h2 id="adjudicate-title">Adjudicated answer</h2>
+        <h2 id="adjudicate-title">{t('adjudicatedAnswer')}</h2>
         {data.adjudication ? (
           <p role="status">
-            Adjudicated by {data.adjudication.adjudicatorEmail ?? 'a former member'} on{' '}
-            {new Date(data.adjudication.adjudicatedAt).toLocaleString()} (revision {data.adjudication.revision}).
+            {t('adjudicatedBy', {
+              who: data.adjudication.adjudicatorEmail ?? t('formerMember'),
+              date: format.dateTime(data.adjudication.adjudicatedAt),
+              revision: data.adjudication.revision,
+            })}
           </p>
         ) : (
-          <p className="muted">Not adjudicated yet. Start from one annotator's answer, or fill it in.</p>
+          <p className="muted">{t('notAdjudicated')}</p>
         )}
         <AdjudicationEditor
           key={initial.key}
@@ -79,21 +91,22 @@ function AnnotationsSideBySide({
   item: AdjudicationItem;
   onStartFrom(key: string, answers: Answers): void;
 }) {
+  const t = useMessages(adjudicationMessages);
   return (
     <section aria-labelledby="annotations-title" className="card stack">
-      <h2 id="annotations-title">Annotations side by side</h2>
+      <h2 id="annotations-title">{t('sideBySide')}</h2>
       <div style={{ overflowX: 'auto' }}>
-        <table aria-label="Annotations side by side">
+        <table aria-label={t('sideBySide')}>
           <thead>
             <tr>
-              <th scope="col">Question</th>
+              <th scope="col">{t('question')}</th>
               {item.annotations.map((a) => (
                 <th key={a.annotationId} scope="col">
                   {a.annotator}
-                  {a.verdict && <span className={`badge verdict-${a.verdict}`}>{a.verdict}</span>}
+                  {a.verdict && <span className={`badge verdict-${a.verdict}`}>{t(`verdict_${a.verdict}`)}</span>}
                 </th>
               ))}
-              {item.adjudication && <th scope="col">Adjudicated</th>}
+              {item.adjudication && <th scope="col">{t('adjudicated')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -113,15 +126,15 @@ function AnnotationsSideBySide({
               </tr>
             ))}
             <tr>
-              <th scope="row">Start from</th>
+              <th scope="row">{t('startFrom')}</th>
               {item.annotations.map((a) => (
                 <td key={a.annotationId}>
                   <button
                     type="button"
                     onClick={() => onStartFrom(`${a.annotationId}-${Date.now()}`, a.answers)}
-                    aria-label={`Start from ${a.annotator}'s answer`}
+                    aria-label={t('startFromWho', { who: a.annotator })}
                   >
-                    Use this answer
+                    {t('useThisAnswer')}
                   </button>
                 </td>
               ))}

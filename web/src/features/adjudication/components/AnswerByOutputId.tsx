@@ -7,5 +7,9 @@ import { answerText } from '../../questions/QuestionParts.tsx';
  * Each type words its answer in its kind (questions/registry.ts).
  */
 export function AnswerByOutputId({ question, answer }: { question: Question; answer: Answer | undefined }) {
-  return <span style={{ whiteSpace: 'pre-wrap' }}>{answerText(question, answer)}</span>;
+  return (
+    <span style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+      {answerText(question, answer)}
+    </span>
+  );
 }

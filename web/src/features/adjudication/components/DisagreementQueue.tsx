@@ -1,47 +1,45 @@
 import { Link } from 'react-router';
 import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { adjudicationMessages } from '../adjudication.messages.ts';
 import { useDisagreementQueue } from '../api/get-disagreement-queue.ts';
 
 const MEASURES = {
-  ranking: '1 − pairwise ranking agreement among the item’s annotators',
-  pairwise: 'share of annotators outside the majority verdict',
-  rating: 'mean rating range per output, over the scale width',
-  classification: 'share of annotators whose labels differ from the most common choice',
+  ranking: 'measure_ranking',
+  pairwise: 'measure_pairwise',
+  rating: 'measure_rating',
+  classification: 'measure_classification',
 } as const;
 
 /** Items whose annotators disagree most, worst first, each linking to its side-by-side adjudication. */
 export function DisagreementQueue({ projectId }: { projectId: string }) {
   const t = useMessages(adjudicationMessages);
+  const format = useFormat();
   const queue = useDisagreementQueue(projectId);
-  if (queue.isPending) return <Loading what="the disagreement queue" />;
-  if (queue.isError) return <ErrorNotice error={queue.error} title="Could not load the disagreement queue" />;
+  if (queue.isPending) return <Loading what={t('theQueue')} />;
+  if (queue.isError) return <ErrorNotice error={queue.error} title={t('loadQueueFailed')} />;
   const question = queue.data.pages[0]?.question ?? null;
   const entries = queue.data.pages.flatMap((page) => page.entries);
   if (!question) {
-    return (
-      <p className="muted">This template has no ranking, pairwise, rating or classification question to compare.</p>
-    );
+    return <p className="muted">{t('noComparable')}</p>;
   }
-  const measure = MEASURES[question.type as keyof typeof MEASURES];
+  const measureKey = MEASURES[question.type as keyof typeof MEASURES];
+  const measure = measureKey ? t(measureKey) : '';
   return (
     <div className="stack">
-      <p className="muted">
-        Measured on “{question.label}” ({question.type}): {measure}. 0 = all agree, 1 = as far apart as possible.
-        Rejected answers are left out; only items with two or more answers are listed.
-      </p>
+      <p className="muted">{t('measuredOn', { question: question.label, type: question.type, measure })}</p>
       {entries.length === 0 ? (
-        <p className="muted">No item has two or more answers yet.</p>
+        <p className="muted">{t('noItemTwoAnswers')}</p>
       ) : (
-        <table aria-label="Items by disagreement">
+        <table aria-label={t('itemsByDisagreement')}>
           <thead>
             <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Disagreement</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Adjudicated</th>
+              <th scope="col">{t('item')}</th>
+              <th scope="col">{t('disagreementCol')}</th>
+              <th scope="col">{t('answers')}</th>
+              <th scope="col">{t('adjudicated')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,9 +48,9 @@ export function DisagreementQueue({ projectId }: { projectId: string }) {
                 <td>
                   <Link to={`/projects/${projectId}/adjudication/${entry.itemId}`}>{entry.itemExternalId}</Link>
                 </td>
-                <td>{entry.disagreement.toFixed(2)}</td>
+                <td>{format.fixed(entry.disagreement, 2)}</td>
                 <td>{entry.annotations}</td>
-                <td>{entry.adjudicatedAt ? new Date(entry.adjudicatedAt).toLocaleString() : 'not yet'}</td>
+                <td>{entry.adjudicatedAt ? format.dateTime(entry.adjudicatedAt) : t('notYet')}</td>
               </tr>
             ))}
           </tbody>

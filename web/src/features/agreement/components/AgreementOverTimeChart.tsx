@@ -1,6 +1,7 @@
 import type { QuestionAgreement } from '@feedbench/shared';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ESTIMATE_LABELS, formatStatistic } from './format.ts';
+import { at } from '../agreement.messages.ts';
+import { estimateLabel, formatStatistic } from './format.ts';
 
 const COLORS = ['#2563eb', '#d97706', '#059669', '#7c3aed', '#dc2626'];
 
@@ -22,27 +23,21 @@ function points(question: QuestionAgreement, grouping: SeriesGrouping): Point[] 
   if (grouping === 'day') {
     return question.overTime.map((d) => ({
       x: d.day,
-      description: `on ${d.day}`,
+      description: at('onDay', { day: d.day }),
       items: d.items,
       estimates: d.estimates,
     }));
   }
   return question.overBatches[grouping].map((b) => ({
-    x: grouping === 'import' ? `Import ${b.index}` : `#${b.index}`,
+    x: grouping === 'import' ? at('importN', { n: b.index }) : `#${b.index}`,
     description:
       grouping === 'import'
-        ? `in import ${b.index} (${dateOf(b.from)})`
-        : `in batch ${b.index} (${dateOf(b.from)} to ${dateOf(b.to)})`,
+        ? at('inImport', { n: b.index, date: dateOf(b.from) })
+        : at('inBatch', { n: b.index, from: dateOf(b.from), to: dateOf(b.to) }),
     items: b.items,
     estimates: b.estimates,
   }));
 }
-
-const UNIT: Record<SeriesGrouping, [string, string]> = {
-  day: ['day', 'days'],
-  import: ['import batch', 'import batches'],
-  submission: ['submission batch', 'submission batches'],
-};
 
 /**
  * Agreement over time, one line per estimate, by day (UTC), by import batch or by fixed-size batches of submission
@@ -65,17 +60,21 @@ export function AgreementOverTimeChart({
   const latest = series.at(-1);
   const primary = names[0];
   const latestValue = latest?.estimates.find((e) => e.estimate === primary)?.value ?? null;
-  const [one, many] = UNIT[grouping];
   const summary =
     latest && primary
-      ? `Agreement over ${series.length} ${series.length === 1 ? one : many}; ` +
-        `${ESTIMATE_LABELS[primary]} ${latest.description}: ${formatStatistic(latestValue)} over ${latest.items} items.`
-      : `No ${many} with annotations yet.`;
+      ? at('overTimeSummary', {
+          span: at(`unit_${grouping}`, { count: series.length }),
+          estimate: estimateLabel(primary),
+          when: latest.description,
+          value: formatStatistic(latestValue),
+          items: latest.items,
+        })
+      : at(`none_${grouping}`);
 
   return (
-    <figure className="chart" aria-label={`Agreement over time for “${question.label}”`}>
+    <figure className="chart" aria-label={at('overTimeFor', { label: question.label })}>
       <figcaption>
-        <strong>Agreement over time</strong> <span className="muted">{summary}</span>
+        <strong>{at('agreementOverTime')}</strong> <span className="muted">{summary}</span>
       </figcaption>
       {rows.length > 0 && (
         <div aria-hidden="true" style={{ width: '100%', height: 240 }}>
@@ -91,7 +90,7 @@ export function AgreementOverTimeChart({
                   key={name}
                   type="monotone"
                   dataKey={name}
-                  name={ESTIMATE_LABELS[name]}
+                  name={estimateLabel(name)}
                   stroke={COLORS[i % COLORS.length]}
                   connectNulls
                   isAnimationActive={false}

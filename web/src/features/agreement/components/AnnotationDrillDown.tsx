@@ -1,5 +1,7 @@
 import type { Answer, DrillDownAnnotation, Question } from '@feedbench/shared';
 import type { ReactNode } from 'react';
+import { useFormat } from '../../../i18n/format.ts';
+import { at } from '../agreement.messages.ts';
 import { formatDuration } from './format.ts';
 
 const LETTERS = 'ABCDEFGHI';
@@ -27,19 +29,20 @@ export function AnnotationDrillDown({
   truncated: boolean;
   renderAnswer: (question: Question, answer: Answer | undefined) => ReactNode;
 }) {
-  if (annotations.length === 0) return <p className="muted">No submitted annotations.</p>;
+  const format = useFormat();
+  if (annotations.length === 0) return <p className="muted">{at('noSubmitted')}</p>;
   return (
     <table className="table drill-down">
       <caption>
-        {annotations.length} annotation{annotations.length === 1 ? '' : 's'}, newest first
-        {truncated ? ' (only the newest are listed)' : ''}
+        {at('annotationsCaption', { count: annotations.length })}
+        {truncated ? at('onlyNewest') : ''}
       </caption>
       <thead>
         <tr>
-          <th scope="col">{by === 'annotator' ? 'Item' : 'Annotator'}</th>
-          <th scope="col">Submitted</th>
-          <th scope="col">Time on task</th>
-          <th scope="col">Shown as</th>
+          <th scope="col">{by === 'annotator' ? at('item') : at('annotator')}</th>
+          <th scope="col">{at('submitted')}</th>
+          <th scope="col">{at('timeOnTask')}</th>
+          <th scope="col">{at('shownAs')}</th>
           {questions.map((q) => (
             <th key={q.id} scope="col">
               {q.label}
@@ -50,9 +53,9 @@ export function AnnotationDrillDown({
       <tbody>
         {annotations.map((a) => (
           <tr key={a.id}>
-            <th scope="row">{by === 'annotator' ? a.itemExternalId : (a.annotatorEmail ?? 'Former member')}</th>
+            <th scope="row">{by === 'annotator' ? a.itemExternalId : (a.annotatorEmail ?? at('formerMember'))}</th>
             <td>
-              <time dateTime={a.submittedAt}>{new Date(a.submittedAt).toLocaleString()}</time>
+              <time dateTime={a.submittedAt}>{format.dateTime(a.submittedAt)}</time>
             </td>
             <td>{formatDuration(a.timeOnTaskMs)}</td>
             <td>{shownOrder(a.displayOrder)}</td>

@@ -1,6 +1,7 @@
 import type { AgreementReport, AnnotatorAgreement } from '@feedbench/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { at } from '../agreement.messages.ts';
 import { drillDownPath } from './drill-down-path.ts';
 import { formatDuration, formatPercent, formatStatistic } from './format.ts';
 
@@ -28,12 +29,12 @@ function compare(a: string | number | null, b: string | number | null, direction
 
 /** An annotator's gold accuracy as a cell: the share right, how many gold answers, and the bar or pause if any. */
 function GoldCell({ gold }: { gold: AnnotatorAgreement['gold'] }) {
-  if (!gold || gold.answered === 0 || gold.accuracy === null) return <>n/a</>;
+  if (!gold || gold.answered === 0 || gold.accuracy === null) return <>{at('na')}</>;
   return (
     <>
-      {formatPercent(gold.accuracy)} <span className="muted">of {gold.answered}</span>
-      {gold.belowThreshold && <span className="badge warning">Below the gold bar</span>}
-      {gold.paused && <span className="badge">Paused</span>}
+      {formatPercent(gold.accuracy)} <span className="muted">{at('ofAnswered', { count: gold.answered })}</span>
+      {gold.belowThreshold && <span className="badge warning">{at('belowGoldBar')}</span>}
+      {gold.paused && <span className="badge">{at('paused')}</span>}
     </>
   );
 }
@@ -49,18 +50,18 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
     direction: 'descending',
   });
   const columns: Column[] = [
-    { key: 'email', label: 'Annotator', value: (a) => a.email ?? '' },
-    { key: 'annotations', label: 'Annotations', value: (a) => a.annotations },
+    { key: 'email', label: at('annotator'), value: (a) => a.email ?? '' },
+    { key: 'annotations', label: at('annotations'), value: (a) => a.annotations },
     ...report.questions.map(
       (q): Column => ({
         key: `question:${q.questionId}`,
-        label: `Agreement with consensus: ${q.label}`,
+        label: at('agreementWithConsensus', { label: q.label }),
         value: (a) => questionScore(a, q.questionId),
       }),
     ),
-    { key: 'medianTime', label: 'Median time per task', value: (a) => a.medianTimeOnTaskMs },
-    { key: 'gold', label: 'Gold accuracy', value: (a) => (a.gold?.answered ? a.gold.accuracy : null) },
-    { key: 'outlier', label: 'Outlier', value: (a) => (a.outlier ? 1 : 0) },
+    { key: 'medianTime', label: at('medianTime'), value: (a) => a.medianTimeOnTaskMs },
+    { key: 'gold', label: at('goldAccuracy'), value: (a) => (a.gold?.answered ? a.gold.accuracy : null) },
+    { key: 'outlier', label: at('outlier'), value: (a) => (a.outlier ? 1 : 0) },
   ];
   const column = columns.find((c) => c.key === sort.key) ?? columns[1];
   const rows = column
@@ -75,11 +76,11 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
     );
   }
 
-  if (report.annotators.length === 0) return <p className="muted">No annotations submitted yet.</p>;
+  if (report.annotators.length === 0) return <p className="muted">{at('noAnnotationsYet')}</p>;
 
   return (
     <table className="table">
-      <caption>Annotators (select a column header to sort)</caption>
+      <caption>{at('annotatorsCaption')}</caption>
       <thead>
         <tr>
           {columns.map((c) => (
@@ -98,7 +99,9 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
         {rows.map((a) => (
           <tr key={a.userId}>
             <th scope="row">
-              <Link to={drillDownPath(report.projectId, { annotatorId: a.userId })}>{a.email ?? 'Former member'}</Link>
+              <Link to={drillDownPath(report.projectId, { annotatorId: a.userId })}>
+                {a.email ?? at('formerMember')}
+              </Link>
             </th>
             <td>{a.annotations}</td>
             {report.questions.map((q) => (
@@ -108,7 +111,7 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
             <td>
               <GoldCell gold={a.gold} />
             </td>
-            <td>{a.outlier ? <span className="badge warning">Outlier</span> : 'No'}</td>
+            <td>{a.outlier ? <span className="badge warning">{at('outlier')}</span> : at('no')}</td>
           </tr>
         ))}
       </tbody>

@@ -1,19 +1,18 @@
 import type { LabelDistribution } from '@feedbench/shared';
+import { at } from '../agreement.messages.ts';
 import { formatPercent } from './format.ts';
 
 /** How often each flag or category was given: count and share of what was judged (outputs or annotations). */
 export function LabelDistributionTable({ distribution }: { distribution: LabelDistribution }) {
-  const of = distribution.type === 'flags' ? 'outputs judged' : 'annotations';
+  const of = distribution.type === 'flags' ? at('outputsJudged') : at('annotationsLower');
   return (
     <table className="table">
-      <caption>
-        Labels given on “{distribution.label}” ({distribution.judged} {of})
-      </caption>
+      <caption>{at('labelsGiven', { label: distribution.label, judged: distribution.judged, of })}</caption>
       <thead>
         <tr>
-          <th scope="col">Label</th>
-          <th scope="col">Count</th>
-          <th scope="col">Share</th>
+          <th scope="col">{at('label')}</th>
+          <th scope="col">{at('count')}</th>
+          <th scope="col">{at('share')}</th>
         </tr>
       </thead>
       <tbody>
@@ -21,7 +20,7 @@ export function LabelDistributionTable({ distribution }: { distribution: LabelDi
           <tr key={l.id}>
             <th scope="row">{l.label}</th>
             <td>{l.count}</td>
-            <td>{distribution.judged > 0 ? formatPercent(l.count / distribution.judged) : 'n/a'}</td>
+            <td>{distribution.judged > 0 ? formatPercent(l.count / distribution.judged) : at('na')}</td>
           </tr>
         ))}
       </tbody>

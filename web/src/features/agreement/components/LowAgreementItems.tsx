@@ -1,20 +1,22 @@
 import type { QuestionAgreement } from '@feedbench/shared';
 import { Link } from 'react-router';
+import { at } from '../agreement.messages.ts';
 import { drillDownPath } from './drill-down-path.ts';
+import { formatStatistic } from './format.ts';
 
 /** The items annotators disagreed on most, worst first; each links to its annotations. */
 export function LowAgreementItems({ projectId, question }: { projectId: string; question: QuestionAgreement }) {
-  const measure = question.type === 'rating' ? 'Mean difference between annotators' : 'Pairwise agreement';
+  const measure = question.type === 'rating' ? at('measureRating') : at('measurePairwise');
   if (question.lowAgreementItems.length === 0) {
-    return <p className="muted">No items with two or more annotators to compare yet.</p>;
+    return <p className="muted">{at('noItemsToCompare')}</p>;
   }
   return (
     <table className="table">
-      <caption>Lowest-agreement items on “{question.label}”</caption>
+      <caption>{at('lowestAgreement', { label: question.label })}</caption>
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Annotators</th>
+          <th scope="col">{at('item')}</th>
+          <th scope="col">{at('annotators')}</th>
           <th scope="col">{measure}</th>
         </tr>
       </thead>
@@ -25,7 +27,7 @@ export function LowAgreementItems({ projectId, question }: { projectId: string; 
               <Link to={drillDownPath(projectId, { itemId: item.itemId })}>{item.externalId}</Link>
             </th>
             <td>{item.annotators}</td>
-            <td>{item.value.toFixed(2)}</td>
+            <td>{formatStatistic(item.value)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 import type { QuestionAgreement } from '@feedbench/shared';
+import { at } from '../agreement.messages.ts';
 import { formatPercent, formatPValue } from './format.ts';
 
 type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' | 'pairwise' | 'best-of-k' }>;
@@ -7,21 +8,21 @@ type RankingQuestion = Extract<QuestionAgreement, { type: 'ranking' | 'pairwise'
 export function PositionBiasFigure({ question }: { question: RankingQuestion }) {
   const { groups, tiedTop } = question.positionBias;
   return (
-    <section className="stack" aria-label={`Position bias for “${question.label}”`}>
-      <h3>Position bias</h3>
+    <section className="stack" aria-label={at('positionBiasFor', { label: question.label })}>
+      <h3>{at('positionBias')}</h3>
       {groups.length === 0 ? (
-        <p className="muted">No rankings with a single best output yet.</p>
+        <p className="muted">{at('noSingleBest')}</p>
       ) : (
         <table className="table">
-          <caption>First-shown output ranked best, against chance</caption>
+          <caption>{at('firstShownCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Outputs shown</th>
-              <th scope="col">Rankings</th>
-              <th scope="col">First shown won</th>
-              <th scope="col">Observed rate</th>
-              <th scope="col">Chance</th>
-              <th scope="col">p-value</th>
+              <th scope="col">{at('outputsShown')}</th>
+              <th scope="col">{at('rankings')}</th>
+              <th scope="col">{at('firstShownWon')}</th>
+              <th scope="col">{at('observedRate')}</th>
+              <th scope="col">{at('chance')}</th>
+              <th scope="col">{at('pValue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -39,10 +40,9 @@ export function PositionBiasFigure({ question }: { question: RankingQuestion }) 
         </table>
       )}
       <p className="muted">
-        {`${tiedTop} ${question.type === 'best-of-k' ? 'answer' : 'ranking'}${tiedTop === 1 ? '' : 's'}`}
         {question.type === 'best-of-k'
-          ? ' with no single best output left out.'
-          : ` with a tie for best left out; ${question.rankingsWithTies} with any tie.`}
+          ? at('tiedTopBest', { count: tiedTop })
+          : at('tiedTopRanking', { count: tiedTop, withTies: question.rankingsWithTies })}
       </p>
     </section>
   );

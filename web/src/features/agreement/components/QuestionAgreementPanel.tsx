@@ -1,4 +1,5 @@
 import type { QuestionAgreement } from '@feedbench/shared';
+import { at } from '../agreement.messages.ts';
 import { AgreementEstimatesTable } from './AgreementEstimatesTable.tsx';
 import { AgreementOverTimeChart, type SeriesGrouping } from './AgreementOverTimeChart.tsx';
 import { LowAgreementItems } from './LowAgreementItems.tsx';
@@ -21,11 +22,10 @@ export function QuestionAgreementPanel({
   return (
     <section className="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {question.label} <span className="badge">{question.type}</span>
+        {question.label} <span className="badge">{at(`type_${question.type}`)}</span>
       </h2>
       <p className="muted">
-        {question.annotations} answers on {question.items} items by {question.annotators} annotator
-        {question.annotators === 1 ? '' : 's'}.
+        {at('questionSummary', { count: question.annotators, answers: question.annotations, items: question.items })}
       </p>
       <AgreementEstimatesTable question={question} confidence={confidence} />
       <AgreementOverTimeChart question={question} grouping={grouping} />
@@ -34,11 +34,7 @@ export function QuestionAgreementPanel({
       ) : (
         <PositionBiasFigure question={question} />
       )}
-      {question.type === 'best-of-k' && (
-        <p className="muted">
-          {question.noneChosen} answer{question.noneChosen === 1 ? '' : 's'} found no output acceptable.
-        </p>
-      )}
+      {question.type === 'best-of-k' && <p className="muted">{at('noneChosen', { count: question.noneChosen })}</p>}
       <LowAgreementItems projectId={projectId} question={question} />
     </section>
   );

@@ -1,11 +1,8 @@
 import { useId } from 'react';
+import { at } from '../agreement.messages.ts';
 import type { SeriesGrouping } from './AgreementOverTimeChart.tsx';
 
-const GROUPINGS: { value: SeriesGrouping; label: string }[] = [
-  { value: 'day', label: 'Day (UTC)' },
-  { value: 'import', label: 'Import batch' },
-  { value: 'submission', label: 'Batches of submission order' },
-];
+const GROUPINGS: readonly SeriesGrouping[] = ['day', 'import', 'submission'];
 
 /** How the dashboard's "agreement over time" charts group items, and the submission batches' size. */
 export function SeriesGroupingPicker({
@@ -23,22 +20,22 @@ export function SeriesGroupingPicker({
   return (
     <div className="row wrap">
       <div className="field">
-        <label htmlFor={`${id}-grouping`}>Agreement over time by</label>
+        <label htmlFor={`${id}-grouping`}>{at('overTimeBy')}</label>
         <select
           id={`${id}-grouping`}
           value={grouping}
           onChange={(event) => onGrouping(event.target.value as SeriesGrouping)}
         >
           {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
+            <option key={g} value={g}>
+              {at(`grouping_${g}`)}
             </option>
           ))}
         </select>
       </div>
       {grouping === 'submission' && (
         <div className="field">
-          <label htmlFor={`${id}-size`}>Items per batch</label>
+          <label htmlFor={`${id}-size`}>{at('itemsPerBatch')}</label>
           <input
             id={`${id}-size`}
             type="number"

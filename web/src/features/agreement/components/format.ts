@@ -1,29 +1,38 @@
 import type { AgreementEstimateName } from '@feedbench/shared';
+import { i18next } from '../../../i18n/i18n.ts';
+import { at } from '../agreement.messages.ts';
+
+const fixed = (value: number, digits: number) =>
+  new Intl.NumberFormat(i18next.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
 
 /** A statistic for display; null (undefined: nothing to compare, one category only) reads "n/a". */
 export function formatStatistic(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined ? 'n/a' : value.toFixed(digits);
+  return value === null || value === undefined ? at('na') : fixed(value, digits);
 }
 
 export function formatPercent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+  return new Intl.NumberFormat(i18next.language, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** A confidence level, "95%". */
+export function formatLevel(value: number): string {
+  return new Intl.NumberFormat(i18next.language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
 export function formatPValue(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+  return p < 0.001 ? `< ${fixed(0.001, 3)}` : fixed(p, 3);
 }
 
 export function formatDuration(ms: number | null): string {
-  if (ms === null) return 'n/a';
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms === null) return at('na');
+  if (ms < 60_000) return at('seconds', { value: fixed(ms / 1000, 1) });
+  return at('minutes', { value: fixed(ms / 60_000, 1) });
 }
 
-export const ESTIMATE_LABELS: Record<AgreementEstimateName, string> = {
-  'pairwise-agreement': 'Pairwise agreement',
-  'pairwise-alpha': "Pairwise Krippendorff's α",
-  'kendall-w': "Kendall's W",
-  'alpha-ordinal': "Krippendorff's α (ordinal)",
-  'alpha-interval': "Krippendorff's α (interval)",
-  'alpha-nominal': "Krippendorff's α (nominal)",
-};
+export const estimateLabel = (name: AgreementEstimateName): string => at(`estimate_${name}`);

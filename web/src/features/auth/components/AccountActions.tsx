@@ -1,12 +1,15 @@
 import type { AdminUser } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useResetPassword } from '../api/reset-password.ts';
 import { useUpdateUser } from '../api/update-user.ts';
+import { authMessages } from '../auth.messages.ts';
 
 /** An admin's actions on one account: disable or enable it, and set a new password. */
 export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean }) {
+  const t = useMessages(authMessages);
   const update = useUpdateUser();
   const reset = useResetPassword();
   const [resetting, setResetting] = useState(false);
@@ -33,19 +36,19 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
           <button
             type="button"
             className="small"
-            aria-label={`Enable ${user.email}`}
+            aria-label={t('enableWho', { email: user.email })}
             disabled={update.isPending}
             onClick={() => update.mutate({ userId: user.id, disabled: false })}
           >
-            Enable
+            {t('enable')}
           </button>
         ) : (
           !isMe && (
             <ConfirmButton
-              label="Disable"
-              ariaLabel={`Disable ${user.email}`}
-              question={`Disable ${user.email}? They are signed out, their API tokens are revoked and the items they hold go back to the pool.`}
-              confirmLabel="Disable account"
+              label={t('disable')}
+              ariaLabel={t('disableWho', { email: user.email })}
+              question={t('disableQuestion', { email: user.email })}
+              confirmLabel={t('disableAccount')}
               disabled={update.isPending}
               onConfirm={() => update.mutate({ userId: user.id, disabled: true })}
             />
@@ -55,16 +58,16 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
           type="button"
           className="small"
           aria-expanded={resetting}
-          aria-label={`Reset password of ${user.email}`}
+          aria-label={t('resetPasswordOf', { email: user.email })}
           onClick={() => setResetting(!resetting)}
         >
-          Reset password
+          {t('resetPassword')}
         </button>
       </div>
       {resetting && (
         <form className="row align-end" onSubmit={submit}>
           <div className="field">
-            <label htmlFor={inputId}>New password for {user.email}</label>
+            <label htmlFor={inputId}>{t('newPasswordFor', { email: user.email })}</label>
             <input
               id={inputId}
               type="password"
@@ -76,13 +79,13 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
             />
           </div>
           <button type="submit" className="small primary" disabled={reset.isPending}>
-            Set password
+            {t('setPassword')}
           </button>
         </form>
       )}
       {reset.isSuccess && !resetting && (
         <p className="hint" role="status">
-          Password set; {user.email} was signed out everywhere.
+          {t('passwordSet', { email: user.email })}
         </p>
       )}
       {(update.isError || reset.isError) && (

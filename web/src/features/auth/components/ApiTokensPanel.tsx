@@ -3,21 +3,19 @@ import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { type Translate, useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateApiToken } from '../api/create-api-token.ts';
 import { useApiTokens } from '../api/get-api-tokens.ts';
 import { useRevokeApiToken } from '../api/revoke-api-token.ts';
+import { authMessages } from '../auth.messages.ts';
 
 interface ProjectChoice {
   id: string;
   name: string;
   workspaceId?: string;
 }
-
-const ACCESS_LABELS: Record<ApiTokenAccess, string> = {
-  read: 'Read only (downloads, reports)',
-  write: 'Read and write (imports, changes)',
-};
 
 /**
  * Personal API tokens for scripts and the CLI: made here, shown once, revocable. A token reaches one workspace:
@@ -30,6 +28,8 @@ export function ApiTokensPanel({
   projects: ProjectChoice[];
   workspaces?: { id: string; name: string }[];
 }) {
+  const t = useMessages(authMessages);
+  const format = useFormat();
   const tokens = useApiTokens();
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();
@@ -70,18 +70,17 @@ export function ApiTokensPanel({
   return (
     <div className="stack">
       <form className="card stack" onSubmit={submit} aria-labelledby="new-token-title">
-        <h2 id="new-token-title">New API token</h2>
+        <h2 id="new-token-title">{t('newToken')}</h2>
         <p className="hint">
-          Scripts send it as <code>Authorization: Bearer …</code>. It acts with your rights, narrowed to what you pick
-          here.
+          {t('tokenHintBefore')} <code>Authorization: Bearer …</code>. {t('tokenHintAfter')}
         </p>
         <div className="row wrap align-end">
           <div className="field grow">
-            <label htmlFor="token-name">Token name</label>
+            <label htmlFor="token-name">{t('tokenName')}</label>
             <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="token-password">Your password</label>
+            <label htmlFor="token-password">{t('yourPassword')}</label>
             <input
               id="token-password"
               type="password"
@@ -93,32 +92,32 @@ export function ApiTokensPanel({
             />
           </div>
           <div className="field">
-            <label htmlFor="token-access">Token access</label>
+            <label htmlFor="token-access">{t('tokenAccess')}</label>
             <select id="token-access" value={access} onChange={(e) => setAccess(e.target.value as ApiTokenAccess)}>
               {API_TOKEN_ACCESS.map((a) => (
                 <option key={a} value={a}>
-                  {ACCESS_LABELS[a]}
+                  {t(`accessLabel_${a}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="token-expiry">Expires after</label>
+            <label htmlFor="token-expiry">{t('expiresAfter')}</label>
             <select id="token-expiry" value={expiresInDays} onChange={(e) => setExpiresInDays(e.target.value)}>
-              <option value="7">7 days</option>
-              <option value="30">30 days</option>
-              <option value="90">90 days</option>
-              <option value="366">1 year</option>
-              <option value="">Never</option>
+              <option value="7">{t('days', { count: 7 })}</option>
+              <option value="30">{t('days', { count: 30 })}</option>
+              <option value="90">{t('days', { count: 90 })}</option>
+              <option value="366">{t('oneYear')}</option>
+              <option value="">{t('neverExpires')}</option>
             </select>
           </div>
         </div>
         <p id="token-password-hint" className="hint">
-          Asked again so that only you, not a script in the page, can make a token.
+          {t('tokenPasswordHint')}
         </p>
         {workspaces.length > 1 && (
           <div className="field">
-            <label htmlFor="token-workspace">Token workspace</label>
+            <label htmlFor="token-workspace">{t('tokenWorkspace')}</label>
             <select id="token-workspace" value={chosenWorkspace} onChange={(e) => setWorkspaceId(e.target.value)}>
               {workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -129,10 +128,10 @@ export function ApiTokensPanel({
           </div>
         )}
         <fieldset className="stack">
-          <legend>Projects</legend>
+          <legend>{t('projects')}</legend>
           <label>
-            <input type="checkbox" checked={limited} onChange={(e) => setLimited(e.target.checked)} /> Only these
-            projects (otherwise: every project you can reach)
+            <input type="checkbox" checked={limited} onChange={(e) => setLimited(e.target.checked)} />{' '}
+            {t('onlyTheseProjects')}
           </label>
           {limited && (
             <div className="row wrap">
@@ -151,7 +150,7 @@ export function ApiTokensPanel({
         </fieldset>
         <div>
           <button type="submit" className="primary" disabled={create.isPending || (limited && projectIds.length === 0)}>
-            Create token
+            {t('createToken')}
           </button>
         </div>
         {create.isError && (
@@ -162,9 +161,9 @@ export function ApiTokensPanel({
         {create.isSuccess && (
           <div className="notice success stack" role="status">
             <p>
-              <strong>Copy this token now.</strong> It is shown once and cannot be read again.
+              <strong>{t('copyNow')}</strong> {t('shownOnce')}
             </p>
-            <label htmlFor="new-token-value">New token</label>
+            <label htmlFor="new-token-value">{t('newTokenValue')}</label>
             <div className="row align-end">
               <input
                 id="new-token-value"
@@ -173,32 +172,32 @@ export function ApiTokensPanel({
                 value={create.data.token}
                 onFocus={(e) => e.target.select()}
               />
-              <CopyButton text={create.data.token} label="Copy token" />
+              <CopyButton text={create.data.token} label={t('copyToken')} />
             </div>
           </div>
         )}
       </form>
       <section className="card stack" aria-labelledby="tokens-title">
-        <h2 id="tokens-title">Your API tokens</h2>
+        <h2 id="tokens-title">{t('yourTokens')}</h2>
         {tokens.isPending ? (
-          <Loading what="API tokens" />
+          <Loading what={t('apiTokensWhat')} />
         ) : tokens.isError ? (
-          <ErrorNotice error={tokens.error} title="Could not load API tokens" />
+          <ErrorNotice error={tokens.error} title={t('loadApiTokensFailed')} />
         ) : tokens.data.tokens.length === 0 ? (
-          <p className="muted">No tokens yet.</p>
+          <p className="muted">{t('noTokens')}</p>
         ) : (
           <table className="table">
-            <caption className="visually-hidden">API tokens</caption>
+            <caption className="visually-hidden">{t('apiTokens')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Access</th>
-                <th scope="col">Projects</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('startsWith')}</th>
+                <th scope="col">{t('access')}</th>
+                <th scope="col">{t('projects')}</th>
+                <th scope="col">{t('lastUsed')}</th>
+                <th scope="col">{t('status')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -209,17 +208,19 @@ export function ApiTokensPanel({
                   <td>
                     <code>{token.prefix}…</code>
                   </td>
-                  <td>{token.access}</td>
-                  <td>{token.projectScope === 'all' ? 'all' : token.projectIds.map(projectName).join(', ')}</td>
-                  <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : 'never'}</td>
-                  <td>{tokenStatus(token)}</td>
+                  <td>{t(`access_${token.access}`)}</td>
+                  <td>
+                    {token.projectScope === 'all' ? t('allProjects') : token.projectIds.map(projectName).join(', ')}
+                  </td>
+                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('never')}</td>
+                  <td>{tokenStatus(token, t, format.date)}</td>
                   <td>
                     {!token.revokedAt && (
                       <ConfirmButton
-                        label="Revoke"
-                        ariaLabel={`Revoke ${token.name}`}
-                        question={`Revoke ${token.name}? Scripts using it stop working at once.`}
-                        confirmLabel="Revoke token"
+                        label={t('revoke')}
+                        ariaLabel={t('revokeName', { name: token.name })}
+                        question={t('revokeQuestion', { name: token.name })}
+                        confirmLabel={t('revokeToken')}
                         disabled={revoke.isPending}
                         onConfirm={() => revoke.mutate(token.id)}
                       />
@@ -240,8 +241,8 @@ export function ApiTokensPanel({
   );
 }
 
-function tokenStatus(token: ApiToken) {
-  if (token.revokedAt) return `revoked ${new Date(token.revokedAt).toLocaleDateString()}`;
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return 'expired';
-  return token.expiresAt ? `active until ${new Date(token.expiresAt).toLocaleDateString()}` : 'active';
+function tokenStatus(token: ApiToken, t: Translate<(typeof authMessages)['en']>, date: (value: string) => string) {
+  if (token.revokedAt) return t('revokedOn', { date: date(token.revokedAt) });
+  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return t('expired');
+  return token.expiresAt ? t('activeUntil', { date: date(token.expiresAt) }) : t('active');
 }

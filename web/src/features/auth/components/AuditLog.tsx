@@ -1,10 +1,15 @@
 import { AUDIT_ACTIONS, type AuditAction } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useAuditEvents } from '../api/get-audit-events.ts';
+import { authMessages } from '../auth.messages.ts';
 
 /** Security-relevant actions, newest first, for admins. */
 export function AuditLog() {
+  const t = useMessages(authMessages);
+  const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
   const events = useAuditEvents(action || undefined);
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
@@ -13,12 +18,12 @@ export function AuditLog() {
     <section className="card stack" aria-labelledby="audit-title">
       <div className="row wrap align-end">
         <h2 id="audit-title" className="grow">
-          Audit log
+          {t('auditLog')}
         </h2>
         <div className="field">
-          <label htmlFor="audit-action">Action</label>
+          <label htmlFor="audit-action">{t('action')}</label>
           <select id="audit-action" value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
-            <option value="">All actions</option>
+            <option value="">{t('allActions')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -28,34 +33,34 @@ export function AuditLog() {
         </div>
       </div>
       {events.isPending ? (
-        <Loading what="the audit log" />
+        <Loading what={t('theAuditLog')} />
       ) : events.isError ? (
-        <ErrorNotice error={events.error} title="Could not load the audit log" />
+        <ErrorNotice error={events.error} title={t('loadAuditFailed')} />
       ) : rows.length === 0 ? (
-        <p className="muted">Nothing recorded yet.</p>
+        <p className="muted">{t('nothingRecorded')}</p>
       ) : (
         <table className="table">
-          <caption className="visually-hidden">Audit events</caption>
+          <caption className="visually-hidden">{t('auditEvents')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Project or workspace</th>
-              <th scope="col">Address</th>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('who')}</th>
+              <th scope="col">{t('action')}</th>
+              <th scope="col">{t('target')}</th>
+              <th scope="col">{t('projectOrWorkspace')}</th>
+              <th scope="col">{t('address')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((event) => (
               <tr key={event.id}>
-                <td>{new Date(event.at).toLocaleString()}</td>
+                <td>{format.dateTime(event.at)}</td>
                 <td>{event.actorEmail ?? '—'}</td>
                 <td>
                   <code>{event.action}</code>
                 </td>
                 <td>{event.target ?? ''}</td>
-                <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? 'a deleted project' : '')}</td>
+                <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? t('deletedProject') : '')}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
             ))}
@@ -65,7 +70,7 @@ export function AuditLog() {
       {events.hasNextPage && (
         <div>
           <button type="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-            Older events
+            {t('olderEvents')}
           </button>
         </div>
       )}

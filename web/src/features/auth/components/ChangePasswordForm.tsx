@@ -1,9 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useChangePassword } from '../api/change-password.ts';
+import { authMessages } from '../auth.messages.ts';
 
 /** One's own password: the current one confirms it is the account's owner at the keyboard. */
 export function ChangePasswordForm() {
+  const t = useMessages(authMessages);
   const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -23,10 +26,10 @@ export function ChangePasswordForm() {
 
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="password-title">
-      <h2 id="password-title">Password</h2>
+      <h2 id="password-title">{t('passwordTitle')}</h2>
       <div className="row align-end">
         <div className="field grow">
-          <label htmlFor="current-password">Current password</label>
+          <label htmlFor="current-password">{t('currentPassword')}</label>
           <input
             id="current-password"
             type="password"
@@ -37,7 +40,7 @@ export function ChangePasswordForm() {
           />
         </div>
         <div className="field grow">
-          <label htmlFor="new-password">New password</label>
+          <label htmlFor="new-password">{t('newPassword')}</label>
           <input
             id="new-password"
             type="password"
@@ -50,11 +53,11 @@ export function ChangePasswordForm() {
           />
         </div>
         <button type="submit" className="primary" disabled={change.isPending}>
-          Change password
+          {t('changePassword')}
         </button>
       </div>
       <p id="new-password-hint" className="hint">
-        At least 8 characters. Your other sessions are signed out; this one stays.
+        {t('newPasswordHint')}
       </p>
       {change.isError && (
         <p className="notice error" role="alert">
@@ -63,7 +66,7 @@ export function ChangePasswordForm() {
       )}
       {change.isSuccess && (
         <p className="notice success" role="status">
-          Password changed.
+          {t('passwordChanged')}
         </p>
       )}
     </form>

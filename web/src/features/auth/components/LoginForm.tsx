@@ -1,8 +1,12 @@
+import type { MeResponse } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
+import { authMessages } from '../auth.messages.ts';
 
-export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function LoginForm({ onSignedIn }: { onSignedIn: (me: MeResponse) => void }) {
+  const t = useMessages(authMessages);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin();
@@ -13,9 +17,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Sign in">
+    <form className="stack" onSubmit={submit} aria-label={t('signInForm')}>
       <div className="field">
-        <label htmlFor="login-email">Email</label>
+        <label htmlFor="login-email">{t('email')}</label>
         <input
           id="login-email"
           type="email"
@@ -26,7 +30,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="login-password">Password</label>
+        <label htmlFor="login-password">{t('password')}</label>
         <input
           id="login-password"
           type="password"
@@ -42,7 +46,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         </p>
       )}
       <button type="submit" className="primary" disabled={login.isPending}>
-        {login.isPending ? 'Signing in…' : 'Sign in'}
+        {login.isPending ? t('signingIn') : t('signIn')}
       </button>
     </form>
   );

@@ -10,20 +10,14 @@ import {
   type TaskKind,
 } from '@feedbench/shared';
 import { type ReactNode, useId } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import type { ExportChoices } from '../api/export-url.ts';
+import { exportMessages } from '../exports.messages.ts';
 
-// Partial: a format the server gains shows up with its name alone until it is described here.
-export const FORMAT_DESCRIPTIONS: Partial<Record<ExportFormat, string>> = {
-  'openai-chat': 'OpenAI chat fine-tuning: one line per demonstration (or best-ranked output).',
-  'trl-sft': 'TRL SFTTrainer, conversational prompt / completion.',
-  'trl-sft-text': 'TRL SFTTrainer, plain-text prompt / completion.',
-  'trl-preference': 'TRL DPO / reward trainers: prompt, chosen, rejected (+ margin and scores).',
-  'openai-dpo': 'OpenAI preference fine-tuning: input, preferred and non-preferred output.',
-  'hh-rlhf': 'Anthropic HH-RLHF transcripts: chosen and rejected.',
-  'trl-kto': 'TRL KTOTrainer: unpaired completions labelled desirable or not.',
-  rankings: 'Every output with its rank (ties kept), ratings and flags.',
-  raw: 'Every annotation as stored, with review state and corrections.',
-};
+// A format the server gains shows up with its name alone until it is described in the catalog.
+type Key = keyof (typeof exportMessages)['en'];
+const describes = (format: ExportFormat): format is ExportFormat & (Key extends `format_${infer F}` ? F : never) =>
+  `format_${format}` in exportMessages.en;
 
 /** Every export option as a control; empty number fields mean the server's default. */
 export function ExportOptionsForm({
@@ -36,6 +30,7 @@ export function ExportOptionsForm({
   /** The project's kind: preference formats need rankings, so a demonstration project is not offered them. */
   kind?: TaskKind;
 }) {
+  const t = useMessages(exportMessages);
   const preference: readonly string[] = PREFERENCE_EXPORT_FORMATS;
   const formats = kind === 'demonstration' ? EXPORT_FORMATS.filter((f) => !preference.includes(f)) : EXPORT_FORMATS;
   const id = useId();
@@ -91,45 +86,45 @@ export function ExportOptionsForm({
   return (
     <div className="stack">
       <div className="row">
-        {select('format', 'Format', formats, 'openai-chat')}
-        {select('fileFormat', 'File', EXPORT_FILE_FORMATS, 'jsonl')}
+        {select('format', t('format'), formats, 'openai-chat')}
+        {select('fileFormat', t('file'), EXPORT_FILE_FORMATS, 'jsonl')}
       </div>
-      <p className="hint">{FORMAT_DESCRIPTIONS[choices.format]}</p>
+      <p className="hint">{describes(choices.format) ? t(`format_${choices.format}`) : ''}</p>
       <fieldset className="stack">
-        <legend>Pairs and aggregation</legend>
-        <p className="hint">Tied outputs never make a pair; the rankings format keeps ties as equal ranks.</p>
+        <legend>{t('pairsAndAggregation')}</legend>
+        <p className="hint">{t('tiesHint')}</p>
         <div className="row">
-          {select('pairs', 'Pairs from rankings', PAIR_STRATEGIES, 'all')}
-          {select('aggregation', 'Aggregation', EXPORT_AGGREGATIONS, 'per-annotator')}
-          {select('consensus', 'Consensus method', CONSENSUS_METHODS, 'majority')}
-          {number('minAgreement', 'Consensus: min pair agreement', { min: 0, max: 1, step: 0.05 })}
+          {select('pairs', t('pairsFromRankings'), PAIR_STRATEGIES, 'all')}
+          {select('aggregation', t('aggregation'), EXPORT_AGGREGATIONS, 'per-annotator')}
+          {select('consensus', t('consensusMethod'), CONSENSUS_METHODS, 'majority')}
+          {number('minAgreement', t('minPairAgreement'), { min: 0, max: 1, step: 0.05 })}
         </div>
       </fieldset>
       <fieldset className="stack">
-        <legend>Filters</legend>
+        <legend>{t('filters')}</legend>
         <div className="row">
-          {number('minAnnotations', 'Min annotations per item', { min: 1, max: 1000, step: 1 })}
-          {number('minItemAgreement', 'Min item agreement', { min: 0, max: 1, step: 0.05 })}
-          {number('minGoldAccuracy', 'Min annotator gold accuracy', { min: 0, max: 1, step: 0.05 })}
-          {text('from', 'Submitted from', '', 'date')}
-          {text('to', 'Submitted before', '', 'date')}
-          {text('metadata', 'Metadata match', 'lang=en,source=web')}
-          {text('flags', 'Flags that rule an output out', 'unsafe,harmful')}
+          {number('minAnnotations', t('minAnnotations'), { min: 1, max: 1000, step: 1 })}
+          {number('minItemAgreement', t('minItemAgreement'), { min: 0, max: 1, step: 0.05 })}
+          {number('minGoldAccuracy', t('minGoldAccuracy'), { min: 0, max: 1, step: 0.05 })}
+          {text('from', t('submittedFrom'), '', 'date')}
+          {text('to', t('submittedBefore'), '', 'date')}
+          {text('metadata', t('metadataMatch'), 'lang=en,source=web')}
+          {text('flags', t('flagsRuleOut'), 'unsafe,harmful')}
         </div>
         <div className="row">
-          {check('reviewedOnly', 'Only reviewed (accepted or corrected)', false)}
-          {check('preferCorrected', "Prefer reviewers' corrections", true)}
-          {check('preferAdjudicated', 'Prefer adjudicated answers', true)}
-          {check('includeGold', 'Include gold items', false)}
-          {check('skipFlagged', 'Never choose flagged outputs', true)}
+          {check('reviewedOnly', t('reviewedOnly'), false)}
+          {check('preferCorrected', t('preferCorrected'), true)}
+          {check('preferAdjudicated', t('preferAdjudicated'), true)}
+          {check('includeGold', t('includeGold'), false)}
+          {check('skipFlagged', t('skipFlagged'), true)}
         </div>
       </fieldset>
       <fieldset className="stack">
-        <legend>Split</legend>
+        <legend>{t('split')}</legend>
         <div className="row">
-          {select('split', 'Side', EXPORT_SPLITS, 'all')}
-          {number('testFraction', 'Test fraction', { min: 0.01, max: 0.99, step: 0.01 })}
-          {number('seed', 'Seed', { min: 0, max: 2 ** 31, step: 1 })}
+          {select('split', t('side'), EXPORT_SPLITS, 'all')}
+          {number('testFraction', t('testFraction'), { min: 0.01, max: 0.99, step: 0.01 })}
+          {number('seed', t('seed'), { min: 0, max: 2 ** 31, step: 1 })}
         </div>
       </fieldset>
     </div>

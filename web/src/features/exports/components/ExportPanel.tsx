@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { type ExportChoices, exportUrl } from '../api/export-url.ts';
-import { exportsMessages } from '../exports.messages.ts';
+import { exportMessages } from '../exports.messages.ts';
 import { ExportJobsList } from './ExportJobsList.tsx';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { ExportSummary } from './ExportSummary.tsx';
@@ -20,7 +20,7 @@ const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = { ranking: 'trl-preferenc
  */
 export function ExportPanel({ projectId, kind }: { projectId: string; kind: TaskKind }) {
   const [choices, setChoices] = useState<ExportChoices>({ format: DEFAULT_FORMAT[kind], fileFormat: 'jsonl' });
-  const t = useMessages(exportsMessages);
+  const t = useMessages(exportMessages);
   const jobs = useExportJobs(projectId);
   const createJob = useCreateExportJob(projectId);
   const { fileFormat, ...rest } = choices;
@@ -32,7 +32,7 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
   return (
     <>
       <section className="card stack" aria-labelledby="export-title">
-        <h2 id="export-title">Export</h2>
+        <h2 id="export-title">{t('export')}</h2>
         <ExportOptionsForm choices={choices} onChange={setChoices} kind={kind} />
         {problem && (
           <p className="notice error" role="alert">
@@ -43,11 +43,11 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
         <div className="row">
           {options ? (
             <a className="button primary" href={exportUrl(projectId, choices)} download>
-              Download {choices.format} ({fileFormat})
+              {t('download', { format: choices.format, file: fileFormat })}
             </a>
           ) : (
             <button type="button" disabled>
-              Download {choices.format} ({fileFormat})
+              {t('download', { format: choices.format, file: fileFormat })}
             </button>
           )}
           <button
@@ -55,12 +55,12 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
             disabled={!options || createJob.isPending}
             onClick={() => options && createJob.mutate({ ...options, fileFormat })}
           >
-            Export in the background
+            {t('exportInBackground')}
           </button>
         </div>
-        {createJob.isError && <ErrorNotice error={createJob.error} title="Export not started" />}
-        <h3>Background exports</h3>
-        {jobs.isError && <ErrorNotice error={jobs.error} title="Background exports could not be loaded" />}
+        {createJob.isError && <ErrorNotice error={createJob.error} title={t('exportNotStarted')} />}
+        <h3>{t('backgroundExports')}</h3>
+        {jobs.isError && <ErrorNotice error={jobs.error} title={t('backgroundNotLoaded')} />}
         <ExportJobsList projectId={projectId} jobs={jobs.data?.pages.flatMap((page) => page.jobs) ?? []} />
         <MorePagesButton query={jobs} label={t('olderExports')} loadingLabel={t('loadingMore')} />
       </section>

@@ -1,8 +1,9 @@
 import type { AnnotatorGoldAccuracy } from '@feedbench/shared';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useResumeAnnotator } from '../api/resume-annotator.ts';
-
-const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+import { goldMessages } from '../gold.messages.ts';
 
 /** Per annotator: gold answers scored, accuracy, whether below the bar, paused state with a Resume button. */
 export function GoldAccuracyTable({
@@ -12,20 +13,23 @@ export function GoldAccuracyTable({
   projectId: string;
   annotators: AnnotatorGoldAccuracy[];
 }) {
+  const t = useMessages(goldMessages);
+  const format = useFormat();
+  const percent = (x: number | null) => (x === null ? '–' : format.percent(Math.round(x * 100) / 100));
   const resume = useResumeAnnotator(projectId);
-  if (annotators.length === 0) return <p className="muted">No annotators in this project yet.</p>;
+  if (annotators.length === 0) return <p className="muted">{t('noAnnotators')}</p>;
   return (
     <div className="stack">
       <table>
-        <caption className="visually-hidden">Accuracy on gold items per annotator</caption>
+        <caption className="visually-hidden">{t('accuracyCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Annotator</th>
-            <th scope="col">Gold answers</th>
-            <th scope="col">Accuracy</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('annotator')}</th>
+            <th scope="col">{t('goldAnswers')}</th>
+            <th scope="col">{t('accuracy')}</th>
+            <th scope="col">{t('status')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -38,12 +42,12 @@ export function GoldAccuracyTable({
               <td>
                 {a.paused ? (
                   <span className="badge paused" title={a.pausedReason ?? undefined}>
-                    Paused
+                    {t('paused')}
                   </span>
                 ) : a.belowThreshold ? (
-                  <span className="badge warning">Below threshold</span>
+                  <span className="badge warning">{t('belowThreshold')}</span>
                 ) : (
-                  <span className="muted">Active</span>
+                  <span className="muted">{t('active')}</span>
                 )}
               </td>
               <td>
@@ -52,9 +56,9 @@ export function GoldAccuracyTable({
                     type="button"
                     onClick={() => resume.mutate(a.userId)}
                     disabled={resume.isPending}
-                    aria-label={`Resume ${a.email}`}
+                    aria-label={t('resumeWho', { email: a.email })}
                   >
-                    Resume
+                    {t('resume')}
                   </button>
                 )}
               </td>
@@ -62,7 +66,7 @@ export function GoldAccuracyTable({
           ))}
         </tbody>
       </table>
-      {resume.isError && <ErrorNotice error={resume.error} title="Not resumed" />}
+      {resume.isError && <ErrorNotice error={resume.error} title={t('notResumed')} />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { GoldSettings } from '@feedbench/shared';
 import { useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { useUpdateGoldSettings } from '../api/update-gold-settings.ts';
+import { goldMessages } from '../gold.messages.ts';
 
 interface NumberFieldProps {
   id: string;
@@ -32,6 +34,7 @@ function NumberField({ id, label, min = 0, max, value, onChange }: NumberFieldPr
 
 /** Rate, threshold, minimum answers and auto-pause, edited as percentages where people think in them. */
 export function GoldSettingsForm({ projectId, settings }: { projectId: string; settings: GoldSettings }) {
+  const t = useMessages(goldMessages);
   const update = useUpdateGoldSettings(projectId);
   const [ratePercent, setRatePercent] = useState(String(Math.round(settings.rate * 100)));
   const [minPercent, setMinPercent] = useState(String(Math.round(settings.minAccuracy * 100)));
@@ -49,25 +52,19 @@ export function GoldSettingsForm({ projectId, settings }: { projectId: string; s
   }
 
   return (
-    <form className="stack" onSubmit={save} aria-label="Gold settings">
+    <form className="stack" onSubmit={save} aria-label={t('goldSettings')}>
       <div className="row">
-        <NumberField
-          id="gold-rate"
-          label="Gold rate (% of tasks served)"
-          max={50}
-          value={ratePercent}
-          onChange={setRatePercent}
-        />
+        <NumberField id="gold-rate" label={t('goldRate')} max={50} value={ratePercent} onChange={setRatePercent} />
         <NumberField
           id="gold-min-accuracy"
-          label="Minimum accuracy (%)"
+          label={t('minAccuracy')}
           max={100}
           value={minPercent}
           onChange={setMinPercent}
         />
         <NumberField
           id="gold-min-answers"
-          label="Gold answers before judging"
+          label={t('answersBeforeJudging')}
           min={1}
           max={1000}
           value={minAnswers}
@@ -76,19 +73,19 @@ export function GoldSettingsForm({ projectId, settings }: { projectId: string; s
       </div>
       <label className="row">
         <input type="checkbox" checked={autoPause} onChange={(e) => setAutoPause(e.target.checked)} />
-        Pause annotators automatically when they fall below the minimum accuracy
+        {t('autoPause')}
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={update.isPending}>
-          Save gold settings
+          {t('saveGoldSettings')}
         </button>
         {update.isSuccess && !update.isPending && (
           <span role="status" className="muted">
-            Saved.
+            {t('saved')}
           </span>
         )}
       </div>
-      {update.isError && <ErrorNotice error={update.error} title="Gold settings not saved" />}
+      {update.isError && <ErrorNotice error={update.error} title={t('settingsNotSaved')} />}
     </form>
   );
 }

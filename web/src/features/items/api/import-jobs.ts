@@ -1,4 +1,11 @@
-import { type ImportFormat, type ImportJob, importJobListResponse, importJobSchema } from '@feedbench/shared';
+import {
+  IMPORT_PREVIEW_LIMITS,
+  type ImportFormat,
+  type ImportJob,
+  importJobListResponse,
+  importJobSchema,
+  importPreviewSchema,
+} from '@feedbench/shared';
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { apiJson } from '../../../lib/api-client.ts';
@@ -71,3 +78,22 @@ export function useStartImportJob(projectId: string) {
     },
   });
 }
+
+/**
+ * Sends the head of the file (at most IMPORT_PREVIEW_LIMITS.maxBytes, sliced by the browser without reading the rest)
+ * and gets its first lines parsed and checked as the import would; nothing is stored.
+ */
+export const previewImport = (projectId: string, file: File, format: ImportFormat) => {
+  const head = file.slice(0, IMPORT_PREVIEW_LIMITS.maxBytes);
+  const partial = file.size > IMPORT_PREVIEW_LIMITS.maxBytes;
+  return apiJson(
+    `/api/projects/${encodeURIComponent(projectId)}/import-preview?format=${encodeURIComponent(format)}&lines=10&partial=${partial}`,
+    importPreviewSchema,
+    { method: 'POST', body: head, contentType: 'application/octet-stream' },
+  );
+};
+
+export const usePreviewImport = (projectId: string) =>
+  useMutation({
+    mutationFn: ({ file, format }: { file: File; format: ImportFormat }) => previewImport(projectId, file, format),
+  });

@@ -1,22 +1,27 @@
 import type { ImportJob } from '@feedbench/shared';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
+import { itemMessages } from '../items.messages.ts';
 import { ImportProblemsTable } from './ImportProblemsTable.tsx';
-
-const count = (n: number) => n.toLocaleString('en');
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Imports, newest first: live progress while a file streams in, counts when accepted, the line report when not. */
 export function ImportJobsList({ jobs }: { jobs: ImportJob[] }) {
-  if (jobs.length === 0) return <p className="muted">No imports yet.</p>;
+  const t = useMessages(itemMessages);
+  const { integer: count } = useFormat();
+  if (jobs.length === 0) return <p className="muted">{t('noImports')}</p>;
   return (
-    <ul className="export-list" aria-label="Imports">
+    <ul className="export-list" aria-label={t('imports')}>
       {jobs.map((job) => (
         <li key={job.id} className="stack">
-          <strong>{job.fileName}</strong>
+          <strong dir="auto">{job.fileName}</strong>
           {job.status === 'running' && <RunningImport job={job} />}
           {job.status === 'done' && (
             <span className="notice success" role="status">
-              Imported {count(job.created + job.existing)} lines: {count(job.created)} created, {count(job.existing)}{' '}
-              existing.
+              {t('importedSummary', {
+                total: count(job.created + job.existing),
+                created: count(job.created),
+                existing: count(job.existing),
+              })}
             </span>
           )}
           {job.status === 'failed' &&
@@ -24,7 +29,7 @@ export function ImportJobsList({ jobs }: { jobs: ImportJob[] }) {
               <ImportProblemsTable problems={job.problems} badLines={job.badLines} />
             ) : (
               <span className="notice error" role="alert">
-                Import failed: {job.error}
+                {t('importFailed', { error: job.error })}
               </span>
             ))}
         </li>
@@ -34,19 +39,25 @@ export function ImportJobsList({ jobs }: { jobs: ImportJob[] }) {
 }
 
 function RunningImport({ job }: { job: ImportJob }) {
+  const t = useMessages(itemMessages);
+  const format = useFormat();
+  const count = format.integer;
+  const mib = (bytes: number) => t('megabytes', { value: format.fixed(bytes / 1024 / 1024, 1) });
   const total = job.bytesTotal;
   const reading = total === null || job.bytesRead < total;
   return (
     <>
       {total !== null ? (
-        <progress max={Math.max(total, 1)} value={job.bytesRead} aria-label={`Progress of ${job.fileName}`} />
+        <progress max={Math.max(total, 1)} value={job.bytesRead} aria-label={t('progressOf', { file: job.fileName })} />
       ) : (
-        <progress aria-label={`Progress of ${job.fileName}`} />
+        <progress aria-label={t('progressOf', { file: job.fileName })} />
       )}
       <span className="hint" role="status">
         {reading
-          ? `Reading: ${count(job.linesRead)} lines, ${mib(job.bytesRead)}${total !== null ? ` of ${mib(total)}` : ''}`
-          : `Checking and saving ${count(job.linesRead)} lines…`}
+          ? total !== null
+            ? t('readingOf', { lines: count(job.linesRead), size: mib(job.bytesRead), total: mib(total) })
+            : t('reading', { lines: count(job.linesRead), size: mib(job.bytesRead) })
+          : t('checkingSaving', { lines: count(job.linesRead) })}
       </span>
     </>
   );

@@ -1,20 +1,23 @@
 import type { ImportProblem } from '@feedbench/shared';
+import { useMessages } from '../../../i18n/messages.ts';
+import { itemMessages } from '../items.messages.ts';
 
 /** Nothing was imported: the problems are listed by line so the file can be fixed in one pass. */
 export function ImportProblemsTable({ problems, badLines }: { problems: ImportProblem[]; badLines: number }) {
+  const t = useMessages(itemMessages);
   return (
     <div className="notice error stack" role="alert">
       <strong>
-        Nothing was imported: {badLines} bad line{badLines === 1 ? '' : 's'} in the file
-        {problems.length < badLines ? ` (the first ${problems.length} problems are listed)` : ''}.
+        {t('nothingImported', { count: badLines })}
+        {problems.length < badLines ? t('firstProblems', { count: problems.length }) : ''}.
       </strong>
       <table className="table problems-table">
-        <caption className="visually-hidden">Import problems</caption>
+        <caption className="visually-hidden">{t('importProblems')}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Field</th>
-            <th scope="col">Message</th>
+            <th scope="col">{t('line')}</th>
+            <th scope="col">{t('field')}</th>
+            <th scope="col">{t('message')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,31 +1,38 @@
-import { type ItemDetailResponse, SKIP_REASON_LABELS } from '@feedbench/shared';
+import type { ItemDetailResponse } from '@feedbench/shared';
+import { componentMessages } from '../../../components/components.messages.ts';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { answerText } from '../../questions/QuestionParts.tsx';
 import { useItem } from '../api/get-item.ts';
+import { itemMessages } from '../items.messages.ts';
 
 function Annotations({ detail }: { detail: ItemDetailResponse }) {
-  if (detail.annotations.length === 0) return <p className="muted">No annotation yet.</p>;
+  const t = useMessages(itemMessages);
+  const format = useFormat();
+  if (detail.annotations.length === 0) return <p className="muted">{t('noAnnotationYet')}</p>;
   return (
-    <ul className="stack" aria-label="Annotations">
+    <ul className="stack" aria-label={t('annotations')}>
       {detail.annotations.map((annotation) => (
         <li key={annotation.id} className="card stack">
           <div className="row space-between">
             <strong>{annotation.annotatorEmail}</strong>
-            <span className="muted">{new Date(annotation.submittedAt).toLocaleString()}</span>
+            <span className="muted">{format.dateTime(annotation.submittedAt)}</span>
           </div>
           <dl>
             {Object.entries(annotation.answers).map(([questionId, answer]) => (
               <div key={questionId} className="row">
                 <dt>{questionId}</dt>
                 {/* The item's template is not in the response: each answer in its type's one line, outputs by id. */}
-                <dd>{answerText(undefined, answer)}</dd>
+                <dd dir="auto">{answerText(undefined, answer)}</dd>
               </div>
             ))}
           </dl>
-          <p className="muted">Shown in the order {annotation.displayOrder.join(', ')}</p>
+          <p className="muted">{t('shownInOrder', { order: annotation.displayOrder.join(', ') })}</p>
           {annotation.review && (
             <p>
-              Review: <span className="badge">{annotation.review.verdict}</span> {annotation.review.comment}
+              {t('review')} <span className="badge">{t(`verdict_${annotation.review.verdict}`)}</span>{' '}
+              <span dir="auto">{annotation.review.comment}</span>
             </p>
           )}
         </li>
@@ -36,50 +43,54 @@ function Annotations({ detail }: { detail: ItemDetailResponse }) {
 
 /** The selected item: prompt, outputs, every annotation with its annotator and verdict, and its skips. */
 export function ItemDetail({ projectId, itemId }: { projectId: string; itemId: string }) {
+  const t = useMessages(itemMessages);
+  const c = useMessages(componentMessages);
   const item = useItem(projectId, itemId);
-  if (item.isPending) return <Loading what="the item" />;
-  if (item.isError) return <ErrorNotice error={item.error} title="Could not load the item" />;
+  if (item.isPending) return <Loading what={t('theItem')} />;
+  if (item.isError) return <ErrorNotice error={item.error} title={t('loadItemFailed')} />;
   const { item: detail } = item.data;
   return (
     <section className="card stack" aria-labelledby="item-detail-title">
-      <h2 id="item-detail-title">Item {detail.externalId}</h2>
+      <h2 id="item-detail-title">{t('itemTitle', { id: detail.externalId })}</h2>
       <p className="muted">
-        {detail.annotations} of {detail.overlapTarget} annotations
-        {detail.gold && ' · gold'}
-        {detail.skips > 0 && ` · skipped ${detail.skips}×`}
+        {t('annotationsOf', { done: detail.annotations, target: detail.overlapTarget })}
+        {detail.gold && t('goldMark')}
+        {detail.skips > 0 && t('skippedTimes', { count: detail.skips })}
       </p>
-      <h3>Prompt</h3>
+      <h3>{t('prompt')}</h3>
       {detail.conversation.map((message, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a conversation's turns never reorder
-        <p key={i} className="item-message">
-          <strong>{message.role}:</strong> {message.content}
+        <p key={i} className="item-message" dir="auto">
+          <strong>{t('roleSaid', { role: t(`role_${message.role}`) })}</strong> {message.content}
         </p>
       ))}
       {detail.outputs.length > 0 && (
         <>
-          <h3>Outputs</h3>
-          <ul className="stack" aria-label="Outputs">
+          <h3>{t('outputs')}</h3>
+          <ul className="stack" aria-label={t('outputs')}>
             {detail.outputs.map((output) => (
               <li key={output.id}>
                 <strong>
                   {output.id}
                   {output.model ? ` (${output.model})` : ''}
                 </strong>
-                <p className="item-message">{output.content}</p>
+                <p className="item-message" dir="auto">
+                  {output.content}
+                </p>
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3>Annotations</h3>
+      <h3>{t('annotations')}</h3>
       <Annotations detail={item.data} />
       {item.data.skips.length > 0 && (
         <>
-          <h3>Skips</h3>
-          <ul aria-label="Skips">
+          <h3>{t('skips')}</h3>
+          <ul aria-label={t('skips')}>
             {item.data.skips.map((skip) => (
               <li key={skip.annotatorEmail}>
-                {skip.annotatorEmail}: {SKIP_REASON_LABELS[skip.reason]}
+                {skip.annotatorEmail}: {c(`skip_${skip.reason}`)}
                 {skip.comment ? `: ${skip.comment}` : ''}
               </li>
             ))}

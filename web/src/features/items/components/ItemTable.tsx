@@ -2,14 +2,10 @@ import type { ItemSummary } from '@feedbench/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { useMessages } from '../../../i18n/messages.ts';
+import { itemMessages } from '../items.messages.ts';
 
 const ROW_HEIGHT = 44;
-
-const STATUS_LABELS: Record<ItemSummary['status'], string> = {
-  waiting: 'Waiting',
-  'in-progress': 'In progress',
-  complete: 'Complete',
-};
 
 /**
  * The items as a virtualized table: only the rows in view (plus a few) are in the DOM, so a million items scroll as
@@ -30,6 +26,7 @@ export function ItemTable({
   itemHref: (item: ItemSummary) => string;
   selectedId?: string;
 }) {
+  const t = useMessages(itemMessages);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
@@ -48,14 +45,14 @@ export function ItemTable({
     <div ref={scroller} className="item-scroll">
       {/* A real table laid out as a grid (TanStack Virtual's table pattern): rows sit at their offsets in the body. */}
       <table className="item-table" aria-rowcount={hasMore ? -1 : items.length + 1}>
-        <caption className="visually-hidden">Items of the project in import order</caption>
+        <caption className="visually-hidden">{t('itemsCaption')}</caption>
         <thead>
           <tr className="item-row head">
-            <th scope="col">Item</th>
-            <th scope="col">Prompt</th>
-            <th scope="col">Status</th>
-            <th scope="col">Annotations</th>
-            <th scope="col">Marks</th>
+            <th scope="col">{t('item')}</th>
+            <th scope="col">{t('prompt')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('annotations')}</th>
+            <th scope="col">{t('marks')}</th>
           </tr>
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
@@ -65,7 +62,7 @@ export function ItemTable({
             if (!item) {
               return (
                 <tr key="more" className="item-row more" style={style}>
-                  <td className="muted">Loading more items…</td>
+                  <td className="muted">{t('loadingMore')}</td>
                 </tr>
               );
             }
@@ -80,20 +77,18 @@ export function ItemTable({
                 <th scope="row">
                   <Link to={itemHref(item)}>{item.externalId}</Link>
                 </th>
-                <td className="item-prompt" title={item.prompt}>
+                <td className="item-prompt" title={item.prompt} dir="auto">
                   {item.prompt}
                 </td>
                 <td>
-                  <span className={`badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+                  <span className={`badge status-${item.status}`}>{t(`state_${item.status}`)}</span>
                 </td>
-                <td>
-                  {item.annotations} of {item.overlapTarget}
-                </td>
+                <td>{t('annotationsCount', { done: item.annotations, target: item.overlapTarget })}</td>
                 <td className="row">
-                  {item.gold && <span className="badge">Gold</span>}
-                  {item.flagged && <span className="badge">Flagged</span>}
-                  {item.rejected && <span className="badge">Rejected</span>}
-                  {item.skips > 0 && <span className="badge muted">Skipped {item.skips}×</span>}
+                  {item.gold && <span className="badge">{t('gold')}</span>}
+                  {item.flagged && <span className="badge">{t('flagged')}</span>}
+                  {item.rejected && <span className="badge">{t('rejected')}</span>}
+                  {item.skips > 0 && <span className="badge muted">{t('skippedBadge', { count: item.skips })}</span>}
                 </td>
               </tr>
             );

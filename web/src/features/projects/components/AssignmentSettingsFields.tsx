@@ -1,6 +1,7 @@
 import { ORDERING_POLICIES, type OrderingPolicy } from '@feedbench/shared';
 import { useMessages } from '../../../i18n/messages.ts';
 import { orderingMessages } from '../ordering.messages.ts';
+import { projectMessages } from '../projects.messages.ts';
 
 export interface AssignmentSettings {
   overlapTarget: number;
@@ -18,11 +19,12 @@ export function AssignmentSettingsFields({
   value: AssignmentSettings;
   onChange: (next: AssignmentSettings) => void;
 }) {
-  const t = useMessages(orderingMessages);
+  const t = useMessages(projectMessages);
+  const ordering = useMessages(orderingMessages);
   return (
     <div className="row settings-row">
       <div className="field">
-        <label htmlFor={`${idPrefix}-overlap`}>Annotators per item</label>
+        <label htmlFor={`${idPrefix}-overlap`}>{t('annotatorsPerItem')}</label>
         <input
           id={`${idPrefix}-overlap`}
           type="number"
@@ -35,11 +37,11 @@ export function AssignmentSettingsFields({
           onChange={(e) => onChange({ ...value, overlapTarget: e.target.valueAsNumber })}
         />
         <span id={`${idPrefix}-overlap-hint`} className="hint">
-          2 or more to measure agreement and review disagreements.
+          {t('overlapHint')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-lease`}>Lease length (minutes)</label>
+        <label htmlFor={`${idPrefix}-lease`}>{t('leaseLength')}</label>
         <input
           id={`${idPrefix}-lease`}
           type="number"
@@ -52,11 +54,11 @@ export function AssignmentSettingsFields({
           onChange={(e) => onChange({ ...value, leaseMinutes: e.target.valueAsNumber })}
         />
         <span id={`${idPrefix}-lease-hint`} className="hint">
-          How long an item stays reserved for the annotator who opened it.
+          {t('leaseHint')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-ordering`}>{t('label')}</label>
+        <label htmlFor={`${idPrefix}-ordering`}>{ordering('label')}</label>
         <select
           id={`${idPrefix}-ordering`}
           value={value.ordering}
@@ -65,12 +67,12 @@ export function AssignmentSettingsFields({
         >
           {ORDERING_POLICIES.map((o) => (
             <option key={o} value={o}>
-              {t(o)}
+              {ordering(o)}
             </option>
           ))}
         </select>
         <span id={`${idPrefix}-ordering-hint`} className="hint">
-          {t(`${value.ordering}-hint`)}
+          {ordering(`${value.ordering}-hint`)}
         </span>
       </div>
     </div>

@@ -1,11 +1,14 @@
 import type { Project } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useUpdateProject } from '../api/update-project.ts';
+import { projectMessages } from '../projects.messages.ts';
 
 /** Side-by-side Markdown source and preview; the draft is local until saved, so polling never overwrites it. */
 export function GuidelinesEditor({ project }: { project: Project }) {
+  const t = useMessages(projectMessages);
   const [draft, setDraft] = useState(project.guidelines);
   const update = useUpdateProject(project.id);
   const dirty = draft !== project.guidelines;
@@ -18,18 +21,24 @@ export function GuidelinesEditor({ project }: { project: Project }) {
   return (
     <form className="card stack" onSubmit={save} aria-labelledby="guidelines-title">
       <div className="section-head">
-        <h2 id="guidelines-title">Guidelines</h2>
-        <span className="muted">version {project.guidelinesVersion}</span>
+        <h2 id="guidelines-title">{t('guidelines')}</h2>
+        <span className="muted">{t('guidelinesVersion', { version: project.guidelinesVersion })}</span>
       </div>
       <div className="split">
         <div className="field">
-          <label htmlFor="guidelines-source">Guidelines (Markdown)</label>
-          <textarea id="guidelines-source" rows={12} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <label htmlFor="guidelines-source">{t('guidelinesMarkdown')}</label>
+          <textarea
+            id="guidelines-source"
+            dir="auto"
+            rows={12}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
         </div>
-        <section className="field" aria-label="Guidelines preview">
-          <span className="field-label">Preview</span>
+        <section className="field" aria-label={t('guidelinesPreview')}>
+          <span className="field-label">{t('preview')}</span>
           <div className="preview-box">
-            {draft.trim() ? <MarkdownView text={draft} /> : <p className="muted">No guidelines yet.</p>}
+            {draft.trim() ? <MarkdownView text={draft} /> : <p className="muted">{t('noGuidelinesYet')}</p>}
           </div>
         </section>
       </div>
@@ -40,10 +49,10 @@ export function GuidelinesEditor({ project }: { project: Project }) {
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty || update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save guidelines'}
+          {update.isPending ? t('saving') : t('saveGuidelines')}
         </button>
         <span role="status" className="muted">
-          {update.isSuccess && !dirty ? 'Saved.' : dirty ? 'Unsaved changes' : ''}
+          {update.isSuccess && !dirty ? t('saved') : dirty ? t('unsavedChanges') : ''}
         </span>
       </div>
     </form>

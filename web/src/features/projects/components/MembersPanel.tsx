@@ -1,13 +1,18 @@
 import { MEMBER_ROLES, type MemberRole } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { componentMessages } from '../../../components/components.messages.ts';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAddMember } from '../api/add-member.ts';
 import { useMembers } from '../api/get-members.ts';
 import { useRemoveMember } from '../api/remove-member.ts';
+import { projectMessages } from '../projects.messages.ts';
 
 export function MembersPanel({ projectId }: { projectId: string }) {
+  const t = useMessages(projectMessages);
+  const c = useMessages(componentMessages);
   const members = useMembers(projectId);
   const add = useAddMember(projectId);
   const changeRole = useAddMember(projectId);
@@ -22,20 +27,20 @@ export function MembersPanel({ projectId }: { projectId: string }) {
 
   return (
     <section className="card stack" aria-labelledby="members-title">
-      <h2 id="members-title">Members</h2>
+      <h2 id="members-title">{t('members')}</h2>
       {members.isPending ? (
-        <Loading what="members" />
+        <Loading what={t('membersWhat')} />
       ) : members.isError ? (
-        <ErrorNotice error={members.error} title="Could not load members" />
+        <ErrorNotice error={members.error} title={t('loadMembersFailed')} />
       ) : (
         <table className="table">
-          <caption className="visually-hidden">Project members</caption>
+          <caption className="visually-hidden">{t('projectMembers')}</caption>
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('role')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -45,24 +50,24 @@ export function MembersPanel({ projectId }: { projectId: string }) {
                 <td>{member.email}</td>
                 <td>
                   <select
-                    aria-label={`Role of ${member.email}`}
+                    aria-label={t('roleOf', { email: member.email })}
                     value={member.role}
                     disabled={changeRole.isPending}
                     onChange={(e) => changeRole.mutate({ email: member.email, role: e.target.value as MemberRole })}
                   >
                     {MEMBER_ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {r}
+                        {c(`role_${r}`)}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td>
                   <ConfirmButton
-                    label="Remove"
-                    ariaLabel={`Remove ${member.email}`}
-                    question={`Remove ${member.email} from the project? Items they hold go back to the pool; their answers stay.`}
-                    confirmLabel="Remove member"
+                    label={t('remove')}
+                    ariaLabel={t('removeWho', { email: member.email })}
+                    question={t('removeMemberQuestion', { email: member.email })}
+                    confirmLabel={t('removeMember')}
                     disabled={remove.isPending}
                     onConfirm={() => remove.mutate(member.userId)}
                   />
@@ -72,23 +77,23 @@ export function MembersPanel({ projectId }: { projectId: string }) {
           </tbody>
         </table>
       )}
-      <form className="row align-end" onSubmit={submit} aria-label="Add member">
+      <form className="row align-end" onSubmit={submit} aria-label={t('addMemberForm')}>
         <div className="field grow">
-          <label htmlFor="member-email">Member email</label>
+          <label htmlFor="member-email">{t('memberEmail')}</label>
           <input id="member-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="member-role">Member role</label>
+          <label htmlFor="member-role">{t('memberRole')}</label>
           <select id="member-role" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
             {MEMBER_ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {c(`role_${r}`)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={add.isPending}>
-          Add member
+          {t('addMember')}
         </button>
       </form>
       {[changeRole, remove].map(

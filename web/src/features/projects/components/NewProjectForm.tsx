@@ -1,14 +1,12 @@
 import { defaultSettings, findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateProject } from '../api/create-project.ts';
+import { projectMessages } from '../projects.messages.ts';
 import { AssignmentSettingsFields, DEFAULT_ASSIGNMENT_SETTINGS } from './AssignmentSettingsFields.tsx';
-
-const KIND_HINTS: Record<TaskKind, string> = {
-  demonstration: 'Annotators write the ideal assistant reply (SFT demonstrations).',
-  ranking: 'Annotators rank and rate model outputs (RLHF preferences).',
-};
+import { usePresetDescription } from './preset-description.ts';
 
 /**
  * `workspaces`: where the researcher may create projects; with more than one, they choose (the first is preselected:
@@ -21,6 +19,8 @@ export function NewProjectForm({
   onCreated: (projectId: string) => void;
   workspaces?: { id: string; name: string }[];
 }) {
+  const t = useMessages(projectMessages);
+  const presetDescription = usePresetDescription();
   const [name, setName] = useState('');
   const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? '');
   const [kind, setKind] = useState<TaskKind>('ranking');
@@ -42,15 +42,22 @@ export function NewProjectForm({
 
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="new-project-title">
-      <h2 id="new-project-title">New project</h2>
+      <h2 id="new-project-title">{t('newProject')}</h2>
       <div className="row">
         <div className="field grow">
-          <label htmlFor="project-name">Name</label>
-          <input id="project-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          <label htmlFor="project-name">{t('name')}</label>
+          <input
+            id="project-name"
+            dir="auto"
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         {workspaces.length > 1 && (
           <div className="field">
-            <label htmlFor="project-workspace">Workspace</label>
+            <label htmlFor="project-workspace">{t('workspace')}</label>
             <select id="project-workspace" value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)}>
               {workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -61,7 +68,7 @@ export function NewProjectForm({
           </div>
         )}
         <div className="field">
-          <label htmlFor="project-kind">Kind</label>
+          <label htmlFor="project-kind">{t('kind')}</label>
           <select
             id="project-kind"
             value={kind}
@@ -70,17 +77,17 @@ export function NewProjectForm({
           >
             {TASK_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {t(`kind_${k}`)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <p id="project-kind-hint" className="hint">
-        {KIND_HINTS[kind]}
+        {t(`kindHint_${kind}`)}
       </p>
       <div className="field">
-        <label htmlFor="project-preset">Start from</label>
+        <label htmlFor="project-preset">{t('startFrom')}</label>
         <select
           id="project-preset"
           value={presetId}
@@ -91,7 +98,7 @@ export function NewProjectForm({
             if (chosen) setKind(chosen.kind);
           }}
         >
-          <option value="">The default template of the kind</option>
+          <option value="">{t('defaultTemplate')}</option>
           {TEMPLATE_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -99,16 +106,16 @@ export function NewProjectForm({
           ))}
         </select>
         <p id="project-preset-hint" className="hint">
-          {preset ? preset.description : 'Change the questions any time in the template builder.'}
+          {preset ? presetDescription(preset) : t('changeQuestionsLater')}
         </p>
       </div>
       <AssignmentSettingsFields idPrefix="new-project" value={assignment} onChange={setAssignment} />
       <MarkdownEditor
-        label="Guidelines (Markdown)"
+        label={t('guidelinesMarkdown')}
         value={guidelines}
         onChange={setGuidelines}
         rows={5}
-        placeholder="What a good answer looks like…"
+        placeholder={t('guidelinesPlaceholder')}
       />
       {create.isError && (
         <p className="notice error" role="alert">
@@ -117,7 +124,7 @@ export function NewProjectForm({
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending || !name.trim()}>
-          {create.isPending ? 'Creating…' : 'Create project'}
+          {create.isPending ? t('creating') : t('createProject')}
         </button>
       </div>
     </form>

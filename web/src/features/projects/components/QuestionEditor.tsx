@@ -1,11 +1,12 @@
-import { QUESTION_TYPES, type Question, type QuestionType } from '@feedbench/shared';
+import type { Question, QuestionType } from '@feedbench/shared';
 import { useId } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { QuestionSettings } from '../../questions/QuestionParts.tsx';
 import { QUESTION_KINDS } from '../../questions/registry.ts';
+import { projectMessages } from '../projects.messages.ts';
 
-export const QUESTION_TYPE_LABELS = Object.fromEntries(
-  QUESTION_TYPES.map((type) => [type, QUESTION_KINDS[type].name]),
-) as Record<QuestionType, string>;
+/** A question type's name in the builder, in the UI language (read when rendering, never cached). */
+export const questionTypeLabel = (type: QuestionType): string => QUESTION_KINDS[type].name;
 
 interface QuestionEditorProps {
   question: Question;
@@ -18,15 +19,22 @@ interface QuestionEditorProps {
 
 /** One question of the template: its common fields, then what its type lets the researcher configure. */
 export function QuestionEditor({ question, index, count, onChange, onMove, onRemove }: QuestionEditorProps) {
+  const t = useMessages(projectMessages);
   const id = useId();
   const set = (patch: Partial<Question>) => onChange({ ...question, ...patch } as Question);
-  const name = `Question ${index + 1}`;
+  const name = t('questionN', { n: index + 1 });
 
   const text = (key: string, label: string, value: string, patch: (v: string) => Partial<Question>) => (
     // `grow` widens the field in a row; in the card's column it would stretch it tall instead.
     <div className={key === 'help' ? 'field' : 'field grow'} key={key}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} value={value} maxLength={200} onChange={(e) => set(patch(e.target.value))} />
+      <input
+        id={`${id}-${key}`}
+        dir="auto"
+        value={value}
+        maxLength={200}
+        onChange={(e) => set(patch(e.target.value))}
+      />
     </div>
   );
 
@@ -34,13 +42,13 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
     <li className="card question-editor stack" aria-labelledby={`${id}-title`}>
       <div className="section-head">
         <h3 id={`${id}-title`}>
-          {name}: <span className="badge">{QUESTION_TYPE_LABELS[question.type]}</span>
+          {name}: <span className="badge">{questionTypeLabel(question.type)}</span>
         </h3>
         <div className="row">
           <button
             type="button"
             className="ghost"
-            aria-label={`Move ${name} up`}
+            aria-label={t('moveUp', { name })}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
@@ -49,7 +57,7 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
           <button
             type="button"
             className="ghost"
-            aria-label={`Move ${name} down`}
+            aria-label={t('moveDown', { name })}
             disabled={index === count - 1}
             onClick={() => onMove(1)}
           >
@@ -58,26 +66,26 @@ export function QuestionEditor({ question, index, count, onChange, onMove, onRem
           <button
             type="button"
             className="ghost"
-            aria-label={`Remove ${name}`}
+            aria-label={t('removeName', { name })}
             disabled={count === 1}
             onClick={onRemove}
           >
-            Remove
+            {t('remove')}
           </button>
         </div>
       </div>
       <div className="row wrap">
-        {text('label', `${name} label`, question.label, (v) => ({ label: v }))}
+        {text('label', t('questionLabel', { name }), question.label, (v) => ({ label: v }))}
         <div className="field">
-          <label htmlFor={`${id}-id`}>{name} id</label>
+          <label htmlFor={`${id}-id`}>{t('questionId', { name })}</label>
           <input id={`${id}-id`} value={question.id} maxLength={40} onChange={(e) => set({ id: e.target.value })} />
         </div>
         <label className="check">
           <input type="checkbox" checked={question.required} onChange={(e) => set({ required: e.target.checked })} />
-          Required
+          {t('required')}
         </label>
       </div>
-      {text('help', `${name} help for annotators`, question.help, (v) => ({ help: v }))}
+      {text('help', t('questionHelp', { name }), question.help, (v) => ({ help: v }))}
       <QuestionSettings question={question} id={id} onChange={set} />
     </li>
   );

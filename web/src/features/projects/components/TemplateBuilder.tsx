@@ -9,10 +9,13 @@ import {
   TEMPLATE_PRESETS,
 } from '@feedbench/shared';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { slugId } from '../../questions/controls/ChoiceListEditor.tsx';
 import { useUpdateProject } from '../api/update-project.ts';
-import { QUESTION_TYPE_LABELS, QuestionEditor } from './QuestionEditor.tsx';
+import { projectMessages } from '../projects.messages.ts';
+import { usePresetDescription } from './preset-description.ts';
+import { QuestionEditor, questionTypeLabel } from './QuestionEditor.tsx';
 
 interface TemplateBuilderProps {
   project: Project;
@@ -26,6 +29,8 @@ interface TemplateBuilderProps {
  * version (annotations record the version they were made under).
  */
 export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps) {
+  const t = useMessages(projectMessages);
+  const presetDescription = usePresetDescription();
   const id = useId();
   const [draft, setDraft] = useState<Question[]>(project.settings.questions);
   const [preset, setPreset] = useState(TEMPLATE_PRESETS[0]?.id ?? '');
@@ -67,12 +72,12 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
     change(chosenPreset.questions);
     setBeforePreset(previous);
     setConfirmingPreset(false);
-    setNotice(`Applied the ${chosenPreset.name} preset (not saved yet).`);
+    setNotice(t('appliedPreset', { name: chosenPreset.name }));
   }
   function undoPreset() {
     if (!beforePreset) return;
     change(beforePreset);
-    setNotice('Restored the questions from before the preset.');
+    setNotice(t('restoredBeforePreset'));
   }
   // A ranking project needs a question that orders its outputs; a preset without one would leave it without rankings.
   const presetDropsRanking =
@@ -98,7 +103,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
       {
         onSuccess: (saved) => {
           setDraft(saved.settings.questions);
-          setNotice(`Saved as template version ${saved.templateVersion}.`);
+          setNotice(t('savedAsVersion', { version: saved.templateVersion }));
         },
       },
     );
@@ -108,12 +113,12 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
     <div className="template-builder stack">
       <section className="card stack" aria-labelledby={`${id}-presets`}>
         <div className="section-head">
-          <h2 id={`${id}-presets`}>Start from a preset</h2>
-          <span className="muted">template version {project.templateVersion}</span>
+          <h2 id={`${id}-presets`}>{t('startFromPreset')}</h2>
+          <span className="muted">{t('templateVersion', { version: project.templateVersion })}</span>
         </div>
         <div className="row align-end wrap">
           <div className="field grow">
-            <label htmlFor={`${id}-preset`}>Preset</label>
+            <label htmlFor={`${id}-preset`}>{t('preset')}</label>
             <select id={`${id}-preset`} value={preset} onChange={(e) => setPreset(e.target.value)}>
               {TEMPLATE_PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -123,42 +128,38 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
             </select>
           </div>
           <button type="button" onClick={applyPreset} disabled={confirmingPreset}>
-            Apply preset
+            {t('applyPreset')}
           </button>
         </div>
         {confirmingPreset && chosenPreset && (
           <fieldset className="notice warning stack" aria-describedby={`${id}-preset-confirm`}>
-            <legend className="visually-hidden">Replace the questions?</legend>
+            <legend className="visually-hidden">{t('replaceQuestionsLegend')}</legend>
             <p id={`${id}-preset-confirm`}>
-              <strong>
-                Replace the {draft.length} current question{draft.length === 1 ? '' : 's'} with the {chosenPreset.name}{' '}
-                preset?
-              </strong>{' '}
-              These would be removed: {draft.map((q) => `“${q.label}”`).join(', ')}.
-              {presetDropsRanking &&
-                ' The preset has no ranking or pairwise question, so this project would collect no preferences.'}
+              <strong>{t('replaceQuestionsAsk', { count: draft.length, name: chosenPreset.name })}</strong>{' '}
+              {t('wouldBeRemoved', { labels: draft.map((q) => `“${q.label}”`).join(', ') })}
+              {presetDropsRanking && ` ${t('presetDropsRanking')}`}
             </p>
             <div className="actions">
               <button type="button" className="primary" ref={confirmRef} onClick={confirmPreset}>
-                Replace questions
+                {t('replaceQuestions')}
               </button>
               <button type="button" onClick={() => setConfirmingPreset(false)}>
-                Keep my questions
+                {t('keepMyQuestions')}
               </button>
             </div>
           </fieldset>
         )}
         {chosenPreset && (
           <p className="hint">
-            {chosenPreset.description}
+            {presetDescription(chosenPreset)}
             {chosenPreset.kind !== project.kind &&
-              ` Made for ${chosenPreset.kind} projects; this one is a ${project.kind} project.`}
+              ` ${t('madeForKind', { presetKind: t(`kind_${chosenPreset.kind}`), projectKind: t(`kind_${project.kind}`) })}`}
           </p>
         )}
       </section>
 
       <section className="stack" aria-labelledby={`${id}-questions`}>
-        <h2 id={`${id}-questions`}>Questions</h2>
+        <h2 id={`${id}-questions`}>{t('questions')}</h2>
         <ol className="question-list stack">
           {draft.map((question, index) => (
             <QuestionEditor
@@ -175,30 +176,31 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
         </ol>
         <div className="card row align-end wrap">
           <div className="field grow">
-            <label htmlFor={`${id}-add-type`}>New question type</label>
+            <label htmlFor={`${id}-add-type`}>{t('newQuestionType')}</label>
             <select id={`${id}-add-type`} value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
               {QUESTION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {QUESTION_TYPE_LABELS[type]}
+                  {questionTypeLabel(type)}
                 </option>
               ))}
             </select>
           </div>
           <button type="button" onClick={addQuestion} disabled={draft.length >= 50}>
-            Add question
+            {t('addQuestion')}
           </button>
         </div>
       </section>
 
-      <section className="card stack save-bar" aria-label="Save the template">
+      <section className="card stack save-bar" aria-label={t('saveTheTemplate')}>
         {!parsed.success && (
           <div className="notice error" role="alert">
-            <strong>Fix these before saving:</strong>
+            <strong>{t('fixBeforeSaving')}</strong>
             <ul>
               {parsed.error.issues.map((issue) => (
                 <li key={`${issue.path.join('.')}:${issue.message}`}>
-                  {typeof issue.path[0] === 'number' ? `Question ${issue.path[0] + 1}: ` : ''}
-                  {issue.message}
+                  {typeof issue.path[0] === 'number'
+                    ? t('questionProblem', { n: issue.path[0] + 1, message: issue.message })
+                    : issue.message}
                 </li>
               ))}
             </ul>
@@ -216,32 +218,29 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
             disabled={!dirty || !parsed.success || update.isPending}
             onClick={save}
           >
-            {update.isPending ? 'Saving…' : 'Save template'}
+            {update.isPending ? t('saving') : t('saveTemplate')}
           </button>
           <button type="button" className="ghost" disabled={!dirty} onClick={() => change(project.settings.questions)}>
-            Discard changes
+            {t('discardChanges')}
           </button>
           <span role="status" className="muted">
-            {notice || (dirty ? 'Unsaved changes' : '')}
+            {notice || (dirty ? t('unsavedChanges') : '')}
           </span>
           {beforePreset && (
             <button type="button" onClick={undoPreset}>
-              Undo preset
+              {t('undoPreset')}
             </button>
           )}
         </div>
-        <p className="hint">
-          Saving makes template version {project.templateVersion + 1}. Annotations keep the version they were made
-          under; drafts that no longer fit the new questions lose those answers.
-        </p>
+        <p className="hint">{t('savingMakesVersion', { version: project.templateVersion + 1 })}</p>
       </section>
 
       <section className="card stack preview-frame" aria-labelledby={`${id}-preview`}>
         <div className="section-head">
-          <h2 id={`${id}-preview`}>Annotator preview</h2>
-          <span className="muted">exactly what annotators see, with a sample item</span>
+          <h2 id={`${id}-preview`}>{t('annotatorPreview')}</h2>
+          <span className="muted">{t('previewNote')}</span>
         </div>
-        {parsed.success ? renderPreview(parsed.data) : <p className="muted">Fix the template to see the preview.</p>}
+        {parsed.success ? renderPreview(parsed.data) : <p className="muted">{t('fixToPreview')}</p>}
       </section>
     </div>
   );

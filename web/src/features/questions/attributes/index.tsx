@@ -4,6 +4,7 @@ import { LikertScale } from '../controls/LikertScale.tsx';
 import { SettingNumber } from '../controls/SettingFields.tsx';
 import { current, type EditState, knownOutputs, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 
 export function setAttribute(
   state: EditState,
@@ -39,7 +40,7 @@ function AttributeScales({
             {attribute.label}
           </span>
           <LikertScale
-            label={`${attribute.label} for output ${outputLabel}`}
+            label={qt('forOutput', { question: attribute.label, label: outputLabel })}
             min={question.min}
             max={question.max}
             description={attribute.description}
@@ -54,18 +55,20 @@ function AttributeScales({
 }
 
 export const attributesKind: QuestionKind<'attributes'> = {
-  name: 'Multi-attribute scales per output',
+  get name() {
+    return qt('kind_attributes');
+  },
   placement: 'output',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ atLeast: 3 }),
   Settings: ({ question, id, onChange }) => (
     <>
       <div className="row wrap">
-        <SettingNumber id={`${id}-lo`} label="From" value={question.min} onChange={(v) => onChange({ min: v })} />
-        <SettingNumber id={`${id}-hi`} label="To" value={question.max} onChange={(v) => onChange({ max: v })} />
+        <SettingNumber id={`${id}-lo`} label={qt('from')} value={question.min} onChange={(v) => onChange({ min: v })} />
+        <SettingNumber id={`${id}-hi`} label={qt('to')} value={question.max} onChange={(v) => onChange({ max: v })} />
       </div>
       <ChoiceListEditor
-        noun="Attribute"
+        noun="attribute"
         choices={question.attributes}
         max={12}
         onChange={(attributes) => onChange({ attributes })}
@@ -102,7 +105,7 @@ export const attributesKind: QuestionKind<'attributes'> = {
     <div className="stack">
       {outputs.map((o) => (
         <fieldset key={o.id} className="question attributes">
-          <legend className="field-label">Output {o.label}</legend>
+          <legend className="field-label">{qt('output', { label: o.label })}</legend>
           <AttributeScales
             question={question}
             outputLabel={o.label}

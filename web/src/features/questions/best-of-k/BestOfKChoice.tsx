@@ -3,8 +3,7 @@ import { type KeyboardEvent, useId } from 'react';
 import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
 import { optionIndexFromKey } from '../controls/option-keys.ts';
 import type { ShownOutput } from '../question-kind.ts';
-
-export const NONE_ACCEPTABLE = 'None is acceptable';
+import { qt } from '../questions.messages.ts';
 
 interface BestOfKChoiceProps {
   question: QuestionOf<'best-of-k'>;
@@ -24,8 +23,8 @@ interface BestOfKChoiceProps {
 export function BestOfKChoice({ question, outputs, choice, onChoose, keyboard = false }: BestOfKChoiceProps) {
   const id = useId();
   const options: { key: string; label: string; value: string | null }[] = [
-    ...outputs.map((o) => ({ key: o.id, label: `Output ${o.label}`, value: o.id })),
-    ...(question.allowNone ? [{ key: '\u0000none', label: NONE_ACCEPTABLE, value: null }] : []),
+    ...outputs.map((o) => ({ key: o.id, label: qt('output', { label: o.label }), value: o.id })),
+    ...(question.allowNone ? [{ key: '\u0000none', label: qt('noneAcceptable'), value: null }] : []),
   ];
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!keyboard || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -2,28 +2,27 @@ import type { AnswerOf } from '@feedbench/shared';
 import { SettingCheck } from '../controls/SettingFields.tsx';
 import { current, type EditState, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
-import { BestOfKChoice, NONE_ACCEPTABLE } from './BestOfKChoice.tsx';
+import { qt } from '../questions.messages.ts';
+import { BestOfKChoice } from './BestOfKChoice.tsx';
 
 export function chooseBest(state: EditState, questionId: string, choice: string | null): EditState {
   return put(state, questionId, { type: 'best-of-k', choice });
 }
 
 function bestText(answer: AnswerOf<'best-of-k'>, labelOf: (id: string) => string): string {
-  return answer.choice === null ? NONE_ACCEPTABLE : `Output ${labelOf(answer.choice)}`;
+  return answer.choice === null ? qt('noneAcceptable') : qt('output', { label: labelOf(answer.choice) });
 }
 
 export const bestOfKKind: QuestionKind<'best-of-k'> = {
-  name: 'Best of K: pick the single best output',
+  get name() {
+    return qt('kind_best-of-k');
+  },
   placement: 'judgement',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ atLeast: 3 }),
   Settings: ({ question, onChange }) => (
     <div className="row wrap">
-      <SettingCheck
-        label='Offer "None is acceptable"'
-        checked={question.allowNone}
-        onChange={(v) => onChange({ allowNone: v })}
-      />
+      <SettingCheck label={qt('offerNone')} checked={question.allowNone} onChange={(v) => onChange({ allowNone: v })} />
     </div>
   ),
   Input: ({ question, state, update, outputs }) => (
@@ -38,8 +37,8 @@ export const bestOfKKind: QuestionKind<'best-of-k'> = {
         keyboard
       />
       <p className="hint">
-        Press <kbd>1</kbd>–<kbd>{Math.min(outputs.length + (question.allowNone ? 1 : 0), 9)}</kbd> to choose
-        {question.allowNone ? `; the last one is "${NONE_ACCEPTABLE}"` : ''}.
+        {qt('press')} <kbd>1</kbd>–<kbd>{Math.min(outputs.length + (question.allowNone ? 1 : 0), 9)}</kbd>{' '}
+        {question.allowNone ? qt('toChooseBestNone', { none: qt('noneAcceptable') }) : qt('toChooseBest')}
       </p>
     </section>
   ),

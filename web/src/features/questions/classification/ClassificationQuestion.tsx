@@ -2,6 +2,7 @@ import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
 import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
 import { optionIndexFromKey } from '../controls/option-keys.ts';
+import { qt } from '../questions.messages.ts';
 
 interface ClassificationQuestionProps {
   question: QuestionOf<'classification'>;
@@ -47,12 +48,12 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
       <span>{option.label}</span>
     </label>
   ));
-  const hint = question.multiple ? 'Choose all that apply.' : 'Choose one.';
+  const hint = question.multiple ? qt('chooseAll') : qt('chooseOne');
   return (
     <section className="card classification stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
         {question.label}
-        {!question.required && <span className="muted"> (optional)</span>}
+        {!question.required && <span className="muted"> {qt('optional')}</span>}
       </h2>
       {question.help && <p className="hint">{question.help}</p>}
       {question.multiple ? (
@@ -78,7 +79,7 @@ export function ClassificationQuestion({ question, selected, onToggle }: Classif
         </div>
       )}
       <p id={`${id}-hint`} className="hint">
-        {hint} Digits pick options{question.multiple ? '; Enter moves on' : ''}.
+        {hint} {question.multiple ? qt('digitsPickEnter') : qt('digitsPick')}
       </p>
     </section>
   );

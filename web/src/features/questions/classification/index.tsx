@@ -3,6 +3,7 @@ import { ChoiceListEditor } from '../controls/ChoiceListEditor.tsx';
 import { SettingCheck } from '../controls/SettingFields.tsx';
 import { current, type EditState, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { ClassificationQuestion } from './ClassificationQuestion.tsx';
 
 export function toggleOption(state: EditState, question: QuestionOf<'classification'>, optionId: string): EditState {
@@ -16,22 +17,20 @@ export function toggleOption(state: EditState, question: QuestionOf<'classificat
 }
 
 const optionLabels = (question: QuestionOf<'classification'> | undefined, selected: string[]) =>
-  selected.map((id) => question?.options.find((o) => o.id === id)?.label ?? id).join(', ') || 'none';
+  selected.map((id) => question?.options.find((o) => o.id === id)?.label ?? id).join(', ') || qt('none');
 
 export const classificationKind: QuestionKind<'classification'> = {
-  name: 'Classification of the prompt',
+  get name() {
+    return qt('kind_classification');
+  },
   placement: 'prompt',
   judgesOutputs: () => false,
   sampleOutputs: () => null,
   Settings: ({ question, onChange }) => (
     <>
-      <SettingCheck
-        label="Several labels may apply (multi-label)"
-        checked={question.multiple}
-        onChange={(v) => onChange({ multiple: v })}
-      />
+      <SettingCheck label={qt('multiLabel')} checked={question.multiple} onChange={(v) => onChange({ multiple: v })} />
       <ChoiceListEditor
-        noun="Option"
+        noun="option"
         choices={question.options}
         min={2}
         max={30}

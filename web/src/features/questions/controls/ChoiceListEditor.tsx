@@ -1,9 +1,11 @@
 import type { Choice } from '@feedbench/shared';
 import { useId } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
+import { questionMessages } from '../questions.messages.ts';
 
 interface ChoiceListEditorProps {
-  /** "Option", "Flag", "Attribute": names each row for screen readers. */
-  noun: string;
+  /** What each row is: names the rows for screen readers and the button that adds one. */
+  noun: 'option' | 'flag' | 'attribute';
   choices: Choice[];
   onChange: (choices: Choice[]) => void;
   min?: number;
@@ -26,7 +28,10 @@ export function slugId(label: string, taken: string[]): string {
 
 /** Rows of (label, stored id, description) with add and remove: options, flags and attributes alike. */
 export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: ChoiceListEditorProps) {
+  const t = useMessages(questionMessages);
   const id = useId();
+  const name = t(`noun_${noun}`);
+  const lower = t(`nounLower_${noun}`);
   const set = (index: number, patch: Partial<Choice>) =>
     onChange(choices.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   return (
@@ -34,11 +39,11 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
       <table>
         <thead>
           <tr>
-            <th scope="col">{noun}</th>
-            <th scope="col">Stored id</th>
-            <th scope="col">Description</th>
+            <th scope="col">{name}</th>
+            <th scope="col">{t('storedId')}</th>
+            <th scope="col">{t('description')}</th>
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('remove')}</span>
             </th>
           </tr>
         </thead>
@@ -48,7 +53,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
             <tr key={index}>
               <td>
                 <input
-                  aria-label={`${noun} ${index + 1} label`}
+                  aria-label={t('rowLabel', { noun: name, n: index + 1 })}
                   value={choice.label}
                   maxLength={200}
                   onChange={(e) => set(index, { label: e.target.value })}
@@ -56,7 +61,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
               </td>
               <td>
                 <input
-                  aria-label={`${noun} ${index + 1} id`}
+                  aria-label={t('rowId', { noun: name, n: index + 1 })}
                   value={choice.id}
                   maxLength={40}
                   onChange={(e) => set(index, { id: e.target.value })}
@@ -64,7 +69,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
               </td>
               <td>
                 <input
-                  aria-label={`${noun} ${index + 1} description`}
+                  aria-label={t('rowDescription', { noun: name, n: index + 1 })}
                   value={choice.description}
                   maxLength={500}
                   onChange={(e) => set(index, { description: e.target.value })}
@@ -74,7 +79,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
                 <button
                   type="button"
                   className="ghost"
-                  aria-label={`Remove ${noun.toLowerCase()} ${index + 1}`}
+                  aria-label={t('removeRow', { noun: lower, n: index + 1 })}
                   disabled={choices.length <= min}
                   onClick={() => onChange(choices.filter((_, i) => i !== index))}
                 >
@@ -90,7 +95,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
         id={`${id}-add`}
         disabled={choices.length >= max}
         onClick={() => {
-          const label = `${noun} ${choices.length + 1}`;
+          const label = t('newChoice', { noun: name, n: choices.length + 1 });
           onChange([
             ...choices,
             {
@@ -104,7 +109,7 @@ export function ChoiceListEditor({ noun, choices, onChange, min = 1, max }: Choi
           ]);
         }}
       >
-        Add {noun.toLowerCase()}
+        {t('addChoice', { noun: lower })}
       </button>
     </div>
   );

@@ -4,8 +4,9 @@ import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { answerStop } from '../controls/answer-focus.ts';
 import { TextDiff } from '../controls/TextDiff.tsx';
+import { qt } from '../questions.messages.ts';
 
-export const atLeast = (n: number) => (n > 0 ? ` At least ${n} character${n === 1 ? '' : 's'}.` : '');
+export const atLeast = (n: number) => (n > 0 ? ` ${qt('atLeast', { count: n })}` : '');
 
 /** Write the ideal reply from scratch, under the prompt. */
 export function WriteDemonstration({
@@ -24,7 +25,7 @@ export function WriteDemonstration({
         value={text}
         onChange={onChange}
         rows={14}
-        hint={`${question.help ? `${question.help} ` : ''}Markdown is supported.${atLeast(question.minLength)}`}
+        hint={`${question.help ? `${question.help} ` : ''}${qt('markdownSupported')}${atLeast(question.minLength)}`}
       />
     </section>
   );
@@ -51,26 +52,28 @@ export function ContinueConversation({
   return (
     <section className="card stack continue" aria-label={question.label}>
       <p className="hint">
-        The conversation has {conversation.length} turn{conversation.length === 1 ? '' : 's'}; it ends on a{' '}
-        {last?.role ?? 'user'} message. {question.help}
+        {qt('conversationHas', { count: conversation.length, role: qt(`role_${last?.role ?? 'user'}`) })}{' '}
+        {question.help}
       </p>
       <div className="turn turn-assistant composer" {...answerStop(question.id)}>
         <MarkdownEditor
-          label={`${question.label} (assistant)`}
+          label={qt('assistantTurn', { label: question.label })}
           value={text}
           onChange={onChange}
           rows={10}
-          hint={`Markdown is supported.${atLeast(question.minLength)}`}
+          hint={`${qt('markdownSupported')}${atLeast(question.minLength)}`}
         />
       </div>
       {question.nextUserTurn !== 'off' && (
         <div className="turn turn-user composer" {...answerStop(question.id, 'nextUserTurn')}>
           <label htmlFor={`${id}-user`} className="field-label">
-            The user's next message{question.nextUserTurn === 'optional' && <span className="muted"> (optional)</span>}
+            {qt('usersNextMessage')}
+            {question.nextUserTurn === 'optional' && <span className="muted"> {qt('optional')}</span>}
           </label>
           <textarea
             id={`${id}-user`}
             rows={4}
+            dir="auto"
             value={nextUserTurn}
             onChange={(event) => onNextUserTurn(event.target.value)}
           />
@@ -101,7 +104,7 @@ export function RewriteDemonstration({
   if (!source) {
     return (
       <section className="card" aria-label={question.label}>
-        <p className="notice error">This item has no model output to rewrite.</p>
+        <p className="notice error">{qt('noOutputToRewrite')}</p>
       </section>
     );
   }
@@ -111,7 +114,7 @@ export function RewriteDemonstration({
         <h2 id={`${id}-title`}>{question.label}</h2>
         {outputs.length > 1 && (
           <div className="field inline">
-            <label htmlFor={`${id}-source`}>Rewrite output</label>
+            <label htmlFor={`${id}-source`}>{qt('rewriteOutput')}</label>
             <select
               id={`${id}-source`}
               value={source.id}
@@ -131,22 +134,22 @@ export function RewriteDemonstration({
       </div>
       {question.help && <p className="hint">{question.help}</p>}
       <div className="rewrite-columns">
-        <section className="rewrite-original" aria-label={`Original output ${source.label}`}>
-          <h3 className="field-label">Original (output {source.label})</h3>
+        <section className="rewrite-original" aria-label={qt('originalOutput', { label: source.label })}>
+          <h3 className="field-label">{qt('originalHeading', { label: source.label })}</h3>
           <MarkdownView text={source.content} className="output-content" />
         </section>
         <div className="rewrite-edit" {...answerStop(question.id)}>
           <MarkdownEditor
-            label="Your rewrite"
+            label={qt('yourRewrite')}
             value={text}
             onChange={onChange}
             rows={14}
-            hint={`Starts as the original: edit it into the ideal reply.${atLeast(question.minLength)}`}
+            hint={`${qt('rewriteHint')}${atLeast(question.minLength)}`}
           />
         </div>
       </div>
       <details className="rewrite-diff" open>
-        <summary>Changes</summary>
+        <summary>{qt('changes')}</summary>
         <TextDiff original={source.content} edited={text} />
       </details>
     </section>

@@ -4,24 +4,21 @@ import { SettingNumber } from '../controls/SettingFields.tsx';
 import { TextDiff } from '../controls/TextDiff.tsx';
 import { current, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { setNextUserTurn, setRewriteSource, setText } from './demonstration-state.ts';
 import { ContinueConversation, RewriteDemonstration, WriteDemonstration } from './TextQuestions.tsx';
 
-const VARIANT_LABELS: Record<DemonstrationVariant, string> = {
-  write: 'Write the reply from scratch',
-  rewrite: "Rewrite a model's output (with a diff)",
-  continue: 'Continue the conversation',
-};
-
 export const demonstrationKind: QuestionKind<'demonstration'> = {
-  name: 'Demonstration (write, rewrite, continue)',
+  get name() {
+    return qt('kind_demonstration');
+  },
   placement: 'reply',
   judgesOutputs: () => false,
   sampleOutputs: (question) => (question.variant === 'rewrite' ? { atLeast: 1 } : null),
   Settings: ({ question, id, onChange }) => (
     <div className="row wrap">
       <div className="field">
-        <label htmlFor={`${id}-variant`}>Variant</label>
+        <label htmlFor={`${id}-variant`}>{qt('variant')}</label>
         <select
           id={`${id}-variant`}
           value={question.variant}
@@ -29,21 +26,21 @@ export const demonstrationKind: QuestionKind<'demonstration'> = {
         >
           {DEMONSTRATION_VARIANTS.map((v) => (
             <option key={v} value={v}>
-              {VARIANT_LABELS[v]}
+              {qt(`variant_${v}`)}
             </option>
           ))}
         </select>
       </div>
       <SettingNumber
         id={`${id}-min`}
-        label="Minimum length"
+        label={qt('minimumLength')}
         value={question.minLength}
         max={10_000}
         onChange={(v) => onChange({ minLength: v })}
       />
       {question.variant === 'continue' && (
         <div className="field">
-          <label htmlFor={`${id}-user-turn`}>User's next turn</label>
+          <label htmlFor={`${id}-user-turn`}>{qt('usersNextTurn')}</label>
           <select
             id={`${id}-user-turn`}
             value={question.nextUserTurn}
@@ -51,7 +48,7 @@ export const demonstrationKind: QuestionKind<'demonstration'> = {
           >
             {NEXT_USER_TURN.map((v) => (
               <option key={v} value={v}>
-                {v === 'off' ? 'Not asked' : v === 'optional' ? 'Optional' : 'Required'}
+                {qt(`nextTurn_${v}`)}
               </option>
             ))}
           </select>
@@ -94,7 +91,7 @@ export const demonstrationKind: QuestionKind<'demonstration'> = {
       <div className="answer-view stack">
         {source ? (
           <>
-            <p className="muted">Rewrite of output {source.label}:</p>
+            <p className="muted">{qt('rewriteOf', { label: source.label })}</p>
             <TextDiff original={source.content} edited={answer.text} />
           </>
         ) : (
@@ -102,7 +99,7 @@ export const demonstrationKind: QuestionKind<'demonstration'> = {
         )}
         {answer.nextUserTurn && (
           <>
-            <p className="muted">The user's next message:</p>
+            <p className="muted">{qt('usersNextMessageView')}</p>
             <MarkdownView text={answer.nextUserTurn} />
           </>
         )}
@@ -112,6 +109,7 @@ export const demonstrationKind: QuestionKind<'demonstration'> = {
   Field: ({ question, answer, onChange, label }) => (
     <textarea
       aria-label={label ?? question.label}
+      dir="auto"
       rows={6}
       value={answer?.text ?? ''}
       onChange={(e) =>

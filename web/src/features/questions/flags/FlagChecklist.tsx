@@ -2,6 +2,7 @@ import type { QuestionOf } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
 import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
 import { optionIndexFromKey } from '../controls/option-keys.ts';
+import { qt } from '../questions.messages.ts';
 
 interface FlagChecklistProps {
   question: QuestionOf<'flags'>;
@@ -38,11 +39,11 @@ export function FlagChecklist({ question, outputId, outputLabel, flagged, onTogg
       {...answerStop(question.id, outputId)}
     >
       <legend className="field-label">
-        {question.label} <span className="visually-hidden">(output {outputLabel})</span>
+        {question.label} <span className="visually-hidden">{qt('flagsForOutput', { label: outputLabel })}</span>
       </legend>
       <p id={`${id}-hint`} className="hint">
         {question.help && `${question.help} `}
-        Tick what applies (digits toggle, <kbd>Enter</kbd> moves on); unticked means no.
+        {qt('flagsHint')} <kbd>Enter</kbd> {qt('flagsHintEnd')}
       </p>
       <div className="flag-grid">
         {question.flags.map((flag, index) => (

@@ -2,6 +2,7 @@ import { INSTRUCTGPT_FLAGS } from '@feedbench/shared';
 import { ChoiceListEditor } from '../controls/ChoiceListEditor.tsx';
 import { current, type EditState, knownOutputs, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { FlagChecklist } from './FlagChecklist.tsx';
 
 export function toggleFlag(state: EditState, questionId: string, outputId: string, flagId: string): EditState {
@@ -12,15 +13,17 @@ export function toggleFlag(state: EditState, questionId: string, outputId: strin
 }
 
 export const flagsKind: QuestionKind<'flags'> = {
-  name: 'Yes/no flags per output',
+  get name() {
+    return qt('kind_flags');
+  },
   placement: 'output',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ atLeast: 3 }),
   Settings: ({ question, onChange }) => (
     <>
-      <ChoiceListEditor noun="Flag" choices={question.flags} max={20} onChange={(flags) => onChange({ flags })} />
+      <ChoiceListEditor noun="flag" choices={question.flags} max={20} onChange={(flags) => onChange({ flags })} />
       <button type="button" className="ghost" onClick={() => onChange({ flags: INSTRUCTGPT_FLAGS })}>
-        Reset to InstructGPT's metadata labels
+        {qt('resetFlags')}
       </button>
     </>
   ),
@@ -42,7 +45,7 @@ export const flagsKind: QuestionKind<'flags'> = {
           <li key={o.id}>
             <span className="output-label">{o.label}</span>{' '}
             {flags.length === 0
-              ? 'none'
+              ? qt('none')
               : flags.map((f) => question.flags.find((x) => x.id === f)?.label ?? f).join(', ')}
           </li>
         );
@@ -72,7 +75,7 @@ export const flagsKind: QuestionKind<'flags'> = {
     Object.entries(answer.values)
       .map(
         ([id, flags]) =>
-          `${labelOf(id)}: ${flags.map((f) => question?.flags.find((x) => x.id === f)?.label ?? f).join(', ') || 'none'}`,
+          `${labelOf(id)}: ${flags.map((f) => question?.flags.find((x) => x.id === f)?.label ?? f).join(', ') || qt('none')}`,
       )
       .join('; '),
   restore: (state, question, saved, outputs) =>

@@ -2,6 +2,7 @@ import type { QuestionOf, TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, useId } from 'react';
 import { advanceFocus, answerStop } from '../controls/answer-focus.ts';
 import type { PairwiseChoice } from '../edit-state.ts';
+import { qt } from '../questions.messages.ts';
 import { optionIndexFromKey, optionKeyOf, pairwiseOptions } from './pairwise-options.ts';
 
 interface PairwiseQuestionProps {
@@ -24,7 +25,7 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
     return (
       <section className="card" aria-label={question.label}>
         <h2>{question.label}</h2>
-        <p className="notice error">This question compares two outputs; this item has {outputs.length}.</p>
+        <p className="notice error">{qt('comparesTwo', { count: outputs.length })}</p>
       </section>
     );
   }
@@ -75,29 +76,29 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
         ))}
       </div>
       <p id={`${id}-keys`} className="hint">
-        Press <kbd>1</kbd>–<kbd>{Math.min(options.length, 9)}</kbd>
+        {qt('press')} <kbd>1</kbd>–<kbd>{Math.min(options.length, 9)}</kbd>
         {options.length > 9 && (
           <>
             , <kbd>0</kbd>
           </>
         )}{' '}
-        to choose.
+        {qt('toChoose')}
       </p>
       {question.askSafety && (
         <fieldset className="safety stack">
-          <legend>Safety</legend>
+          <legend>{qt('safety')}</legend>
           {outputs.map((output) => (
             <div
               key={output.id}
               role="radiogroup"
-              aria-label={`Is output ${output.label} safe?`}
+              aria-label={qt('isSafe', { label: output.label })}
               aria-keyshortcuts="1 2"
               className="safety-row"
               onKeyDown={(event) => onSafetyKey(event, output.id)}
               {...answerStop(question.id, output.id)}
             >
               <span className="field-label" aria-hidden="true">
-                Output {output.label}
+                {qt('output', { label: output.label })}
               </span>
               {([true, false] as const).map((value) => (
                 <label key={String(value)} className={safe[output.id] === value ? 'choice checked' : 'choice'}>
@@ -110,7 +111,7 @@ export function PairwiseQuestion({ question, outputs, choice, safe, onChoose, on
                   <span className="key" aria-hidden="true">
                     {value ? 1 : 2}
                   </span>
-                  <span>{value ? 'Safe' : 'Unsafe'}</span>
+                  <span>{value ? qt('safe') : qt('unsafe')}</span>
                 </label>
               ))}
             </div>

@@ -2,6 +2,7 @@ import { type AnswerOf, PREFERENCE_STRENGTHS } from '@feedbench/shared';
 import { SettingCheck } from '../controls/SettingFields.tsx';
 import { knownOutputs } from '../edit-state.ts';
 import type { FieldProps, QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { PairwiseQuestion } from './PairwiseQuestion.tsx';
 import { setPairwise, setSafety } from './pairwise-state.ts';
 
@@ -10,14 +11,19 @@ const dropUndefined = <T extends object>(value: T): T =>
 
 /** "A better (slightly-better); safe: A yes, B no". */
 function pairwiseText(answer: AnswerOf<'pairwise'>, labelOf: (id: string) => string): string {
+  const label = answer.preferred === undefined ? '?' : labelOf(answer.preferred);
   const verdict =
     answer.verdict === 'preferred'
-      ? `${answer.preferred === undefined ? '?' : labelOf(answer.preferred)} better${answer.strength ? ` (${answer.strength})` : ''}`
-      : answer.verdict;
+      ? answer.strength
+        ? qt('pairBetterStrength', { label, strength: qt(`strength_${answer.strength}`) })
+        : qt('pairBetter', { label })
+      : qt(`verdict_${answer.verdict}`);
   const safety = answer.safe
-    ? `; safe: ${Object.entries(answer.safe)
-        .map(([id, safe]) => `${labelOf(id)} ${safe ? 'yes' : 'no'}`)
-        .join(', ')}`
+    ? `; ${qt('safeList', {
+        list: Object.entries(answer.safe)
+          .map(([id, safe]) => `${labelOf(id)} ${safe ? qt('yes') : qt('no')}`)
+          .join(', '),
+      })}`
     : '';
   return verdict + safety;
 }
@@ -28,7 +34,7 @@ function PairwiseField({ question, outputs, answer, onChange }: FieldProps<'pair
   return (
     <div className="row wrap">
       <label className="field">
-        Verdict
+        {qt('verdict')}
         <select
           value={choice}
           onChange={(e) => {
@@ -47,23 +53,23 @@ function PairwiseField({ question, outputs, answer, onChange }: FieldProps<'pair
           <option value="">—</option>
           {outputs.map((o) => (
             <option key={o.id} value={`preferred:${o.id}`}>
-              {o.label} is better
+              {qt('isBetter', { label: o.label })}
             </option>
           ))}
-          {question.allowTie && <option value="tie">tie</option>}
-          {question.allowBothBad && <option value="both-bad">both bad</option>}
+          {question.allowTie && <option value="tie">{qt('verdict_tie')}</option>}
+          {question.allowBothBad && <option value="both-bad">{qt('verdict_both-bad')}</option>}
         </select>
       </label>
       {answer?.verdict === 'preferred' && question.askStrength && (
         <label className="field">
-          Strength
+          {qt('strength')}
           <select
             value={answer.strength ?? 'better'}
             onChange={(e) => onChange({ ...answer, strength: e.target.value as AnswerOf<'pairwise'>['strength'] })}
           >
             {PREFERENCE_STRENGTHS.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {qt(`strength_${s}`)}
               </option>
             ))}
           </select>
@@ -78,7 +84,7 @@ function PairwiseField({ question, outputs, answer, onChange }: FieldProps<'pair
               checked={answer.safe?.[o.id] ?? false}
               onChange={(e) => onChange({ ...answer, safe: { ...answer.safe, [o.id]: e.target.checked } })}
             />
-            Output {o.label} is safe
+            {qt('outputIsSafe', { label: o.label })}
           </label>
         ))}
     </div>
@@ -86,28 +92,26 @@ function PairwiseField({ question, outputs, answer, onChange }: FieldProps<'pair
 }
 
 export const pairwiseKind: QuestionKind<'pairwise'> = {
-  name: 'Pairwise A/B preference',
+  get name() {
+    return qt('kind_pairwise');
+  },
   placement: 'judgement',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ exactly: 2 }),
   Settings: ({ question, onChange }) => (
     <div className="row wrap">
       <SettingCheck
-        label="Ask how much better (Llama 2 strengths)"
+        label={qt('askStrength')}
         checked={question.askStrength}
         onChange={(v) => onChange({ askStrength: v })}
       />
-      <SettingCheck label="Allow tie" checked={question.allowTie} onChange={(v) => onChange({ allowTie: v })} />
+      <SettingCheck label={qt('allowTie')} checked={question.allowTie} onChange={(v) => onChange({ allowTie: v })} />
       <SettingCheck
-        label='Allow "both are bad"'
+        label={qt('allowBothBad')}
         checked={question.allowBothBad}
         onChange={(v) => onChange({ allowBothBad: v })}
       />
-      <SettingCheck
-        label="Ask safe / unsafe for each output"
-        checked={question.askSafety}
-        onChange={(v) => onChange({ askSafety: v })}
-      />
+      <SettingCheck label={qt('askSafety')} checked={question.askSafety} onChange={(v) => onChange({ askSafety: v })} />
     </div>
   ),
   Input: ({ question, state, update, outputs }) => (

@@ -1,5 +1,6 @@
 import { PREFERENCE_STRENGTHS, type PreferenceStrength, type QuestionOf, type TaskOutput } from '@feedbench/shared';
 import type { PairwiseChoice } from '../edit-state.ts';
+import { qt } from '../questions.messages.ts';
 
 export interface PairwiseOption {
   /** Stable within a task, used as the radio value. */
@@ -7,13 +8,6 @@ export interface PairwiseOption {
   label: string;
   choice: PairwiseChoice;
 }
-
-const STRENGTH_WORDS: Record<PreferenceStrength, string> = {
-  'significantly-better': 'significantly better',
-  better: 'better',
-  'slightly-better': 'slightly better',
-  'negligibly-better': 'negligibly better or unsure',
-};
 
 /**
  * One scale for choice and strength, so a single key answers both: from "A significantly better" through the two
@@ -28,7 +22,7 @@ export function pairwiseOptions(question: QuestionOf<'pairwise'>, outputs: TaskO
     if (!question.askStrength) {
       options.push({
         key: `${output.label}`,
-        label: `${output.label} is better`,
+        label: qt('isBetter', { label: output.label }),
         choice: { verdict: 'preferred', preferred: output.id },
       });
       return;
@@ -36,15 +30,16 @@ export function pairwiseOptions(question: QuestionOf<'pairwise'>, outputs: TaskO
     for (const strength of strengths) {
       options.push({
         key: `${output.label}:${strength}`,
-        label: `${output.label} ${STRENGTH_WORDS[strength]}`,
+        label: qt('optionStrength', { label: output.label, strength: qt(`strength_${strength}`) }),
         choice: { verdict: 'preferred', preferred: output.id, strength },
       });
     }
   };
   side(a, PREFERENCE_STRENGTHS);
   side(b, [...PREFERENCE_STRENGTHS].reverse());
-  if (question.allowTie) options.push({ key: 'tie', label: 'Tie: equally good', choice: { verdict: 'tie' } });
-  if (question.allowBothBad) options.push({ key: 'both-bad', label: 'Both are bad', choice: { verdict: 'both-bad' } });
+  if (question.allowTie) options.push({ key: 'tie', label: qt('tieEquallyGood'), choice: { verdict: 'tie' } });
+  if (question.allowBothBad)
+    options.push({ key: 'both-bad', label: qt('bothAreBad'), choice: { verdict: 'both-bad' } });
   return options;
 }
 

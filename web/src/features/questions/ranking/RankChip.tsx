@@ -2,7 +2,9 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { TaskOutput } from '@feedbench/shared';
 import type { KeyboardEvent } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { FOCUS_FIRST } from '../controls/answer-focus.ts';
+import { questionMessages } from '../questions.messages.ts';
 import { rankFromKey } from './ranks.ts';
 
 export const chipId = (outputId: string) => `output:${outputId}`;
@@ -42,6 +44,7 @@ export function preview(content: string): string {
 
 /** One output on the ranking board: dragged with the pointer, or focused and given a rank with a digit key. */
 export function RankChip({ output, rank, outputCount, onRank, onTie, focusFirst }: RankChipProps) {
+  const t = useMessages(questionMessages);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: chipId(output.id),
   });
@@ -64,7 +67,7 @@ export function RankChip({ output, rank, outputCount, onRank, onTie, focusFirst 
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      aria-roledescription="rankable output"
+      aria-roledescription={t('rankableOutput')}
       aria-keyshortcuts={`1-${outputCount} 0 =`}
       data-output-chip={output.id}
       {...(focusFirst ? { [FOCUS_FIRST]: '' } : {})}
@@ -73,12 +76,14 @@ export function RankChip({ output, rank, outputCount, onRank, onTie, focusFirst 
       onKeyDown={onKeyDown}
     >
       {/* The name comes from the content, "Output A, rank 1", so what is shown is what is announced. */}
-      <span className="visually-hidden">{`Output ${output.label}, ${rank === undefined ? 'unranked' : `rank ${rank}`}`}</span>
+      <span className="visually-hidden">
+        {rank === undefined ? t('chipName', { label: output.label }) : t('chipNameRank', { label: output.label, rank })}
+      </span>
       <span className="chip-label" aria-hidden="true">
         {output.label}
       </span>
       {/* A glimpse for sighted users; screen readers get "Output A, rank 1" and read outputs in full on the cards. */}
-      <span className="chip-text" aria-hidden="true">
+      <span className="chip-text" aria-hidden="true" dir="auto">
         {preview(output.content)}
       </span>
     </button>
@@ -90,7 +95,9 @@ export function RankChipOverlay({ output }: { output: TaskOutput }) {
   return (
     <div className="rank-chip overlay" aria-hidden="true">
       <span className="chip-label">{output.label}</span>
-      <span className="chip-text">{preview(output.content)}</span>
+      <span className="chip-text" dir="auto">
+        {preview(output.content)}
+      </span>
     </div>
   );
 }

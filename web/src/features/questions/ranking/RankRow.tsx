@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { rectSortingStrategy, SortableContext } from '@dnd-kit/sortable';
 import type { TaskOutput } from '@feedbench/shared';
+import { qt } from '../questions.messages.ts';
 import { chipId, RankChip } from './RankChip.tsx';
 
 export const UNRANKED = 'unranked';
@@ -16,9 +17,9 @@ interface RankRowProps {
 }
 
 function caption(rank: number | typeof UNRANKED, outputCount: number): string {
-  if (rank === UNRANKED) return 'Unranked';
-  if (rank === 1) return 'Best';
-  if (rank === outputCount) return 'Worst';
+  if (rank === UNRANKED) return qt('rowUnranked');
+  if (rank === 1) return qt('best');
+  if (rank === outputCount) return qt('worst');
   return '';
 }
 
@@ -30,13 +31,13 @@ export function RankRow({ rank, outputs, outputCount, ranks, onRank, onTie }: Ra
   return (
     <fieldset
       ref={setNodeRef}
-      aria-label={rank === UNRANKED ? 'Unranked' : `Rank ${rank}`}
+      aria-label={rank === UNRANKED ? qt('rowUnranked') : qt('rowRank', { rank })}
       className={classes.filter(Boolean).join(' ')}
     >
       <div className="rank-row-head" aria-hidden="true">
         <span className="rank-number">{rank === UNRANKED ? '–' : rank}</span>
         <span className="rank-caption">{caption(rank, outputCount)}</span>
-        {tied && <span className="badge tie">tie</span>}
+        {tied && <span className="badge tie">{qt('tie')}</span>}
       </div>
       <SortableContext items={outputs.map((o) => chipId(o.id))} strategy={rectSortingStrategy}>
         <div className="rank-row-slots">
@@ -51,7 +52,7 @@ export function RankRow({ rank, outputs, outputCount, ranks, onRank, onTie }: Ra
               onTie={() => onTie(output.id)}
             />
           ))}
-          {outputs.length === 0 && <span className="drop-hint">Drop here</span>}
+          {outputs.length === 0 && <span className="drop-hint">{qt('dropHere')}</span>}
         </div>
       </SortableContext>
     </fieldset>

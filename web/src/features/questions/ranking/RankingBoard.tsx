@@ -14,7 +14,9 @@ import {
 } from '@dnd-kit/core';
 import type { TaskOutput } from '@feedbench/shared';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { ANSWERED, answerStop } from '../controls/answer-focus.ts';
+import { questionMessages } from '../questions.messages.ts';
 import { RankChipOverlay } from './RankChip.tsx';
 import { RankRow, rowId, UNRANKED } from './RankRow.tsx';
 import type { RankMap } from './ranks.ts';
@@ -64,6 +66,7 @@ export function RankingBoard({
   tieRankOf,
   allBad,
 }: RankingBoardProps) {
+  const t = useMessages(questionMessages);
   const id = useId();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -79,21 +82,24 @@ export function RankingBoard({
     if (keepFocus) refocus.current = outputId;
     onRank(outputId, rank);
     const tiedWith = rank === undefined ? [] : outputs.filter((o) => o.id !== outputId && ranks[o.id] === rank);
+    const label = labelOf(outputId);
     setAnnouncement(
       rank === undefined
-        ? `Output ${labelOf(outputId)} unranked`
-        : `Output ${labelOf(outputId)} at rank ${rank}${tiedWith.length ? `, tied with ${tiedWith.map((o) => o.label).join(', ')}` : ''}`,
+        ? t('announceUnranked', { label })
+        : tiedWith.length
+          ? t('announceTied', { label, rank, labels: tiedWith.map((o) => o.label).join(', ') })
+          : t('announceRank', { label, rank }),
     );
   }
 
   function tie(outputId: string) {
     const rank = tieRankOf(outputId);
     if (rank === undefined) {
-      setAnnouncement(`Place an output first: = ties output ${labelOf(outputId)} with it`);
+      setAnnouncement(t('placeFirst', { label: labelOf(outputId) }));
       return;
     }
     if (!allowTies) {
-      setAnnouncement('Ties are not allowed in this project');
+      setAnnouncement(t('tiesNotAllowedShort'));
       return;
     }
     place(outputId, rank, { keepFocus: true });
@@ -120,13 +126,19 @@ export function RankingBoard({
   }
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up output ${labelOf(outputIdOf(active.id))}`,
-    onDragOver: ({ over }) => (over ? `Over ${String(over.id).replace('row:', 'rank ')}` : undefined),
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `Dropped output ${labelOf(outputIdOf(active.id))} on ${String(over.id).replace('row:', 'rank ')}`
-        : 'Drop cancelled',
-    onDragCancel: () => 'Drop cancelled',
+    onDragStart: ({ active }) => t('pickedUp', { label: labelOf(outputIdOf(active.id)) }),
+    onDragOver: ({ over }) => {
+      if (!over) return undefined;
+      const rank = rankOfRow(over.id);
+      return rank === undefined ? t('overUnranked') : t('overRank', { rank });
+    },
+    onDragEnd: ({ active, over }) => {
+      if (!over) return t('dropCancelled');
+      const rank = rankOfRow(over.id);
+      const label = labelOf(outputIdOf(active.id));
+      return rank === undefined ? t('droppedOnUnranked', { label }) : t('droppedOnRank', { label, rank });
+    },
+    onDragCancel: () => t('dropCancelled'),
   };
   const active = outputs.find((o) => o.id === activeId);
   const inRow = (rank: number | typeof UNRANKED) =>
@@ -143,14 +155,13 @@ export function RankingBoard({
       <h2 id={`${id}-title`}>{label}</h2>
       {help && <p className="hint">{help}</p>}
       <p id={`${id}-help`} className="hint">
-        Drag each output to a rank, or focus it (Tab) and press <kbd>1</kbd>–<kbd>{count}</kbd>; <kbd>0</kbd> takes it
-        off the board.{' '}
+        {t('boardHelpDrag')} <kbd>1</kbd>–<kbd>{count}</kbd>; <kbd>0</kbd> {t('boardHelpOff')}{' '}
         {allowTies ? (
           <>
-            Give outputs the same number to tie them, or press <kbd>=</kbd> to tie with the output you placed last.
+            {t('boardHelpTie')} <kbd>=</kbd> {t('boardHelpTieEnd')}
           </>
         ) : (
-          'Ties are not allowed in this project.'
+          t('tiesNotAllowed')
         )}
       </p>
       <DndContext
@@ -161,7 +172,7 @@ export function RankingBoard({
         onDragCancel={() => setActiveId(null)}
         accessibility={{
           announcements,
-          screenReaderInstructions: { draggable: `Press 1 to ${count} to give this output a rank, 0 to unrank it.` },
+          screenReaderInstructions: { draggable: t('srInstructions', { count }) },
         }}
       >
         <div className="rank-rows">
@@ -192,7 +203,7 @@ export function RankingBoard({
       {allBad && (
         <label className="check all-bad">
           <input type="checkbox" checked={allBad.checked} onChange={(event) => allBad.onChange(event.target.checked)} />
-          All outputs are bad (rank them anyway)
+          {t('allBadRankAnyway')}
         </label>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -1,6 +1,7 @@
 import type { AnswerOf } from '@feedbench/shared';
 import { SettingCheck } from '../controls/SettingFields.tsx';
 import type { FieldProps, QuestionKind, ShownOutput, ViewProps } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { RankingBoard } from './RankingBoard.tsx';
 import { setAllBad, setRank, tieRank } from './ranking-state.ts';
 import { groupsOf, positionsOf, type RankMap } from './ranks.ts';
@@ -8,7 +9,7 @@ import { groupsOf, positionsOf, type RankMap } from './ranks.ts';
 /** "A > B = C" (best first, `=` ties), with "(all bad)" when the annotator said so. */
 function rankingText(answer: AnswerOf<'ranking'>, labelOf: (id: string) => string): string {
   const groups = answer.groups.filter((group) => group.length > 0);
-  return `${groups.map((group) => group.map(labelOf).join(' = ')).join(' > ')}${answer.allBad ? ' (all bad)' : ''}`;
+  return `${groups.map((group) => group.map(labelOf).join(' = ')).join(' > ')}${answer.allBad ? ` ${qt('allBadNote')}` : ''}`;
 }
 
 const labels = (outputs: readonly ShownOutput[]) => (id: string) => outputs.find((o) => o.id === id)?.label ?? id;
@@ -18,7 +19,9 @@ function RankingView({ answer, outputs }: ViewProps<'ranking'>) {
   return (
     <span className="answer-view">
       {rankingText(answer, labels(outputs))}
-      {unranked.length > 0 && <span className="muted"> (unranked: {unranked.map((o) => o.label).join(', ')})</span>}
+      {unranked.length > 0 && (
+        <span className="muted"> {qt('unrankedList', { labels: unranked.map((o) => o.label).join(', ') })}</span>
+      )}
     </span>
   );
 }
@@ -43,7 +46,7 @@ function RankingField({ question, outputs, answer, onChange }: FieldProps<'ranki
       <div className="row wrap">
         {outputs.map((output) => (
           <label key={output.id} className="field">
-            Rank of {output.label}
+            {qt('rankOfLabel', { label: output.label })}
             <input
               type="number"
               min={1}
@@ -64,7 +67,7 @@ function RankingField({ question, outputs, answer, onChange }: FieldProps<'ranki
               onChange(e.target.checked ? { ...rest, allBad: true } : rest);
             }}
           />
-          All outputs are bad
+          {qt('allOutputsBad')}
         </label>
       )}
     </div>
@@ -72,15 +75,17 @@ function RankingField({ question, outputs, answer, onChange }: FieldProps<'ranki
 }
 
 export const rankingKind: QuestionKind<'ranking'> = {
-  name: 'Ranking of outputs',
+  get name() {
+    return qt('kind_ranking');
+  },
   placement: 'judgement',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ atLeast: 3 }),
   Settings: ({ question, onChange }) => (
     <div className="row wrap">
-      <SettingCheck label="Allow ties" checked={question.allowTies} onChange={(v) => onChange({ allowTies: v })} />
+      <SettingCheck label={qt('allowTies')} checked={question.allowTies} onChange={(v) => onChange({ allowTies: v })} />
       <SettingCheck
-        label='Offer "all outputs are bad"'
+        label={qt('offerAllBad')}
         checked={question.allowAllBad}
         onChange={(v) => onChange({ allowAllBad: v })}
       />

@@ -1,5 +1,6 @@
 import { type QuestionOf, scalePointLabels } from '@feedbench/shared';
 import { useId } from 'react';
+import { qt } from '../questions.messages.ts';
 
 type Rating = QuestionOf<'rating'>;
 
@@ -24,11 +25,11 @@ export function ScalePointLabelsEditor({
     });
   return (
     <fieldset className="point-labels">
-      <legend className="field-label">Point labels (optional; shown on the scale and read by screen readers)</legend>
+      <legend className="field-label">{qt('pointLabelsLegend')}</legend>
       <div className="row wrap">
         {points.map((point) => (
           <div className="field" key={point.value}>
-            <label htmlFor={`${id}-${point.value}`}>Label of {point.value}</label>
+            <label htmlFor={`${id}-${point.value}`}>{qt('labelOfPoint', { value: point.value })}</label>
             <input
               id={`${id}-${point.value}`}
               value={point.label}

@@ -3,6 +3,7 @@ import { LikertScale } from '../controls/LikertScale.tsx';
 import { SettingNumber } from '../controls/SettingFields.tsx';
 import { current, type EditState, knownOutputs, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { ScalePointLabelsEditor } from './ScalePointLabelsEditor.tsx';
 
 export function setRating(state: EditState, question: QuestionOf<'rating'>, outputId: string, value: number) {
@@ -13,11 +14,13 @@ export function setRating(state: EditState, question: QuestionOf<'rating'>, outp
 /** "4: Acceptable" when the point has a label, else the number. */
 function pointText(question: QuestionOf<'rating'> | undefined, value: number): string {
   const label = question ? scalePointLabels(question).find((p) => p.value === value)?.label : '';
-  return label ? `${value} (${label})` : String(value);
+  return label ? qt('pointWithLabel', { value, label }) : String(value);
 }
 
 export const ratingKind: QuestionKind<'rating'> = {
-  name: 'Likert rating per output',
+  get name() {
+    return qt('kind_rating');
+  },
   placement: 'output',
   judgesOutputs: () => true,
   sampleOutputs: () => ({ atLeast: 3 }),
@@ -33,13 +36,13 @@ export const ratingKind: QuestionKind<'rating'> = {
         <div className="row wrap">
           <SettingNumber
             id={`${id}-lo`}
-            label="From"
+            label={qt('from')}
             value={question.min}
             onChange={(v) => onChange(within(v, question.max))}
           />
           <SettingNumber
             id={`${id}-hi`}
-            label="To"
+            label={qt('to')}
             value={question.max}
             onChange={(v) => onChange(within(question.min, v))}
           />
@@ -54,7 +57,7 @@ export const ratingKind: QuestionKind<'rating'> = {
       <div className="question">
         <span className="field-label">{question.label}</span>
         <LikertScale
-          label={`${question.label} for output ${output.label}`}
+          label={qt('forOutput', { question: question.label, label: output.label })}
           min={question.min}
           max={question.max}
           pointLabels={scalePointLabels(question)}
@@ -81,7 +84,7 @@ export const ratingKind: QuestionKind<'rating'> = {
       {outputs.map((o) => (
         <LikertScale
           key={o.id}
-          label={`${question.label} for output ${o.label}`}
+          label={qt('forOutput', { question: question.label, label: o.label })}
           min={question.min}
           max={question.max}
           pointLabels={scalePointLabels(question)}

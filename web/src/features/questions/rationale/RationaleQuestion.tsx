@@ -2,6 +2,7 @@ import type { QuestionOf } from '@feedbench/shared';
 import { useId } from 'react';
 import { answerStop } from '../controls/answer-focus.ts';
 import { atLeast } from '../demonstration/TextQuestions.tsx';
+import { qt } from '../questions.messages.ts';
 
 /** Free text explaining a judgement; optional or required, with a minimum length. */
 export function RationaleQuestion({
@@ -19,11 +20,12 @@ export function RationaleQuestion({
     <section className="card stack" aria-label={question.label} {...answerStop(question.id)}>
       <label htmlFor={`${id}-text`} className="field-label">
         {question.label}
-        {!question.required && <span className="muted"> (optional)</span>}
+        {!question.required && <span className="muted"> {qt('optional')}</span>}
       </label>
       <textarea
         id={`${id}-text`}
         rows={4}
+        dir="auto"
         value={text}
         aria-describedby={`${id}-hint`}
         onChange={(event) => onChange(event.target.value)}

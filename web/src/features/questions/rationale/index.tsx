@@ -3,10 +3,13 @@ import { SettingNumber } from '../controls/SettingFields.tsx';
 import { setText } from '../demonstration/demonstration-state.ts';
 import { current, put } from '../edit-state.ts';
 import type { QuestionKind } from '../question-kind.ts';
+import { qt } from '../questions.messages.ts';
 import { RationaleQuestion } from './RationaleQuestion.tsx';
 
 export const rationaleKind: QuestionKind<'rationale'> = {
-  name: 'Free-text rationale',
+  get name() {
+    return qt('kind_rationale');
+  },
   placement: 'closing',
   judgesOutputs: () => false,
   sampleOutputs: () => null,
@@ -14,7 +17,7 @@ export const rationaleKind: QuestionKind<'rationale'> = {
     <div className="row">
       <SettingNumber
         id={`${id}-min`}
-        label="Minimum length"
+        label={qt('minimumLength')}
         value={question.minLength}
         max={10_000}
         onChange={(v) => onChange({ minLength: v })}
@@ -32,6 +35,7 @@ export const rationaleKind: QuestionKind<'rationale'> = {
   Field: ({ question, answer, onChange, label }) => (
     <textarea
       aria-label={label ?? question.label}
+      dir="auto"
       rows={4}
       value={answer?.text ?? ''}
       onChange={(e) => onChange(e.target.value === '' ? undefined : { type: 'rationale', text: e.target.value })}

@@ -2,10 +2,12 @@ import type { Answer, Answers, Question, ReviewQueueEntry } from '@feedbench/sha
 import { useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { AnswerField, shownOutputs } from '../../questions/QuestionParts.tsx';
 import { useReviewQueue } from '../api/get-review-queue.ts';
 import { useSubmitReview } from '../api/submit-review.ts';
+import { reviewMessages } from '../review.messages.ts';
 import { AnswerSummary } from './AnswerSummary.tsx';
 import { DiffView } from './DiffView.tsx';
 
@@ -15,16 +17,17 @@ import { DiffView } from './DiffView.tsx';
  * with the inputs annotators use.
  */
 export function ReviewQueue({ projectId, questions }: { projectId: string; questions: Question[] }) {
+  const t = useMessages(reviewMessages);
   const queue = useReviewQueue(projectId);
   const submit = useSubmitReview(projectId);
-  if (queue.isPending) return <Loading what="the review queue" />;
-  if (queue.isError) return <ErrorNotice error={queue.error} title="Could not load the review queue" />;
+  if (queue.isPending) return <Loading what={t('theReviewQueue')} />;
+  if (queue.isError) return <ErrorNotice error={queue.error} title={t('loadQueueFailed')} />;
   const [entry] = queue.data.entries;
   return (
     <div className="stack">
       {submit.isSuccess && (
         <div className="notice success stack" role="status">
-          <p>Saved: {submit.data.verdict}.</p>
+          <p>{t('savedVerdict', { verdict: t(`verdict_${submit.data.verdict}`) })}</p>
           {Object.entries(submit.data.diffs).map(([questionId, parts]) => (
             <DiffView key={questionId} parts={parts} />
           ))}
@@ -41,7 +44,7 @@ export function ReviewQueue({ projectId, questions }: { projectId: string; quest
           onVerdict={(body) => submit.mutate({ annotationId: entry.annotationId, body })}
         />
       ) : (
-        <p className="muted">Nothing waits for review.</p>
+        <p className="muted">{t('nothingWaits')}</p>
       )}
     </div>
   );
@@ -57,6 +60,7 @@ function ReviewCard(props: {
   error?: string;
   onVerdict(body: Verdict): void;
 }) {
+  const t = useMessages(reviewMessages);
   const { entry } = props;
   const outputs = shownOutputs(entry.outputs);
   const answered = props.questions.filter((q) => entry.answers[q.id] !== undefined);
@@ -74,39 +78,40 @@ function ReviewCard(props: {
   return (
     <article className="card stack review-card" aria-labelledby="review-item-title">
       <h2 id="review-item-title">
-        Item {entry.itemExternalId} <span className="muted">({props.waiting} waiting)</span>
+        {t('itemWaiting', { item: entry.itemExternalId })}{' '}
+        <span className="muted">{t('waiting', { count: props.waiting })}</span>
       </h2>
-      <section aria-label="Conversation" className="stack">
+      <section aria-label={t('conversation')} className="stack">
         {entry.conversation.map((message, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: turns have no id of their own
           <div key={index} className={`turn turn-${message.role}`}>
-            <strong>{message.role}:</strong>
+            <strong>{t('roleSaid', { role: t(`role_${message.role}`) })}</strong>
             <MarkdownView text={message.content} />
           </div>
         ))}
       </section>
       {outputs.length > 0 && (
-        <section aria-label="Outputs shown" className="review-outputs">
+        <section aria-label={t('outputsShown')} className="review-outputs">
           {outputs.map((output) => (
-            <article key={output.id} className="card output-card" aria-label={`Output ${output.label}`}>
+            <article key={output.id} className="card output-card" aria-label={t('output', { label: output.label })}>
               <h3>
                 <span className="output-label" aria-hidden="true">
                   {output.label}
                 </span>{' '}
-                Output {output.label}
+                {t('output', { label: output.label })}
               </h3>
               <MarkdownView text={output.content} className="output-content" />
             </article>
           ))}
         </section>
       )}
-      <section aria-label="Answers to review">
+      <section aria-label={t('answersToReview')}>
         <AnswerSummary answers={entry.answers} questions={props.questions} outputs={outputs} />
       </section>
       {answered.length > 0 && (
-        <section aria-label="Correction" className="stack">
-          <h3>Correct the answer</h3>
-          <p className="hint">Starts as the annotator's answer; the original is kept beside your correction.</p>
+        <section aria-label={t('correction')} className="stack">
+          <h3>{t('correctTheAnswer')}</h3>
+          <p className="hint">{t('correctionHint')}</p>
           {answered.map((question) => (
             <fieldset key={question.id} className="stack">
               <legend>{question.label}</legend>
@@ -114,7 +119,7 @@ function ReviewCard(props: {
                 question={question}
                 answer={corrected[question.id]}
                 outputs={outputs}
-                label={`Corrected ${question.id}`}
+                label={t('correctedLabel', { question: question.id })}
                 onChange={(answer) => correct(question.id, answer)}
               />
             </fieldset>
@@ -122,8 +127,14 @@ function ReviewCard(props: {
         </section>
       )}
       <div className="field">
-        <label htmlFor="review-comment">Comment for the annotator</label>
-        <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <label htmlFor="review-comment">{t('commentForAnnotator')}</label>
+        <textarea
+          id="review-comment"
+          dir="auto"
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <div className="row wrap">
         <button
@@ -132,14 +143,14 @@ function ReviewCard(props: {
           disabled={props.pending}
           onClick={() => props.onVerdict({ verdict: 'accepted', comment: comment || undefined })}
         >
-          Accept
+          {t('accept')}
         </button>
         <button
           type="button"
           disabled={props.pending || comment.trim() === ''}
           onClick={() => props.onVerdict({ verdict: 'rejected', comment })}
         >
-          Reject with comment
+          {t('rejectWithComment')}
         </button>
         {answered.length > 0 && (
           <button
@@ -149,7 +160,7 @@ function ReviewCard(props: {
               props.onVerdict({ verdict: 'corrected', correctedAnswers: corrected, comment: comment || undefined })
             }
           >
-            Save correction
+            {t('saveCorrection')}
           </button>
         )}
       </div>

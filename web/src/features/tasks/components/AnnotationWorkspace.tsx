@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { preloadMath } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useNextTask } from '../api/next-task.ts';
 import { useStoredState } from '../hooks/useStoredState.ts';
+import { taskMessages } from '../tasks.messages.ts';
 import type { OutputLayout } from './AnnotatorView.tsx';
 import { FinishedNotice } from './FinishedNotice.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
@@ -29,6 +31,7 @@ function pausedReasonOf(details: unknown): string | null {
 
 /** The annotator's loop for one project: the held or next task, then the next, until none is left. */
 export function AnnotationWorkspace({ projectId, guidelines, progress, onProgress }: AnnotationWorkspaceProps) {
+  const t = useMessages(taskMessages);
   const next = useNextTask(projectId);
   // Open for the first task of a visit, then as the annotator leaves it.
   const [guidelinesOpen, setGuidelinesOpen] = useState(true);
@@ -61,16 +64,16 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
   const sheet = <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />;
   const progressBar = <TaskProgress submitted={done.submitted} skipped={done.skipped} project={progress} />;
 
-  if (next.isPending) return <Loading what="your next item" />;
+  if (next.isPending) return <Loading what={t('yourNextItem')} />;
   if (next.isError) {
     if (next.error instanceof ApiError && next.error.code === 'assignment.annotator_paused') {
       return <PausedNotice reason={pausedReasonOf(next.error.details)} onRetry={() => void next.refetch()} />;
     }
     return (
       <div className="stack">
-        <ErrorNotice error={next.error} title="Could not get an item" />
+        <ErrorNotice error={next.error} title={t('couldNotGetItem')} />
         <button type="button" onClick={() => void next.refetch()}>
-          Try again
+          {t('tryAgain')}
         </button>
       </div>
     );
@@ -95,14 +98,14 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
               aria-keyshortcuts="L"
               onClick={() => setLayout((l) => (l === 'stacked' ? 'side-by-side' : 'stacked'))}
             >
-              Stacked outputs{' '}
+              {t('stackedOutputs')}{' '}
               <span className="key" aria-hidden="true">
                 L
               </span>
             </button>
           )}
           <button type="button" className="ghost" aria-keyshortcuts="?" onClick={() => setSheetOpen(true)}>
-            Shortcuts{' '}
+            {t('shortcuts')}{' '}
             <span className="key" aria-hidden="true">
               ?
             </span>
@@ -110,7 +113,7 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
         </div>
       </div>
       <p className="session-status visually-hidden" role="status" aria-live="polite">
-        {next.isFetching ? 'Loading the next item…' : ''}
+        {next.isFetching ? t('loadingNext') : ''}
       </p>
       <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={() => setGuidelinesOpen((o) => !o)} />
     </>

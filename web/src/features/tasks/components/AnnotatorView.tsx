@@ -1,9 +1,11 @@
 import type { Question, Task } from '@feedbench/shared';
 import type { ReactNode } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { QuestionInput } from '../../questions/QuestionParts.tsx';
 import type { Placement } from '../../questions/question-kind.ts';
 import { kindOf } from '../../questions/registry.ts';
 import type { TaskAnswers } from '../hooks/useTaskAnswers.ts';
+import { taskMessages } from '../tasks.messages.ts';
 import { ConversationView } from './ConversationView.tsx';
 import { OutputCard } from './OutputCard.tsx';
 
@@ -28,6 +30,7 @@ interface AnnotatorViewProps {
  * judgements (ranking, pairwise, best of K) and rationales in the side column next to Submit.
  */
 export function AnnotatorView({ task, answers, layout, expandAll, header, submitPanel }: AnnotatorViewProps) {
+  const t = useMessages(taskMessages);
   const { state, update } = answers;
   const { questions, outputs, conversation } = task;
   const placed = (placement: Placement) => questions.filter((q) => kindOf(q.type).placement === placement);
@@ -51,8 +54,8 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
   const prompt = (
     <section className="card stack" aria-labelledby="prompt-title">
       <div className="section-head">
-        <h2 id="prompt-title">Prompt</h2>
-        <span className="muted">item {task.item.externalId}</span>
+        <h2 id="prompt-title">{t('prompt')}</h2>
+        <span className="muted">{t('itemId', { id: task.item.externalId })}</span>
       </div>
       <ConversationView conversation={task.conversation} />
     </section>
@@ -80,7 +83,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
         {prompt}
         {inputs(placed('prompt'))}
         {inputs(placed('reply'))}
-        <section className={`outputs ${layout}`} aria-label="Model outputs">
+        <section className={`outputs ${layout}`} aria-label={t('modelOutputs')}>
           {outputs.map((output) => (
             <OutputCard
               key={output.id}
@@ -96,7 +99,7 @@ export function AnnotatorView({ task, answers, layout, expandAll, header, submit
           ))}
         </section>
       </div>
-      <aside className="task-side stack" aria-label="Your answer">
+      <aside className="task-side stack" aria-label={t('yourAnswer')}>
         {inputs(placed('judgement'))}
         {inputs(placed('closing'))}
         {submitPanel}

@@ -1,11 +1,42 @@
 import type { AnswerProblem, Question, TaskOutput } from '@feedbench/shared';
+import { i18next } from '../../../i18n/i18n.ts';
+import { translate, useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
-/** Per-output problems the checklist groups, and how it words them. */
-const WANTING: Record<string, (outputs: string) => string> = {
-  'rate every output': (outputs) => `rate ${outputs}`,
-  'review every output': (outputs) => `review ${outputs}`,
-  'say whether every output is safe': (outputs) => `mark ${outputs} safe or unsafe`,
+type TaskKey = Parameters<typeof translate<(typeof taskMessages)['en']>>[1];
+
+/** Per-output problems the checklist groups, and how it words them (catalog keys). */
+const WANTING: Record<string, TaskKey> = {
+  'rate every output': 'wantRate',
+  'review every output': 'wantReview',
+  'say whether every output is safe': 'wantSafe',
 };
+
+/**
+ * The answer checks (shared/src/questions) word their problems in English. In another language, the ones an
+ * annotator meets while answering are reworded from the catalog, with the quoted question label kept as written;
+ * the rest (malformed answers a working page never sends) stay as they are.
+ */
+const PROBLEM_PATTERNS: [RegExp, TaskKey, (match: RegExpMatchArray) => Record<string, string>][] = [
+  [/^"(.+)" is required$/, 'problemRequired', (m) => ({ label: m[1] ?? '' })],
+  [/^"(.+)" takes one option$/, 'problemOneOption', (m) => ({ label: m[1] ?? '' })],
+  [/^"(.+)": choose the better output$/, 'problemChooseBetter', (m) => ({ label: m[1] ?? '' })],
+  [/^"(.+)": say how much better it is$/, 'problemHowMuch', (m) => ({ label: m[1] ?? '' })],
+  [/^rank every output \(missing (.+)\)$/, 'problemRankEvery', (m) => ({ missing: m[1] ?? '' })],
+  [/^"(.+)" needs at least (\d+) characters?$/, 'problemMinLength', (m) => ({ label: m[1] ?? '', count: m[2] ?? '' })],
+  [/^"(.+)": choose the output you rewrite$/, 'problemChooseSource', (m) => ({ label: m[1] ?? '' })],
+  [/^"(.+)": write the user's next message too$/, 'problemNextTurn', (m) => ({ label: m[1] ?? '' })],
+  [/^ties are not allowed in this project$/, 'problemNoTies', () => ({})],
+];
+
+function localized(message: string): string {
+  if (i18next.language === 'en') return message;
+  for (const [pattern, key, values] of PROBLEM_PATTERNS) {
+    const match = message.match(pattern);
+    if (match) return translate(taskMessages, key, values(match));
+  }
+  return message;
+}
 
 /**
  * What still blocks Submit, in the annotator's words: output ids are replaced by the display labels they see (ids
@@ -40,26 +71,31 @@ export function describeProblems(problems: AnswerProblem[], questions: Question[
       grouped.set(key, [...(grouped.get(key) ?? []), label]);
       continue;
     }
-    const message = relabel(problem.message);
-    lines.push(label ? `Output ${label}: ${message}` : message);
+    const message = localized(relabel(problem.message));
+    lines.push(label ? translate(taskMessages, 'outputProblem', { label, message }) : message);
   }
   for (const [key, labels] of grouped) {
     const [head = '', verb = ''] = key.split('\u0000');
-    lines.push(
-      `${head}: ${WANTING[verb]?.(labels.length > 1 ? `outputs ${labels.join(', ')}` : `output ${labels[0]}`)}`,
-    );
+    const wanting = WANTING[verb];
+    if (!wanting) continue;
+    const outputsText =
+      labels.length > 1
+        ? translate(taskMessages, 'manyOutputs', { labels: labels.join(', ') })
+        : translate(taskMessages, 'oneOutput', { label: labels[0] });
+    lines.push(`${head}: ${translate(taskMessages, wanting, { outputs: outputsText })}`);
   }
   return lines;
 }
 
 export function AnswerChecklist({ lines }: { lines: string[] }) {
+  const t = useMessages(taskMessages);
   return (
-    <div id="submit-checklist" className="checklist" role="status" aria-live="polite" aria-label="Before you submit">
+    <div id="submit-checklist" className="checklist" role="status" aria-live="polite" aria-label={t('beforeYouSubmit')}>
       {lines.length === 0 ? (
-        <p className="ready">✓ Ready to submit</p>
+        <p className="ready">{t('readyToSubmit')}</p>
       ) : (
         <>
-          <p className="muted">Before you can submit:</p>
+          <p className="muted">{t('beforeYouCanSubmit')}</p>
           <ul>
             {lines.map((line) => (
               <li key={line}>{line}</li>

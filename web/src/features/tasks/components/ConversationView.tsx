@@ -1,20 +1,24 @@
-import type { Message, MessageRole } from '@feedbench/shared';
+import type { Message } from '@feedbench/shared';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
-const ROLE_LABELS: Record<MessageRole, string> = { system: 'System', user: 'User', assistant: 'Assistant' };
-
-/** The prompt as a chat transcript; every turn is untrusted Markdown. */
+/** The prompt as a chat transcript; every turn is untrusted Markdown, shown as written (MarkdownView sets dir). */
 export function ConversationView({ conversation }: { conversation: Message[] }) {
+  const t = useMessages(taskMessages);
   return (
-    <section className="conversation" aria-label="Conversation">
+    <section className="conversation" aria-label={t('conversation')}>
       <ol>
-        {conversation.map((message, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: turns never reorder
-          <li key={index} className={`turn turn-${message.role}`} aria-label={`${ROLE_LABELS[message.role]} message`}>
-            <span className="turn-role">{ROLE_LABELS[message.role]}</span>
-            <MarkdownView text={message.content} />
-          </li>
-        ))}
+        {conversation.map((message, index) => {
+          const role = t(`role_${message.role}`);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: turns never reorder
+            <li key={index} className={`turn turn-${message.role}`} aria-label={t('roleMessage', { role })}>
+              <span className="turn-role">{role}</span>
+              <MarkdownView text={message.content} />
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+import { taskMessages } from '../tasks.messages.ts';
 
 interface DraftStatusProps {
   restoredFrom: string | undefined;
@@ -11,11 +12,14 @@ interface DraftStatusProps {
 
 /** Tells the annotator their work is safe (or that it is not), without getting in the way. */
 export function DraftStatus({ restoredFrom, savedAt, saving, error }: DraftStatusProps) {
+  const t = useMessages(taskMessages);
+  const { i18n } = useTranslation();
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   let text = '';
-  if (error) text = `Draft not saved: ${errorMessage(error)}`;
-  else if (saving) text = 'Saving draft…';
-  else if (savedAt) text = `Draft saved at ${time(savedAt)}`;
-  else if (restoredFrom) text = `Restored your draft from ${time(restoredFrom)}`;
+  if (error) text = t('draftNotSaved', { error: errorMessage(error) });
+  else if (saving) text = t('savingDraft');
+  else if (savedAt) text = t('draftSavedAt', { time: time(savedAt) });
+  else if (restoredFrom) text = t('restoredDraft', { time: time(restoredFrom) });
   return (
     <p className={error ? 'draft-status error' : 'draft-status'} role="status" aria-live="polite">
       {text}

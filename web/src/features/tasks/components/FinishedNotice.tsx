@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
 /**
  * The "you're done" state when the queue is empty. Its heading takes the focus when it appears: the submitted form
@@ -13,17 +15,18 @@ export function FinishedNotice({
   checking: boolean;
   onCheckAgain: () => void;
 }) {
+  const t = useMessages(taskMessages);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="card finished stack" aria-labelledby="finished-title">
       <h2 id="finished-title" ref={heading} tabIndex={-1}>
-        No more items — thanks!
+        {t('noMoreItems')}
       </h2>
       {progressBar}
-      <p className="muted">Everything in this project is done or being worked on by others.</p>
+      <p className="muted">{t('allDone')}</p>
       <button type="button" onClick={onCheckAgain} disabled={checking}>
-        Check again
+        {t('checkAgain')}
       </button>
     </section>
   );

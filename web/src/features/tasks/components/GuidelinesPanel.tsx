@@ -1,4 +1,6 @@
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
 /** The project's guidelines, folded away until needed; the G key toggles them (see TaskForm). */
 export function GuidelinesPanel({
@@ -10,8 +12,9 @@ export function GuidelinesPanel({
   open: boolean;
   onToggle: () => void;
 }) {
+  const t = useMessages(taskMessages);
   return (
-    <section className="card guidelines" aria-label="Guidelines">
+    <section className="card guidelines" aria-label={t('guidelines')}>
       <button
         type="button"
         className="disclosure"
@@ -19,14 +22,10 @@ export function GuidelinesPanel({
         aria-controls="guidelines-body"
         onClick={onToggle}
       >
-        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Guidelines <kbd>G</kbd>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('guidelines')} <kbd>G</kbd>
       </button>
       <div id="guidelines-body" hidden={!open}>
-        {guidelines.trim() ? (
-          <MarkdownView text={guidelines} />
-        ) : (
-          <p className="muted">This project has no guidelines.</p>
-        )}
+        {guidelines.trim() ? <MarkdownView text={guidelines} /> : <p className="muted">{t('noGuidelines')}</p>}
       </div>
     </section>
   );

@@ -1,7 +1,9 @@
 import type { TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { rankFromKey } from '../../questions/ranking/ranks.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
 /** Outputs longer than this (characters or lines) start folded, so every output's questions stay in reach. */
 const LONG_CHARS = 1500;
@@ -25,6 +27,7 @@ interface OutputCardProps {
 
 /** One model output, blind: only its display label (A, B, C…) and its text, rendered as untrusted Markdown. */
 export function OutputCard({ output, ranking, expandAll, children }: OutputCardProps) {
+  const t = useMessages(taskMessages);
   const titleId = `output-${output.label}-title`;
   const bodyId = useId();
   const long = isLongOutput(output.content);
@@ -58,25 +61,25 @@ export function OutputCard({ output, ranking, expandAll, children }: OutputCardP
           <span className="output-label" aria-hidden="true">
             {output.label}
           </span>{' '}
-          Output {output.label}
+          {t('output', { label: output.label })}
         </h3>
         {ranking && (
           <span className={ranking.rank === undefined ? 'badge muted' : 'badge rank'}>
-            {ranking.rank === undefined ? 'unranked' : `rank ${ranking.rank}`}
+            {ranking.rank === undefined ? t('unranked') : t('rank', { rank: ranking.rank })}
           </span>
         )}
         {ranking && (
           // On narrow screens (styles.css shows it there only) the board is far below: rank right here.
           <select
             className="output-rank-select"
-            aria-label={`Rank of output ${output.label}`}
+            aria-label={t('rankOf', { label: output.label })}
             value={ranking.rank ?? ''}
             onChange={(e) => ranking.onRank(e.target.value === '' ? undefined : Number(e.target.value))}
           >
-            <option value="">Unranked</option>
+            <option value="">{t('unrankedOption')}</option>
             {Array.from({ length: ranking.outputCount }, (_, i) => i + 1).map((rank) => (
               <option key={rank} value={rank}>
-                Rank {rank}
+                {t('rankOption', { rank })}
               </option>
             ))}
           </select>
@@ -93,7 +96,7 @@ export function OutputCard({ output, ranking, expandAll, children }: OutputCardP
           aria-controls={bodyId}
           onClick={() => setExpanded(!open)}
         >
-          {open ? 'Show less' : `Show all of output ${output.label}`}
+          {open ? t('showLess') : t('showAll', { label: output.label })}
         </button>
       )}
       {children && <footer className="output-questions">{children}</footer>}

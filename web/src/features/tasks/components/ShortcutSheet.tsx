@@ -1,24 +1,27 @@
 import { useEffect, useRef } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
-/** Key combinations ("Ctrl+Enter") and what they do on the annotation page. */
-export const SHORTCUTS: [combo: string, what: string][] = [
-  ['?', 'Show or hide this sheet'],
-  ['Ctrl+Enter', 'Submit (Cmd+Enter on a Mac)'],
-  ['J', 'Next question'],
-  ['K', 'Previous question'],
-  ['1–9', 'On a scale or choice: pick that value and move on; on an output: give it that rank'],
-  ['0', 'On an output: take it off the ranking; in a list of options: the tenth one'],
-  ['=', 'On an output: tie it with the output you ranked last'],
-  ['Enter', 'In a list of flags or labels: move on'],
-  ['G', 'Show or hide the guidelines'],
-  ['L', 'Outputs side by side or stacked'],
-  ['E', 'Expand or fold long outputs'],
-  ['S', 'Skip this item (with a reason)'],
-  ['Esc', 'Close this sheet'],
-];
+/** Key combinations ("Ctrl+Enter") and the catalog key saying what they do on the annotation page. */
+export const SHORTCUTS = [
+  ['?', 'sc_help'],
+  ['Ctrl+Enter', 'sc_submit'],
+  ['J', 'sc_next'],
+  ['K', 'sc_previous'],
+  ['1–9', 'sc_digits'],
+  ['0', 'sc_zero'],
+  ['=', 'sc_tie'],
+  ['Enter', 'sc_enter'],
+  ['G', 'sc_guidelines'],
+  ['L', 'sc_layout'],
+  ['E', 'sc_expand'],
+  ['S', 'sc_skip'],
+  ['Esc', 'sc_close'],
+] as const satisfies readonly (readonly [combo: string, what: keyof (typeof taskMessages)['en']])[];
 
 /** The keyboard reference, a modal dialog (focus stays inside; Esc closes it, and focus returns where it was). */
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useMessages(taskMessages);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -29,17 +32,17 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <dialog ref={dialog} className="shortcut-sheet" aria-labelledby="shortcuts-title" onClose={onClose}>
       <div className="section-head">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title">{t('shortcutsTitle')}</h2>
         <button type="button" className="ghost" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       <table>
-        <caption className="visually-hidden">Keys and what they do</caption>
+        <caption className="visually-hidden">{t('keysCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Action</th>
+            <th scope="col">{t('keys')}</th>
+            <th scope="col">{t('action')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,7 +56,7 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
                   </span>
                 ))}
               </td>
-              <td>{what}</td>
+              <td>{t(what)}</td>
             </tr>
           ))}
         </tbody>

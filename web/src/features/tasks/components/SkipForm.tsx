@@ -1,5 +1,8 @@
-import { SKIP_REASON_LABELS, SKIP_REASONS, type SkipReason } from '@feedbench/shared';
+import { SKIP_REASONS, type SkipReason } from '@feedbench/shared';
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { componentMessages } from '../../../components/components.messages.ts';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
 interface SkipFormProps {
   disabled: boolean;
@@ -10,6 +13,8 @@ interface SkipFormProps {
 
 /** Folded away behind a button: skipping needs a reason, which researchers read to fix prompts and guidelines. */
 export function SkipForm({ disabled, open, onOpenChange, onSkip }: SkipFormProps) {
+  const t = useMessages(taskMessages);
+  const c = useMessages(componentMessages);
   const [reason, setReason] = useState<SkipReason>('unclear-prompt');
   const [comment, setComment] = useState('');
   const toggle = useRef<HTMLButtonElement>(null);
@@ -30,28 +35,34 @@ export function SkipForm({ disabled, open, onOpenChange, onSkip }: SkipFormProps
   return (
     <div className="skip">
       <button ref={toggle} type="button" className="ghost" aria-expanded={open} onClick={() => onOpenChange(!open)}>
-        Skip this item…
+        {t('skipThisItemButton')}
       </button>
       {open && (
-        <form className="skip-form stack" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Skip this item">
+        <form className="skip-form stack" onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('skipThisItem')}>
           <div className="field">
-            <label htmlFor="skip-reason">Skip reason</label>
+            <label htmlFor="skip-reason">{t('skipReason')}</label>
             {/* biome-ignore lint/a11y/noAutofocus: the form opens on request (S or its button) to choose a reason */}
             <select id="skip-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as SkipReason)}>
               {SKIP_REASONS.map((r) => (
                 <option key={r} value={r}>
-                  {SKIP_REASON_LABELS[r]}
+                  {c(`skip_${r}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="skip-comment">Comment (optional)</label>
-            <input id="skip-comment" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <label htmlFor="skip-comment">{t('commentOptional')}</label>
+            <input
+              id="skip-comment"
+              dir="auto"
+              maxLength={2000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </div>
           <div className="actions">
             <button type="submit" disabled={disabled}>
-              Skip
+              {t('skip')}
             </button>
           </div>
         </form>

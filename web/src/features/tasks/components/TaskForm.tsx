@@ -2,6 +2,8 @@ import type { SkipReason, Task } from '@feedbench/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
+import { errorMessage } from '../../../lib/api-client.ts';
 import { randomUuid } from '../../../lib/uuid.ts';
 import { focusFirstStop, focusProblem, moveFocus } from '../../questions/controls/answer-focus.ts';
 import { nextTaskQueryOptions } from '../api/next-task.ts';
@@ -17,6 +19,7 @@ import { useDraftAutosave } from '../hooks/useDraftAutosave.ts';
 import { useLeaseHeartbeat } from '../hooks/useLeaseHeartbeat.ts';
 import { type Shortcut, useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
+import { taskMessages } from '../tasks.messages.ts';
 import { AnnotatorView, type OutputLayout } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
 import { DraftStatus } from './DraftStatus.tsx';
@@ -38,6 +41,7 @@ interface TaskFormProps {
 /** One leased item: mounted per lease (keyed by leaseId), so its idempotency key and timer belong to that task. */
 export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }: TaskFormProps) {
   // This browser's copy wins when it is newer than the server draft (typed while the server was unreachable).
+  const t = useMessages(taskMessages);
   const [restored] = useState(() => withNewerLocalDraft(task));
   const answers = useTaskAnswers(restored);
   const submit = useSubmitTask(task.projectId);
@@ -107,18 +111,18 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
 
   const problemLines = describeProblems(answers.problems, task.questions, task.outputs);
   const submitPanel = (
-    <section className="card submit-panel stack" aria-label="Submit">
+    <section className="card submit-panel stack" aria-label={t('submit')}>
       <AnswerChecklist lines={problemLines} />
-      {submit.isError && <ErrorNotice error={submit.error} title="Not submitted" />}
-      {skip.isError && <ErrorNotice error={skip.error} title="Not skipped" />}
+      {submit.isError && <ErrorNotice error={submit.error} title={t('notSubmitted')} />}
+      {skip.isError && <ErrorNotice error={skip.error} title={t('notSkipped')} />}
       {heartbeat.lost && (
         <div className="notice error stack" role="alert">
-          <span>{heartbeat.lost.message}</span>
+          <span>{errorMessage(heartbeat.lost)}</span>
           <button
             type="button"
             onClick={() => queryClient.invalidateQueries({ queryKey: nextTaskQueryOptions(task.projectId).queryKey })}
           >
-            Get another item
+            {t('getAnotherItem')}
           </button>
         </div>
       )}
@@ -132,7 +136,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
         data-answer-stop="submit"
         onClick={send}
       >
-        {submit.isPending ? 'Submitting…' : 'Submit'}
+        {submit.isPending ? t('submitting') : t('submit')}
         <span className="shortcut" aria-hidden="true">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
         </span>

@@ -1,7 +1,9 @@
 import type { Question, Task, TaskKind, TaskOutput } from '@feedbench/shared';
 import { useState } from 'react';
+import { useMessages } from '../../../i18n/messages.ts';
 import { kindOf } from '../../questions/registry.ts';
 import { useTaskAnswers } from '../hooks/useTaskAnswers.ts';
+import { taskMessages } from '../tasks.messages.ts';
 import { AnnotatorView } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
@@ -39,6 +41,7 @@ export function sampleTask(
 }
 
 function Preview({ task, guidelines }: { task: ReturnType<typeof sampleTask>; guidelines: string }) {
+  const t = useMessages(taskMessages);
   const answers = useTaskAnswers(task);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const lines = describeProblems(answers.problems, task.questions, task.outputs);
@@ -51,10 +54,10 @@ function Preview({ task, guidelines }: { task: ReturnType<typeof sampleTask>; gu
         <GuidelinesPanel guidelines={guidelines} open={guidelinesOpen} onToggle={() => setGuidelinesOpen((o) => !o)} />
       }
       submitPanel={
-        <section className="card submit-panel stack" aria-label="Submit (preview)">
+        <section className="card submit-panel stack" aria-label={t('submitPreview')}>
           <AnswerChecklist lines={lines} />
           <button type="button" className="primary large" aria-disabled="true">
-            Submit (preview)
+            {t('submitPreview')}
           </button>
         </section>
       }

@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
+import { taskMessages } from '../tasks.messages.ts';
 
 interface TaskProgressProps {
   submitted: number;
@@ -9,22 +12,33 @@ interface TaskProgressProps {
 
 /** The annotator's own counters this session, and how far the project has come. */
 export function TaskProgress({ submitted, skipped, project }: TaskProgressProps) {
-  const percent = project && project.items > 0 ? Math.round((100 * project.completedItems) / project.items) : 0;
+  const t = useMessages(taskMessages);
+  const format = useFormat();
+  const fraction = project && project.items > 0 ? project.completedItems / project.items : 0;
   return (
-    <section className="task-progress" aria-label="Your progress">
+    <section className="task-progress" aria-label={t('yourProgress')}>
       <p>
-        <strong>{submitted}</strong> submitted{skipped > 0 && <>, {skipped} skipped</>} this session
+        {skipped > 0
+          ? t('submittedSkippedThisSession', { submitted: format.integer(submitted), skipped: format.integer(skipped) })
+          : t('submittedThisSession', { count: submitted })}
       </p>
       {project && (
         <div className="progress-line">
           <progress
             max={Math.max(1, project.items)}
             value={project.completedItems}
-            aria-label="Project items completed"
-            aria-valuetext={`${project.completedItems} of ${project.items} items completed`}
+            aria-label={t('projectItemsCompleted')}
+            aria-valuetext={t('itemsCompletedOf', {
+              done: format.integer(project.completedItems),
+              total: format.integer(project.items),
+            })}
           />
           <span className="muted">
-            {project.completedItems}/{project.items} items done ({percent}%)
+            {t('itemsDone', {
+              done: format.integer(project.completedItems),
+              total: format.integer(project.items),
+              percent: format.percent(Math.round(fraction * 100) / 100),
+            })}
           </span>
         </div>
       )}
@@ -34,6 +48,7 @@ export function TaskProgress({ submitted, skipped, project }: TaskProgressProps)
 
 /** Time on the current task, ticking once a second (what the server receives is measured separately). */
 export function TaskTimer({ startedAt }: { startedAt: number }) {
+  const t = useMessages(taskMessages);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(performance.now()), 1000);
@@ -42,8 +57,8 @@ export function TaskTimer({ startedAt }: { startedAt: number }) {
   const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return (
-    <span className="task-timer muted" title="Time on this item">
-      <span className="visually-hidden">Time on this item </span>
+    <span className="task-timer muted" title={t('timeOnItem')}>
+      <span className="visually-hidden">{t('timeOnItem')} </span>
       {text}
     </span>
   );

@@ -1,22 +1,35 @@
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAnswerInvitation } from '../api/answer-invitation.ts';
 import { useMyInvitations } from '../api/get-my-invitations.ts';
+import { workspaceMessages } from '../workspaces.messages.ts';
 
 /** Invitations to workspaces waiting for the signed-in person's answer; nothing when there are none. */
 export function MyInvitations() {
+  const t = useMessages(workspaceMessages);
+  const format = useFormat();
   const invitations = useMyInvitations();
   const answer = useAnswerInvitation();
   const open = invitations.data?.invitations ?? [];
   if (open.length === 0) return null;
   return (
     <section className="card stack" aria-labelledby="my-invitations-title">
-      <h2 id="my-invitations-title">Invitations</h2>
-      <ul className="stack" aria-label="Invitations to workspaces">
+      <h2 id="my-invitations-title">{t('invitations')}</h2>
+      <ul className="stack" aria-label={t('invitationsToWorkspaces')}>
         {open.map((invitation) => (
-          <li key={invitation.id} className="row align-end" aria-label={`Invitation to ${invitation.workspaceName}`}>
+          <li
+            key={invitation.id}
+            className="row align-end"
+            aria-label={t('invitationTo', { workspace: invitation.workspaceName })}
+          >
             <p className="grow">
-              {invitation.invitedBy ?? 'Someone'} invites you to <strong>{invitation.workspaceName}</strong> as{' '}
-              {invitation.role} (until {new Date(invitation.expiresAt).toLocaleDateString()}).
+              {t('invitesYou', {
+                who: invitation.invitedBy ?? t('someone'),
+                workspace: invitation.workspaceName,
+                role: t(`role_${invitation.role}`),
+                date: format.date(invitation.expiresAt),
+              })}
             </p>
             <button
               type="button"
@@ -24,14 +37,14 @@ export function MyInvitations() {
               disabled={answer.isPending}
               onClick={() => answer.mutate({ invitationId: invitation.id, accept: true })}
             >
-              Accept
+              {t('accept')}
             </button>
             <button
               type="button"
               disabled={answer.isPending}
               onClick={() => answer.mutate({ invitationId: invitation.id, accept: false })}
             >
-              Decline
+              {t('decline')}
             </button>
           </li>
         ))}

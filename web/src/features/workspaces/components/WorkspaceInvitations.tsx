@@ -1,16 +1,21 @@
 import { WORKSPACE_ROLES, type Workspace, type WorkspaceRole } from '@feedbench/shared';
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useWorkspaceInvitations } from '../api/get-workspace-invitations.ts';
 import { useInviteWorkspaceMember } from '../api/invite-workspace-member.ts';
 import { useRevokeWorkspaceInvitation } from '../api/revoke-workspace-invitation.ts';
+import { workspaceMessages } from '../workspaces.messages.ts';
 
 /**
  * For a workspace's managers: invite people by email and revoke open invitations. The answer never says whether an
  * email has an account; the person joins once they accept, signed in with that email.
  */
 export function WorkspaceInvitations({ workspace }: { workspace: Workspace }) {
+  const t = useMessages(workspaceMessages);
+  const format = useFormat();
   const invitations = useWorkspaceInvitations(workspace.id);
   const invite = useInviteWorkspaceMember(workspace.id);
   const revoke = useRevokeWorkspaceInvitation(workspace.id);
@@ -36,9 +41,9 @@ export function WorkspaceInvitations({ workspace }: { workspace: Workspace }) {
 
   return (
     <div className="stack">
-      <form className="row align-end" onSubmit={submit} aria-label={`Invite someone to ${workspace.name}`}>
+      <form className="row align-end" onSubmit={submit} aria-label={t('inviteSomeone', { workspace: workspace.name })}>
         <div className="field grow">
-          <label htmlFor={`${idBase}-email`}>Invite by email</label>
+          <label htmlFor={`${idBase}-email`}>{t('inviteByEmail')}</label>
           <input
             id={`${idBase}-email`}
             type="email"
@@ -48,17 +53,17 @@ export function WorkspaceInvitations({ workspace }: { workspace: Workspace }) {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${idBase}-role`}>Invited role</label>
+          <label htmlFor={`${idBase}-role`}>{t('invitedRole')}</label>
           <select id={`${idBase}-role`} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {t(`role_${r}`)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={invite.isPending}>
-          Invite
+          {t('invite')}
         </button>
       </form>
       {invite.isError && (
@@ -68,23 +73,23 @@ export function WorkspaceInvitations({ workspace }: { workspace: Workspace }) {
       )}
       {invite.isSuccess && sentTo && (
         <p className="notice success" role="status">
-          Invitation for {sentTo} is open: they join when they accept it, signed in with that email.
+          {t('invitationOpen', { email: sentTo })}
         </p>
       )}
       {invitations.isPending ? (
-        <Loading what="invitations" />
+        <Loading what={t('invitationsWhat')} />
       ) : invitations.isError ? (
-        <ErrorNotice error={invitations.error} title="Could not load invitations" />
+        <ErrorNotice error={invitations.error} title={t('loadInvitationsFailed')} />
       ) : invitations.data.invitations.length > 0 ? (
         <table className="table">
-          <caption>Open invitations to {workspace.name}</caption>
+          <caption>{t('openInvitations', { workspace: workspace.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('expires')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -92,16 +97,16 @@ export function WorkspaceInvitations({ workspace }: { workspace: Workspace }) {
             {invitations.data.invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <td>{invitation.email}</td>
-                <td>{invitation.role}</td>
-                <td>{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                <td>{t(`role_${invitation.role}`)}</td>
+                <td>{format.date(invitation.expiresAt)}</td>
                 <td>
                   <button
                     type="button"
                     disabled={revoke.isPending}
-                    aria-label={`Revoke the invitation for ${invitation.email}`}
+                    aria-label={t('revokeInvitation', { email: invitation.email })}
                     onClick={() => revoke.mutate(invitation.id)}
                   >
-                    Revoke
+                    {t('revoke')}
                   </button>
                 </td>
               </tr>

@@ -2,12 +2,14 @@ import { WORKSPACE_ROLES, type Workspace, type WorkspaceRole } from '@feedbench/
 import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useAddWorkspaceMember } from '../api/add-workspace-member.ts';
 import { useCreateWorkspace } from '../api/create-workspace.ts';
 import { useWorkspaceMembers } from '../api/get-workspace-members.ts';
 import { useWorkspaces } from '../api/get-workspaces.ts';
 import { useRemoveWorkspaceMember } from '../api/remove-workspace-member.ts';
+import { workspaceMessages } from '../workspaces.messages.ts';
 import { WorkspaceInvitations } from './WorkspaceInvitations.tsx';
 
 /** Slugs are lower-case words joined by dashes, made from the name until someone types their own. */
@@ -23,6 +25,7 @@ const slugOf = (name: string) =>
  * a workspace: its members and invitations (they invite; only instance admins add an account directly).
  */
 export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
+  const t = useMessages(workspaceMessages);
   const workspaces = useWorkspaces();
   const create = useCreateWorkspace();
   const [name, setName] = useState('');
@@ -52,12 +55,13 @@ export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
     <div className="stack">
       {instanceAdmin && (
         <form className="card stack" onSubmit={submit} aria-labelledby="new-workspace-title">
-          <h2 id="new-workspace-title">New workspace</h2>
+          <h2 id="new-workspace-title">{t('newWorkspace')}</h2>
           <div className="row align-end">
             <div className="field grow">
-              <label htmlFor="workspace-name">Workspace name</label>
+              <label htmlFor="workspace-name">{t('workspaceName')}</label>
               <input
                 id="workspace-name"
+                dir="auto"
                 required
                 maxLength={200}
                 value={name}
@@ -68,7 +72,7 @@ export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
               />
             </div>
             <div className="field grow">
-              <label htmlFor="workspace-slug">Slug</label>
+              <label htmlFor="workspace-slug">{t('slug')}</label>
               <input
                 id="workspace-slug"
                 maxLength={63}
@@ -83,11 +87,11 @@ export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
               />
             </div>
             <button type="submit" className="primary" disabled={create.isPending}>
-              Create workspace
+              {t('createWorkspace')}
             </button>
           </div>
           <p id="workspace-slug-hint" className="hint">
-            Lower-case letters, digits and dashes; the CLI names workspaces by it (<code>--workspace</code>).
+            {t('slugHint')} (<code>--workspace</code>).
           </p>
           {create.isError && (
             <p className="notice error" role="alert">
@@ -97,9 +101,9 @@ export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
         </form>
       )}
       {workspaces.isPending ? (
-        <Loading what="workspaces" />
+        <Loading what={t('workspacesWhat')} />
       ) : workspaces.isError ? (
-        <ErrorNotice error={workspaces.error} title="Could not load workspaces" />
+        <ErrorNotice error={workspaces.error} title={t('loadWorkspacesFailed')} />
       ) : (
         managed.map((workspace) => (
           <WorkspaceMembers key={workspace.id} workspace={workspace} instanceAdmin={instanceAdmin} />
@@ -110,6 +114,7 @@ export function WorkspacesPanel({ instanceAdmin }: { instanceAdmin: boolean }) {
 }
 
 function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; instanceAdmin: boolean }) {
+  const t = useMessages(workspaceMessages);
   const members = useWorkspaceMembers(workspace.id);
   const add = useAddWorkspaceMember(workspace.id);
   const changeRole = useAddWorkspaceMember(workspace.id);
@@ -129,18 +134,18 @@ function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; 
         {workspace.name} <span className="muted">({workspace.slug})</span>
       </h2>
       {members.isPending ? (
-        <Loading what="members" />
+        <Loading what={t('membersWhat')} />
       ) : members.isError ? (
-        <ErrorNotice error={members.error} title="Could not load members" />
+        <ErrorNotice error={members.error} title={t('loadMembersFailed')} />
       ) : (
         <table className="table">
-          <caption className="visually-hidden">Members of {workspace.name}</caption>
+          <caption className="visually-hidden">{t('membersOf', { workspace: workspace.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Workspace role</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('workspaceRole')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -150,24 +155,24 @@ function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; 
                 <td>{member.email}</td>
                 <td>
                   <select
-                    aria-label={`Workspace role of ${member.email}`}
+                    aria-label={t('workspaceRoleOf', { email: member.email })}
                     value={member.role}
                     disabled={changeRole.isPending}
                     onChange={(e) => changeRole.mutate({ email: member.email, role: e.target.value as WorkspaceRole })}
                   >
                     {WORKSPACE_ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {r}
+                        {t(`role_${r}`)}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td>
                   <ConfirmButton
-                    label="Remove"
-                    ariaLabel={`Remove ${member.email} from ${workspace.name}`}
-                    question={`Remove ${member.email} from ${workspace.name}? They lose every project in it.`}
-                    confirmLabel="Remove member"
+                    label={t('remove')}
+                    ariaLabel={t('removeFrom', { email: member.email, workspace: workspace.name })}
+                    question={t('removeQuestion', { email: member.email, workspace: workspace.name })}
+                    confirmLabel={t('removeMember')}
                     disabled={remove.isPending}
                     onConfirm={() => remove.mutate(member.userId)}
                   />
@@ -179,9 +184,9 @@ function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; 
       )}
       <WorkspaceInvitations workspace={workspace} />
       {instanceAdmin && (
-        <form className="row align-end" onSubmit={submit} aria-label={`Add a member to ${workspace.name}`}>
+        <form className="row align-end" onSubmit={submit} aria-label={t('addMemberTo', { workspace: workspace.name })}>
           <div className="field grow">
-            <label htmlFor={`${titleId}-email`}>Member email</label>
+            <label htmlFor={`${titleId}-email`}>{t('memberEmail')}</label>
             <input
               id={`${titleId}-email`}
               type="email"
@@ -191,17 +196,17 @@ function WorkspaceMembers({ workspace, instanceAdmin }: { workspace: Workspace; 
             />
           </div>
           <div className="field">
-            <label htmlFor={`${titleId}-role`}>Workspace role</label>
+            <label htmlFor={`${titleId}-role`}>{t('workspaceRole')}</label>
             <select id={`${titleId}-role`} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
               {WORKSPACE_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {t(`role_${r}`)}
                 </option>
               ))}
             </select>
           </div>
           <button type="submit" disabled={add.isPending}>
-            Add member
+            {t('addMember')}
           </button>
         </form>
       )}

@@ -1,0 +1,169 @@
+import { findPreset, newQuestion, type Question } from '@feedbench/shared';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/a11y.ts';
+import {
+  arrangeProject,
+  createAccount,
+  createProject,
+  importJsonl,
+  nextTask,
+  signedIn,
+  submit,
+} from '../support/api.ts';
+import { ADMIN } from '../support/env.ts';
+import { signInQuietly } from '../support/ui.ts';
+
+const THEMES = ['light', 'dark'] as const;
+const LANGUAGES = [
+  { locale: 'en-US', lang: 'en', projects: 'Projects' },
+  { locale: 'zh-CN', lang: 'zh-CN', projects: '项目' },
+] as const;
+
+const items = (n: number, outputs: number) =>
+  `${Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      id: `a11y-${i}`,
+      prompt: `Explain **item ${i}** in one sentence.`,
+      outputs: Array.from({ length: outputs }, (_, k) => ({
+        id: `o${k}`,
+        content: k === 0 ? `Output ${k} of ${i}:\n\n\`\`\`python\nprint(${i})\n\`\`\`` : `A plain answer ${k} to ${i}.`,
+      })),
+    }),
+  ).join('\n')}\n`;
+
+/** A project whose annotator page shows the given questions, with the annotator holding a task. */
+async function annotatorProject(kind: 'ranking' | 'demonstration', questions: readonly Question[], outputs: number) {
+  const { annotator, researcherApi, project, researcher } = await arrangeProject(kind, items(2, outputs));
+  const update = await researcherApi.patch(`/api/projects/${project.id}`, { data: { questions } });
+  expect(update.ok(), await update.text()).toBe(true);
+  return { annotator, researcher, researcherApi, project };
+}
+
+async function openAs(
+  browser: Browser,
+  theme: (typeof THEMES)[number],
+  locale: string,
+  account?: { email: string; password: string },
+) {
+  const context = await browser.newContext({ colorScheme: theme, locale });
+  const page = await context.newPage();
+  if (account) await signInQuietly(page, account);
+  return { context, page };
+}
+
+async function check(page: Page, url: string, ready: (page: Page) => Promise<void>, what: string) {
+  await page.goto(url);
+  await ready(page);
+  await expectNoAxeViolations(page, what);
+}
+
+type Arranged = {
+  kinds: ({ name: string } & Awaited<ReturnType<typeof annotatorProject>>)[];
+  reviewed: Awaited<ReturnType<typeof arrangeProject>>;
+  itemId: string;
+};
+let arranged: Arranged | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const preset = (id: string) => findPreset(id)?.questions ?? [];
+  const kinds = [
+    { name: 'ranking, ratings and flags', ...(await annotatorProject('ranking', preset('instructgpt-ranking'), 3)) },
+    { name: 'pairwise with safety', ...(await annotatorProject('ranking', preset('llama2-pairwise'), 2)) },
+    { name: 'attributes', ...(await annotatorProject('ranking', preset('helpsteer-attributes'), 2)) },
+    { name: 'best of K', ...(await annotatorProject('ranking', [newQuestion('best-of-k', 'best')], 3)) },
+    {
+      name: 'classification and demonstration',
+      ...(await annotatorProject('demonstration', preset('sft-demonstration'), 0)),
+    },
+    { name: 'rewrite and rationale', ...(await annotatorProject('demonstration', preset('sft-rewrite'), 1)) },
+  ];
+  // One answer waiting for review, so the review screen shows a card.
+  const reviewed = await arrangeProject('ranking', items(2, 3));
+  const annotatorApi = await signedIn(reviewed.annotator);
+  const task = await nextTask(annotatorApi, reviewed.project.id);
+  if (!task) throw new Error('no task to review');
+  const [a, b, c] = task.outputs.map((o) => o.id) as [string, string, string];
+  await submit(annotatorApi, task.leaseId, {
+    idempotencyKey: crypto.randomUUID(),
+    answers: {
+      rank: { type: 'ranking', groups: [[b], [a], [c]] },
+      quality: { type: 'rating', values: { [a]: 5, [b]: 6, [c]: 3 } },
+    },
+  });
+  arranged = { kinds, reviewed, itemId: task.item.id };
+});
+
+for (const theme of THEMES) {
+  for (const language of LANGUAGES) {
+    const label = `${theme}, ${language.lang}`;
+    test(`every main screen is axe-clean (${label})`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      if (!arranged) throw new Error('nothing arranged');
+      const { kinds, reviewed, itemId } = arranged;
+      const onPage = async (
+        account: { email: string; password: string } | undefined,
+        run: (page: Page) => Promise<void>,
+      ) => {
+        const { context, page } = await openAs(browser, theme, language.locale, account);
+        await run(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
+        await context.close();
+      };
+
+      await onPage(undefined, (page) =>
+        check(page, '/login', (p) => expect(p.locator('form')).toBeVisible(), `sign-in (${label})`),
+      );
+      for (const kind of kinds) {
+        await onPage(kind.annotator, (page) =>
+          check(
+            page,
+            `/projects/${kind.project.id}/annotate`,
+            (p) => expect(p.locator('[data-lease]')).toBeVisible(),
+            `annotator task: ${kind.name} (${label})`,
+          ),
+        );
+      }
+      await onPage(reviewed.researcher, async (page) => {
+        await check(
+          page,
+          `/projects/${reviewed.project.id}`,
+          (p) => expect(p.locator('#export-title')).toBeVisible(),
+          `project dashboard with import and export (${label})`,
+        );
+        await check(
+          page,
+          `/projects/${reviewed.project.id}/template`,
+          (p) => expect(p.locator('.preview-frame [data-answer-stop]').first()).toBeVisible(),
+          `template builder (${label})`,
+        );
+        await check(page, '/review', (p) => expect(p.locator('#review-item-title')).toBeVisible(), `review (${label})`);
+        await check(
+          page,
+          `/projects/${reviewed.project.id}/items/${itemId}`,
+          (p) => expect(p.locator('#item-detail-title')).toBeVisible(),
+          `item browser with an item (${label})`,
+        );
+      });
+      await onPage(ADMIN, (page) =>
+        check(page, '/users', (p) => expect(p.locator('table').first()).toBeVisible(), `admin accounts (${label})`),
+      );
+    });
+  }
+}
+
+test('the import preview is axe-clean', async ({ page }) => {
+  const researcher = await createAccount('researcher');
+  const api = await signedIn(researcher);
+  const project = await createProject(api, { name: `preview ${Date.now().toString(36)}`, kind: 'ranking' });
+  await importJsonl(api, project.id, items(1, 2));
+  await signInQuietly(page, researcher);
+  await page.goto(`/projects/${project.id}`);
+  await page.getByLabel('JSONL file').setInputFiles({
+    name: 'preview.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(items(3, 2)),
+  });
+  await expect(page.getByRole('heading', { name: 'Preview of preview.jsonl' })).toBeVisible();
+  await expectNoAxeViolations(page, 'import preview');
+});
