@@ -1,5 +1,6 @@
 import {
   type AddMemberBody,
+  chatSettingsProblems,
   type CreateProjectBody,
   createProjectBody,
   defaultSettings,
@@ -122,7 +123,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       const templateChanged =
         body.questions !== undefined && !sameQuestions(body.questions, current.settings.questions);
       const settingsChanged =
-        body.overlapTarget !== undefined || body.leaseMinutes !== undefined || body.ordering !== undefined;
+        body.overlapTarget !== undefined ||
+        body.leaseMinutes !== undefined ||
+        body.ordering !== undefined ||
+        body.chat !== undefined;
       const settings =
         !settingsChanged && !templateChanged
           ? undefined
@@ -132,7 +136,11 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
               ...(body.leaseMinutes === undefined ? {} : { leaseMinutes: body.leaseMinutes }),
               ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
+              ...(body.chat === undefined ? {} : { chat: body.chat }),
             };
+      // A chat project's template must keep fitting its candidate slots (and only chat projects have slots).
+      const misfits = settings ? chatSettingsProblems(current.kind, settings) : [];
+      if (misfits.length > 0) throw projectErrors.invalidSettings(misfits);
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
       // The fields the researcher sent, changed or not (saving an unchanged form is recorded too).
       const recordUpdate = () =>
@@ -208,7 +216,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;
 
-/** Annotators must not learn that control items are mixed into their queue (nor at what rate or threshold). */
-function withoutGold({ gold: _gold, ...settings }: ProjectRow['settings']) {
+/**
+ * Annotators must not learn that control items are mixed into their queue (nor at what rate or threshold), nor which
+ * model connection fills which chat candidate slot (blindness; the chat session tells them the turn limit).
+ */
+function withoutGold({ gold: _gold, chat: _chat, ...settings }: ProjectRow['settings']) {
   return settings;
 }
