@@ -11,6 +11,7 @@ export * from './contracts/errors.ts';
 export * from './contracts/exports.ts';
 export * from './contracts/health.ts';
 export * from './contracts/item-browser.ts';
+export * from './contracts/models.ts';
 export * from './contracts/pagination.ts';
 export * from './contracts/projects.ts';
 export * from './contracts/review.ts';

@@ -90,6 +90,11 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'user.password_reset',
   'project.member_remove',
+  'model_connection.create',
+  'model_connection.update',
+  'model_connection.delete',
+  'generation.start',
+  'generation.cancel',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,10 @@ export const TABLE_OWNERS = {
   // A streamed import's job (progress, line report) and its staged lines until the file is accepted whole.
   import_jobs: 'items',
   import_staging: 'items',
+  // Model connections (encrypted keys) and generation jobs with their one row per item x connection x sample.
+  model_connections: 'models',
+  generation_jobs: 'models',
+  generation_samples: 'models',
   projects: 'projects',
   project_members: 'projects',
   reviews: 'review',
