@@ -1,31 +1,12 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS, MIN_RANKED_OUTPUTS } from './constants.ts';
-
-/**
- * Sampling parameters a chat candidate sends (merged over its connection's defaults by the model client). The same
- * fields as the model client contract's `SamplingParams` (MODEL-CLIENT-CONTRACT.md).
- */
-export const chatSamplingParamsSchema = z
-  .object({
-    temperature: z.number().min(0).max(2).optional(),
-    topP: z.number().gt(0).max(1).optional(),
-    maxTokens: z.number().int().min(1).max(200_000).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
-    stop: z.array(z.string().min(1).max(100)).max(4).optional(),
-  })
-  .strict();
-export type ChatSamplingParams = z.infer<typeof chatSamplingParamsSchema>;
+import { samplingParamsSchema } from './contracts/models.ts';
 
 /** One candidate slot of a chat project: a model connection and the parameters this slot samples with. */
 export const chatCandidateSlotSchema = z
   .object({
     connectionId: z.string().uuid(),
-    params: chatSamplingParamsSchema.default({}),
+    params: samplingParamsSchema.default({}),
   })
   .strict();
 export type ChatCandidateSlot = z.infer<typeof chatCandidateSlotSchema>;

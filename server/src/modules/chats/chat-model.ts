@@ -1,26 +1,12 @@
-import type { ChatSamplingParams, Message } from '@feedbench/shared';
+import { ModelCallError } from '../models/model-call-error.ts';
+import type { ModelsService } from '../models/models.service.ts';
 
 /**
- * What live chat needs of the model client (MODEL-CLIENT-CONTRACT.md, modules/models/model-client.ts): one streamed
- * chat completion per candidate, and whether a project may use a connection. Narrow on purpose, so the chat service
- * depends on these two calls only.
+ * What live chat needs of the models service (MODEL-CLIENT-CONTRACT.md): one streamed chat completion per candidate,
+ * and whether a project may use a connection. Narrow on purpose, so the chat service depends on these two calls only.
  */
-export interface ChatCompletion {
-  text: string;
-  finishReason: string | null;
-  usage: { promptTokens: number; completionTokens: number } | null;
-  latencyMs: number;
-  firstTokenMs: number | null;
-  model: string;
-  params: ChatSamplingParams;
-}
-
 export interface ChatModelClient {
-  streamChat(
-    connectionId: string,
-    request: { messages: Message[]; params?: ChatSamplingParams; signal?: AbortSignal },
-    onDelta: (text: string) => void,
-  ): Promise<ChatCompletion>;
+  streamChat: ModelsService['streamChat'];
   /** Whether the project may call the connection (its workspace's, or an instance-wide one). */
   usableIn(projectId: string, connectionId: string): Promise<boolean>;
 }
@@ -30,16 +16,10 @@ export interface ChatModelClient {
  * name the model or the host, which would break blindness). Researchers see the kind in exports.
  */
 export function candidateErrorOf(error: unknown): { kind: string; message: string } {
-  const kind =
-    error && typeof error === 'object' && 'kind' in error && typeof error.kind === 'string' ? error.kind : 'network';
-  const status =
-    error && typeof error === 'object' && 'status' in error && typeof error.status === 'number'
-      ? ` (HTTP ${error.status})`
-      : '';
-  const retryAfter =
-    error && typeof error === 'object' && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number'
-      ? ` Retry in ${Math.ceil(error.retryAfterMs / 1000)} s.`
-      : '';
+  if (!(error instanceof ModelCallError)) return { kind: 'network', message: 'The model call failed.' };
+  const { kind } = error;
+  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  const retryAfter = error.retryAfterMs === undefined ? '' : ` Retry in ${Math.ceil(error.retryAfterMs / 1000)} s.`;
   const messages: Record<string, string> = {
     rate_limited: `The model is busy (rate limited)${status}.${retryAfter}`,
     server_error: `The model endpoint failed${status}.`,

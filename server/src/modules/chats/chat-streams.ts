@@ -2,9 +2,9 @@ import type { ChatStreamEvent, Message } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { type ChatModelClient, candidateErrorOf, estimateTokens } from './chat-model.ts';
-import type { ChatMessageState } from './chats.schema.ts';
-import { type ChatMessageRow, type ChatSessionRow, createChatsRepository } from './chats.repository.ts';
 import { deadlineOf } from './chat-views.ts';
+import { type ChatMessageRow, type ChatSessionRow, createChatsRepository } from './chats.repository.ts';
+import type { ChatMessageState } from './chats.schema.ts';
 import { createEventChannel, type EventChannel } from './event-channel.ts';
 
 /** How often a streaming candidate's text is written back (a reload shows what was received up to then). */
@@ -49,7 +49,10 @@ export function createCandidateRunner({ db, clock, models }: { db: Database; clo
     if (signal.aborted) onPageGone();
     signal.addEventListener('abort', onPageGone);
     // The time budget is enforced during the stream too: past the deadline the call is cut.
-    const deadline = setTimeout(() => abort('budget'), Math.max(0, deadlineOf(session).getTime() - clock.now().getTime()));
+    const deadline = setTimeout(
+      () => abort('budget'),
+      Math.max(0, deadlineOf(session).getTime() - clock.now().getTime()),
+    );
     let text = '';
     let saved = 0;
     let saving: Promise<void> = Promise.resolve();
@@ -59,7 +62,12 @@ export function createCandidateRunner({ db, clock, models }: { db: Database; clo
       tokens: number,
     ) => {
       await saving;
-      await repo.finishMessage(message.id, { state, content: text, provenance: extra.provenance ?? undefined, error: extra.error ?? null });
+      await repo.finishMessage(message.id, {
+        state,
+        content: text,
+        provenance: extra.provenance ?? undefined,
+        error: extra.error ?? null,
+      });
       const tokensUsed = await repo.addTokens(session.id, tokens);
       channel.push({
         type: 'candidate',
@@ -126,9 +134,17 @@ export function createCandidateRunner({ db, clock, models }: { db: Database; clo
         : undefined;
       if (call.reason === 'stopped') await finish('stopped', { provenance }, tokens);
       else if (call.reason === 'interrupted') {
-        await finish('interrupted', { provenance, error: { kind: 'interrupted', message: 'The page was closed while this reply streamed.' } }, tokens);
+        await finish(
+          'interrupted',
+          { provenance, error: { kind: 'interrupted', message: 'The page was closed while this reply streamed.' } },
+          tokens,
+        );
       } else if (call.reason === 'budget') {
-        await finish('stopped', { provenance, error: { kind: 'budget', message: 'The time budget of this conversation ended.' } }, tokens);
+        await finish(
+          'stopped',
+          { provenance, error: { kind: 'budget', message: 'The time budget of this conversation ended.' } },
+          tokens,
+        );
       } else await finish('error', { provenance, error: candidateErrorOf(error) }, tokens);
     } finally {
       clearTimeout(deadline);

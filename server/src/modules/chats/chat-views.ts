@@ -18,19 +18,34 @@ export interface ConversationState {
   turns: TurnState[];
 }
 
+/**
+ * The imported prefix in conversation order, walked from the root down the parent links (its nodes share one
+ * creation instant, so no column orders them).
+ */
+export function prefixChain<T extends { id: string; parentId: string | null; turnNo: number }>(
+  nodes: readonly T[],
+): T[] {
+  const prefix = nodes.filter((n) => n.turnNo === 0);
+  const childOf = new Map(prefix.map((n) => [n.parentId, n]));
+  const chain: T[] = [];
+  for (let node = childOf.get(null); node; node = childOf.get(node.id)) chain.push(node);
+  return chain;
+}
+
 export function conversationState(
   session: ChatSessionRow,
   messages: readonly ChatMessageRow[],
   turnRows: readonly ChatTurnRow[],
 ): ConversationState {
   const byId = new Map(messages.map((m) => [m.id, m]));
-  const prefix = messages.filter((m) => m.turnNo === 0);
+  const prefix = prefixChain(messages);
   const turns = turnRows.flatMap((row) => {
     const user = byId.get(row.userMessageId);
     if (!user) return [];
     const current = new Map<number, ChatMessageRow>();
     for (const m of messages) {
-      if (m.parentId === user.id && m.source === 'model' && !m.superseded && m.slotNo !== null) current.set(m.slotNo, m);
+      if (m.parentId === user.id && m.source === 'model' && !m.superseded && m.slotNo !== null)
+        current.set(m.slotNo, m);
     }
     const edit = row.editMessageId ? byId.get(row.editMessageId) : undefined;
     return [{ row, user, current, edit }];

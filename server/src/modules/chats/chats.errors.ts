@@ -1,9 +1,14 @@
 import { AppError } from '../../lib/app-error.ts';
 
 export const chatErrors = {
-  notChat: () => new AppError('chat.not_chat_project', 409, 'This task is not a live chat (the project is not of kind chat)'),
+  notChat: () =>
+    new AppError('chat.not_chat_project', 409, 'This task is not a live chat (the project is not of kind chat)'),
   notConfigured: () =>
-    new AppError('chat.not_configured', 409, 'The project has no chat settings (settings.chat): a researcher sets them'),
+    new AppError(
+      'chat.not_configured',
+      409,
+      'The project has no chat settings (settings.chat): a researcher sets them',
+    ),
   submitted: () => new AppError('chat.submitted', 409, 'This conversation is submitted; it cannot change any more'),
   turnOpen: (turnNo: number) =>
     new AppError('chat.turn_open', 409, `Turn ${turnNo} is not completed yet: answer its questions first`, {
@@ -48,10 +53,7 @@ export const chatErrors = {
       { path: 'chosenId' },
     ),
   slotUnusable: () =>
-    new AppError(
-      'chat.connection_unusable',
-      422,
-      'A candidate slot names a model connection this project cannot use',
-      { path: 'settings.chat.candidates' },
-    ),
+    new AppError('chat.connection_unusable', 422, 'A candidate slot names a model connection this project cannot use', {
+      path: 'settings.chat.candidates',
+    }),
 };

@@ -1,7 +1,7 @@
 import type { Answers, ChatCandidateSlot, DiffPart, MessageRole } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
-import type { ChatMessageProvenance } from './chats.schema.ts';
 import { createChatsRepository } from './chats.repository.ts';
+import type { ChatMessageProvenance } from './chats.schema.ts';
 
 /** One node of a conversation tree as exports read it (every node, superseded candidates included). */
 export interface ChatExportNode {

@@ -112,7 +112,11 @@ export function createChatsRepository(db: Executor) {
       await db.insert(chatTurns).values(values);
     },
 
-    async saveTurnDraft(sessionId: string, turnNo: number, draft: { answers: DraftAnswers; draftEdit?: string | null }) {
+    async saveTurnDraft(
+      sessionId: string,
+      turnNo: number,
+      draft: { answers: DraftAnswers; draftEdit?: string | null },
+    ) {
       await db
         .update(chatTurns)
         .set({ draftAnswers: draft.answers, ...(draft.draftEdit === undefined ? {} : { draftEdit: draft.draftEdit }) })
@@ -134,7 +138,10 @@ export function createChatsRepository(db: Executor) {
     async conversations(sessionIds: readonly string[]) {
       if (sessionIds.length === 0) return { sessions: [], messages: [], turns: [] };
       const [sessions, messages, turns] = await Promise.all([
-        db.select().from(chatSessions).where(inArray(chatSessions.id, [...sessionIds])),
+        db
+          .select()
+          .from(chatSessions)
+          .where(inArray(chatSessions.id, [...sessionIds])),
         db
           .select()
           .from(chatMessages)

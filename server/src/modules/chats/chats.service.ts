@@ -30,6 +30,7 @@ import {
   turnView,
 } from './chat-views.ts';
 import { chatErrors } from './chats.errors.ts';
+import { exportConversations } from './chats.export.ts';
 import { type ChatSessionRow, createChatsRepository } from './chats.repository.ts';
 import type { EventChannel } from './event-channel.ts';
 
@@ -105,7 +106,15 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       let parentId: string | null = null;
       for (const message of prefix) {
         const [node] = await txRepo.insertMessages([
-          { sessionId: row.id, parentId, role: message.role, source: 'import', content: message.content, turnNo: 0, createdAt: clock.now() },
+          {
+            sessionId: row.id,
+            parentId,
+            role: message.role,
+            source: 'import',
+            content: message.content,
+            turnNo: 0,
+            createdAt: clock.now(),
+          },
         ]);
         parentId = node?.id ?? parentId;
       }
@@ -124,7 +133,8 @@ export function createChatsService({ db, clock, projects, assignment, conversati
   }
 
   function checkBudgets(session: ChatSessionRow) {
-    if (session.tokensUsed >= session.tokenBudget) throw chatErrors.tokenBudget(session.tokensUsed, session.tokenBudget);
+    if (session.tokensUsed >= session.tokenBudget)
+      throw chatErrors.tokenBudget(session.tokensUsed, session.tokenBudget);
     const deadline = deadlineOf(session);
     if (clock.now().getTime() >= deadline.getTime()) throw chatErrors.timeBudget(deadline);
   }
@@ -167,7 +177,7 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       const started = await db.transaction(async (tx) => {
         const repo = createChatsRepository(tx);
         const session = await repo.lockSession(found.id);
-        if (!session || session.state !== 'open') throw chatErrors.submitted();
+        if (session?.state !== 'open') throw chatErrors.submitted();
         const state = await load(session, tx);
         const last = state.turns.at(-1);
         if (last && last.row.completedAt === null) throw chatErrors.turnOpen(last.row.turnNo);
@@ -176,7 +186,15 @@ export function createChatsService({ db, clock, projects, assignment, conversati
         const turnNo = state.turns.length + 1;
         const now = clock.now();
         const [userMessage] = await repo.insertMessages([
-          { sessionId: session.id, parentId: leafOf(state), role: 'user', source: 'annotator', content: body.content, turnNo, createdAt: now },
+          {
+            sessionId: session.id,
+            parentId: leafOf(state),
+            role: 'user',
+            source: 'annotator',
+            content: body.content,
+            turnNo,
+            createdAt: now,
+          },
         ]);
         if (!userMessage) throw new Error('user message not stored');
         const candidates = await repo.insertMessages(
@@ -199,7 +217,12 @@ export function createChatsService({ db, clock, projects, assignment, conversati
           displayOrder: shuffledSlots(session.candidates.length),
         });
         const after = await load(session, tx);
-        return { session, turn: turnOf(after, turnNo), candidates, messages: contextMessages(state, body.content, turnNo) };
+        return {
+          session,
+          turn: turnOf(after, turnNo),
+          candidates,
+          messages: contextMessages(state, body.content, turnNo),
+        };
       });
       const channel = runner.channel();
       channel.push({ type: 'turn', turn: turnView(started.turn) });
@@ -226,7 +249,7 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       const started = await db.transaction(async (tx) => {
         const repo = createChatsRepository(tx);
         const session = await repo.lockSession(found.id);
-        if (!session || session.state !== 'open') throw chatErrors.submitted();
+        if (session?.state !== 'open') throw chatErrors.submitted();
         const state = await load(session, tx);
         const turn = state.turns.find((t) => [...t.current.values()].some((m) => m.id === candidateId));
         if (!turn) throw chatErrors.candidateNotFound();
@@ -266,7 +289,13 @@ export function createChatsService({ db, clock, projects, assignment, conversati
           error: null,
         },
       });
-      runner.run(started.session, [{ message: started.fresh, label: started.label }], started.messages, channel, signal);
+      runner.run(
+        started.session,
+        [{ message: started.fresh, label: started.label }],
+        started.messages,
+        channel,
+        signal,
+      );
       return channel;
     },
 
@@ -274,7 +303,7 @@ export function createChatsService({ db, clock, projects, assignment, conversati
     async stop(user: SessionUser, leaseId: string, candidateId: string): Promise<{ stopped: boolean }> {
       const session = await sessionFor(user, leaseId);
       const message = await createChatsRepository(db).findMessage(session.id, candidateId);
-      if (!message || message.source !== 'model') throw chatErrors.candidateNotFound();
+      if (message?.source !== 'model') throw chatErrors.candidateNotFound();
       return { stopped: runner.stop(candidateId) };
     },
 
@@ -301,7 +330,7 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       await db.transaction(async (tx) => {
         const repo = createChatsRepository(tx);
         const session = await repo.lockSession(found.id);
-        if (!session || session.state !== 'open') throw chatErrors.submitted();
+        if (session?.state !== 'open') throw chatErrors.submitted();
         const turn = turnOf(await load(session, tx), turnNo);
         if (turn.row.completedAt !== null) throw chatErrors.turnCompleted(turnNo);
         const shown = shownCandidates(turn);
@@ -315,9 +344,7 @@ export function createChatsService({ db, clock, projects, assignment, conversati
           throw chatErrors.notChoosable(chosen.label, chosen.message.state);
         }
         const preferenceQuestion = project.settings.questions.find(expressesPreference);
-        const preference = preferenceQuestion
-          ? preferenceView(body.answers[preferenceQuestion.id], ids)
-          : undefined;
+        const preference = preferenceQuestion ? preferenceView(body.answers[preferenceQuestion.id], ids) : undefined;
         if (preference && !(preference.groups[0] ?? []).includes(body.chosenId)) {
           throw chatErrors.chosenNotPreferred(chosen.label);
         }
@@ -366,6 +393,9 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       await repo.markSubmitted(session.id, clock.now());
       return [];
     },
+
+    /** The submitted conversations behind annotations, for exports (chats.export.ts). */
+    exportConversations: (pairs: readonly { itemId: string; userId: string }[]) => exportConversations(db, pairs),
 
     /** Stops every stream (server shutdown). */
     close: () => runner.stopAll(),

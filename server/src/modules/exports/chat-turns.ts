@@ -1,4 +1,5 @@
 import type { Message } from '@feedbench/shared';
+import { prefixChain } from '../chats/chat-views.ts';
 import type { ChatExportConversation, ChatExportNode } from '../chats/chats.export.ts';
 import type { ExportAnnotation, ExportItem, ExportOutput } from './exports.repository.ts';
 
@@ -53,7 +54,7 @@ export function chatTurnItems(
   const byId = new Map(conversation.nodes.map((n) => [n.id, n]));
   const prompt: Message[] = [];
   if (conversation.systemPrompt) prompt.push({ role: 'system', content: conversation.systemPrompt });
-  for (const node of conversation.nodes) if (node.turnNo === 0) prompt.push({ role: node.role, content: node.content });
+  for (const node of prefixChain(conversation.nodes)) prompt.push({ role: node.role, content: node.content });
   return conversation.turns.flatMap((turn) => {
     const user = byId.get(turn.userMessageId);
     if (!user) return [];
@@ -61,7 +62,14 @@ export function chatTurnItems(
     const outputs: ExportOutput[] = turn.shownIds.flatMap((id) => {
       const node = byId.get(id);
       return node
-        ? [{ id: node.id, model: node.provenance?.model || null, content: node.content, provenance: provenanceColumns(node) }]
+        ? [
+            {
+              id: node.id,
+              model: node.provenance?.model || null,
+              content: node.content,
+              provenance: provenanceColumns(node),
+            },
+          ]
         : [];
     });
     const edit = turn.editId ? byId.get(turn.editId) : undefined;

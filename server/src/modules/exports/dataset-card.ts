@@ -134,7 +134,8 @@ export function datasetCard(input: CardInput): string {
       '| model | connection | parameters | outputs |',
       '| --- | --- | --- | ---: |',
       ...stats.models.map(
-        (m) => `| ${m.model ?? 'unknown'} | ${m.connectionId ?? 'n/a'} | \`${JSON.stringify(m.params)}\` | ${m.outputs} |`,
+        (m) =>
+          `| ${m.model ?? 'unknown'} | ${m.connectionId ?? 'n/a'} | \`${JSON.stringify(m.params)}\` | ${m.outputs} |`,
       ),
       '',
     );

@@ -5,7 +5,9 @@ import type { Answers, DatasetStatistics, ExportFileFormat, ExportOptions } from
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
+import type { ChatExportConversation } from '../chats/chats.export.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
+import { type ChatUnit, chatTurnItems } from './chat-turns.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { createExportJobsService } from './export-jobs.service.ts';
 import { exportErrors } from './exports.errors.ts';
@@ -17,8 +19,6 @@ import { SerializedLine } from './formats/serialized-line.ts';
 import { itemAgreement } from './item-agreement.ts';
 import { preferenceOf, prepareItem, type TemplateView, templateView } from './judgements.ts';
 import { createSnapshotsService } from './snapshots.service.ts';
-import type { ChatExportConversation } from '../chats/chats.export.ts';
-import { type ChatUnit, chatTurnItems } from './chat-turns.ts';
 import { splitOf } from './split.ts';
 
 /** Items per keyset page: a few indexed queries per page, a bounded amount of text in memory. */
@@ -142,7 +142,9 @@ export function createExportsService({
 
   async function chatConversationsOf(page: readonly ExportItem[]) {
     if (!sources.chatConversations) return new Map<string, ChatExportConversation>();
-    return sources.chatConversations(page.flatMap((item) => item.annotations.map((a) => ({ itemId: item.id, userId: a.userId }))));
+    return sources.chatConversations(
+      page.flatMap((item) => item.annotations.map((a) => ({ itemId: item.id, userId: a.userId }))),
+    );
   }
 
   /** A chat item's annotations become one unit per completed turn of each annotator's conversation. */

@@ -64,7 +64,12 @@ export function templateFitProblems(
   // first user turn); its candidates come from the project's models, turn by turn.
   if (kind === 'chat') {
     return item.outputs && item.outputs.length > 0
-      ? [{ field: 'outputs', message: 'a chat project takes conversation starters only: candidates come from its models' }]
+      ? [
+          {
+            field: 'outputs',
+            message: 'a chat project takes conversation starters only: candidates come from its models',
+          },
+        ]
       : [];
   }
   if (toConversation(item.prompt).length === 0) {

@@ -1,7 +1,7 @@
 import {
   type AddMemberBody,
-  chatSettingsProblems,
   type CreateProjectBody,
+  chatSettingsProblems,
   createProjectBody,
   defaultSettings,
   type Member,

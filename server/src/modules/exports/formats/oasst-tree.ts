@@ -101,7 +101,12 @@ export function oasstTreeLine(
     system_prompt: system.join('\n\n') || null,
     models: conversation.candidates.map((slot, index) => {
       const used = conversation.nodes.find((n) => n.slotNo === index && n.provenance?.model);
-      return { slot: index, connection_id: slot.connectionId, model: used?.provenance?.model ?? null, params: slot.params };
+      return {
+        slot: index,
+        connection_id: slot.connectionId,
+        model: used?.provenance?.model ?? null,
+        params: slot.params,
+      };
     }),
     tokens_used: conversation.tokensUsed,
     prompt: toNode(root, null),

@@ -1,6 +1,6 @@
 import { annotatorPseudonym } from '../annotator-pseudonym.ts';
-import type { PreparedItem } from '../judgements.ts';
 import type { ChatUnit } from '../chat-turns.ts';
+import type { PreparedItem } from '../judgements.ts';
 
 /** A chat turn's place in its conversation: which candidate was chosen, the edit (an SFT demonstration) and its diff. */
 function chatColumns({ turn }: ChatUnit) {

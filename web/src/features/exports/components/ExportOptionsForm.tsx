@@ -37,7 +37,10 @@ export function ExportOptionsForm({
   kind?: TaskKind;
 }) {
   const preference: readonly string[] = PREFERENCE_EXPORT_FORMATS;
-  const formats = kind === 'demonstration' ? EXPORT_FORMATS.filter((f) => !preference.includes(f)) : EXPORT_FORMATS;
+  // The message tree is written from live chat conversations only.
+  const formats = EXPORT_FORMATS.filter(
+    (f) => !(kind === 'demonstration' && preference.includes(f)) && (f !== 'oasst-message-tree' || kind === 'chat'),
+  );
   const id = useId();
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
   const select = <T extends string>(key: keyof ExportChoices, label: string, values: readonly T[], fallback: T) => (

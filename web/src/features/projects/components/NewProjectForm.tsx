@@ -8,6 +8,7 @@ import { AssignmentSettingsFields, DEFAULT_ASSIGNMENT_SETTINGS } from './Assignm
 const KIND_HINTS: Record<TaskKind, string> = {
   demonstration: 'Annotators write the ideal assistant reply (SFT demonstrations).',
   ranking: 'Annotators rank and rate model outputs (RLHF preferences).',
+  chat: 'Annotators chat live with your models, comparing K candidate replies at every turn (HH-RLHF, Llama 2).',
 };
 
 /**
