@@ -188,6 +188,13 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
   'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
   'PUT /api/leases/:leaseId/draft':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/draft`, payload: { answers: {} } }) },
+  // Live chat routes of a lease: P is a ranking project, so its lease holder gets past access control to a 409.
+  'GET /api/leases/:leaseId/chat':               { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat` }) },
+  'POST /api/leases/:leaseId/chat/turns':        { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns`, payload: { content: 'hello' } }) },
+  'POST /api/leases/:leaseId/chat/candidates/:candidateId/regenerate': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/candidates/${randomUUID()}/regenerate` }) },
+  'POST /api/leases/:leaseId/chat/candidates/:candidateId/stop': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/candidates/${randomUUID()}/stop` }) },
+  'PUT /api/leases/:leaseId/chat/turns/:turnNo/draft': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/draft`, payload: { answers: {} } }) },
+  'POST /api/leases/:leaseId/chat/turns/:turnNo/complete': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/complete`, payload: { answers: {}, chosenId: randomUUID() } }) },
 };
 
 const DENIED = new Set([401, 403, 404]);

@@ -14,6 +14,13 @@ export const PREFERENCE_EXPORT_FORMATS = [
   'rankings',
 ] as const satisfies readonly ExportFormat[];
 
+/** Formats written from live chat conversations only (a ranking project has no conversation tree). */
+export const CHAT_ONLY_EXPORT_FORMATS = ['oasst-message-tree'] as const satisfies readonly ExportFormat[];
+/** The formats a ranking project can be exported in: every one but the chat-only ones. */
+export const RANKING_EXPORT_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter(
+  (f) => !(CHAT_ONLY_EXPORT_FORMATS as readonly string[]).includes(f),
+);
+
 /**
  * Which pairs a ranking of K outputs yields (ties never make a pair): `all` C(K,2) induced pairs as in InstructGPT
  * (Ouyang et al. 2022, section 3.5); `best-vs-rest` the top group against every other output; `adjacent` each group

@@ -40,7 +40,10 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
         const entry = {
           connectionId: typeof p.connection_id === 'string' ? p.connection_id : null,
           model: output.model,
-          params: (p.params ?? {}) as Record<string, unknown>,
+          // max tokens varies call by call (capped by the conversation's remaining token budget): not a setting.
+          params: Object.fromEntries(
+            Object.entries((p.params ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'maxTokens'),
+          ),
         };
         const key = JSON.stringify(entry);
         const seen = models.get(key) ?? { ...entry, outputs: 0 };

@@ -1,4 +1,5 @@
 import {
+  CHAT_ONLY_EXPORT_FORMATS,
   CONSENSUS_METHODS,
   EXPORT_AGGREGATIONS,
   EXPORT_FILE_FORMATS,
@@ -37,9 +38,10 @@ export function ExportOptionsForm({
   kind?: TaskKind;
 }) {
   const preference: readonly string[] = PREFERENCE_EXPORT_FORMATS;
+  const chatOnly: readonly string[] = CHAT_ONLY_EXPORT_FORMATS;
   // The message tree is written from live chat conversations only.
   const formats = EXPORT_FORMATS.filter(
-    (f) => !(kind === 'demonstration' && preference.includes(f)) && (f !== 'oasst-message-tree' || kind === 'chat'),
+    (f) => !(kind === 'demonstration' && preference.includes(f)) && (kind === 'chat' || !chatOnly.includes(f)),
   );
   const id = useId();
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
