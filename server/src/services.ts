@@ -16,6 +16,8 @@ import { createItemBrowserService } from './modules/items/item-browser.service.t
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import type { SecretSource } from './modules/models/api-key-cipher.ts';
+import { createGenerationJobsService } from './modules/models/generation-jobs.service.ts';
+import type { GenerationTimings } from './modules/models/generation-runner.ts';
 import { DEFAULT_MODEL_NETWORK_POLICY, type ModelNetworkPolicy } from './modules/models/model-url-guard.ts';
 import { createModelsService } from './modules/models/models.service.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -35,6 +37,9 @@ export function createServices(
     passwordHashing?: HashingLimits;
     /** Model connections: where the API-key secret comes from, where calls may go, per-call timeout. */
     models?: { secret: SecretSource; network?: ModelNetworkPolicy; timeoutMs?: number };
+    /** Generation jobs' claim, backoff and progress timings (tests shorten them). */
+    generationTimings?: Partial<GenerationTimings>;
+    log?: (message: string, error?: unknown) => void;
   },
 ) {
   const { db } = database;
@@ -127,7 +132,7 @@ export function createServices(
     clock,
     audit,
     workspaces,
-    workspaceOfProject: (projectId) => projects.workspaceOf(projectId),
+    workspaceOfProject: async (projectId) => (await projects.findRow(projectId))?.workspaceId,
     // Without settings (CLI helpers and tests that build services by hand): a secret file in the working folder.
     secret: options.models?.secret ?? { file: './.feedbench/secret', production: false },
     network: options.models?.network ?? DEFAULT_MODEL_NETWORK_POLICY,
@@ -146,11 +151,28 @@ export function createServices(
         (await models.connectionsUsableIn(projectId)).some((c) => c.id === connectionId),
     },
   });
+  const generation = createGenerationJobsService({
+    db,
+    clock,
+    audit,
+    events,
+    models,
+    findProject: (projectId) => projects.findRow(projectId),
+    addGeneratedOutput: (tx, output) => items.addGeneratedOutput(tx, output),
+    createSlots: (tx, itemIds, target) => assignment.createSlots(tx, itemIds, target),
+    timings: {
+      // A claim outlives the longest call (FEEDBENCH_MODEL_TIMEOUT_MS) by a minute before another worker takes it.
+      ...(options.models?.timeoutMs && { claimTtlMs: options.models.timeoutMs + 60_000 }),
+      ...options.generationTimings,
+    },
+    log: options.log,
+  });
   return {
     auth,
     assignment,
     models,
     chats,
+    generation,
     projects,
     items,
     itemBrowser,

@@ -5,6 +5,7 @@ import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerGenerateCommand, registerModelsCommand } from './models.command.ts';
 
 const program = new Command('feedbench')
   .description('Feedbench: collect SFT demonstrations and preference rankings')
@@ -14,6 +15,8 @@ registerCommands(program);
 registerAgreementCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
+registerModelsCommand(program);
+registerGenerateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

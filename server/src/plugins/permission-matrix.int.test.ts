@@ -58,6 +58,8 @@ interface Fixture {
   /** Only in the fixture the reads share: a finished import job. */
   importJobId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
+  /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
+  connectionId: string;
 }
 interface Rule {
   allow: readonly Persona[];
@@ -195,7 +197,17 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/leases/:leaseId/chat/candidates/:candidateId/stop': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/candidates/${randomUUID()}/stop` }) },
   'PUT /api/leases/:leaseId/chat/turns/:turnNo/draft': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/draft`, payload: { answers: {} } }) },
   'POST /api/leases/:leaseId/chat/turns/:turnNo/complete': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/complete`, payload: { answers: {}, chosenId: randomUUID() } }) },
+  // Model connections: the workspace's owners/admins and instance admins (here only the admin) manage them; P's
+  // researchers list the ones P may use (no URLs).
+  'GET /api/model-connections':                  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections?workspaceId=${fx.workspaceId}` }) },
+  'POST /api/model-connections':                 { allow: ['admin'], request: (fx) => ({ url: '/api/model-connections', payload: { workspaceId: fx.workspaceId, name: `m-${randomUUID().slice(0, 8)}`, baseUrl: CLOSED_MODEL_URL, model: 'm', apiKey: 'sk-matrix' } }) },
+  'PATCH /api/model-connections/:connectionId':  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}`, payload: { model: 'other' } }) },
+  'DELETE /api/model-connections/:connectionId': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}` }) },
+  'POST /api/model-connections/:connectionId/test': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}/test`, payload: {} }) },
+  'GET /api/projects/:projectId/model-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/model-connections` }) },
 };
+/** Nothing listens there: a connection test fails fast (network) without leaving the machine. */
+const CLOSED_MODEL_URL = 'http://127.0.0.1:9/v1';
 
 const DENIED = new Set([401, 403, 404]);
 let LOGIN: { email: string; password: string };
@@ -325,7 +337,14 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     slug: `inv-${randomUUID().slice(0, 8)}`,
   });
   const invitation = await h.services.invitations.invite(admin, elsewhere.id, { email: annotator.email });
+  const connection = await h.services.models.create(admin, {
+    workspaceId: defaultWorkspaceId,
+    name: `matrix-${randomUUID().slice(0, 8)}`,
+    baseUrl: CLOSED_MODEL_URL,
+    model: 'm',
+  });
   return {
+    connectionId: connection.id,
     workspaceInvitationId: workspaceInvitation.id,
     invitationId: invitation.id,
     projectId: project.id,

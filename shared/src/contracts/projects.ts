@@ -10,6 +10,7 @@ import {
   questionsSchema,
 } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
+import { generationJobSchema } from './generation.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -79,6 +80,8 @@ export const updateProjectBody = z
       .optional(),
     /** Which item a claim picks first. */
     ordering: z.enum(ORDERING_POLICIES).optional(),
+    /** Outputs come from model connections: prompts may be imported without (enough) outputs. */
+    outputsFromModels: z.boolean().optional(),
     /** The whole new template; a change bumps `templateVersion`. */
     questions: questionsSchema.optional(),
     /** Chat projects: the whole new chat block (candidates, system prompt, turn limit, budgets). */
@@ -113,6 +116,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     exportJobs: z.array(exportJobSchema).optional(),
     /** Imports running now or finished in the last minute (absent when there are none). */
     importJobs: z.array(importJobSchema).optional(),
+    /** Generation jobs running now or finished in the last minute (researchers only; absent when there are none). */
+    generationJobs: z.array(generationJobSchema).optional(),
   }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -126,7 +126,8 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
         body.overlapTarget !== undefined ||
         body.leaseMinutes !== undefined ||
         body.ordering !== undefined ||
-        body.chat !== undefined;
+        body.chat !== undefined ||
+        body.outputsFromModels !== undefined;
       const settings =
         !settingsChanged && !templateChanged
           ? undefined
@@ -135,6 +136,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
               ...(body.overlapTarget === undefined ? {} : { overlapTarget: body.overlapTarget }),
               ...(body.leaseMinutes === undefined ? {} : { leaseMinutes: body.leaseMinutes }),
               ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
+              ...(body.outputsFromModels === undefined ? {} : { outputsFromModels: body.outputsFromModels }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
               ...(body.chat === undefined ? {} : { chat: body.chat }),
             };
@@ -164,12 +166,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       return toProject(row, 'researcher');
     },
 
-    /** Counters only, for the live feed (access was checked when the socket opened). */
-    /** The workspace a project belongs to (undefined: no such project), for services scoped by workspace. */
-    async workspaceOf(projectId: string): Promise<string | undefined> {
-      return (await repository.findById(projectId))?.workspaceId;
-    },
+    /** The project's row without an access check (undefined: no such project), for background work and scoping. */
+    findRow: (projectId: string) => repository.findById(projectId),
 
+    /** Counters only, for the live feed (access was checked when the socket opened). */
     async progressOf(projectId: string) {
       const row = await repository.findById(projectId);
       if (!row) throw projectErrors.notFound();
