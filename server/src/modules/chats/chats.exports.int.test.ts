@@ -1,5 +1,6 @@
 import { type ChatSession, type ExportFormat, exportLineSchemas } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 import { exportLines, requestExport } from '../exports/exports.fixtures.ts';
 import {
@@ -77,10 +78,16 @@ const prompt1 = [
 ];
 const prompt2 = [...prompt1, { role: 'assistant', content: EDIT }, { role: 'user', content: 'And sea otters?' }];
 
-async function lines(format: ExportFormat) {
+type LineOf<F extends ExportFormat> = z.infer<(typeof exportLineSchemas)[F]>;
+
+/** The export's lines, each checked against its format's exact schema (and typed by it). */
+async function lines<F extends ExportFormat>(format: F): Promise<LineOf<F>[]> {
   const parsed = await exportLines(h, world.researcher, projectId, { format });
-  for (const line of parsed) expect(exportLineSchemas[format].safeParse(line).error?.issues ?? []).toEqual([]);
-  return parsed as Record<string, unknown>[];
+  return parsed.map((line) => {
+    const checked = exportLineSchemas[format].safeParse(line);
+    expect(checked.error?.issues ?? []).toEqual([]);
+    return checked.data as LineOf<F>;
+  });
 }
 
 describe('chat exports', () => {
@@ -135,41 +142,44 @@ describe('chat exports', () => {
   it('writes raw lines per turn with each candidate provenance, the chosen reply and the edit with its diff', async () => {
     const raw = await lines('raw');
     expect(raw).toHaveLength(2);
-    const [one, two] = raw as [Record<string, any>, Record<string, any>];
+    const [one, two] = raw as [LineOf<'raw'>, LineOf<'raw'>];
     expect(one.prompt).toEqual(prompt1);
     expect(one.display_order).toEqual(turn(1).candidates.map((c) => c.id));
     expect(one.chat).toMatchObject({ turn: 1, chosen_id: turn(1).chosenId, system_prompt: 'Be kind.' });
-    expect(one.chat.edit.text).toBe(EDIT);
+    expect(one.chat?.edit?.text).toBe(EDIT);
     expect(
-      one.chat.edit.diff
-        .filter((p: { op: string }) => p.op !== 'removed')
-        .map((p: { text: string }) => p.text)
+      one.chat?.edit?.diff
+        .filter((p) => p.op !== 'removed')
+        .map((p) => p.text)
         .join(''),
     ).toBe(EDIT);
-    expect(two.chat.edit).toBeNull();
+    expect(two.chat?.edit).toBeNull();
     for (const line of raw) {
-      for (const output of line.outputs as { model: string; provenance: Record<string, any> }[]) {
+      for (const output of line.outputs) {
         expect(MODEL_NAMES).toContain(output.model);
-        expect(output.provenance.model).toBe(output.model);
-        expect(world.connections.map((c) => c.id)).toContain(output.provenance.connection_id);
-        expect(output.provenance.finish_reason).toBe('stop');
-        expect(output.provenance.params.seed).toBeGreaterThanOrEqual(11);
-        expect(output.provenance.usage.completion_tokens).toBeGreaterThan(0);
-        expect(output.provenance.latency_ms).toBeGreaterThanOrEqual(0);
+        const slot = MODEL_NAMES.indexOf(output.model as (typeof MODEL_NAMES)[number]);
+        expect(output.provenance).toMatchObject({
+          model: output.model,
+          connection_id: world.connections[slot]?.id,
+          finish_reason: 'stop',
+          params: { seed: 11 + slot },
+          usage: { completion_tokens: expect.any(Number) },
+          latency_ms: expect.any(Number),
+        });
       }
     }
   });
 
   it("writes the conversation as Open-Assistant's message tree with ranks per sibling and kept regenerations", async () => {
-    const [tree] = (await lines('oasst-message-tree')) as Record<string, any>[];
+    const [tree] = await lines('oasst-message-tree');
     expect(tree?.tree_state).toBe('ready_for_export');
     expect(tree?.message_tree_id).toBe(session.id);
     expect(tree?.system_prompt).toBe('Be kind.');
-    expect(tree?.models.map((m: { model: string }) => m.model)).toEqual([...MODEL_NAMES]);
+    expect(tree?.models.map((m) => m.model)).toEqual([...MODEL_NAMES]);
     const root = tree?.prompt;
     expect(root).toMatchObject({ role: 'prompter', text: 'Tell me about otters', synthetic: false, parent_id: null });
     // Turn 1: two shown candidates ranked 0 and 1, the regenerated one unranked, and the edit.
-    const replies = root.replies as Record<string, any>[];
+    const replies = root?.replies ?? [];
     expect(replies).toHaveLength(4);
     const shown = replies.filter((r) => r.source === 'model' && !r.regenerated);
     expect(shown.map((r) => r.rank).sort()).toEqual([0, 1]);
@@ -177,11 +187,11 @@ describe('chat exports', () => {
       expect(r.role).toBe('assistant');
       expect(r.synthetic).toBe(true);
       expect(MODEL_NAMES).toContain(r.model_name);
-      expect(r.provenance.model).toBe(r.model_name);
+      expect(r.provenance?.model).toBe(r.model_name);
     }
     expect(shown.find((r) => r.rank === 0)?.message_id).toBe(turn(1).chosenId);
     expect(replies.filter((r) => r.regenerated)).toHaveLength(1);
-    const edit = replies.find((r) => r.source === 'edit') as Record<string, any>;
+    const edit = replies.find((r) => r.source === 'edit');
     expect(edit).toMatchObject({
       text: EDIT,
       synthetic: false,
@@ -190,9 +200,9 @@ describe('chat exports', () => {
       edited_from: turn(1).chosenId,
     });
     // Turn 2 continues under the edit.
-    expect(edit.replies).toHaveLength(1);
-    expect(edit.replies[0]).toMatchObject({ role: 'prompter', text: 'And sea otters?' });
-    const second = edit.replies[0].replies as Record<string, any>[];
+    expect(edit?.replies).toHaveLength(1);
+    expect(edit?.replies[0]).toMatchObject({ role: 'prompter', text: 'And sea otters?' });
+    const second = edit?.replies[0]?.replies ?? [];
     expect(second.map((r) => r.rank).sort()).toEqual([0, 1]);
     expect(second.find((r) => r.rank === 0)).toMatchObject({ message_id: turn(2).chosenId, chosen: true });
   });

@@ -1,5 +1,12 @@
-import { defaultSettings, findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import {
+  type ChatSettingsInput,
+  defaultSettings,
+  findPreset,
+  TASK_KINDS,
+  type TaskKind,
+  TEMPLATE_PRESETS,
+} from '@feedbench/shared';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateProject } from '../api/create-project.ts';
@@ -18,9 +25,18 @@ const KIND_HINTS: Record<TaskKind, string> = {
 export function NewProjectForm({
   onCreated,
   workspaces = [],
+  chatSettings,
 }: {
   onCreated: (projectId: string) => void;
   workspaces?: { id: string; name: string }[];
+  /**
+   * A chat project's setup (candidate slots on model connections, limits), given by the app from the chat feature:
+   * the fields for the chosen workspace, and the settings they hold.
+   */
+  chatSettings?: {
+    fields: (workspaceId: string) => ReactNode;
+    value: ChatSettingsInput;
+  };
 }) {
   const [name, setName] = useState('');
   const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? '');
@@ -33,8 +49,12 @@ export function NewProjectForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const settings = { ...assignment, questions: preset ? preset.questions : defaultSettings(kind).questions };
     const chosen = workspaces.some((w) => w.id === workspaceId) ? workspaceId : workspaces[0]?.id;
+    const settings = {
+      ...assignment,
+      questions: preset ? preset.questions : defaultSettings(kind).questions,
+      ...(kind === 'chat' && chatSettings ? { chat: chatSettings.value } : {}),
+    };
     create.mutate(
       { name, kind, guidelines, settings, workspaceId: chosen },
       { onSuccess: (project) => onCreated(project.id) },
@@ -103,6 +123,7 @@ export function NewProjectForm({
           {preset ? preset.description : 'Change the questions any time in the template builder.'}
         </p>
       </div>
+      {kind === 'chat' && chatSettings?.fields(workspaceId || workspaces[0]?.id || '')}
       <AssignmentSettingsFields idPrefix="new-project" value={assignment} onChange={setAssignment} />
       <MarkdownEditor
         label="Guidelines (Markdown)"
