@@ -100,7 +100,16 @@ export type CompleteChatTurnBody = z.infer<typeof completeChatTurnBody>;
  */
 export const chatStreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turn'), turn: chatTurnSchema }),
-  z.object({ type: z.literal('delta'), candidateId: z.string().uuid(), text: z.string() }),
+  z.object({
+    type: z.literal('delta'),
+    candidateId: z.string().uuid(),
+    text: z.string(),
+    /**
+     * First delta of a candidate only: when that first token reached the server (ms since the epoch), so the page can
+     * measure the streaming latency Feedbench adds (first token at the browser minus first token at the server).
+     */
+    firstAt: z.number().optional(),
+  }),
   z.object({ type: z.literal('candidate'), candidate: chatCandidateSchema, tokensUsed: z.number().int() }),
   /** A regeneration: `replaces` is superseded by `candidate` (same label and position). */
   z.object({ type: z.literal('replaced'), replaces: z.string().uuid(), candidate: chatCandidateSchema }),

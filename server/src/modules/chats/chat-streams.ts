@@ -91,8 +91,14 @@ export function createCandidateRunner({ db, clock, models }: { db: Database; clo
         slot.connectionId,
         { messages, params, signal: call.controller.signal },
         (delta) => {
+          const first = text === '';
           text += delta;
-          channel.push({ type: 'delta', candidateId: message.id, text: delta });
+          channel.push({
+            type: 'delta',
+            candidateId: message.id,
+            text: delta,
+            ...(first ? { firstAt: Date.now() } : {}),
+          });
           const now = Date.now();
           if (now - saved >= PROGRESS_EVERY_MS) {
             saved = now;

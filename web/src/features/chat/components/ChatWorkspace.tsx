@@ -1,6 +1,6 @@
 import type { ChatSession, ChatStreamEvent, Question } from '@feedbench/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
@@ -76,15 +76,35 @@ function Conversation({
   const [streamError, setStreamError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const { queryKey } = chatSessionQueryOptions(leaseId);
-  const apply = (event: ChatStreamEvent) =>
+  const apply = (event: ChatStreamEvent) => {
+    // The streaming latency Feedbench adds, measured per candidate: its first token here minus at the server
+    // (e2e/specs/annotator-chats-live.spec.ts and bench-chat-latency.spec.ts read these marks).
+    if (event.type === 'delta' && event.firstAt !== undefined) {
+      performance.mark('feedbench:chat-first-token', {
+        detail: { candidateId: event.candidateId, serverAt: event.firstAt, browserAt: Date.now() },
+      });
+    }
     queryClient.setQueryData(queryKey, (old: ChatSession | undefined) => (old ? applyEvent(old, event) : old));
+  };
+  // Streams this page is reading; a candidate `streaming` with none (after a reload) is polled until the server
+  // has stored what it received (it marks it interrupted as soon as it sees the old page's request closed).
+  const [active, setActive] = useState(0);
+  const orphaned =
+    active === 0 && (session.data?.turns ?? []).some((t) => t.candidates.some((c) => c.state === 'streaming'));
+  useEffect(() => {
+    if (!orphaned) return;
+    const timer = window.setTimeout(() => void queryClient.invalidateQueries({ queryKey }), 1000);
+    return () => window.clearTimeout(timer);
+  });
   const run = async (stream: Promise<void>) => {
     setStreamError(null);
+    setActive((n) => n + 1);
     try {
       await stream;
     } catch (error) {
       setStreamError(errorMessage(error));
     } finally {
+      setActive((n) => n - 1);
       await queryClient.invalidateQueries({ queryKey });
     }
   };
