@@ -127,11 +127,11 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
     replyTo(MESSAGES[0] as string, SEEDS[1] as number),
   ];
   const shownA = (
-    await page.getByRole('article', { name: 'Reply A' }).locator('.chat-candidate-text').innerText()
-  ).trim();
-  expect(turn1).toContain(shownA);
+    await page.getByRole('article', { name: 'Reply A' }).locator('.chat-candidate-text').textContent()
+  )?.trim();
+  expect(turn1).toContain(shownA ?? '');
   // Blind: nothing on the page names a model or a connection.
-  const body = await page.locator('body').innerText();
+  const body = (await page.locator('body').textContent()) ?? '';
   for (const c of connections) {
     expect(body).not.toContain(c.model);
     expect(body).not.toContain(c.name);
