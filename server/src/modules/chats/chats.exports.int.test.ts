@@ -62,9 +62,10 @@ beforeAll(async () => {
   });
   if (submitted.statusCode !== 200) throw new Error(submitted.body);
   session = await openChat(h, annotator, task.leaseId);
-});
+  // PGlite opens and migrates its own database per file: slow on a loaded machine.
+}, 240_000);
 afterAll(async () => {
-  await world.model.close();
+  await world?.model.close();
   await h.close();
 });
 

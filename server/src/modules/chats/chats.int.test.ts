@@ -21,9 +21,10 @@ let world: ChatWorld;
 beforeAll(async () => {
   h = await buildTestApp();
   world = await chatWorld(h);
-});
+  // PGlite opens and migrates its own database per file: slow on a loaded machine.
+}, 240_000);
 afterAll(async () => {
-  await world.model.close();
+  await world?.model.close();
   // fetch keeps its sockets alive: close them, or the server waits for them to idle out.
   h.app.server.closeAllConnections();
   await h.close();
