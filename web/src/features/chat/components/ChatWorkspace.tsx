@@ -2,7 +2,7 @@ import type { ChatSession, ChatStreamEvent, Question } from '@feedbench/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
-import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -42,7 +42,12 @@ function applyEvent(session: ChatSession, event: ChatStreamEvent): ChatSession {
 export function ChatWorkspace({ projectId, questions }: { projectId: string; questions: Question[] }) {
   const t = useMessages(chatMessages);
   const task = useChatTask(projectId);
-  if (task.isPending) return <Loading what={t('loading')} />;
+  if (task.isPending)
+    return (
+      <p className="muted" role="status" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
   if (task.isError) return <ErrorNotice error={task.error} title={t('loadFailed')} />;
   const current = task.data.task;
   if (!current) {
@@ -109,7 +114,12 @@ function Conversation({
     }
   };
 
-  if (session.isPending) return <Loading what={t('loading')} />;
+  if (session.isPending)
+    return (
+      <p className="muted" role="status" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
   if (session.isError) return <ErrorNotice error={session.error} title={t('loadFailed')} />;
   const chat = session.data;
   const open = chat.turns.find((turn) => !turn.completed);
