@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createLoginThrottleRepository } from './modules/auth/login-throttle.repository.ts';
 import { createLoginThrottle } from './modules/auth/login-throttle.ts';
+import { chatsRoutes } from './modules/chats/chats.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { goldRoutes } from './modules/gold/gold.routes.ts';
@@ -170,6 +171,8 @@ export async function buildApp({
   await app.register(agreementRoutes(services.agreement));
   await app.register(leaderboardRoutes(services.leaderboard));
   await app.register(draftsRoutes(services.drafts));
+  await app.register(chatsRoutes(services.chats));
+  app.addHook('onClose', async () => services.chats.close());
   await app.register(assignmentRoutes(services.projects, services.assignment));
   await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));
 

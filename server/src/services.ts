@@ -8,6 +8,7 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createHashScheduler, DEFAULT_HASHING_LIMITS, type HashingLimits } from './modules/auth/hash-scheduler.ts';
+import { createChatsService } from './modules/chats/chats.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
@@ -100,6 +101,8 @@ export function createServices(
     assignment,
     events,
     afterSubmit,
+    // A chat task's submit checks its conversation (chats is built below; called per submit only).
+    chatSubmission: (tx, lease) => chats.submissionProblems(tx, lease),
   });
   const adjudication = createAdjudicationService({ db, clock, projects, audit });
   const exports = createExportsService({
@@ -112,6 +115,7 @@ export function createServices(
     sources: {
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
       goldAccuracy: (projectId) => gold.accuracyMap(projectId),
+      chatConversations: (pairs) => chats.exportConversations(pairs),
     },
   });
   // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).
@@ -152,6 +156,19 @@ export function createServices(
     network: options.models?.network ?? DEFAULT_MODEL_NETWORK_POLICY,
     timeoutMs: options.models?.timeoutMs,
   });
+  // Live chat tasks: candidates stream from the models service; the item's starter comes from items.
+  const chats = createChatsService({
+    db,
+    clock,
+    projects,
+    assignment,
+    conversationOf: async (itemId) => (await items.findItem(itemId))?.conversation ?? [],
+    models: {
+      streamChat: (connectionId, request, onDelta) => models.streamChat(connectionId, request, onDelta),
+      usableIn: async (projectId, connectionId) =>
+        (await models.connectionsUsableIn(projectId)).some((c) => c.id === connectionId),
+    },
+  });
   const generation = createGenerationJobsService({
     db,
     clock,
@@ -173,6 +190,7 @@ export function createServices(
     auth,
     assignment,
     models,
+    chats,
     generation,
     projects,
     items,

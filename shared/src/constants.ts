@@ -11,7 +11,11 @@ export type Locale = (typeof LOCALES)[number];
 export const MEMBER_ROLES = ['researcher', 'annotator', 'reviewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const TASK_KINDS = ['demonstration', 'ranking'] as const;
+/**
+ * `chat`: live conversations with K candidate models (the HH-RLHF / Llama 2 protocol): the project's template is
+ * answered once per turn over that turn's candidates (modules/chats).
+ */
+export const TASK_KINDS = ['demonstration', 'ranking', 'chat'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
@@ -45,6 +49,7 @@ export const EXPORT_FORMATS = [
   'trl-kto',
   'rankings',
   'raw',
+  'oasst-message-tree',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from './constants.ts';
 import { IMPORT_FORMATS } from './contracts/exports.ts';
 import { keysetPageQuery } from './contracts/pagination.ts';
-import { conversationSchema } from './messages.ts';
+import { conversationSchema, messageSchema } from './messages.ts';
 
 export const importOutputSchema = z.object({
   id: z.string().min(1).max(200),
@@ -16,7 +16,9 @@ export const importOutputSchema = z.object({
 export const importLineSchema = z
   .object({
     id: z.string().min(1).max(200),
-    prompt: z.union([z.string().min(1).max(200_000), conversationSchema], {
+    // An empty conversation (`[]`) is a chat project's starter where the annotator writes the first turn (other kinds
+    // refuse it in template-fit.ts).
+    prompt: z.union([z.string().min(1).max(200_000), conversationSchema, z.array(messageSchema).max(0)], {
       error: (issue) =>
         issue.input === undefined
           ? 'required: a string or an array of {"role", "content"} messages'

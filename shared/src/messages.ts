@@ -12,6 +12,6 @@ export const conversationSchema = z.array(messageSchema).min(1);
 export type Conversation = z.infer<typeof conversationSchema>;
 
 /** Imports accept a bare string as shorthand for a single user turn. */
-export function toConversation(prompt: string | Conversation): Conversation {
+export function toConversation(prompt: string | Message[]): Message[] {
   return typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : prompt;
 }

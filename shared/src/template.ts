@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chatSettingsSchema } from './chat-settings.ts';
 import { ORDERING_POLICIES, TASK_KINDS, type TaskKind } from './constants.ts';
 import { builderDefault, outputBound, questionProblems } from './questions/registry.ts';
 import { type Question, type QuestionOf, type QuestionType, questionSchema } from './questions/unions.ts';
@@ -128,6 +129,8 @@ export const projectSettingsSchema = z.object({
    */
   outputsFromModels: z.boolean().default(false),
   questions: questionsSchema,
+  /** Chat projects only: the candidate slots, system prompt, turn limit and budgets (modules/chats). */
+  chat: chatSettingsSchema.optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
@@ -142,17 +145,21 @@ export function newQuestion(type: QuestionType, id: string): Question {
 
 /** The template a new project of each kind starts with. */
 export function defaultSettings(kind: TaskKind): ProjectSettings {
+  // A chat project's template is answered once per turn over that turn's candidates: rank them (ties allowed) and
+  // flag what is unsafe, as the HH-RLHF and Llama 2 annotators did.
   const questions: Question[] =
     kind === 'demonstration'
       ? [{ ...(newQuestion('demonstration', 'reply') as QuestionOf<'demonstration'>), minLength: 1 }]
-      : [
-          newQuestion('ranking', 'rank'),
-          {
-            ...(newQuestion('rating', 'quality') as QuestionOf<'rating'>),
-            minLabel: 'Terrible',
-            maxLabel: 'Excellent',
-          },
-        ];
+      : kind === 'chat'
+        ? [newQuestion('ranking', 'rank'), newQuestion('flags', 'flags')]
+        : [
+            newQuestion('ranking', 'rank'),
+            {
+              ...(newQuestion('rating', 'quality') as QuestionOf<'rating'>),
+              minLabel: 'Terrible',
+              maxLabel: 'Excellent',
+            },
+          ];
   return {
     overlapTarget: 1,
     leaseMinutes: 30,
@@ -166,6 +173,34 @@ export function defaultSettings(kind: TaskKind): ProjectSettings {
 /** Kinds whose items must carry model outputs. */
 export function kindNeedsOutputs(kind: TaskKind): boolean {
   return kind === 'ranking';
+}
+
+/**
+ * Problems of a chat project's settings as a whole (paths below `settings`): the chat block is required, and every
+ * question of the per-turn template must accept the number of candidate slots (a pairwise question needs exactly 2).
+ */
+export function chatSettingsProblems(
+  kind: TaskKind,
+  settings: Pick<ProjectSettings, 'questions' | 'chat'>,
+): { path: (string | number)[]; message: string }[] {
+  if (kind !== 'chat') {
+    return settings.chat ? [{ path: ['chat'], message: 'only chat projects have chat settings' }] : [];
+  }
+  if (!settings.chat) {
+    return [{ path: ['chat'], message: 'required for a chat project: candidates (model connections), turn limit' }];
+  }
+  const k = settings.chat.candidates.length;
+  return settings.questions.flatMap((question, index) => {
+    const bound = outputBound(question);
+    if (!bound || (k >= bound.min && k <= bound.max)) return [];
+    const wanted = bound.min === bound.max ? `${bound.min}` : `${bound.min}..${bound.max}`;
+    return [
+      {
+        path: ['questions', index],
+        message: `question "${question.id}" (${question.type}) needs ${wanted} candidates per turn, the project has ${k}`,
+      },
+    ];
+  });
 }
 
 /** Key order does not matter (PostgreSQL's jsonb does not keep it): compares with keys sorted at every level. */

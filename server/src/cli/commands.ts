@@ -106,6 +106,15 @@ export function registerCommands(program: Command) {
     .option('--guidelines <file>', 'Markdown guidelines file')
     .option('--overlap <n>', 'distinct annotators per item', (v) => Number.parseInt(v, 10))
     .option('--workspace <slug-or-id>', 'workspace of the project (default: the default workspace)')
+    .option(
+      '--candidate <connection-id[:temperature]>',
+      'chat projects: a candidate slot on a model connection (repeat for each of the K slots)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--system-prompt <text>', 'chat projects: the system prompt sent before every conversation')
+    .option('--turns <n>', 'chat projects: user turns per conversation', (v) => Number.parseInt(v, 10))
+    .option('--token-budget <n>', 'chat projects: tokens per conversation', (v) => Number.parseInt(v, 10))
+    .option('--time-budget <minutes>', 'chat projects: minutes per conversation', (v) => Number.parseFloat(v))
     .action(
       async (opts: {
         name: string;
@@ -114,6 +123,11 @@ export function registerCommands(program: Command) {
         guidelines?: string;
         overlap?: number;
         workspace?: string;
+        candidate?: string[];
+        systemPrompt?: string;
+        turns?: number;
+        tokenBudget?: number;
+        timeBudget?: number;
       }) => {
         const preset = opts.preset === undefined ? undefined : findPreset(opts.preset);
         const kind = opts.kind ?? preset?.kind;
@@ -122,7 +136,30 @@ export function registerCommands(program: Command) {
           throw new CliError(`--preset ${preset.id} makes a ${preset.kind} project, not --kind ${kind}`);
         }
         const guidelines = opts.guidelines ? await readFile(opts.guidelines, 'utf8') : '';
-        const settings = preset ? { ...defaultSettings(kind), questions: preset.questions } : undefined;
+        if (kind === 'chat' && (opts.candidate ?? []).length < 2) {
+          throw new CliError(
+            'a chat project needs --candidate <connection-id> for each of its 2 or more candidate slots',
+          );
+        }
+        const base = preset ? { ...defaultSettings(kind), questions: preset.questions } : undefined;
+        // A chat project names its candidate slots (the server refuses one without, naming settings.chat).
+        const chat =
+          kind === 'chat'
+            ? {
+                candidates: (opts.candidate ?? []).map((slot) => {
+                  const [connectionId = '', temperature] = slot.split(':');
+                  return {
+                    connectionId,
+                    params: temperature === undefined ? {} : { temperature: Number(temperature) },
+                  };
+                }),
+                ...(opts.systemPrompt === undefined ? {} : { systemPrompt: opts.systemPrompt }),
+                ...(opts.turns === undefined ? {} : { turnLimit: opts.turns }),
+                ...(opts.tokenBudget === undefined ? {} : { tokenBudget: opts.tokenBudget }),
+                ...(opts.timeBudget === undefined ? {} : { timeBudgetMinutes: opts.timeBudget }),
+              }
+            : undefined;
+        const settings = chat ? { ...(base ?? defaultSettings(kind)), chat } : base;
         const created = await withCliContext(async ({ services, actor }) => {
           const owner = await actor();
           const workspaceId = opts.workspace

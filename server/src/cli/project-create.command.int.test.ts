@@ -66,3 +66,33 @@ describe('feedbench project create --preset', () => {
     expect(neither.stderr).toContain('--kind or --preset is required');
   });
 });
+
+describe('feedbench project create --kind chat', () => {
+  it('creates a chat project from its candidate slots, and refuses one without', { timeout: 180_000 }, async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const admin = ['--email', `chat-${suffix}@cli.test`, '--password', 'quiet harbour lantern 42', '--role', 'admin'];
+    expect((await feedbench('user', 'add', ...admin)).code).toBe(0);
+    const missing = await feedbench('project', 'create', '--name', 'No slots', '--kind', 'chat');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('a chat project needs --candidate <connection-id>');
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    const created = await feedbench(
+      'project',
+      'create',
+      '--name',
+      'Live chat',
+      '--kind',
+      'chat',
+      '--candidate',
+      a,
+      '--candidate',
+      `${b}:0.7`,
+      '--turns',
+      '2',
+      '--system-prompt',
+      'Be brief.',
+    );
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXPORT_FORMATS } from '@feedbench/shared';
+import { RANKING_EXPORT_FORMATS } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestHarness } from '../test/test-app.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed-demo.ts';
@@ -65,7 +65,7 @@ describe('demo seed', () => {
   });
 
   it('has lines in every export format', async () => {
-    for (const format of EXPORT_FORMATS) {
+    for (const format of RANKING_EXPORT_FORMATS) {
       const response = await get(`/api/projects/${ranking.id}/export/summary?format=${format}`);
       expect(response.statusCode, `${format}: ${response.body}`).toBe(200);
       expect(response.json().lines, format).toBeGreaterThan(0);

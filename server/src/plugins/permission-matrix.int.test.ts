@@ -199,6 +199,13 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
   'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
   'PUT /api/leases/:leaseId/draft':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/draft`, payload: { answers: {} } }) },
+  // Live chat routes of a lease: P is a ranking project, so its lease holder gets past access control to a 409.
+  'GET /api/leases/:leaseId/chat':               { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat` }) },
+  'POST /api/leases/:leaseId/chat/turns':        { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns`, payload: { content: 'hello' } }) },
+  'POST /api/leases/:leaseId/chat/candidates/:candidateId/regenerate': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/candidates/${randomUUID()}/regenerate` }) },
+  'POST /api/leases/:leaseId/chat/candidates/:candidateId/stop': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/candidates/${randomUUID()}/stop` }) },
+  'PUT /api/leases/:leaseId/chat/turns/:turnNo/draft': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/draft`, payload: { answers: {} } }) },
+  'POST /api/leases/:leaseId/chat/turns/:turnNo/complete': { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/chat/turns/1/complete`, payload: { answers: {}, chosenId: randomUUID() } }) },
   // Model connections: the workspace's owners/admins and instance admins (here only the admin) manage them; P's
   // researchers list the ones P may use (no URLs).
   'GET /api/model-connections':                  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections?workspaceId=${fx.workspaceId}` }) },

@@ -5,7 +5,7 @@ import { keysetPageQuery } from './pagination.ts';
 
 /** Formats that write one line per demonstration (or per best-ranked output of a ranking). */
 export const SFT_EXPORT_FORMATS = ['openai-chat', 'trl-sft', 'trl-sft-text'] as const satisfies readonly ExportFormat[];
-/** Formats that need preference judgements: a ranking project. */
+/** Formats that need preference judgements: a ranking project, or a chat project (one ranking per turn). */
 export const PREFERENCE_EXPORT_FORMATS = [
   'trl-preference',
   'openai-dpo',
@@ -13,6 +13,13 @@ export const PREFERENCE_EXPORT_FORMATS = [
   'trl-kto',
   'rankings',
 ] as const satisfies readonly ExportFormat[];
+
+/** Formats written from live chat conversations only (a ranking project has no conversation tree). */
+export const CHAT_ONLY_EXPORT_FORMATS = ['oasst-message-tree'] as const satisfies readonly ExportFormat[];
+/** The formats a ranking project can be exported in: every one but the chat-only ones. */
+export const RANKING_EXPORT_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter(
+  (f) => !(CHAT_ONLY_EXPORT_FORMATS as readonly string[]).includes(f),
+);
 
 /**
  * Which pairs a ranking of K outputs yields (ties never make a pair): `all` C(K,2) induced pairs as in InstructGPT
@@ -148,6 +155,20 @@ export const datasetStatisticsSchema = z.object({
   topModels: z.record(z.string(), z.number().int()),
   /** Over items with two or more annotators. */
   agreement: z.array(agreementFigure),
+  /**
+   * Chat projects: the models behind the exported candidates, per connection, model and sampling parameters (absent
+   * when no output carries provenance).
+   */
+  models: z
+    .array(
+      z.object({
+        connectionId: z.string().nullable(),
+        model: z.string().nullable(),
+        params: z.record(z.string(), z.unknown()),
+        outputs: z.number().int(),
+      }),
+    )
+    .optional(),
   /** Agreement with reference labels kept from imported datasets (a judgement agrees if it orders every pair alike). */
   reference: z.object({ judgements: z.number().int(), agreeing: z.number().int(), rate: z.number().nullable() }),
   /** What the options leave out, by reason (absent on snapshots taken before it was counted). */
@@ -278,6 +299,50 @@ const rankedOutput = z
   })
   .strict();
 
+/** Open-Assistant's ExportMessageNode (oasst_data/schemas.py) with Feedbench's provenance fields. */
+type OasstNodeShape = {
+  message_id: string;
+  parent_id: string | null;
+  user_id: string | null;
+  text: string;
+  role: 'prompter' | 'assistant';
+  created_date: string;
+  synthetic: boolean;
+  model_name: string | null;
+  rank: number | null;
+  ratings: Record<string, number>;
+  source: 'import' | 'annotator' | 'model' | 'edit';
+  chosen: boolean;
+  regenerated: boolean;
+  edited_from: string | null;
+  edit_diff: { op: string; text: string }[] | null;
+  provenance: Record<string, unknown> | null;
+  replies: OasstNodeShape[];
+};
+const oasstNode: z.ZodType<OasstNodeShape> = z.lazy(() =>
+  z
+    .object({
+      message_id: z.string(),
+      parent_id: z.string().nullable(),
+      user_id: z.string().nullable(),
+      text: z.string(),
+      role: z.enum(['prompter', 'assistant']),
+      created_date: z.string(),
+      synthetic: z.boolean(),
+      model_name: z.string().nullable(),
+      rank: z.number().int().min(0).nullable(),
+      ratings: z.record(z.string(), z.number()),
+      source: z.enum(['import', 'annotator', 'model', 'edit']),
+      chosen: z.boolean(),
+      regenerated: z.boolean(),
+      edited_from: z.string().nullable(),
+      edit_diff: z.array(z.object({ op: z.string(), text: z.string() })).nullable(),
+      provenance: z.record(z.string(), z.unknown()).nullable(),
+      replies: z.array(oasstNode),
+    })
+    .strict(),
+);
+
 export const exportLineSchemas = {
   'openai-chat': z.object({ messages: z.array(message).min(2) }).strict(),
   'trl-sft': z.object({ prompt, completion: assistantTurn }).strict(),
@@ -322,7 +387,17 @@ export const exportLineSchemas = {
       item_id: z.string(),
       annotator: z.string(),
       prompt,
-      outputs: z.array(z.object({ id: z.string(), model: z.string().nullable(), content: z.string() }).strict()),
+      outputs: z.array(
+        z
+          .object({
+            id: z.string(),
+            model: z.string().nullable(),
+            content: z.string(),
+            /** Chat candidates: connection, parameters, finish reason, usage, latency of the call that wrote it. */
+            provenance: z.record(z.string(), z.unknown()).optional(),
+          })
+          .strict(),
+      ),
       metadata: z.record(z.string(), z.unknown()),
       answers: z.record(z.string(), z.unknown()),
       display_order: z.array(z.string()),
@@ -337,6 +412,46 @@ export const exportLineSchemas = {
       /** A reviewer's correction, beside the annotator's untouched `answers`. */
       corrected_answers: z.record(z.string(), z.unknown()).nullable(),
       reference: answerSchema.nullable(),
+      /** Chat projects: the turn this line is (one line per completed turn), its chosen reply and edit. */
+      chat: z
+        .object({
+          conversation_id: z.string(),
+          turn: z.number().int().min(1),
+          system_prompt: z.string(),
+          chosen_id: z.string(),
+          edit: z
+            .object({
+              id: z.string(),
+              text: z.string(),
+              diff: z.array(z.object({ op: z.string(), text: z.string() })),
+            })
+            .nullable(),
+          tokens_used: z.number().int(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  'oasst-message-tree': z
+    .object({
+      message_tree_id: z.string(),
+      tree_state: z.literal('ready_for_export'),
+      item_id: z.string(),
+      annotator: z.string(),
+      system_prompt: z.string().nullable(),
+      /** The candidate slots the conversation ran with: connection, model, sampling parameters. */
+      models: z.array(
+        z
+          .object({
+            slot: z.number().int(),
+            connection_id: z.string(),
+            model: z.string().nullable(),
+            params: z.record(z.string(), z.unknown()),
+          })
+          .strict(),
+      ),
+      tokens_used: z.number().int(),
+      prompt: oasstNode,
     })
     .strict(),
 } satisfies Record<ExportFormat, z.ZodType>;

@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { chatSettingsSchema } from '../chat-settings.ts';
 import { MEMBER_ROLES, ORDERING_POLICIES, TASK_KINDS } from '../constants.ts';
 import { importJobSchema } from '../import-line.ts';
-import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
+import {
+  chatSettingsProblems,
+  defaultSettings,
+  goldSettingsSchema,
+  projectSettingsSchema,
+  questionsSchema,
+} from '../template.ts';
 import { exportJobSchema } from './exports.ts';
 import { generationJobSchema } from './generation.ts';
 
@@ -42,15 +49,22 @@ export const projectListResponse = z.object({ projects: z.array(projectSchema) }
 export const projectListQuery = z.object({ workspaceId: z.string().uuid().optional() }).strict();
 export type ProjectListResponse = z.infer<typeof projectListResponse>;
 
-export const createProjectBody = z.object({
-  name: z.string().trim().min(1).max(200),
-  kind: z.enum(TASK_KINDS),
-  /** Omitted: the default workspace when the caller belongs to it, else their only one (a token: its own). */
-  workspaceId: z.string().uuid().optional(),
-  guidelines: z.string().max(200_000).default(''),
-  /** Omitted: the default template for the kind. */
-  settings: projectSettingsSchema.optional(),
-});
+export const createProjectBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(TASK_KINDS),
+    /** Omitted: the default workspace when the caller belongs to it, else their only one (a token: its own). */
+    workspaceId: z.string().uuid().optional(),
+    guidelines: z.string().max(200_000).default(''),
+    /** Omitted: the default template for the kind (a chat project must name its candidates: `settings.chat`). */
+    settings: projectSettingsSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const settings = body.settings ?? defaultSettings(body.kind);
+    for (const { path, message } of chatSettingsProblems(body.kind, settings)) {
+      ctx.addIssue({ code: 'custom', path: ['settings', ...path], message });
+    }
+  });
 export type CreateProjectBody = z.input<typeof createProjectBody>;
 
 export const updateProjectBody = z
@@ -70,6 +84,8 @@ export const updateProjectBody = z
     outputsFromModels: z.boolean().optional(),
     /** The whole new template; a change bumps `templateVersion`. */
     questions: questionsSchema.optional(),
+    /** Chat projects: the whole new chat block (candidates, system prompt, turn limit, budgets). */
+    chat: chatSettingsSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to update');
 export type UpdateProjectBody = z.input<typeof updateProjectBody>;

@@ -32,6 +32,7 @@ export const componentMessages = defineMessages({
     'skip_not-my-expertise': 'Outside my expertise',
     skip_other: 'Other',
     kind_ranking: 'ranking',
+    kind_chat: 'live chat',
     kind_demonstration: 'demonstration',
   },
   'zh-CN': {
@@ -63,6 +64,7 @@ export const componentMessages = defineMessages({
     'skip_not-my-expertise': '超出我的专业范围',
     skip_other: '其他',
     kind_ranking: '排序',
+    kind_chat: '实时对话',
     kind_demonstration: '示范',
   },
 });

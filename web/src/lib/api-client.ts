@@ -159,3 +159,36 @@ function fieldPath(details: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * POSTs and reads the answer as Server-Sent Events (`data: <json>` blocks), calling `onEvent` with each one parsed by
+ * the contract, as it arrives (live chat candidates, see server/src/modules/chats/chats.routes.ts). Refusals arrive
+ * as ordinary JSON errors (ApiError) before any event. Resolves when the stream ends; aborting `signal` ends it.
+ */
+export async function apiEventStream<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  onEvent: (event: z.infer<S>) => void,
+  options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<void> {
+  const response = await send(path, { method: 'POST', body: options.body, signal: options.signal });
+  if (!response.body) return;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  while (true) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (block.startsWith('data: ')) {
+        const parsed = schema.safeParse(JSON.parse(block.slice(6)));
+        if (parsed.success) onEvent(parsed.data);
+        else console.error('Stream event did not match the contract', path, parsed.error.issues);
+      }
+      end = buffer.indexOf('\n\n');
+    }
+  }
+}

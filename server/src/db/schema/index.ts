@@ -9,6 +9,7 @@ export * from '../../modules/assignment/assignment.schema.ts';
 export * from '../../modules/audit/audit.schema.ts';
 export * from '../../modules/auth/auth.schema.ts';
 export * from '../../modules/auth/login-throttle.schema.ts';
+export * from '../../modules/chats/chats.schema.ts';
 export * from '../../modules/drafts/drafts.schema.ts';
 export * from '../../modules/exports/export-jobs.schema.ts';
 export * from '../../modules/exports/snapshots.schema.ts';

@@ -18,6 +18,10 @@ export const TABLE_OWNERS = {
   users: 'auth',
   sessions: 'auth',
   login_account_throttle: 'auth',
+  // Live chat tasks: the conversation (one per task), its message tree and its turns.
+  chat_sessions: 'chats',
+  chat_messages: 'chats',
+  chat_turns: 'chats',
   drafts: 'drafts',
   export_jobs: 'exports',
   dataset_snapshots: 'exports',

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   type AnnotationListResponse,
+  type AnswerProblem,
   checkAnswers,
   type SkipBody,
   type SubmitBody,
   type SubmitResponse,
   type Task,
 } from '@feedbench/shared';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { decodeCursor, pageOf } from '../../lib/keyset.ts';
@@ -33,6 +34,11 @@ interface Deps {
    */
   afterSubmit?: (e: { projectId: string; userId: string; itemId: string; gold: boolean }) => Promise<void>;
   log?: (message: string, error: unknown) => void;
+  /**
+   * Chat projects (modules/chats): the template is answered per turn, so a submit checks the conversation instead of
+   * the answers (every turn completed), and closes it inside the submit transaction.
+   */
+  chatSubmission?: (tx: Tx, lease: { itemId: string; userId: string }) => Promise<AnswerProblem[]>;
 }
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
@@ -44,6 +50,7 @@ export function createAnnotationsService({
   events,
   afterSubmit,
   log = (message, error) => console.error(message, error),
+  chatSubmission,
 }: Deps) {
   type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
 
@@ -108,7 +115,12 @@ export function createAnnotationsService({
         const blinding = await createOutputBlindingRepository(tx).of(lease.itemId);
         const shownOrder = lease.displayOrder.map((id) => blinding.toBlind(id) ?? id);
         // A closed lease or invalid answers write nothing: a retry of an earlier send still gets its first result.
-        const problems = checkAnswers(project.settings.questions, shownOrder, body.answers);
+        const problems =
+          project.kind === 'chat'
+            ? chatSubmission
+              ? await chatSubmission(tx, lease)
+              : [{ path: ['conversation'], message: 'live chat is not available on this server' }]
+            : checkAnswers(project.settings.questions, shownOrder, body.answers);
         if (lease.state === 'submitted' || lease.state === 'skipped' || problems.length > 0) {
           const prior = await repo.priorSubmission(user.id, body.idempotencyKey, lease.itemId);
           if (prior.replayId) return replay(prior.replayId);
@@ -129,7 +141,8 @@ export function createAnnotationsService({
           userId: user.id,
           leaseId: lease.id,
           idempotencyKey: body.idempotencyKey,
-          answers: blinding.realAnswers(body.answers),
+          // A conversation's answers live in its turns (chat_turns): the annotation only marks the task done.
+          answers: project.kind === 'chat' ? {} : blinding.realAnswers(body.answers),
           displayOrder: lease.displayOrder,
           templateVersion: project.templateVersion,
           guidelinesVersion: project.guidelinesVersion,

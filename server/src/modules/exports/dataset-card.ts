@@ -125,6 +125,21 @@ export function datasetCard(input: CardInput): string {
     lines.push('Ranked alone at the top, by model:', '', '| model | judgements |', '| --- | ---: |');
     lines.push(...models.map(([model, count]) => `| ${model} | ${count} |`), '');
   }
+  if (stats.models && stats.models.length > 0) {
+    lines.push(
+      '## Models',
+      '',
+      'The candidate replies were sampled live from these model connections (parameters as sent):',
+      '',
+      '| model | connection | parameters | outputs |',
+      '| --- | --- | --- | ---: |',
+      ...stats.models.map(
+        (m) =>
+          `| ${m.model ?? 'unknown'} | ${m.connectionId ?? 'n/a'} | \`${JSON.stringify(m.params)}\` | ${m.outputs} |`,
+      ),
+      '',
+    );
+  }
   lines.push('## Licence', '', `${input.license}.`, '');
   return lines.join('\n');
 }

@@ -23,6 +23,8 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
   const rankingRecords: AgreementRecord[] = [];
   const ratingRecords: AgreementRecord[] = [];
   const firstRating = template.ratingQuestions[0];
+  // Chat candidates: how many exported outputs each (connection, model, parameters) wrote (the card's model table).
+  const models = new Map<string, NonNullable<DatasetStatistics['models']>[number]>();
 
   return {
     observe(prepared: PreparedItem, lineCount: number) {
@@ -32,6 +34,22 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
       flaggedOutputs += prepared.excluded.size;
       const { item } = prepared;
       annotations += item.annotations.length;
+      for (const output of item.outputs) {
+        const p = output.provenance;
+        if (!p) continue;
+        const entry = {
+          connectionId: typeof p.connection_id === 'string' ? p.connection_id : null,
+          model: output.model,
+          // max tokens varies call by call (capped by the conversation's remaining token budget): not a setting.
+          params: Object.fromEntries(
+            Object.entries((p.params ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'maxTokens'),
+          ),
+        };
+        const key = JSON.stringify(entry);
+        const seen = models.get(key) ?? { ...entry, outputs: 0 };
+        seen.outputs++;
+        models.set(key, seen);
+      }
       for (const annotation of item.annotations) {
         const annotator = annotatorPseudonym(projectId, annotation.userId);
         annotators.add(annotator);
@@ -118,6 +136,7 @@ export function createStatisticsCollector(projectId: string, template: TemplateV
         templateVersions: [...templates].sort((a, b) => a - b),
         ratings,
         topModels,
+        ...(models.size > 0 ? { models: [...models.values()] } : {}),
         agreement,
         reference: {
           ...reference,

@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Answers, EXPORT_FORMATS, type ExportFormat, exportLineSchemas, type Task } from '@feedbench/shared';
+import {
+  type Answers,
+  type ExportFormat,
+  exportLineSchemas,
+  RANKING_EXPORT_FORMATS,
+  type Task,
+} from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 import { annotateAll, ManualClock, requestExport } from './exports.fixtures.ts';
@@ -133,7 +139,11 @@ interface GoldenCase {
 }
 
 const cases: GoldenCase[] = [
-  ...EXPORT_FORMATS.map((format) => ({ file: `${format}.jsonl`, project: 'ranking' as const, query: { format } })),
+  ...RANKING_EXPORT_FORMATS.map((format) => ({
+    file: `${format}.jsonl`,
+    project: 'ranking' as const,
+    query: { format },
+  })),
   ...(['openai-chat', 'trl-sft', 'trl-sft-text', 'raw'] as const).map((format) => ({
     file: `${format}.demonstration.jsonl`,
     project: 'demonstration' as const,

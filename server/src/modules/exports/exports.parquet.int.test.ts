@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import parquet from '@dsnp/parquetjs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { EXPORT_FORMATS, type ExportFormat, type Task } from '@feedbench/shared';
+import { type ExportFormat, RANKING_EXPORT_FORMATS, type Task } from '@feedbench/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestHarness } from '../../test/test-app.ts';
 import { annotateAll, exportLines, ManualClock, requestExport } from './exports.fixtures.ts';
@@ -147,7 +147,7 @@ async function readWithDuckDb(file: string): Promise<unknown[]> {
 }
 
 const cases = [
-  ...EXPORT_FORMATS.map((format) => ({ format, project: 'ranking' as const })),
+  ...RANKING_EXPORT_FORMATS.map((format) => ({ format, project: 'ranking' as const })),
   ...(['openai-chat', 'trl-sft', 'trl-sft-text', 'raw'] as const).map((format) => ({
     format,
     project: 'demonstration' as const,

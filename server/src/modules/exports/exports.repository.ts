@@ -23,6 +23,8 @@ export interface ExportOutput {
   id: string;
   model: string | null;
   content: string;
+  /** Chat candidates: the call that produced it (raw format's provenance columns). */
+  provenance?: Record<string, unknown>;
 }
 
 export interface ExportAnnotation {

@@ -5,7 +5,9 @@ import type { Answers, DatasetStatistics, ExportFileFormat, ExportOptions } from
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
+import type { ChatExportConversation } from '../chats/chats.export.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
+import { type ChatUnit, chatTurnItems } from './chat-turns.ts';
 import { createStatisticsCollector } from './dataset-stats.ts';
 import { createExportJobsService } from './export-jobs.service.ts';
 import { exportErrors } from './exports.errors.ts';
@@ -38,6 +40,10 @@ export interface ExportSources {
   adjudicatedAnswers?: (projectId: string) => Promise<Map<string, Answers>>;
   /** Annotator (user) id -> share of gold items answered right (gold module). */
   goldAccuracy?: (projectId: string) => Promise<Map<string, number>>;
+  /** `itemId:userId` -> the submitted live conversation behind that annotation (chats module; chat projects). */
+  chatConversations?: (
+    pairs: readonly { itemId: string; userId: string }[],
+  ) => Promise<Map<string, ChatExportConversation>>;
 }
 
 /** The filters resolved against the database once per export: who is excluded, which items were adjudicated. */
@@ -134,6 +140,26 @@ export function createExportsService({
     };
   }
 
+  async function chatConversationsOf(page: readonly ExportItem[]) {
+    if (!sources.chatConversations) return new Map<string, ChatExportConversation>();
+    return sources.chatConversations(
+      page.flatMap((item) => item.annotations.map((a) => ({ itemId: item.id, userId: a.userId }))),
+    );
+  }
+
+  /** A chat item's annotations become one unit per completed turn of each annotator's conversation. */
+  function chatUnits(item: ExportItem, conversations: Map<string, ChatExportConversation>) {
+    return item.annotations.flatMap((annotation) => {
+      const conversation = conversations.get(`${item.id}:${annotation.userId}`);
+      if (!conversation) return [];
+      const turns = chatTurnItems(item, annotation, conversation);
+      return turns.map((turn, index): { item: ExportItem; chat: ChatUnit } => ({
+        item: turn.item,
+        chat: { turn, annotation, starter: item, last: index === turns.length - 1 },
+      }));
+    });
+  }
+
   /** Lines in small batches, page after page; the consumer's pace drives the reads (backpressure). */
   async function* rows(
     project: ExportProject,
@@ -151,20 +177,27 @@ export function createExportsService({
     let rowCount = 0;
     do {
       const page = await repository.page(project.id, after, pageSize, exportPlan.filter);
+      const conversations = project.kind === 'chat' ? await chatConversationsOf(page.items) : undefined;
       let batch: ExportRow[] = [];
       for (const item of page.items) {
+        // A conversation's turns stay on one side of the split: it is decided by the item (its starter).
         if (options.split !== 'all' && splitOf(item.conversation, options.seed, options.testFraction) !== options.split)
           continue;
         const kept = itemForExport(item, options, context.template, exportPlan);
-        const prepared = kept && prepareItem(kept, prepareContext);
-        if (!prepared) continue;
-        let lineCount = 0;
-        for (const line of formatter.lines(prepared, context)) {
-          batch.push(line);
-          lineCount++;
+        if (!kept) continue;
+        for (const unit of conversations ? chatUnits(kept, conversations) : [{ item: kept, chat: undefined }]) {
+          const prepared = prepareItem(unit.item, prepareContext);
+          if (!prepared) continue;
+          // A chat turn's SFT line is the reply the conversation continued with: the edit, else the chosen one.
+          if (unit.chat) prepared.completions = unit.chat.turn.reply ? [unit.chat.turn.reply.content] : [];
+          let lineCount = 0;
+          for (const line of formatter.lines(prepared, { ...context, chat: unit.chat })) {
+            batch.push(line);
+            lineCount++;
+          }
+          rowCount += lineCount;
+          observe?.(prepared, lineCount);
         }
-        rowCount += lineCount;
-        observe?.(prepared, lineCount);
         if (batch.length >= BATCH_LINES) {
           yield batch;
           batch = [];

@@ -7,6 +7,7 @@ import {
   type ImportProblem,
   type ImportResult,
   type Question,
+  type TaskKind,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -44,7 +45,7 @@ const LIST_LIMIT = 50;
 
 export interface ImportProject {
   id: string;
-  kind: 'demonstration' | 'ranking';
+  kind: TaskKind;
   settings: { overlapTarget: number; questions: readonly Question[]; outputsFromModels?: boolean };
 }
 

@@ -75,6 +75,21 @@ export function templateFitProblems(
   item: ImportLine,
   { fewerOutputsAllowed = false }: { fewerOutputsAllowed?: boolean } = {},
 ): Omit<ImportProblem, 'line'>[] {
+  // A chat item is a conversation starter: an imported prefix ending on any turn, or empty (the annotator writes the
+  // first user turn); its candidates come from the project's models, turn by turn.
+  if (kind === 'chat') {
+    return item.outputs && item.outputs.length > 0
+      ? [
+          {
+            field: 'outputs',
+            message: 'a chat project takes conversation starters only: candidates come from its models',
+          },
+        ]
+      : [];
+  }
+  if (toConversation(item.prompt).length === 0) {
+    return [{ field: 'prompt', message: `required: an empty conversation is a chat starter, not a ${kind} item` }];
+  }
   const problems: Omit<ImportProblem, 'line'>[] = [];
   const count = item.outputs?.length ?? 0;
   for (const bound of outputBounds(kind, questions)) {

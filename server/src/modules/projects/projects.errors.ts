@@ -1,6 +1,13 @@
 import { AppError } from '../../lib/app-error.ts';
 
 export const projectErrors = {
+  invalidSettings: (problems: { path: (string | number)[]; message: string }[]) =>
+    new AppError(
+      'project.invalid_settings',
+      422,
+      problems.map((p) => `settings.${p.path.join('.')}: ${p.message}`).join('; '),
+      problems.map((p) => ({ path: ['settings', ...p.path].join('.'), message: p.message })),
+    ),
   // Non-members get 404, not 403: a project's existence is itself confidential.
   notFound: () => new AppError('project.not_found', 404, 'No such project'),
   researchersOnly: () => new AppError('project.forbidden', 403, 'Only researchers of this project may do this'),

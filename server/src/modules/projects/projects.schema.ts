@@ -24,7 +24,7 @@ export const projects = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('projects_kind_check', sql`${t.kind} in ('demonstration', 'ranking')`),
+    check('projects_kind_check', sql`${t.kind} in ('demonstration', 'ranking', 'chat')`),
     index('projects_workspace_idx').on(t.workspaceId),
   ],
 );

@@ -1,6 +1,7 @@
 import {
   type AddMemberBody,
   type CreateProjectBody,
+  chatSettingsProblems,
   createProjectBody,
   defaultSettings,
   type Member,
@@ -125,6 +126,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
         body.overlapTarget !== undefined ||
         body.leaseMinutes !== undefined ||
         body.ordering !== undefined ||
+        body.chat !== undefined ||
         body.outputsFromModels !== undefined;
       const settings =
         !settingsChanged && !templateChanged
@@ -136,7 +138,11 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
               ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
               ...(body.outputsFromModels === undefined ? {} : { outputsFromModels: body.outputsFromModels }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
+              ...(body.chat === undefined ? {} : { chat: body.chat }),
             };
+      // A chat project's template must keep fitting its candidate slots (and only chat projects have slots).
+      const misfits = settings ? chatSettingsProblems(current.kind, settings) : [];
+      if (misfits.length > 0) throw projectErrors.invalidSettings(misfits);
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
       // The fields the researcher sent, changed or not (saving an unchanged form is recorded too).
       const recordUpdate = () =>
@@ -224,7 +230,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;
 
-/** Annotators must not learn that control items are mixed into their queue (nor at what rate or threshold). */
-function withoutGold({ gold: _gold, ...settings }: ProjectRow['settings']) {
+/**
+ * Annotators must not learn that control items are mixed into their queue (nor at what rate or threshold), nor which
+ * model connection fills which chat candidate slot (blindness; the chat session tells them the turn limit).
+ */
+function withoutGold({ gold: _gold, chat: _chat, ...settings }: ProjectRow['settings']) {
   return settings;
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { ChatWorkspace } from '../../features/chat/components/ChatWorkspace.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
 import { AnnotationWorkspace } from '../../features/tasks/components/AnnotationWorkspace.tsx';
@@ -22,12 +23,16 @@ export function AnnotateRoute() {
         <h1>{project.data.name}</h1>
         <FeedbackLink projectId={projectId} />
       </div>
-      <AnnotationWorkspace
-        projectId={projectId}
-        guidelines={project.data.guidelines}
-        progress={project.data.progress}
-        onProgress={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(projectId).queryKey })}
-      />
+      {project.data.kind === 'chat' ? (
+        <ChatWorkspace projectId={projectId} questions={project.data.settings.questions} />
+      ) : (
+        <AnnotationWorkspace
+          projectId={projectId}
+          guidelines={project.data.guidelines}
+          progress={project.data.progress}
+          onProgress={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(projectId).queryKey })}
+        />
+      )}
     </div>
   );
 }

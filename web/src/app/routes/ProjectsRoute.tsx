@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { ChatSettingsFields, DEFAULT_CHAT_SETTINGS } from '../../features/chat/components/ChatSettingsFields.tsx';
 import { useProjects } from '../../features/projects/api/get-projects.ts';
 import { NewProjectForm } from '../../features/projects/components/NewProjectForm.tsx';
 import { ProjectList } from '../../features/projects/components/ProjectList.tsx';
@@ -20,6 +22,7 @@ export function ProjectsRoute() {
   const requested = search.get('workspace') ?? '';
   const workspaceId = known.some((w) => w.id === requested) ? requested : '';
   const projects = useProjects(workspaceId || undefined);
+  const [chatSettings, setChatSettings] = useState(DEFAULT_CHAT_SETTINGS);
   const navigate = useNavigate();
   const canCreate = user.role === 'admin' || user.role === 'researcher';
   // The workspace being shown comes first in the new-project form.
@@ -50,6 +53,10 @@ export function ProjectsRoute() {
           key={`${workspaceId}:${known.length}`}
           workspaces={creatable}
           onCreated={(id) => navigate(`/projects/${id}`)}
+          chatSettings={{
+            value: chatSettings,
+            fields: (id) => <ChatSettingsFields workspaceId={id} value={chatSettings} onChange={setChatSettings} />,
+          }}
         />
       )}
     </div>

@@ -18,6 +18,8 @@ export const exportMessages = defineMessages({
     'format_openai-dpo': 'OpenAI preference fine-tuning: input, preferred and non-preferred output.',
     'format_hh-rlhf': 'Anthropic HH-RLHF transcripts: chosen and rejected.',
     'format_trl-kto': 'TRL KTOTrainer: unpaired completions labelled desirable or not.',
+    'format_oasst-message-tree':
+      'Open-Assistant message trees: one conversation tree per line, candidates ranked per turn.',
     format_rankings: 'Every output with its rank (ties kept), ratings and flags.',
     format_raw: 'Every annotation as stored, with review state and corrections.',
     format: 'Format',
@@ -109,6 +111,7 @@ export const exportMessages = defineMessages({
     'format_openai-dpo': 'OpenAI 偏好微调：输入、偏好输出与非偏好输出。',
     'format_hh-rlhf': 'Anthropic HH-RLHF 对话记录：chosen 与 rejected。',
     'format_trl-kto': 'TRL KTOTrainer：标注为可取或不可取的非成对补全。',
+    'format_oasst-message-tree': 'Open-Assistant 消息树：每行一棵对话树，每轮候选回复附排序。',
     format_rankings: '每个输出及其名次（保留并列）、评分和标记。',
     format_raw: '按存储原样导出每条标注，含审核状态与修正。',
     format: '格式',

@@ -5,7 +5,10 @@ export const projectMessages = defineMessages({
   en: {
     kindHint_demonstration: 'Annotators write the ideal assistant reply (SFT demonstrations).',
     kindHint_ranking: 'Annotators rank and rate model outputs (RLHF preferences).',
+    kindHint_chat:
+      'Annotators chat live with your models, comparing K candidate replies at every turn (HH-RLHF, Llama 2).',
     kind_ranking: 'ranking',
+    kind_chat: 'live chat',
     kind_demonstration: 'demonstration',
     newProject: 'New project',
     name: 'Name',
@@ -121,7 +124,9 @@ export const projectMessages = defineMessages({
   'zh-CN': {
     kindHint_demonstration: '标注员撰写理想的助手回复（SFT 示范）。',
     kindHint_ranking: '标注员对模型输出进行排序和评分（RLHF 偏好）。',
+    kindHint_chat: '标注员与您的模型实时对话，在每一轮比较 K 个候选回复（HH-RLHF、Llama 2）。',
     kind_ranking: '排序',
+    kind_chat: '实时对话',
     kind_demonstration: '示范',
     newProject: '新建项目',
     name: '名称',

@@ -1,5 +1,7 @@
 import type { ExportFormat, TaskKind } from '@feedbench/shared';
+import type { ChatUnit } from '../chat-turns.ts';
 import type { PreparedItem, TemplateView } from '../judgements.ts';
+import { oasstTreeLine } from './oasst-tree.ts';
 import { hhRlhfLines, openaiDpoLines, trlKtoLines, trlPreferenceLines } from './preference.ts';
 import { rankingsLines } from './rankings.ts';
 import { rawLines } from './raw.ts';
@@ -9,6 +11,8 @@ import { openaiChatLines, trlSftLines, trlSftTextLines } from './sft.ts';
 export interface FormatContext {
   projectId: string;
   template: TemplateView;
+  /** Chat projects only. */
+  chat?: ChatUnit;
 }
 
 /** One line of an export: an object to serialize, or a line a format has already serialized. */
@@ -21,8 +25,9 @@ export interface ExportFormatter {
   lines(prepared: PreparedItem, context: FormatContext): Iterable<ExportRow>;
 }
 
-const ranking = ['ranking'] as const;
-const any = ['demonstration', 'ranking'] as const;
+// A chat project's turns are ranking items of their own (chat-turns.ts): every ranking format reads them.
+const ranking = ['ranking', 'chat'] as const;
+const any = ['demonstration', 'ranking', 'chat'] as const;
 
 export const FORMATTERS: Record<ExportFormat, ExportFormatter> = {
   'openai-chat': { kinds: any, lines: openaiChatLines },
@@ -33,5 +38,14 @@ export const FORMATTERS: Record<ExportFormat, ExportFormatter> = {
   'hh-rlhf': { kinds: ranking, lines: hhRlhfLines },
   'trl-kto': { kinds: ranking, lines: trlKtoLines },
   rankings: { kinds: ranking, lines: rankingsLines },
-  raw: { kinds: any, lines: (p, c) => rawLines(p, c.projectId) },
+  raw: { kinds: any, lines: (p, c) => rawLines(p, c.projectId, c.chat) },
+  'oasst-message-tree': {
+    kinds: ['chat'],
+    lines: (_p, c) => {
+      const tree = c.chat?.last
+        ? oasstTreeLine(c.chat.starter, c.chat.annotation, c.chat.turn.conversation, c.projectId, c.template)
+        : undefined;
+      return tree ? [tree] : [];
+    },
+  },
 };

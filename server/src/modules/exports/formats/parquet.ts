@@ -58,7 +58,7 @@ export const PARQUET_SCHEMAS: Record<ExportFormat, SchemaDefinition> = {
     item_id: text,
     annotator: text,
     prompt: messages,
-    outputs: { repeated: true, fields: { id: text, model: optionalText, content: text } },
+    outputs: { repeated: true, fields: { id: text, model: optionalText, content: text, provenance: optionalJson } },
     metadata: json,
     answers: json,
     display_order: { type: 'UTF8', repeated: true },
@@ -71,6 +71,18 @@ export const PARQUET_SCHEMAS: Record<ExportFormat, SchemaDefinition> = {
     review: optionalText,
     corrected_answers: optionalJson,
     reference: optionalJson,
+    chat: optionalJson,
+  },
+  // A tree nests to any depth, which Parquet columns cannot: the root prompt node is one JSON column.
+  'oasst-message-tree': {
+    message_tree_id: text,
+    tree_state: text,
+    item_id: text,
+    annotator: text,
+    system_prompt: optionalText,
+    models: json,
+    tokens_used: { type: 'INT64' },
+    prompt: json,
   },
 };
 

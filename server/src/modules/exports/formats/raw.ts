@@ -1,13 +1,32 @@
 import { annotatorPseudonym } from '../annotator-pseudonym.ts';
+import type { ChatUnit } from '../chat-turns.ts';
 import type { PreparedItem } from '../judgements.ts';
+
+/** A chat turn's place in its conversation: which candidate was chosen, the edit (an SFT demonstration) and its diff. */
+function chatColumns({ turn }: ChatUnit) {
+  return {
+    conversation_id: turn.conversation.id,
+    turn: turn.turnNo,
+    system_prompt: turn.conversation.systemPrompt,
+    chosen_id: turn.chosenId,
+    edit: turn.edit ? { id: turn.edit.id, text: turn.edit.content, diff: turn.edit.editDiff ?? [] } : null,
+    tokens_used: turn.conversation.tokensUsed,
+  };
+}
 
 /**
  * Every annotation as stored, enough to recompute everything elsewhere: the pseudonymous annotator, all answers, the
  * display order they saw, template and guidelines versions, lease, timestamps and time on task, the review verdict
  * and a reviewer's correction beside the untouched answers, with the item.
  */
-export function* rawLines({ item }: PreparedItem, projectId: string): Generator<object> {
-  const outputs = item.outputs.map((o) => ({ id: o.id, model: o.model, content: o.content }));
+export function* rawLines({ item }: PreparedItem, projectId: string, chat?: ChatUnit): Generator<object> {
+  // Chat candidates carry the provenance of their call (connection, parameters, finish reason, usage, latency).
+  const outputs = item.outputs.map((o) => ({
+    id: o.id,
+    model: o.model,
+    content: o.content,
+    ...(o.provenance ? { provenance: o.provenance } : {}),
+  }));
   for (const annotation of item.annotations) {
     yield {
       annotation_id: annotation.id,
@@ -27,6 +46,7 @@ export function* rawLines({ item }: PreparedItem, projectId: string): Generator<
       review: annotation.review,
       corrected_answers: annotation.correctedAnswers,
       reference: item.reference,
+      ...(chat ? { chat: chatColumns(chat) } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  CHAT_ONLY_EXPORT_FORMATS,
   CONSENSUS_METHODS,
   EXPORT_AGGREGATIONS,
   EXPORT_FILE_FORMATS,
@@ -32,7 +33,11 @@ export function ExportOptionsForm({
 }) {
   const t = useMessages(exportMessages);
   const preference: readonly string[] = PREFERENCE_EXPORT_FORMATS;
-  const formats = kind === 'demonstration' ? EXPORT_FORMATS.filter((f) => !preference.includes(f)) : EXPORT_FORMATS;
+  const chatOnly: readonly string[] = CHAT_ONLY_EXPORT_FORMATS;
+  // The message tree is written from live chat conversations only.
+  const formats = EXPORT_FORMATS.filter(
+    (f) => !(kind === 'demonstration' && preference.includes(f)) && (kind === 'chat' || !chatOnly.includes(f)),
+  );
   const id = useId();
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
   const select = <T extends string>(key: keyof ExportChoices, label: string, values: readonly T[], fallback: T) => (

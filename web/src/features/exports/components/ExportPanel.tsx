@@ -11,8 +11,15 @@ import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { ExportSummary } from './ExportSummary.tsx';
 import { SnapshotsPanel } from './SnapshotsPanel.tsx';
 
-/** What a new export of each kind of project starts as: preference pairs for rankings, chat SFT for demonstrations. */
-const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = { ranking: 'trl-preference', demonstration: 'openai-chat' };
+/**
+ * What a new export of each kind of project starts as: preference pairs for rankings and live chats (one ranking per
+ * turn), chat SFT for demonstrations.
+ */
+const DEFAULT_FORMAT: Record<TaskKind, ExportFormat> = {
+  ranking: 'trl-preference',
+  demonstration: 'openai-chat',
+  chat: 'trl-preference',
+};
 
 /**
  * The researcher's export: every option, a direct download (streamed by the browser), a background job for big

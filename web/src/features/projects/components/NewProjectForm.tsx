@@ -1,5 +1,12 @@
-import { defaultSettings, findPreset, TASK_KINDS, type TaskKind, TEMPLATE_PRESETS } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import {
+  type ChatSettingsInput,
+  defaultSettings,
+  findPreset,
+  TASK_KINDS,
+  type TaskKind,
+  TEMPLATE_PRESETS,
+} from '@feedbench/shared';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -15,9 +22,18 @@ import { usePresetDescription } from './preset-description.ts';
 export function NewProjectForm({
   onCreated,
   workspaces = [],
+  chatSettings,
 }: {
   onCreated: (projectId: string) => void;
   workspaces?: { id: string; name: string }[];
+  /**
+   * A chat project's setup (candidate slots on model connections, limits), given by the app from the chat feature:
+   * the fields for the chosen workspace, and the settings they hold.
+   */
+  chatSettings?: {
+    fields: (workspaceId: string) => ReactNode;
+    value: ChatSettingsInput;
+  };
 }) {
   const t = useMessages(projectMessages);
   const presetDescription = usePresetDescription();
@@ -32,8 +48,12 @@ export function NewProjectForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const settings = { ...assignment, questions: preset ? preset.questions : defaultSettings(kind).questions };
     const chosen = workspaces.some((w) => w.id === workspaceId) ? workspaceId : workspaces[0]?.id;
+    const settings = {
+      ...assignment,
+      questions: preset ? preset.questions : defaultSettings(kind).questions,
+      ...(kind === 'chat' && chatSettings ? { chat: chatSettings.value } : {}),
+    };
     create.mutate(
       { name, kind, guidelines, settings, workspaceId: chosen },
       { onSuccess: (project) => onCreated(project.id) },
@@ -109,6 +129,7 @@ export function NewProjectForm({
           {preset ? presetDescription(preset) : t('changeQuestionsLater')}
         </p>
       </div>
+      {kind === 'chat' && chatSettings?.fields(workspaceId || workspaces[0]?.id || '')}
       <AssignmentSettingsFields idPrefix="new-project" value={assignment} onChange={setAssignment} />
       <MarkdownEditor
         label={t('guidelinesMarkdown')}
