@@ -3,6 +3,7 @@ import { MEMBER_ROLES, ORDERING_POLICIES, TASK_KINDS } from '../constants.ts';
 import { importJobSchema } from '../import-line.ts';
 import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
+import { judgeJobSchema } from './judge-jobs.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -97,6 +98,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     exportJobs: z.array(exportJobSchema).optional(),
     /** Imports running now or finished in the last minute (absent when there are none). */
     importJobs: z.array(importJobSchema).optional(),
+    /** Judging jobs running now or finished in the last minute (absent when there are none). */
+    judgeJobs: z.array(judgeJobSchema).optional(),
   }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -90,6 +90,11 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'user.password_reset',
   'project.member_remove',
+  'judge.create',
+  'judge.delete',
+  'judge_job.create',
+  'judge_job.cancel',
+  'judge.suggestions',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   type AnnotationListResponse,
+  type Answers,
   checkAnswers,
   type SkipBody,
   type SubmitBody,
   type SubmitResponse,
   type Task,
+  type TaskSuggestion,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -33,6 +35,16 @@ interface Deps {
    */
   afterSubmit?: (e: { projectId: string; userId: string; itemId: string; gold: boolean }) => Promise<void>;
   log?: (message: string, error: unknown) => void;
+  /**
+   * A model judge's answer to suggest on a task (the judges module's suggestionFor), in the annotator's blind ids;
+   * it records the assignment's experiment arm. Absent: no suggestions.
+   */
+  suggestionFor?: (input: {
+    projectId: string;
+    itemId: string;
+    userId: string;
+    toBlind: (answers: Answers) => Answers;
+  }) => Promise<TaskSuggestion | undefined>;
 }
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
@@ -44,6 +56,7 @@ export function createAnnotationsService({
   events,
   afterSubmit,
   log = (message, error) => console.error(message, error),
+  suggestionFor,
 }: Deps) {
   type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
 
@@ -57,6 +70,12 @@ export function createAnnotationsService({
     events.publish(project.id);
     const byId = new Map(claimed.outputs.map((o) => [o.id, o]));
     const blinding = outputBlinding(claimed.outputs);
+    const suggestion = await suggestionFor?.({
+      projectId: project.id,
+      itemId: claimed.itemId,
+      userId: user.id,
+      toBlind: blinding.blindAnswers,
+    });
     return {
       leaseId: claimed.leaseId,
       expiresAt: claimed.expiresAt.toISOString(),
@@ -73,6 +92,7 @@ export function createAnnotationsService({
       draft: claimed.draft
         ? { answers: blinding.blindAnswers(claimed.draft.answers), updatedAt: claimed.draft.updatedAt.toISOString() }
         : null,
+      ...(suggestion ? { suggestion } : {}),
     };
   }
 

@@ -156,6 +156,9 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       return toProject(row, 'researcher');
     },
 
+    /** The project's row for background work whose access was checked when it started (judging jobs). */
+    byId: (projectId: string): Promise<ProjectRow | undefined> => repository.findById(projectId),
+
     /** Counters only, for the live feed (access was checked when the socket opened). */
     async progressOf(projectId: string) {
       const row = await repository.findById(projectId);

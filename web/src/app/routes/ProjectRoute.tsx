@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
+import { judgesMessages } from '../../features/judges/judges.messages.ts';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
 import { useLiveProgress } from '../../features/projects/api/live-progress.ts';
 import { GuidelinesEditor } from '../../features/projects/components/GuidelinesEditor.tsx';
@@ -10,6 +11,7 @@ import { MembersPanel } from '../../features/projects/components/MembersPanel.ts
 import { ProgressCounters } from '../../features/projects/components/ProgressCounters.tsx';
 import { ProjectSettingsForm } from '../../features/projects/components/ProjectSettingsForm.tsx';
 import { FeedbackLink } from '../../features/review/components/FeedbackLink.tsx';
+import { useMessages } from '../../i18n/messages.ts';
 
 /** How often the dashboard refetches its counters; the live socket pushes changes in between. */
 const PROGRESS_POLL_MS = 5_000;
@@ -20,6 +22,7 @@ export function ProjectRoute() {
   const project = useProject(projectId, { pollMs: PROGRESS_POLL_MS });
   const live = useLiveProgress(projectId);
   const queryClient = useQueryClient();
+  const judgesT = useMessages(judgesMessages);
 
   if (project.isPending) return <Loading what="the project" />;
   if (project.isError) return <ErrorNotice error={project.error} title="Could not load the project" />;
@@ -62,6 +65,9 @@ export function ProjectRoute() {
           </Link>
           <Link className="button" to={`/projects/${p.id}/gold`}>
             Gold
+          </Link>
+          <Link className="button" to={`/projects/${p.id}/judges`}>
+            {judgesT('breadcrumbJudges')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/items`}>
             Items
