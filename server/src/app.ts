@@ -83,6 +83,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     events,
     exportsDir: config.exportsDir,
     passwordHashing: config.passwordHashing,
+    models: config.models,
   });
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });

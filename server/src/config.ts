@@ -79,6 +79,25 @@ const envSchema = z.object({
   /** Sign-ins waiting for a hash, beyond which the server answers 503 (in all) or 429 (per client address). */
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   PASSWORD_HASH_QUEUE_PER_ADDRESS: z.coerce.number().int().min(0).max(1000).default(4),
+  /**
+   * Server secret: model connections' API keys are encrypted at rest under a key derived from it (AES-256-GCM).
+   * Required with NODE_ENV=production (keys cannot be stored without it). Unset elsewhere: generated once into
+   * FEEDBENCH_SECRET_FILE (mode 0600). Changing it makes stored keys unreadable: enter them again.
+   */
+  FEEDBENCH_SECRET: z.string().min(16, 'at least 16 characters (32 random bytes recommended)').optional(),
+  FEEDBENCH_SECRET_FILE: z.string().default('./.feedbench/secret'),
+  /**
+   * Model endpoints on loopback and private networks (local vLLM, Ollama, a GPU box on the LAN) are allowed by
+   * default; `false` refuses them too (hosted instances). Link-local and cloud metadata addresses are always refused.
+   */
+  FEEDBENCH_MODEL_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Comma-separated host names, addresses or CIDRs that model URLs may reach even if refused above. */
+  FEEDBENCH_MODEL_ALLOW_HOSTS: z.string().default(''),
+  /** Per model call, request start to last byte (ms). */
+  FEEDBENCH_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
 });
 
 /** The per-email exponential delay of failed sign-ins across addresses (modules/auth/login-throttle.ts). */
@@ -112,6 +131,12 @@ export type Config = {
   passwordHashing: HashingLimits;
   /** Origins besides the server's own allowed to open the live WebSocket. */
   allowedSocketOrigins: string[];
+  /** Model connections: the secret for API keys at rest, where calls may go, how long one may take. */
+  models: {
+    secret: { value?: string; file: string; production: boolean };
+    network: { allowPrivate: boolean; allowHosts: string[] };
+    timeoutMs: number;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -160,6 +185,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedSocketOrigins: e.WS_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    models: {
+      secret: {
+        ...(e.FEEDBENCH_SECRET && { value: e.FEEDBENCH_SECRET }),
+        file: path.resolve(e.FEEDBENCH_SECRET_FILE),
+        production: e.NODE_ENV === 'production',
+      },
+      network: {
+        allowPrivate: e.FEEDBENCH_MODEL_ALLOW_PRIVATE,
+        allowHosts: e.FEEDBENCH_MODEL_ALLOW_HOSTS.split(',')
+          .map((host) => host.trim())
+          .filter((host) => host !== ''),
+      },
+      timeoutMs: e.FEEDBENCH_MODEL_TIMEOUT_MS,
+    },
   };
 }
 

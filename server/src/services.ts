@@ -14,6 +14,9 @@ import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold
 import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
+import type { SecretSource } from './modules/models/api-key-cipher.ts';
+import { DEFAULT_MODEL_NETWORK_POLICY, type ModelNetworkPolicy } from './modules/models/model-url-guard.ts';
+import { createModelsService } from './modules/models/models.service.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
@@ -29,6 +32,8 @@ export function createServices(
     events?: ProjectEvents;
     exportsDir?: string;
     passwordHashing?: HashingLimits;
+    /** Model connections: where the API-key secret comes from, where calls may go, per-call timeout. */
+    models?: { secret: SecretSource; network?: ModelNetworkPolicy; timeoutMs?: number };
   },
 ) {
   const { db } = database;
@@ -113,9 +118,21 @@ export function createServices(
     audit,
     events,
   });
+  const models = createModelsService({
+    db,
+    clock,
+    audit,
+    workspaces,
+    workspaceOfProject: (projectId) => projects.workspaceOf(projectId),
+    // Without settings (CLI helpers and tests that build services by hand): a secret file in the working folder.
+    secret: options.models?.secret ?? { file: './.feedbench/secret', production: false },
+    network: options.models?.network ?? DEFAULT_MODEL_NETWORK_POLICY,
+    timeoutMs: options.models?.timeoutMs,
+  });
   return {
     auth,
     assignment,
+    models,
     projects,
     items,
     itemBrowser,

@@ -10,6 +10,7 @@ export * from './contracts/exports.ts';
 export * from './contracts/health.ts';
 export * from './contracts/item-browser.ts';
 export * from './contracts/judges.ts';
+export * from './contracts/models.ts';
 export * from './contracts/pagination.ts';
 export * from './contracts/projects.ts';
 export * from './contracts/review.ts';

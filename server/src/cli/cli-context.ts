@@ -19,7 +19,11 @@ export async function withCliContext<T>(fn: (context: CliContext) => Promise<T>)
   const database = openDatabase(config.database);
   try {
     await database.migrate();
-    const services = createServices(database, { clock: systemClock, sessionTtlHours: config.sessionTtlHours });
+    const services = createServices(database, {
+      clock: systemClock,
+      sessionTtlHours: config.sessionTtlHours,
+      models: config.models,
+    });
     const actor = async () => {
       const admin = await services.auth.firstAdmin();
       if (!admin) throw new CliError('No admin account yet: create one with `feedbench user add --role admin ...`');

@@ -65,7 +65,11 @@ export async function buildTestApp(options: { clock?: Clock; config?: Partial<Co
   const { database, dispose } = await openTestDatabase(options.ownDatabase ?? false);
   await database.migrate();
   const config: Config = {
-    ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    // A fixed secret: model API keys are encrypted without writing a secret file into the working folder.
+    ...loadConfig({
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      FEEDBENCH_SECRET: 'feedbench-test-secret-0123456789',
+    }),
     database: { kind: 'pglite' as const, dataDir: '' },
     // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
     loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },

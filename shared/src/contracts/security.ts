@@ -95,6 +95,11 @@ export const AUDIT_ACTIONS = [
   'judge_job.create',
   'judge_job.cancel',
   'judge.suggestions',
+  'model_connection.create',
+  'model_connection.update',
+  'model_connection.delete',
+  'generation.start',
+  'generation.cancel',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

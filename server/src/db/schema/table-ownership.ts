@@ -37,6 +37,10 @@ export const TABLE_OWNERS = {
   judge_answers: 'judges',
   judge_suggestion_settings: 'judges',
   suggestion_exposures: 'judges',
+  // Model connections (encrypted keys) and generation jobs with their one row per item x connection x sample.
+  model_connections: 'models',
+  generation_jobs: 'models',
+  generation_samples: 'models',
   projects: 'projects',
   project_members: 'projects',
   reviews: 'review',

@@ -86,6 +86,29 @@ interface AuditEventShapes {
   'judge_job.cancel': Event & { projectId: string; target: string };
   // Who turned suggestions (or the anchoring experiment) on or off, with which judge and seed.
   'judge.suggestions': Event<{ mode: SuggestionMode; judgeId: string | null; seed: number }> & { projectId: string };
+  // Model connections: never the key, only whether one was set, kept, replaced or removed.
+  'model_connection.create': Event<{
+    workspaceId: string | null;
+    name: string;
+    baseUrl: string;
+    model: string;
+    apiKey: 'set' | 'none';
+  }> & { target: string };
+  'model_connection.update': Event<{
+    workspaceId: string | null;
+    name: string;
+    fields: string[];
+    baseUrl?: string;
+    apiKey: 'kept' | 'replaced' | 'removed';
+  }> & { target: string };
+  'model_connection.delete': Event<{ workspaceId: string | null; name: string; baseUrl: string; model: string }> & {
+    target: string;
+  };
+  'generation.start': Event<{ connectionIds: string[]; samplesPerItem: number; samplesTotal: number }> & {
+    projectId: string;
+    target: string;
+  };
+  'generation.cancel': Event & { projectId: string; target: string };
 }
 /**
  * Keyed by every name in AUDIT_ACTIONS (shared/), so an action added there without its shape above does not compile,

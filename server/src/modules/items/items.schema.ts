@@ -1,4 +1,4 @@
-import type { Message } from '@feedbench/shared';
+import type { Message, OutputProvenance } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -77,6 +77,8 @@ export const itemOutputs = pgTable(
      * payload and input so answers and exports keep the real ids.
      */
     blindId: text('blind_id').notNull().default(sql`gen_random_uuid()::text`),
+    /** Set on outputs sampled by a generation job (models module): connection, model, parameters, usage. */
+    provenance: jsonb('provenance').$type<OutputProvenance>(),
   },
   (t) => [unique('item_outputs_item_output_unique').on(t.itemId, t.outputId)],
 );

@@ -160,6 +160,11 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
     byId: (projectId: string): Promise<ProjectRow | undefined> => repository.findById(projectId),
 
     /** Counters only, for the live feed (access was checked when the socket opened). */
+    /** The workspace a project belongs to (undefined: no such project), for services scoped by workspace. */
+    async workspaceOf(projectId: string): Promise<string | undefined> {
+      return (await repository.findById(projectId))?.workspaceId;
+    },
+
     async progressOf(projectId: string) {
       const row = await repository.findById(projectId);
       if (!row) throw projectErrors.notFound();
