@@ -28,6 +28,9 @@ import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemBrowserRoutes } from './modules/items/item-browser.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
+import { registerJudgeJobResumption } from './modules/judges/judge-jobs.resume.ts';
+import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
+import { judgesRoutes } from './modules/judges/judges.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
@@ -59,10 +62,18 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Retry and heartbeat timing of judging jobs (tests shorten the backoff). */
+  judgeTiming?: Partial<JudgeJobTiming>;
 }
 
 /** Infrastructure plugins, then feature modules. No listen(): tests call inject() on the result. */
-export async function buildApp({ config, database, clock = systemClock, serveWeb = true }: BuildAppOptions) {
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  serveWeb = true,
+  judgeTiming,
+}: BuildAppOptions) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // JSON bodies stay small; import routes stream theirs instead of buffering them.
@@ -79,6 +90,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   app.addHook('onClose', () => events.close());
   const services = createServices(database, {
     clock,
+    judgeTiming,
     sessionTtlHours: config.sessionTtlHours,
     events,
     exportsDir: config.exportsDir,
@@ -115,6 +127,7 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
     progressOf: (projectId) => services.projects.progressOf(projectId),
     recentExportJobs: (projectId) => services.exports.jobs.recent(projectId),
     recentImportJobs: (projectId) => services.items.imports.recent(projectId),
+    recentJudgeJobs: (projectId) => services.judges.jobs.recent(projectId),
     log: (message, error) => app.log.warn({ err: error }, message),
   });
   app.addHook('onClose', async () => liveHub.close());
@@ -148,6 +161,8 @@ export async function buildApp({ config, database, clock = systemClock, serveWeb
   await app.register(agreementRoutes(services.agreement));
   await app.register(draftsRoutes(services.drafts));
   await app.register(assignmentRoutes(services.projects, services.assignment));
+  await app.register(judgesRoutes(services.judges));
+  registerJudgeJobResumption(app, services.judges, (message, error) => app.log.warn({ err: error }, message));
   await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;

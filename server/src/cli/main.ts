@@ -5,6 +5,7 @@ import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerJudgeCommand } from './judge.command.ts';
 
 const program = new Command('feedbench')
   .description('Feedbench: collect SFT demonstrations and preference rankings')
@@ -14,6 +15,7 @@ registerCommands(program);
 registerAgreementCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
+registerJudgeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

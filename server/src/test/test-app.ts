@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { JudgeJobTiming } from '../modules/judges/judge-jobs.runner.ts';
 import { csrfTokenFor } from '../plugins/csrf.ts';
 
 /** A clock tests move by hand: lease and session expiry without sleeping. */
@@ -60,7 +61,14 @@ async function openTestDatabase(own: boolean): Promise<{ database: DatabaseHandl
 }
 
 /** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
-export async function buildTestApp(options: { clock?: Clock; config?: Partial<Config>; ownDatabase?: boolean } = {}) {
+export async function buildTestApp(
+  options: {
+    clock?: Clock;
+    config?: Partial<Config>;
+    ownDatabase?: boolean;
+    judgeTiming?: Partial<JudgeJobTiming>;
+  } = {},
+) {
   const clock = options.clock ?? new FakeClock();
   const { database, dispose } = await openTestDatabase(options.ownDatabase ?? false);
   await database.migrate();
@@ -75,7 +83,7 @@ export async function buildTestApp(options: { clock?: Clock; config?: Partial<Co
     loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
     ...options.config,
   };
-  const app = await buildApp({ config, database, clock, serveWeb: false });
+  const app = await buildApp({ config, database, clock, serveWeb: false, judgeTiming: options.judgeTiming });
   const { services } = app;
 
   const harness = {

@@ -141,7 +141,10 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
     if (!judge) return;
     if (!usable.has(judge.connectionId)) {
       const connections = await models.connectionsUsableIn(job.projectId);
-      usable.set(judge.connectionId, connections.some((c) => c.id === judge.connectionId));
+      usable.set(
+        judge.connectionId,
+        connections.some((c) => c.id === judge.connectionId),
+      );
     }
     if (!usable.get(judge.connectionId)) {
       await repository.attemptFailed(task, 'the model connection is not usable by this project', true);

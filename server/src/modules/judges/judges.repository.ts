@@ -145,11 +145,17 @@ export function createJudgesRepository(db: Executor) {
      * Takes over a running job whose heartbeat is older than `staleBefore` (its instance ended): one statement, so
      * of two instances resuming at once only one gets it.
      */
-    async takeOverStale(staleBefore: Date, now: Date): Promise<JudgeJobRow[]> {
+    async takeOverStale(staleBefore: Date, now: Date, projectId?: string): Promise<JudgeJobRow[]> {
       return db
         .update(judgeJobs)
         .set({ updatedAt: now })
-        .where(and(eq(judgeJobs.status, 'running'), lt(judgeJobs.updatedAt, staleBefore)))
+        .where(
+          and(
+            eq(judgeJobs.status, 'running'),
+            lt(judgeJobs.updatedAt, staleBefore),
+            projectId === undefined ? undefined : eq(judgeJobs.projectId, projectId),
+          ),
+        )
         .returning();
     },
 

@@ -194,11 +194,11 @@ export function createJudgesService(deps: Deps) {
 
     /**
      * Resumes running jobs whose heartbeat is stale (their process ended): called at start-up and periodically.
-     * Taking a job over is one statement, so two instances never run one job twice.
+     * Taking a job over is one statement, so two instances never run one job twice. `projectId` limits it (tests).
      */
-    async resumeStale(): Promise<string[]> {
+    async resumeStale(scope: { projectId?: string } = {}): Promise<string[]> {
       const now = clock.now();
-      const taken = await repository.takeOverStale(new Date(now.getTime() - JUDGE_JOB_STALE_MS), now);
+      const taken = await repository.takeOverStale(new Date(now.getTime() - JUDGE_JOB_STALE_MS), now, scope.projectId);
       for (const job of taken) start(job);
       return taken.map((j) => j.id);
     },
