@@ -34,6 +34,9 @@ import { judgesRoutes } from './modules/judges/judges.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
 import { createProjectEvents } from './modules/live/project-events.ts';
+import { generationJobsRoutes } from './modules/models/generation-jobs.routes.ts';
+import type { GenerationTimings } from './modules/models/generation-runner.ts';
+import { modelsRoutes } from './modules/models/models.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -64,6 +67,10 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
   /** Retry and heartbeat timing of judging jobs (tests shorten the backoff). */
   judgeTiming?: Partial<JudgeJobTiming>;
+  /** Where log lines go instead of stdout (tests that read them: no secret may reach a log line). */
+  logStream?: NodeJS.WritableStream;
+  /** Generation jobs' claim, backoff and progress timings (tests shorten them). */
+  generationTimings?: Partial<GenerationTimings>;
 }
 
 /** Infrastructure plugins, then feature modules. No listen(): tests call inject() on the result. */
@@ -73,9 +80,11 @@ export async function buildApp({
   clock = systemClock,
   serveWeb = true,
   judgeTiming,
+  logStream,
+  generationTimings,
 }: BuildAppOptions) {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(logStream && { stream: logStream }) },
     // JSON bodies stay small; import routes stream theirs instead of buffering them.
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
@@ -96,7 +105,11 @@ export async function buildApp({
     exportsDir: config.exportsDir,
     passwordHashing: config.passwordHashing,
     models: config.models,
+    log: (message, error) => app.log.warn({ err: error }, message),
+    generationTimings,
   });
+  // Jobs running here stop with the app (their claims given back); the next start resumes them (main.ts).
+  app.addHook('onClose', () => services.generation.close());
 
   await registerSecurityHeaders(app, { tls: config.cookieSecure });
   if (config.production && !config.cookieSecure) {
@@ -128,6 +141,7 @@ export async function buildApp({
     recentExportJobs: (projectId) => services.exports.jobs.recent(projectId),
     recentImportJobs: (projectId) => services.items.imports.recent(projectId),
     recentJudgeJobs: (projectId) => services.judges.jobs.recent(projectId),
+    recentGenerationJobs: (projectId) => services.generation.recent(projectId),
     log: (message, error) => app.log.warn({ err: error }, message),
   });
   app.addHook('onClose', async () => liveHub.close());
@@ -156,6 +170,8 @@ export async function buildApp({
   await app.register(projectsRoutes(services.projects));
   await app.register(itemsRoutes(services.projects, services.items));
   await app.register(itemBrowserRoutes(services.itemBrowser));
+  await app.register(modelsRoutes(services.models, services.projects));
+  await app.register(generationJobsRoutes(services.generation, services.projects));
   await app.register(annotationsRoutes(services.annotations));
   await app.register(exportsRoutes(services.projects, services.exports));
   await app.register(agreementRoutes(services.agreement));

@@ -26,6 +26,11 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+// Generation jobs interrupted by the last stop (or a crash) go on where they were.
+void app.services.generation
+  .resumeAll()
+  .then((resumed) => resumed > 0 && app.log.info(`resumed ${resumed} generation job(s)`))
+  .catch((error: unknown) => app.log.warn({ err: error }, 'could not resume generation jobs'));
 app.log.info(
   `Feedbench on http://localhost:${config.port} (database: ${database.engine}, listening on ${config.host})`,
 );

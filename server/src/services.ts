@@ -17,6 +17,8 @@ import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
 import { createJudgesService } from './modules/judges/judges.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import type { SecretSource } from './modules/models/api-key-cipher.ts';
+import { createGenerationJobsService } from './modules/models/generation-jobs.service.ts';
+import type { GenerationTimings } from './modules/models/generation-runner.ts';
 import { DEFAULT_MODEL_NETWORK_POLICY, type ModelNetworkPolicy } from './modules/models/model-url-guard.ts';
 import { createModelsService } from './modules/models/models.service.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
@@ -38,6 +40,9 @@ export function createServices(
     models?: { secret: SecretSource; network?: ModelNetworkPolicy; timeoutMs?: number };
     /** Retry and heartbeat timing of judging jobs (tests shorten it). */
     judgeTiming?: Partial<JudgeJobTiming>;
+    /** Generation jobs' claim, backoff and progress timings (tests shorten them). */
+    generationTimings?: Partial<GenerationTimings>;
+    log?: (message: string, error?: unknown) => void;
   },
 ) {
   const { db } = database;
@@ -146,17 +151,34 @@ export function createServices(
     clock,
     audit,
     workspaces,
-    workspaceOfProject: (projectId) => projects.workspaceOf(projectId),
+    workspaceOfProject: async (projectId) => (await projects.findRow(projectId))?.workspaceId,
     // Without settings (CLI helpers and tests that build services by hand): a secret file in the working folder.
     secret: options.models?.secret ?? { file: './.feedbench/secret', production: false },
     network: options.models?.network ?? DEFAULT_MODEL_NETWORK_POLICY,
     timeoutMs: options.models?.timeoutMs,
+  });
+  const generation = createGenerationJobsService({
+    db,
+    clock,
+    audit,
+    events,
+    models,
+    findProject: (projectId) => projects.findRow(projectId),
+    addGeneratedOutput: (tx, output) => items.addGeneratedOutput(tx, output),
+    createSlots: (tx, itemIds, target) => assignment.createSlots(tx, itemIds, target),
+    timings: {
+      // A claim outlives the longest call (FEEDBENCH_MODEL_TIMEOUT_MS) by a minute before another worker takes it.
+      ...(options.models?.timeoutMs && { claimTtlMs: options.models.timeoutMs + 60_000 }),
+      ...options.generationTimings,
+    },
+    log: options.log,
   });
   return {
     auth,
     assignment,
     models,
     judges,
+    generation,
     projects,
     items,
     itemBrowser,

@@ -7,6 +7,7 @@ export * from './contracts/annotations.ts';
 export * from './contracts/auth.ts';
 export * from './contracts/errors.ts';
 export * from './contracts/exports.ts';
+export * from './contracts/generation.ts';
 export * from './contracts/health.ts';
 export * from './contracts/item-browser.ts';
 export * from './contracts/judges.ts';

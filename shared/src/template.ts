@@ -122,6 +122,11 @@ export const projectSettingsSchema = z.object({
   ordering: z.enum(ORDERING_POLICIES).default('closest-to-completion'),
   /** Gold (control) items: mixed into every annotator's queue at `rate`, scored against their reference answers. */
   gold: goldSettingsSchema.default(() => goldSettingsSchema.parse({})),
+  /**
+   * Outputs are sampled from model connections (generation jobs, issue 13): items may be imported with fewer outputs
+   * than the template needs (prompts only), and are served to annotators once a job has given them enough.
+   */
+  outputsFromModels: z.boolean().default(false),
   questions: questionsSchema,
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
@@ -153,6 +158,7 @@ export function defaultSettings(kind: TaskKind): ProjectSettings {
     leaseMinutes: 30,
     ordering: 'closest-to-completion',
     gold: goldSettingsSchema.parse({}),
+    outputsFromModels: false,
     questions,
   };
 }

@@ -6,6 +6,7 @@ import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerJudgeCommand } from './judge.command.ts';
+import { registerGenerateCommand, registerModelsCommand } from './models.command.ts';
 
 const program = new Command('feedbench')
   .description('Feedbench: collect SFT demonstrations and preference rankings')
@@ -16,6 +17,8 @@ registerAgreementCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerJudgeCommand(program);
+registerModelsCommand(program);
+registerGenerateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

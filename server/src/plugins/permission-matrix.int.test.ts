@@ -61,6 +61,8 @@ interface Fixture {
   /** A judge of P (on a connection nothing listens on) and its finished judging job. */
   judgeId: string;
   judgeJobId: string;
+  /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
+  connectionId: string;
 }
 interface Rule {
   allow: readonly Persona[];
@@ -207,7 +209,17 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/leases/:leaseId/heartbeat':         { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/heartbeat` }) },
   'POST /api/leases/:leaseId/skip':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/skip`, payload: { reason: 'other' } }) },
   'PUT /api/leases/:leaseId/draft':              { allow: leaseHolder, request: (fx) => ({ url: `/api/leases/${fx.leaseId}/draft`, payload: { answers: {} } }) },
+  // Model connections: the workspace's owners/admins and instance admins (here only the admin) manage them; P's
+  // researchers list the ones P may use (no URLs).
+  'GET /api/model-connections':                  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections?workspaceId=${fx.workspaceId}` }) },
+  'POST /api/model-connections':                 { allow: ['admin'], request: (fx) => ({ url: '/api/model-connections', payload: { workspaceId: fx.workspaceId, name: `m-${randomUUID().slice(0, 8)}`, baseUrl: CLOSED_MODEL_URL, model: 'm', apiKey: 'sk-matrix' } }) },
+  'PATCH /api/model-connections/:connectionId':  { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}`, payload: { model: 'other' } }) },
+  'DELETE /api/model-connections/:connectionId': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}` }) },
+  'POST /api/model-connections/:connectionId/test': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}/test`, payload: {} }) },
+  'GET /api/projects/:projectId/model-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/model-connections` }) },
 };
+/** Nothing listens there: a connection test fails fast (network) without leaving the machine. */
+const CLOSED_MODEL_URL = 'http://127.0.0.1:9/v1';
 
 const DENIED = new Set([401, 403, 404]);
 let LOGIN: { email: string; password: string };
@@ -351,7 +363,14 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     slug: `inv-${randomUUID().slice(0, 8)}`,
   });
   const invitation = await h.services.invitations.invite(admin, elsewhere.id, { email: annotator.email });
+  const connection = await h.services.models.create(admin, {
+    workspaceId: defaultWorkspaceId,
+    name: `matrix-${randomUUID().slice(0, 8)}`,
+    baseUrl: CLOSED_MODEL_URL,
+    model: 'm',
+  });
   return {
+    connectionId: connection.id,
     workspaceInvitationId: workspaceInvitation.id,
     invitationId: invitation.id,
     projectId: project.id,

@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { JudgeJobTiming } from '../modules/judges/judge-jobs.runner.ts';
+import type { GenerationTimings } from '../modules/models/generation-runner.ts';
 import { csrfTokenFor } from '../plugins/csrf.ts';
 
 /** A clock tests move by hand: lease and session expiry without sleeping. */
@@ -30,11 +31,16 @@ export const engine = process.env.FEEDBENCH_TEST_ENGINE === 'postgres' ? 'postgr
  * (for tests that checksum the whole database while other files write to theirs in parallel). PGlite: always a new
  * database in a temporary folder.
  */
-async function openTestDatabase(own: boolean): Promise<{ database: DatabaseHandle; dispose(): Promise<void> }> {
+async function openTestDatabase(
+  own: boolean,
+): Promise<{ database: DatabaseHandle; dispose(): Promise<void>; settings: Config['database'] }> {
   const url = inject('databaseUrl');
   if (engine === 'postgres') {
     if (!url) throw new Error('global setup did not provide a database URL');
-    if (!own) return { database: openDatabase({ kind: 'postgres', url, poolSize: 20 }), dispose: async () => {} };
+    if (!own) {
+      const settings = { kind: 'postgres' as const, url, poolSize: 20 };
+      return { database: openDatabase(settings), dispose: async () => {}, settings };
+    }
     const name = `feedbench_own_${process.pid}_${Date.now()}`;
     const admin = async (statement: string) => {
       const client = new pg.Client({ connectionString: url });
@@ -48,31 +54,24 @@ async function openTestDatabase(own: boolean): Promise<{ database: DatabaseHandl
     await admin(`create database ${name}`);
     const ownUrl = new URL(url);
     ownUrl.pathname = `/${name}`;
+    const settings = { kind: 'postgres' as const, url: ownUrl.toString(), poolSize: 20 };
     return {
-      database: openDatabase({ kind: 'postgres', url: ownUrl.toString(), poolSize: 20 }),
+      database: openDatabase(settings),
       dispose: () => admin(`drop database if exists ${name} with (force)`),
+      settings,
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'feedbench-test-'));
   return {
     database: openDatabase({ kind: 'pglite', dataDir: dir }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    settings: { kind: 'pglite', dataDir: dir },
   };
 }
 
-/** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
-export async function buildTestApp(
-  options: {
-    clock?: Clock;
-    config?: Partial<Config>;
-    ownDatabase?: boolean;
-    judgeTiming?: Partial<JudgeJobTiming>;
-  } = {},
-) {
-  const clock = options.clock ?? new FakeClock();
-  const { database, dispose } = await openTestDatabase(options.ownDatabase ?? false);
-  await database.migrate();
-  const config: Config = {
+/** The test configuration: silent logs, a fixed secret for model API keys (no secret file written). */
+export function testConfig(): Config {
+  return {
     // A fixed secret: model API keys are encrypted without writing a secret file into the working folder.
     ...loadConfig({
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -81,9 +80,38 @@ export async function buildTestApp(
     database: { kind: 'pglite' as const, dataDir: '' },
     // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
     loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
-    ...options.config,
   };
-  const app = await buildApp({ config, database, clock, serveWeb: false, judgeTiming: options.judgeTiming });
+}
+
+/** A second app on an open database (another instance, or the next start after a crash); close both yourself. */
+export function buildAppOn(database: DatabaseHandle, options: { generationTimings?: Partial<GenerationTimings> } = {}) {
+  return buildApp({ config: testConfig(), database, serveWeb: false, generationTimings: options.generationTimings });
+}
+
+/** The real app on a real database (PostgreSQL or PGlite by tier), through inject(). Close it in afterAll. */
+export async function buildTestApp(
+  options: {
+    clock?: Clock;
+    config?: Partial<Config>;
+    ownDatabase?: boolean;
+    logStream?: NodeJS.WritableStream;
+    generationTimings?: Partial<GenerationTimings>;
+    judgeTiming?: Partial<JudgeJobTiming>;
+  } = {},
+) {
+  const clock = options.clock ?? new FakeClock();
+  const { database, dispose, settings } = await openTestDatabase(options.ownDatabase ?? false);
+  await database.migrate();
+  const config: Config = { ...testConfig(), ...options.config };
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    serveWeb: false,
+    logStream: options.logStream,
+    generationTimings: options.generationTimings,
+    judgeTiming: options.judgeTiming,
+  });
   const { services } = app;
 
   const harness = {
@@ -96,6 +124,17 @@ export async function buildTestApp(
       await database.close();
       await dispose();
     },
+    /**
+     * Another handle on this harness's database, as a second process would open it (restart and crash tests). PGlite
+     * takes one process at a time: close the harness's app and database first (`closeKeepingData`).
+     */
+    openSameDatabase: () => openDatabase(settings),
+    /** Closes the app and its database handle but keeps the data (then `openSameDatabase`; `dispose` at the end). */
+    async closeKeepingData() {
+      await app.close();
+      await database.close();
+    },
+    dispose,
     /**
      * A new account with a unique email, signed in. `headers` are what the browser sends: the session cookie and the
      * CSRF token the SPA reads from GET /api/auth/csrf (see plugins/csrf.ts).

@@ -3,6 +3,7 @@ import { MEMBER_ROLES, ORDERING_POLICIES, TASK_KINDS } from '../constants.ts';
 import { importJobSchema } from '../import-line.ts';
 import { goldSettingsSchema, projectSettingsSchema, questionsSchema } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
+import { generationJobSchema } from './generation.ts';
 import { judgeJobSchema } from './judge-jobs.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
@@ -66,6 +67,8 @@ export const updateProjectBody = z
       .optional(),
     /** Which item a claim picks first. */
     ordering: z.enum(ORDERING_POLICIES).optional(),
+    /** Outputs come from model connections: prompts may be imported without (enough) outputs. */
+    outputsFromModels: z.boolean().optional(),
     /** The whole new template; a change bumps `templateVersion`. */
     questions: questionsSchema.optional(),
   })
@@ -100,6 +103,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     importJobs: z.array(importJobSchema).optional(),
     /** Judging jobs running now or finished in the last minute (absent when there are none). */
     judgeJobs: z.array(judgeJobSchema).optional(),
+    /** Generation jobs running now or finished in the last minute (researchers only; absent when there are none). */
+    generationJobs: z.array(generationJobSchema).optional(),
   }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -111,6 +111,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     why: "the disagreement queue and an item's side-by-side view: its outputs, answers with their verdicts, adjudicator",
   },
   {
+    file: 'modules/models/generation-jobs.repository.ts',
+    reads: ['items'],
+    why: "a generation job's sample rows are made from the project's unanswered items in one statement, each claim brings its item's conversation, and the failure report names items by their external ids",
+  },
+  {
     file: 'modules/agreement/agreement.repository.ts',
     reads: ['annotations', 'items'],
     why: "the agreement report reads every submitted answer with its item's external id and import time in one pass",

@@ -162,7 +162,8 @@ export function createImportJobsRepository(db: Executor) {
      * Moves the next `limit` staged lines after line `after` into the project: items whose external id the project
      * lacks are created (in file order, so import order follows the file), with their outputs and reference labels,
      * in one statement. Raw SQL: a chain of data-modifying CTEs feeding each other's RETURNING, which drizzle cannot
-     * say. Returns the ids created and the last line moved (null when none were left).
+     * say. Returns the ids created, those of them with at least `minOutputs` outputs (ready for annotators), and the
+     * last line moved (null when none were left).
      */
     async moveBatch(
       jobId: string,
@@ -170,8 +171,9 @@ export function createImportJobsRepository(db: Executor) {
       format: ImportFormat,
       after: number,
       limit: number,
-    ): Promise<{ createdIds: string[]; lastLine: number | null }> {
-      const [row] = await rawRows<{ last_line: number | null; created: string[] }>(
+      minOutputs = 0,
+    ): Promise<{ createdIds: string[]; readyIds: string[]; lastLine: number | null }> {
+      const [row] = await rawRows<{ last_line: number | null; created: string[]; ready: string[] }>(
         db,
         sql`with staged as (
           select line, external_id, conversation, metadata, outputs, reference from import_staging
@@ -194,9 +196,11 @@ export function createImportJobsRepository(db: Executor) {
           on conflict (item_id) do nothing
         )
         select (select max(line) from staged) as last_line,
-               (select coalesce(json_agg(id), '[]'::json) from created) as created`,
+               (select coalesce(json_agg(id), '[]'::json) from created) as created,
+               (select coalesce(json_agg(c.id), '[]'::json) from created c join staged s on s.external_id = c.external_id
+                where coalesce(jsonb_array_length(s.outputs), 0) >= ${minOutputs}) as ready`,
       );
-      return { createdIds: row?.created ?? [], lastLine: row?.last_line ?? null };
+      return { createdIds: row?.created ?? [], readyIds: row?.ready ?? [], lastLine: row?.last_line ?? null };
     },
 
     /** A job and (by cascade) its staged rows. */

@@ -17,6 +17,7 @@ import { createImportJobsRepository, type ImportJobRow } from './import-jobs.rep
 import { fileLines, unpackedChunks } from './import-lines.ts';
 import { type CheckedLine, createLineChecker, storable } from './import-parser.ts';
 import { itemErrors, MAX_REPORTED_PROBLEMS } from './items.errors.ts';
+import { minimumOutputs } from './template-fit.ts';
 
 /** Largest import file accepted (as sent, compressed or not). Streamed, so its size costs no memory. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
@@ -37,7 +38,7 @@ const LIST_LIMIT = 50;
 export interface ImportProject {
   id: string;
   kind: 'demonstration' | 'ranking';
-  settings: { overlapTarget: number; questions: readonly Question[] };
+  settings: { overlapTarget: number; questions: readonly Question[]; outputsFromModels?: boolean };
 }
 
 export interface ImportSource {
@@ -129,7 +130,14 @@ export function createImportJobsService({
       await executor.finish(row.id, { ...progress, ...outcome, updatedAt: now, finishedAt: now });
     };
     try {
-      const check = createLineChecker({ kind: project.kind, questions: project.settings.questions }, format);
+      const check = createLineChecker(
+        {
+          kind: project.kind,
+          questions: project.settings.questions,
+          outputsFromModels: project.settings.outputsFromModels === true,
+        },
+        format,
+      );
       let problems: ImportProblem[] = [];
       let badLines = 0;
       let batch: CheckedLine[] = [];
@@ -201,11 +209,16 @@ export function createImportJobsService({
       await db.transaction(async (tx) => {
         const inTx = createImportJobsRepository(tx);
         let created = 0;
+        // Items still short of outputs (projects whose outputs come from models) get no slots: no annotator sees
+        // them until a generation job has given them enough (models/generation-jobs.service.ts adds the slots).
+        const minOutputs = project.settings.outputsFromModels
+          ? minimumOutputs(project.kind, project.settings.questions)
+          : 0;
         for (let after = 0; ; ) {
           if (signal.aborted) throw new Error('cancelled: the server shut down');
-          const moved = await inTx.moveBatch(row.id, project.id, format, after, MOVE_ROWS);
+          const moved = await inTx.moveBatch(row.id, project.id, format, after, MOVE_ROWS, minOutputs);
           if (moved.lastLine === null) break;
-          await assignment.createSlots(tx, moved.createdIds, project.settings.overlapTarget);
+          await assignment.createSlots(tx, moved.readyIds, project.settings.overlapTarget);
           created += moved.createdIds.length;
           after = moved.lastLine;
         }

@@ -26,6 +26,8 @@ export interface CheckedLine {
 export interface ImportTarget {
   kind: TaskKind;
   questions: readonly Question[];
+  /** Outputs come from models (generation jobs): prompts with too few outputs are accepted. */
+  outputsFromModels?: boolean;
 }
 
 /**
@@ -64,7 +66,9 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
         })),
       };
     }
-    const misfits = templateFitProblems(target.kind, target.questions, parsed.data);
+    const misfits = templateFitProblems(target.kind, target.questions, parsed.data, {
+      fewerOutputsAllowed: target.outputsFromModels === true,
+    });
     if (misfits.length > 0) return { problems: misfits };
     return {
       line: fileLine.line,

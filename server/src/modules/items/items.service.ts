@@ -5,7 +5,7 @@ import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import { createImportJobsService, type ImportProject } from './import-jobs.service.ts';
-import { createItemsRepository } from './items.repository.ts';
+import { createItemsRepository, type ItemsRepository } from './items.repository.ts';
 
 export function createItemsService({
   db,
@@ -42,6 +42,9 @@ export function createItemsService({
     findItem: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).findById(itemId),
     outputsOf: (itemId: string, tx?: Tx) => createItemsRepository(tx ?? db).outputsOf(itemId),
     incrementAnnotationCount: (tx: Tx, itemId: string) => createItemsRepository(tx).incrementAnnotationCount(itemId),
+    /** A generation job's output (models module), in the job's transaction; null when not added (see repository). */
+    addGeneratedOutput: (tx: Tx, output: Parameters<ItemsRepository['insertGeneratedOutput']>[0]) =>
+      createItemsRepository(tx).insertGeneratedOutput(output),
   };
 }
 export type ItemsService = ReturnType<typeof createItemsService>;

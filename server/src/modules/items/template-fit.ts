@@ -51,19 +51,34 @@ function conversationAnswer(questions: readonly Question[]): Question | undefine
 }
 
 /**
+ * The fewest outputs an item needs before annotators may see it (0: none needed). Items of a project whose outputs
+ * come from models are imported with fewer and get their slots once a generation job brings them to this.
+ */
+export function minimumOutputs(kind: TaskKind, questions: readonly Question[]): number {
+  return Math.max(0, ...outputBounds(kind, questions).map((bound) => bound.min));
+}
+
+/** The most outputs an item may hold under the template (Infinity: no bound). */
+export function maximumOutputs(kind: TaskKind, questions: readonly Question[]): number {
+  return Math.min(Number.POSITIVE_INFINITY, ...outputBounds(kind, questions).map((bound) => bound.max));
+}
+
+/**
  * Checks that an item (already valid as an import line) can be annotated under the project's template, so a file
  * that cannot be annotated is refused at import instead of surfacing later as a broken task. Each problem names the
- * field and the question that needs it; an empty list means the item fits.
+ * field and the question that needs it; an empty list means the item fits. `fewerOutputsAllowed` (projects whose
+ * outputs come from models): too few outputs is no problem, too many still is.
  */
 export function templateFitProblems(
   kind: TaskKind,
   questions: readonly Question[],
   item: ImportLine,
+  { fewerOutputsAllowed = false }: { fewerOutputsAllowed?: boolean } = {},
 ): Omit<ImportProblem, 'line'>[] {
   const problems: Omit<ImportProblem, 'line'>[] = [];
   const count = item.outputs?.length ?? 0;
   for (const bound of outputBounds(kind, questions)) {
-    if (count < bound.min || count > bound.max) {
+    if ((count < bound.min && !fewerOutputsAllowed) || count > bound.max) {
       problems.push({
         field: 'outputs',
         message: `${bound.by} needs ${describeBound(bound)}, got ${count}`,

@@ -33,7 +33,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   models: JudgeModels;
-  projects: Pick<ProjectsService, 'byId'>;
+  projects: Pick<ProjectsService, 'findRow'>;
   events: Pick<ProjectEvents, 'publish'>;
   timing: JudgeJobTiming;
   log: (message: string, error?: unknown) => void;
@@ -59,7 +59,7 @@ function shuffled<T>(values: readonly T[]): T[] {
 export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSignal): Promise<void> {
   const { db, clock, models, events, timing, log } = deps;
   const repository = createJudgesRepository(db);
-  const project = await deps.projects.byId(job.projectId);
+  const project = await deps.projects.findRow(job.projectId);
   if (!project) return;
   const tasks = await repository.pendingTasks(job.id);
   const judges = new Map<string, JudgeRow | null>();

@@ -42,7 +42,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   models: JudgeModels;
-  projects: Pick<ProjectsService, 'accessAsResearcher' | 'byId'>;
+  projects: Pick<ProjectsService, 'accessAsResearcher' | 'findRow'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
   /** The project's submitted human annotations, as agreement reads them (the agreement service's). */
@@ -397,7 +397,7 @@ export function createJudgesService(deps: Deps) {
      * (judge-disagreement.ts); items no judge answered are absent. For the assignment engine's selection policies.
      */
     async disagreementScores(projectId: string): Promise<Map<string, number>> {
-      const project = await projects.byId(projectId);
+      const project = await projects.findRow(projectId);
       if (!project) return new Map();
       const [humans, judgeAnswers] = await Promise.all([deps.humanAnnotations(projectId), judgeAnswersOf(projectId)]);
       return judgeDisagreementScores(project.settings.questions, judgeAnswers, humans);

@@ -1,4 +1,4 @@
-import type { SamplingParams } from '@feedbench/shared';
+import { GENERATION_JOB_STATUSES, type SamplingParams } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.schema.ts';
@@ -28,7 +28,6 @@ export const modelConnections = pgTable(
   (t) => [unique('model_connections_workspace_name_unique').on(t.workspaceId, t.name).nullsNotDistinct()],
 );
 
-export const GENERATION_JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
 export const GENERATION_SAMPLE_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped', 'cancelled'] as const;
 
 /** A generation job: sample N outputs per item from one or more connections (its samples are the rows below). */

@@ -122,7 +122,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       const templateChanged =
         body.questions !== undefined && !sameQuestions(body.questions, current.settings.questions);
       const settingsChanged =
-        body.overlapTarget !== undefined || body.leaseMinutes !== undefined || body.ordering !== undefined;
+        body.overlapTarget !== undefined ||
+        body.leaseMinutes !== undefined ||
+        body.ordering !== undefined ||
+        body.outputsFromModels !== undefined;
       const settings =
         !settingsChanged && !templateChanged
           ? undefined
@@ -131,6 +134,7 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
               ...(body.overlapTarget === undefined ? {} : { overlapTarget: body.overlapTarget }),
               ...(body.leaseMinutes === undefined ? {} : { leaseMinutes: body.leaseMinutes }),
               ...(body.ordering === undefined ? {} : { ordering: body.ordering }),
+              ...(body.outputsFromModels === undefined ? {} : { outputsFromModels: body.outputsFromModels }),
               ...(templateChanged && body.questions ? { questions: body.questions } : {}),
             };
       const guidelinesChanged = body.guidelines !== undefined && body.guidelines !== current.guidelines;
@@ -156,15 +160,10 @@ export function createProjectsService({ db, clock, assignment, workspaces, findU
       return toProject(row, 'researcher');
     },
 
-    /** The project's row for background work whose access was checked when it started (judging jobs). */
-    byId: (projectId: string): Promise<ProjectRow | undefined> => repository.findById(projectId),
+    /** The project's row without an access check (undefined: no such project), for background work and scoping. */
+    findRow: (projectId: string) => repository.findById(projectId),
 
     /** Counters only, for the live feed (access was checked when the socket opened). */
-    /** The workspace a project belongs to (undefined: no such project), for services scoped by workspace. */
-    async workspaceOf(projectId: string): Promise<string | undefined> {
-      return (await repository.findById(projectId))?.workspaceId;
-    },
-
     async progressOf(projectId: string) {
       const row = await repository.findById(projectId);
       if (!row) throw projectErrors.notFound();
