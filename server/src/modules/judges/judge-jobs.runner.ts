@@ -70,7 +70,7 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   const progress = async (force = false) => {
     if (!force && Date.now() - lastProgress < timing.progressEveryMs) return;
     lastProgress = Date.now();
-    await repository.refreshCounts(job.id, clock.now());
+    await repository.touch(job.id, clock.now());
     events.publish(job.projectId);
   };
   const heartbeat = setInterval(() => void progress(true).catch(() => {}), timing.heartbeatMs);
@@ -183,7 +183,7 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
     };
     await Promise.all(Array.from({ length: Math.min(job.concurrency, Math.max(tasks.length, 1)) }, worker));
     clearInterval(heartbeat);
-    await progress(true);
+    await repository.refreshCounts(job.id, clock.now());
     if (!signal.aborted) await repository.finishJob(job.id, 'done', null, clock.now());
   } catch (error) {
     clearInterval(heartbeat);

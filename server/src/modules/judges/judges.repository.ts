@@ -182,12 +182,24 @@ export function createJudgesRepository(db: Executor) {
         .orderBy(asc(items.position), asc(judgeTasks.judgeId));
     },
 
-    /** An attempt that did not give a valid answer; `failed` when it was the last one allowed. */
+    /**
+     * An attempt that did not give a valid answer; `failed` when it was the last one allowed, counted on the job in
+     * the same transaction (counters move with the task state, so progress reads one row, never a count).
+     */
     async attemptFailed(task: Pick<JudgeTaskRow, 'jobId' | 'itemId' | 'judgeId'>, error: string, failed: boolean) {
-      await db
-        .update(judgeTasks)
-        .set({ attempts: sql`${judgeTasks.attempts} + 1`, error, state: failed ? 'failed' : 'pending' })
-        .where(taskKey(task));
+      await db.transaction(async (tx) => {
+        const changed = await tx
+          .update(judgeTasks)
+          .set({ attempts: sql`${judgeTasks.attempts} + 1`, error, state: failed ? 'failed' : 'pending' })
+          .where(and(taskKey(task), eq(judgeTasks.state, 'pending')))
+          .returning({ jobId: judgeTasks.jobId });
+        if (failed && changed.length > 0) {
+          await tx
+            .update(judgeJobs)
+            .set({ failed: sql`${judgeJobs.failed} + 1` })
+            .where(eq(judgeJobs.id, task.jobId));
+        }
+      });
     },
 
     /** The answer stored and the task done in one transaction: a resumed job never asks the model again for it. */
@@ -209,14 +221,26 @@ export function createJudgesRepository(db: Executor) {
               answeredAt: answer.answeredAt,
             },
           });
-        await tx
+        const changed = await tx
           .update(judgeTasks)
           .set({ state: 'done', attempts: sql`${judgeTasks.attempts} + 1`, error: null })
-          .where(taskKey(task));
+          .where(and(taskKey(task), eq(judgeTasks.state, 'pending')))
+          .returning({ jobId: judgeTasks.jobId });
+        if (changed.length > 0) {
+          await tx
+            .update(judgeJobs)
+            .set({ done: sql`${judgeJobs.done} + 1` })
+            .where(eq(judgeJobs.id, task.jobId));
+        }
       });
     },
 
-    /** The job's counters recounted from its tasks (so a resumed job's figures are exact), and its heartbeat. */
+    /** The running job's heartbeat (progress is already on its row). */
+    async touch(jobId: string, now: Date) {
+      await db.update(judgeJobs).set({ updatedAt: now }).where(eq(judgeJobs.id, jobId));
+    },
+
+    /** The job's counters recounted from its tasks (at the end of a run: exact whatever happened), and its heartbeat. */
     async refreshCounts(jobId: string, now: Date): Promise<JudgeJobRow | undefined> {
       const [row] = await db
         .update(judgeJobs)

@@ -60,7 +60,8 @@ export function JudgesRoute() {
       </section>
       <section className="card stack">
         <SuggestionSettingsForm
-          key={`${settings.data.mode}/${settings.data.judgeId ?? ''}/${judges.data.length}`}
+          // Remounted only when the judges change (a save updates the settings it was started from).
+          key={judges.data.map((j) => j.id).join()}
           projectId={projectId}
           settings={settings.data}
           judges={judges.data}
