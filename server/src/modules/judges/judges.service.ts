@@ -37,6 +37,7 @@ export const JUDGE_JOB_STALE_MS = 60_000;
 /** Finished jobs stay in live messages this long, so every watcher sees the end. */
 const RECENT_MS = 60_000;
 const LIST_LIMIT = 50;
+const SETTINGS_TTL_MS = 2000;
 
 interface Deps {
   db: Database;
@@ -92,6 +93,18 @@ export function createJudgesService(deps: Deps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const log = deps.log ?? ((message, error) => console.error(message, error));
   const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /**
+   * Suggestion settings by project, read on every task served: kept SETTINGS_TTL_MS so the claim's hot path does not
+   * pay a query per task (a change made on another instance applies there within that time; here at once).
+   */
+  const settingsCache = new Map<string, { row: Awaited<ReturnType<typeof repository.settings>>; at: number }>();
+  async function cachedSettings(projectId: string) {
+    const hit = settingsCache.get(projectId);
+    if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.row;
+    const row = await repository.settings(projectId);
+    settingsCache.set(projectId, { row, at: Date.now() });
+    return row;
+  }
 
   function start(job: JudgeJobRow) {
     if (running.has(job.id)) return;
@@ -323,6 +336,7 @@ export function createJudgesService(deps: Deps) {
       const previous = await repository.settings(project.id);
       const seed = body.seed ?? previous?.seed ?? 1;
       await repository.saveSettings({ projectId: project.id, mode: body.mode, judgeId, seed, updatedAt: clock.now() });
+      settingsCache.delete(project.id);
       await audit.record('judge.suggestions', user, {
         projectId: project.id,
         details: { mode: body.mode, judgeId, seed },
@@ -341,7 +355,7 @@ export function createJudgesService(deps: Deps) {
       userId: string;
       toBlind: (answers: Answers) => Answers;
     }): Promise<TaskSuggestion | undefined> {
-      const settings = await repository.settings(input.projectId);
+      const settings = await cachedSettings(input.projectId);
       if (!settings || settings.mode === 'off' || settings.judgeId === null) return undefined;
       const answer = await repository.answerOf(settings.judgeId, input.itemId);
       if (!answer) return undefined;
