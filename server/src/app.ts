@@ -29,6 +29,9 @@ import { goldRoutes } from './modules/gold/gold.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { itemBrowserRoutes } from './modules/items/item-browser.routes.ts';
 import { itemsRoutes } from './modules/items/items.routes.ts';
+import { registerJudgeJobResumption } from './modules/judges/judge-jobs.resume.ts';
+import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
+import { judgesRoutes } from './modules/judges/judges.routes.ts';
 import { leaderboardRoutes } from './modules/leaderboard/leaderboard.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
@@ -64,6 +67,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Retry and heartbeat timing of judging jobs (tests shorten the backoff). */
+  judgeTiming?: Partial<JudgeJobTiming>;
   /** Where log lines go instead of stdout (tests that read them: no secret may reach a log line). */
   logStream?: NodeJS.WritableStream;
   /** Generation jobs' claim, backoff and progress timings (tests shorten them). */
@@ -76,6 +81,7 @@ export async function buildApp({
   database,
   clock = systemClock,
   serveWeb = true,
+  judgeTiming,
   logStream,
   generationTimings,
 }: BuildAppOptions) {
@@ -95,6 +101,7 @@ export async function buildApp({
   app.addHook('onClose', () => events.close());
   const services = createServices(database, {
     clock,
+    judgeTiming,
     sessionTtlHours: config.sessionTtlHours,
     events,
     exportsDir: config.exportsDir,
@@ -135,6 +142,7 @@ export async function buildApp({
     progressOf: (projectId) => services.projects.progressOf(projectId),
     recentExportJobs: (projectId) => services.exports.jobs.recent(projectId),
     recentImportJobs: (projectId) => services.items.imports.recent(projectId),
+    recentJudgeJobs: (projectId) => services.judges.jobs.recent(projectId),
     recentGenerationJobs: (projectId) => services.generation.recent(projectId),
     log: (message, error) => app.log.warn({ err: error }, message),
   });
@@ -174,6 +182,8 @@ export async function buildApp({
   await app.register(chatsRoutes(services.chats));
   app.addHook('onClose', async () => services.chats.close());
   await app.register(assignmentRoutes(services.projects, services.assignment));
+  await app.register(judgesRoutes(services.judges));
+  registerJudgeJobResumption(app, services.judges, (message, error) => app.log.warn({ err: error }, message));
   await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;

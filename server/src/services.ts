@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import { createAdjudicationService } from './modules/adjudication/adjudication.service.ts';
-import { createAgreementService } from './modules/agreement/agreement.service.ts';
+import { createAgreementService, REPORT_BOOTSTRAP } from './modules/agreement/agreement.service.ts';
 import { createAnnotationsService } from './modules/annotations/annotations.service.ts';
 import { createAssignmentService } from './modules/assignment/assignment.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -14,6 +14,8 @@ import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGoldService, type SubmittedAnnotation } from './modules/gold/gold.service.ts';
 import { createItemBrowserService } from './modules/items/item-browser.service.ts';
 import { createItemsService } from './modules/items/items.service.ts';
+import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
+import { createJudgesService } from './modules/judges/judges.service.ts';
 import { createLeaderboardService } from './modules/leaderboard/leaderboard.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import type { SecretSource } from './modules/models/api-key-cipher.ts';
@@ -38,6 +40,8 @@ export function createServices(
     passwordHashing?: HashingLimits;
     /** Model connections: where the API-key secret comes from, where calls may go, per-call timeout. */
     models?: { secret: SecretSource; network?: ModelNetworkPolicy; timeoutMs?: number };
+    /** Retry and heartbeat timing of judging jobs (tests shorten it). */
+    judgeTiming?: Partial<JudgeJobTiming>;
     /** Generation jobs' claim, backoff and progress timings (tests shorten them). */
     generationTimings?: Partial<GenerationTimings>;
     log?: (message: string, error?: unknown) => void;
@@ -103,6 +107,8 @@ export function createServices(
     afterSubmit,
     // A chat task's submit checks its conversation (chats is built below; called per submit only).
     chatSubmission: (tx, lease) => chats.submissionProblems(tx, lease),
+    // A model judge's answer pre-filled as a suggestion (judges are built below; called per task served).
+    suggestionFor: (input) => judges.suggestionFor(input),
   });
   const adjudication = createAdjudicationService({ db, clock, projects, audit });
   const exports = createExportsService({
@@ -124,6 +130,8 @@ export function createServices(
     clock,
     projects,
     goldAccuracy: (projectId) => gold.accuracyByAnnotator(projectId),
+    // Judges are built below; their rows join the annotator table per request only.
+    judgeRows: (projectId, questions, humans) => judges.annotatorRows(projectId, questions, humans),
   });
   const tokens = createTokensService({
     db,
@@ -144,6 +152,23 @@ export function createServices(
     setItemGold: assignment.setItemGold,
     audit,
     events,
+  });
+  const judges = createJudgesService({
+    db,
+    clock,
+    // Built below; called per judge creation and per judging call only.
+    models: {
+      complete: (connectionId, request) => models.complete(connectionId, request),
+      connectionsUsableIn: (projectId) => models.connectionsUsableIn(projectId),
+    },
+    projects,
+    events,
+    audit,
+    humanAnnotations: (projectId) => agreement.submittedAnnotations(projectId),
+    bootstrap: REPORT_BOOTSTRAP,
+    judgeDisagreementChanged: (projectId, scores) =>
+      assignment.setSelectionScores(projectId, 'judge-disagreement', scores),
+    timing: options.judgeTiming,
   });
   const models = createModelsService({
     db,
@@ -191,6 +216,7 @@ export function createServices(
     assignment,
     models,
     chats,
+    judges,
     generation,
     projects,
     items,

@@ -5,6 +5,7 @@ import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerJudgeCommand } from './judge.command.ts';
 import { registerLeaderboardCommand } from './leaderboard.command.ts';
 import { registerGenerateCommand, registerModelsCommand } from './models.command.ts';
 
@@ -17,6 +18,7 @@ registerAgreementCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerLeaderboardCommand(program);
+registerJudgeCommand(program);
 registerModelsCommand(program);
 registerGenerateCommand(program);
 

@@ -58,6 +58,9 @@ interface Fixture {
   /** Only in the fixture the reads share: a finished import job. */
   importJobId: string;
   leaseTask: Awaited<ReturnType<typeof nextTask>>;
+  /** A judge of P (on a connection nothing listens on) and its finished judging job. */
+  judgeId: string;
+  judgeJobId: string;
   /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
   connectionId: string;
   /** A generation job of P that had nothing to do (done at once). */
@@ -192,6 +195,22 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/projects/:projectId/items/:itemId/gold': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/items/${fx.leaseTask?.item.id}/gold`, payload: { answers: fx.leaseTask ? rankingAnswers(fx.leaseTask) : {} } }) },
   'DELETE /api/projects/:projectId/items/:itemId/gold': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/items/${fx.leaseTask?.item.id}/gold` }) },
   'POST /api/annotations/:annotationId/gold':    { allow: projectResearchers, request: (fx) => ({ url: `/api/annotations/${fx.annotationId}/gold` }) },
+  'GET /api/projects/:projectId/judge-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-connections` }) },
+  'GET /api/projects/:projectId/judges':         { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges` }) },
+  'POST /api/projects/:projectId/judges':        { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges`, payload: { name: `matrix-${randomUUID().slice(0, 8)}`, connectionId: JUDGE_CONNECTION.id } }) },
+  'DELETE /api/projects/:projectId/judges/:judgeId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}` }) },
+  'GET /api/projects/:projectId/judges/:judgeId/answers': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}/answers` }) },
+  // An unknown item answers 422 before any job starts (no background writes between cells).
+  'POST /api/projects/:projectId/judge-jobs':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judge-jobs`, payload: { judgeIds: [fx.judgeId], itemIds: ['00000000-0000-4000-8000-000000000000'] } }) },
+  'GET /api/projects/:projectId/judge-jobs':     { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs` }) },
+  'GET /api/projects/:projectId/judge-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs/${fx.judgeJobId}` }) },
+  'GET /api/projects/:projectId/judge-jobs/:jobId/failures': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs/${fx.judgeJobId}/failures` }) },
+  // The fixture's job has ended: researchers get 409.
+  'POST /api/projects/:projectId/judge-jobs/:jobId/cancel': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judge-jobs/${fx.judgeJobId}/cancel` }) },
+  'GET /api/projects/:projectId/calibration':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/calibration` }) },
+  'GET /api/projects/:projectId/suggestions':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/suggestions` }) },
+  'PUT /api/projects/:projectId/suggestions':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/suggestions`, payload: { mode: 'off' } }) },
+  'GET /api/projects/:projectId/anchoring':      { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/anchoring` }) },
   'GET /api/projects/:projectId/gold/accuracy':  { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/gold/accuracy` }) },
   'PUT /api/projects/:projectId/gold/settings':  { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/gold/settings`, payload: { rate: 0.1 } }) },
   'POST /api/projects/:projectId/gold/annotators/:userId/resume': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/gold/annotators/${people.annotator.id}/resume` }) },
@@ -226,6 +245,8 @@ const CLOSED_MODEL_URL = 'http://127.0.0.1:9/v1';
 
 const DENIED = new Set([401, 403, 404]);
 let LOGIN: { email: string; password: string };
+/** A model connection of P's workspace for judges (nothing listens at its URL: judging calls fail at once). */
+const JUDGE_CONNECTION = { id: '' };
 const OUTSIDER_EMAIL = { value: '' };
 
 let h: TestHarness;
@@ -268,6 +289,11 @@ beforeAll(async () => {
   const workspaces = (await h.app.inject({ url: '/api/workspaces', headers: people.researcher.headers })).json();
   defaultWorkspaceId = workspaces.workspaces[0].id;
   LOGIN = { email: people.annotator.email, password: people.annotator.password };
+  const connection = await h.services.models.create(
+    { ...people.admin, createdAt: new Date(people.admin.createdAt) },
+    { workspaceId: defaultWorkspaceId, name: 'matrix judge', baseUrl: 'http://127.0.0.1:9/v1', model: 'judge' },
+  );
+  JUDGE_CONNECTION.id = connection.id;
   OUTSIDER_EMAIL.value = people.outsider.email;
   const token = await h.app.inject({
     method: 'POST',
@@ -342,6 +368,13 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     importJobId = imported.json().id;
     await h.services.items.imports.settle(importJobId);
   }
+  const judge = await h.services.judges.create(owner, project.id, {
+    name: 'Matrix judge',
+    connectionId: JUDGE_CONNECTION.id,
+  });
+  const judgeJob = await h.services.judges.jobs.create(owner, project.id, { judgeIds: [judge.id], maxAttempts: 1 });
+  // Settled here: a job still writing during a denied cell would move the checksum.
+  await h.services.judges.jobs.settle(judgeJob.id);
   await h.services.workspaces.join(defaultWorkspaceId, spareMember.id, 'member');
   const admin = { ...people.admin, createdAt: new Date(people.admin.createdAt) };
   const workspaceInvitation = await h.services.invitations.invite(admin, defaultWorkspaceId, {
@@ -383,6 +416,8 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     snapshotFile,
     exportJobId,
     importJobId,
+    judgeId: judge.id,
+    judgeJobId: judgeJob.id,
   };
 }
 

@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { JudgeJobTiming } from '../modules/judges/judge-jobs.runner.ts';
 import type { GenerationTimings } from '../modules/models/generation-runner.ts';
 import { csrfTokenFor } from '../plugins/csrf.ts';
 
@@ -95,6 +96,7 @@ export async function buildTestApp(
     ownDatabase?: boolean;
     logStream?: NodeJS.WritableStream;
     generationTimings?: Partial<GenerationTimings>;
+    judgeTiming?: Partial<JudgeJobTiming>;
   } = {},
 ) {
   const clock = options.clock ?? new FakeClock();
@@ -108,6 +110,7 @@ export async function buildTestApp(
     serveWeb: false,
     logStream: options.logStream,
     generationTimings: options.generationTimings,
+    judgeTiming: options.judgeTiming,
   });
   const { services } = app;
 

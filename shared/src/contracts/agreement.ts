@@ -210,6 +210,11 @@ export const annotatorAgreementSchema = z.object({
   questions: z.array(annotatorQuestionQualitySchema),
   /** An outlier on any question, or below the gold bar. */
   outlier: z.boolean(),
+  /**
+   * Set on a model judge's row (then `userId` is the judge's id): its answers scored against the human annotators
+   * like one more annotator, never counted in the humans' own figures (server/src/modules/judges).
+   */
+  judgeName: z.string().optional(),
 });
 export type AnnotatorAgreement = z.infer<typeof annotatorAgreementSchema>;
 

@@ -11,6 +11,7 @@ import {
 } from '../template.ts';
 import { exportJobSchema } from './exports.ts';
 import { generationJobSchema } from './generation.ts';
+import { judgeJobSchema } from './judge-jobs.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -116,6 +117,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     exportJobs: z.array(exportJobSchema).optional(),
     /** Imports running now or finished in the last minute (absent when there are none). */
     importJobs: z.array(importJobSchema).optional(),
+    /** Judging jobs running now or finished in the last minute (absent when there are none). */
+    judgeJobs: z.array(judgeJobSchema).optional(),
     /** Generation jobs running now or finished in the last minute (researchers only; absent when there are none). */
     generationJobs: z.array(generationJobSchema).optional(),
   }),

@@ -3,6 +3,7 @@ import { answerSchema, answersSchema } from '../answers.ts';
 import { SKIP_REASONS, TASK_KINDS } from '../constants.ts';
 import { messageSchema } from '../messages.ts';
 import { questionSchema } from '../template.ts';
+import { taskSuggestionSchema } from './judges.ts';
 import { keysetPageQuery } from './pagination.ts';
 
 /** An output as an annotator sees it: blind (no model name), labelled by its display position. */
@@ -43,6 +44,8 @@ export const taskSchema = z.object({
   questions: z.array(questionSchema),
   /** Work in progress saved earlier for this item by this annotator (survives reloads and expired leases). */
   draft: z.object({ answers: draftAnswersSchema, updatedAt: z.string() }).nullable(),
+  /** A model judge's answer offered as a pre-filled suggestion (absent: none shown; see contracts/judges.ts). */
+  suggestion: taskSuggestionSchema.optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -7,6 +7,9 @@ import {
   checkScale,
   choiceSchema,
   duplicateIds,
+  judgeAnswerObject,
+  judgePerOutput,
+  judgeScale,
   mapKeys,
   questionBase,
   unknownKeys,
@@ -98,6 +101,13 @@ export const attributesModule: QuestionModuleOf<AttributesQuestion, AttributesAn
     return withinOneShare(cells(gold.values), cells(answer.values));
   },
   disagreement: null,
+  judgeSchema: (question, outputIds) => {
+    const attributes = question.attributes.map((a) => a.id);
+    const perAttribute = judgePerOutput(attributes, judgeScale(question), question.required);
+    return judgeAnswerObject('attributes', { values: judgePerOutput(outputIds, perAttribute, question.required) }, [
+      'values',
+    ]);
+  },
   preference: null,
   agreement: null,
   mapOutputIds: (answer, translate) => ({ ...answer, values: mapKeys(answer.values, translate) }),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A JSON Schema (the subset OpenAI's structured outputs accept), as a plain object. */
+export type JsonSchema = { [keyword: string]: unknown };
+
 /** Building blocks the question modules share: ids, the fields every question has, choices, answer problems. */
 
 export const idSchema = z
@@ -130,3 +133,44 @@ export function mapKeys<V>(
   }
   return mapped;
 }
+
+/**
+ * A judge's answer schema (question-module.ts, `judgeSchema`): an object with the answer's `type` fixed, the given
+ * properties and no others (structured outputs keep the model to exactly these fields).
+ */
+export function judgeAnswerObject(
+  type: string,
+  properties: Record<string, JsonSchema>,
+  required: readonly string[],
+): JsonSchema {
+  return {
+    type: 'object',
+    properties: { type: { type: 'string', const: type }, ...properties },
+    required: ['type', ...required],
+    additionalProperties: false,
+  };
+}
+
+/** An object keyed by output id, each value of `schema`; every output required when `required`. */
+export function judgePerOutput(outputIds: readonly string[], schema: JsonSchema, required: boolean): JsonSchema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(outputIds.map((id) => [id, schema])),
+    required: required ? [...outputIds] : [],
+    additionalProperties: false,
+  };
+}
+
+/** An integer on the question's scale. */
+export const judgeScale = (range: { min: number; max: number }): JsonSchema => ({
+  type: 'integer',
+  minimum: range.min,
+  maximum: range.max,
+});
+
+/** One of the given ids (a choice, flag, option or output). */
+export const judgeEnum = (ids: readonly string[], description?: string): JsonSchema => ({
+  type: 'string',
+  enum: [...ids],
+  ...(description === undefined ? {} : { description }),
+});

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS, MIN_RANKED_OUTPUTS } from '../constants.ts';
-import { type AnswerProblem, minorityShare, questionBase, unknownOutput } from './base.ts';
+import {
+  type AnswerProblem,
+  judgeAnswerObject,
+  judgeEnum,
+  minorityShare,
+  questionBase,
+  unknownOutput,
+} from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /**
@@ -68,6 +75,20 @@ export const bestOfKModule: QuestionModuleOf<BestOfKQuestion, BestOfKAnswer> = {
   goldScore: (_question, gold, answer) => (answer.choice === gold.choice ? 1 : 0),
   // The share of answers that differ from the most common choice ("none" is a choice like any output).
   disagreement: (_question, answers) => minorityShare(answers.map(bestOfKCategory)),
+  judgeSchema: (question, outputIds) =>
+    judgeAnswerObject(
+      'best-of-k',
+      {
+        choice: question.allowNone
+          ? {
+              type: ['string', 'null'],
+              enum: [...outputIds, null],
+              description: 'the best output; null: none is acceptable',
+            }
+          : judgeEnum(outputIds, 'the best output'),
+      },
+      ['choice'],
+    ),
   preference: (answer, outputIds) => ({
     groups: bestOfKGroups(answer, outputIds),
     allBad: answer.choice === null,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type AnswerProblem, choiceSchema, duplicateIds, minorityShare, questionBase, sameSet } from './base.ts';
+import {
+  type AnswerProblem,
+  choiceSchema,
+  duplicateIds,
+  judgeAnswerObject,
+  judgeEnum,
+  minorityShare,
+  questionBase,
+  sameSet,
+} from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /** Labels for the prompt itself (task category, language, unsafe request...): one, or any number with `multiple`. */
@@ -62,6 +71,20 @@ export const classificationModule: QuestionModuleOf<ClassificationQuestion, Clas
   // The share of answers whose label set differs from the most common set.
   disagreement: (_question, answers) =>
     minorityShare(answers.map((a) => JSON.stringify([...new Set(a.selected)].sort()))),
+  judgeSchema: (question) =>
+    judgeAnswerObject(
+      'classification',
+      {
+        selected: {
+          type: 'array',
+          uniqueItems: true,
+          minItems: question.required ? 1 : 0,
+          maxItems: question.multiple ? question.options.length : 1,
+          items: judgeEnum(question.options.map((o) => o.id)),
+        },
+      },
+      ['selected'],
+    ),
   preference: null,
   agreement: null,
   // Refers to no output.

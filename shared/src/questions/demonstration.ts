@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RANKED_OUTPUTS } from '../constants.ts';
-import { type AnswerProblem, checkLength, questionBase, unknownOutput } from './base.ts';
+import { type AnswerProblem, checkLength, judgeAnswerObject, judgeEnum, questionBase, unknownOutput } from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /**
@@ -74,6 +74,22 @@ export const demonstrationModule: QuestionModuleOf<DemonstrationQuestion, Demons
   checkAnswer: checkDemonstration,
   goldScore: null,
   disagreement: null,
+  judgeSchema: (question, outputIds) => {
+    const asksUserTurn = question.variant === 'continue' ? question.nextUserTurn : 'off';
+    return judgeAnswerObject(
+      'demonstration',
+      {
+        text: { type: 'string', minLength: question.minLength },
+        ...(question.variant === 'rewrite' ? { sourceOutputId: judgeEnum(outputIds, 'the output rewritten') } : {}),
+        ...(asksUserTurn === 'off' ? {} : { nextUserTurn: { type: 'string', description: "the user's next message" } }),
+      },
+      [
+        'text',
+        ...(question.variant === 'rewrite' ? ['sourceOutputId'] : []),
+        ...(asksUserTurn === 'required' ? ['nextUserTurn'] : []),
+      ],
+    );
+  },
   preference: null,
   agreement: null,
   mapOutputIds: (answer, translate) => {

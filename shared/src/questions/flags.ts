@@ -5,6 +5,9 @@ import {
   type Choice,
   choiceSchema,
   duplicateIds,
+  judgeAnswerObject,
+  judgeEnum,
+  judgePerOutput,
   mapKeys,
   questionBase,
   unknownKeys,
@@ -87,6 +90,10 @@ export const flagsModule: QuestionModuleOf<FlagsQuestion, FlagsAnswer> = {
     return agreeing / (outputs.length * question.flags.length);
   },
   disagreement: null,
+  judgeSchema: (question, outputIds) => {
+    const flags = { type: 'array', uniqueItems: true, items: judgeEnum(question.flags.map((f) => f.id)) };
+    return judgeAnswerObject('flags', { values: judgePerOutput(outputIds, flags, question.required) }, ['values']);
+  },
   preference: null,
   agreement: null,
   mapOutputIds: (answer, translate) => ({ ...answer, values: mapKeys(answer.values, translate) }),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type AnswerProblem, mapKeys, minorityShare, questionBase, unknownOutput } from './base.ts';
+import {
+  type AnswerProblem,
+  judgeAnswerObject,
+  judgeEnum,
+  judgePerOutput,
+  mapKeys,
+  minorityShare,
+  questionBase,
+  unknownOutput,
+} from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 /**
@@ -156,6 +165,25 @@ export const pairwiseModule: QuestionModuleOf<PairwiseQuestion, PairwiseAnswer> 
     return gold.verdict !== 'preferred' || answer.preferred === gold.preferred ? 1 : 0;
   },
   disagreement: (_question, answers) => minorityShare(answers.map(pairwiseChoice)),
+  judgeSchema: (question, outputIds) => {
+    const verdicts = PAIRWISE_VERDICTS.filter(
+      (v) => v === 'preferred' || (v === 'tie' ? question.allowTie : question.allowBothBad),
+    );
+    return judgeAnswerObject(
+      'pairwise',
+      {
+        verdict: judgeEnum(verdicts),
+        preferred: judgeEnum(outputIds, 'the better output, only with the verdict "preferred"'),
+        ...(question.askStrength
+          ? { strength: judgeEnum(PREFERENCE_STRENGTHS, 'how much better, only with the verdict "preferred"') }
+          : {}),
+        ...(question.askSafety
+          ? { safe: judgePerOutput(outputIds, { type: 'boolean', description: 'true when safe' }, question.required) }
+          : {}),
+      },
+      ['verdict', ...(question.askSafety && question.required ? ['safe'] : [])],
+    );
+  },
   preference: (answer, outputIds) => ({
     groups: pairwiseGroups(answer, outputIds),
     allBad: answer.verdict === 'both-bad',

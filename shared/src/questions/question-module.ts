@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AgreementValue } from '../agreement/agreement-record.ts';
-import type { AnswerProblem, Choice } from './base.ts';
+import type { AnswerProblem, Choice, JsonSchema } from './base.ts';
+
+export type { JsonSchema } from './base.ts';
 
 /** What a question needs of an item's model outputs: between `min` and `max` of them. */
 export interface OutputBound {
@@ -85,6 +87,12 @@ export interface QuestionModuleOf<Q extends { type: string }, A extends { type: 
    * real ids stored and exported (output-ids.ts).
    */
   mapOutputIds(answer: A, translate: (id: string) => string | undefined): A | undefined;
+  /**
+   * The JSON schema of one answer for a model judge's structured output (`response_format: json_schema`), over the
+   * output ids the judge is shown (its labels A, B, ...): the answer schema narrowed by the question's options, so
+   * the model's reply parses with `answerSchema` and is then checked by `checkAnswer` like a human submission.
+   */
+  judgeSchema(question: Q, outputIds: readonly string[]): JsonSchema;
   /** The preference an answer expresses over outputs (exports' pairs and rankings); null: the type expresses none. */
   preference: ((answer: A, outputIds: readonly string[]) => PreferenceView) | null;
   /** Agreement: the family (which estimates) and the records one answer yields; null: no agreement measured. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareRankings } from '../agreement/pairwise-agreement.ts';
 import { pairRelations } from '../agreement/ranking-relations.ts';
 import { MAX_RANKED_OUTPUTS, MIN_RANKED_OUTPUTS } from '../constants.ts';
-import { type AnswerProblem, questionBase, unknownOutput } from './base.ts';
+import { type AnswerProblem, judgeAnswerObject, judgeEnum, questionBase, unknownOutput } from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 export const rankingQuestionSchema = z.object({
@@ -98,6 +98,27 @@ export const rankingModule: QuestionModuleOf<RankingQuestion, RankingAnswer> = {
   checkAnswer: checkRanking,
   goldScore: (_question, gold, answer) => rankingScore(gold.groups, answer.groups),
   disagreement: (_question, answers) => rankingDisagreement(answers.map((a) => a.groups)),
+  judgeSchema: (question, outputIds) =>
+    judgeAnswerObject(
+      'ranking',
+      {
+        groups: {
+          type: 'array',
+          description: question.allowTies
+            ? 'Groups of outputs, best group first; outputs in one group are tied. Place every output exactly once.'
+            : 'Groups of one output each, best first (no ties). Place every output exactly once.',
+          minItems: 1,
+          items: {
+            type: 'array',
+            minItems: 1,
+            ...(question.allowTies ? {} : { maxItems: 1 }),
+            items: judgeEnum(outputIds),
+          },
+        },
+        ...(question.allowAllBad ? { allBad: { type: 'boolean', description: 'true when every output is bad' } } : {}),
+      },
+      ['groups'],
+    ),
   preference: (answer) => ({ groups: answer.groups, allBad: answer.allBad === true, margin: null }),
   agreement: {
     family: 'ordering',

@@ -4,6 +4,9 @@ import {
   type AnswerProblem,
   checkRange,
   checkScale,
+  judgeAnswerObject,
+  judgePerOutput,
+  judgeScale,
   mapKeys,
   questionBase,
   unknownKeys,
@@ -101,6 +104,10 @@ export const ratingModule: QuestionModuleOf<RatingQuestion, RatingAnswer> = {
   // Share of gold outputs rated within +-1 of the gold value.
   goldScore: (_question, gold, answer) => withinOneShare(gold.values, answer.values),
   disagreement: (question, answers) => ratingSpread(answers, question.max - question.min),
+  judgeSchema: (question, outputIds) =>
+    judgeAnswerObject('rating', { values: judgePerOutput(outputIds, judgeScale(question), question.required) }, [
+      'values',
+    ]),
   preference: null,
   agreement: {
     family: 'scale',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkLength, questionBase } from './base.ts';
+import { checkLength, judgeAnswerObject, questionBase } from './base.ts';
 import type { QuestionModuleOf } from './question-module.ts';
 
 export const rationaleQuestionSchema = z.object({
@@ -28,6 +28,8 @@ export const rationaleModule: QuestionModuleOf<RationaleQuestion, RationaleAnswe
   checkAnswer: (question, answer) => checkLength(question.label, question.minLength, answer.text, ['text']),
   goldScore: null,
   disagreement: null,
+  judgeSchema: (question) =>
+    judgeAnswerObject('rationale', { text: { type: 'string', minLength: question.minLength } }, ['text']),
   preference: null,
   agreement: null,
   // Refers to no output.

@@ -9,6 +9,7 @@ import type {
   AgreementFamily,
   AnsweredItem,
   AnswerRecord,
+  JsonSchema,
   OutputBound,
   PreferenceView,
   QuestionModuleOf,
@@ -167,4 +168,9 @@ export function labelChoices(question: Question): readonly Choice[] | null {
 export function judgedLabels(question: Question, answer: Answer | undefined): string[][] {
   const labels = moduleOf(question.type).labels;
   return labels !== null && answersType(question, answer) ? labels.judged(answer) : [];
+}
+
+/** The JSON schema of one answer to `question` for a model judge shown `outputIds` (question-module.ts). */
+export function judgeAnswerSchema(question: Question, outputIds: readonly string[]): JsonSchema {
+  return moduleOf(question.type).judgeSchema(question, outputIds);
 }

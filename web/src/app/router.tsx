@@ -52,6 +52,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/GoldRoute.tsx').then((m) => ({ Component: m.GoldRoute })),
       },
       {
+        path: 'projects/:projectId/judges',
+        HydrateFallback: PageLoading,
+        lazy: () => import('./routes/JudgesRoute.tsx').then((m) => ({ Component: m.JudgesRoute })),
+      },
+      {
         path: 'projects/:projectId/adjudication',
         HydrateFallback: PageLoading,
         lazy: () => import('./routes/AdjudicationRoute.tsx').then((m) => ({ Component: m.AdjudicationRoute })),

@@ -17,6 +17,7 @@ export * from '../../modules/gold/gold.schema.ts';
 export * from '../../modules/items/import-jobs.schema.ts';
 export * from '../../modules/items/item-references.schema.ts';
 export * from '../../modules/items/items.schema.ts';
+export * from '../../modules/judges/judges.schema.ts';
 export * from '../../modules/models/models.schema.ts';
 export * from '../../modules/projects/projects.schema.ts';
 export * from '../../modules/review/review.schema.ts';

@@ -35,6 +35,14 @@ export const TABLE_OWNERS = {
   // A streamed import's job (progress, line report) and its staged lines until the file is accepted whole.
   import_jobs: 'items',
   import_staging: 'items',
+  // Model judges: judges, their jobs (one task row per item x judge), their answers apart from annotations, the
+  // suggestion setting and each assignment's experiment arm.
+  judges: 'judges',
+  judge_jobs: 'judges',
+  judge_tasks: 'judges',
+  judge_answers: 'judges',
+  judge_suggestion_settings: 'judges',
+  suggestion_exposures: 'judges',
   // Model connections (encrypted keys) and generation jobs with their one row per item x connection x sample.
   model_connections: 'models',
   generation_jobs: 'models',
@@ -192,6 +200,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/tokens/tokens.repository.ts',
     reads: ['users'],
     why: "a bearer token resolves to its owner in the token's own query (every API call); the admin list names owners",
+  },
+  {
+    file: 'modules/judges/judges.repository.ts',
+    reads: ['annotations', 'item_outputs', 'items'],
+    why: "a judge reads an item with its outputs; a job's failures name items; the anchoring report joins each assignment's arm with its annotation",
   },
   {
     file: 'modules/workspaces/workspaces.repository.ts',

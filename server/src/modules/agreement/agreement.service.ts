@@ -3,9 +3,11 @@ import {
   type AgreementAnnotationsResponse,
   type AgreementRecord,
   type AgreementReport,
+  type AnnotatorAgreement,
   type AnnotatorGold,
   type BootstrapOptions,
   DRILL_DOWN_LIMIT,
+  type Question,
 } from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -14,7 +16,7 @@ import type { ProjectsService } from '../projects/projects.service.ts';
 import { agreementErrors } from './agreement.errors.ts';
 import { type AgreementQuestion, hasAgreement, questionRecords } from './agreement.records.ts';
 import { buildAgreementReport } from './agreement.report.ts';
-import { createAgreementRepository } from './agreement.repository.ts';
+import { createAgreementRepository, type SubmittedAnnotation } from './agreement.repository.ts';
 
 interface Deps {
   db: Database;
@@ -24,13 +26,29 @@ interface Deps {
   bootstrap?: Required<BootstrapOptions>;
   /** Gold accuracy per annotator (the gold module's accuracyByAnnotator); without it the table has no gold column. */
   goldAccuracy?: (projectId: string) => Promise<readonly ({ userId: string } & AnnotatorGold)[]>;
+  /**
+   * Model judges as extra rows of the annotator table (the judges module's annotatorRows): scored against the humans
+   * after the humans' own figures are computed, so a judge never changes them.
+   */
+  judgeRows?: (
+    projectId: string,
+    questions: readonly Question[],
+    humans: readonly SubmittedAnnotation[],
+  ) => Promise<AnnotatorAgreement[]>;
 }
 
 /** 500 resamples of items: enough for a stable 95% percentile interval, and a few ms per estimate. */
 export const REPORT_BOOTSTRAP: Required<BootstrapOptions> = { replicates: 500, seed: 1, confidence: 0.95 };
 
 /** Agreement and annotation quality of a project, for its researchers (dashboard, CLI). */
-export function createAgreementService({ db, clock, projects, bootstrap = REPORT_BOOTSTRAP, goldAccuracy }: Deps) {
+export function createAgreementService({
+  db,
+  clock,
+  projects,
+  bootstrap = REPORT_BOOTSTRAP,
+  goldAccuracy,
+  judgeRows,
+}: Deps) {
   const repository = createAgreementRepository(db);
   return {
     async report(
@@ -50,7 +68,7 @@ export function createAgreementService({ db, clock, projects, bootstrap = REPORT
             ]),
           )
         : undefined;
-      return buildAgreementReport({
+      const report = buildAgreementReport({
         projectId: project.id,
         generatedAt: clock.now(),
         questions: project.settings.questions,
@@ -61,7 +79,12 @@ export function createAgreementService({ db, clock, projects, bootstrap = REPORT
         batchSize: options.batchSize,
         gold,
       });
+      const judges = judgeRows ? await judgeRows(project.id, project.settings.questions, annotations) : [];
+      return { ...report, annotators: [...report.annotators, ...judges] };
     },
+
+    /** Every submitted human annotation of a project, as the report reads it (for the judges' calibration). */
+    submittedAnnotations: (projectId: string): Promise<SubmittedAnnotation[]> => repository.submitted(projectId),
 
     /** The drill-down from an annotator row or a low-agreement item to its annotations (researchers only). */
     async annotations(

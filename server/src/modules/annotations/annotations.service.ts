@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   type AnnotationListResponse,
   type AnswerProblem,
+  type Answers,
   checkAnswers,
   type SkipBody,
   type SubmitBody,
   type SubmitResponse,
   type Task,
+  type TaskSuggestion,
 } from '@feedbench/shared';
 import type { Database, Tx } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -39,6 +41,16 @@ interface Deps {
    * the answers (every turn completed), and closes it inside the submit transaction.
    */
   chatSubmission?: (tx: Tx, lease: { itemId: string; userId: string }) => Promise<AnswerProblem[]>;
+  /**
+   * A model judge's answer to suggest on a task (the judges module's suggestionFor), in the annotator's blind ids;
+   * it records the assignment's experiment arm. Absent: no suggestions.
+   */
+  suggestionFor?: (input: {
+    projectId: string;
+    itemId: string;
+    userId: string;
+    toBlind: (answers: Answers) => Answers;
+  }) => Promise<TaskSuggestion | undefined>;
 }
 
 /** The annotator's loop: get a task, submit it (exactly once), or skip it. */
@@ -51,6 +63,7 @@ export function createAnnotationsService({
   afterSubmit,
   log = (message, error) => console.error(message, error),
   chatSubmission,
+  suggestionFor,
 }: Deps) {
   type ProjectRow = Awaited<ReturnType<typeof projects.access>>['row'];
 
@@ -64,6 +77,12 @@ export function createAnnotationsService({
     events.publish(project.id);
     const byId = new Map(claimed.outputs.map((o) => [o.id, o]));
     const blinding = outputBlinding(claimed.outputs);
+    const suggestion = await suggestionFor?.({
+      projectId: project.id,
+      itemId: claimed.itemId,
+      userId: user.id,
+      toBlind: blinding.blindAnswers,
+    });
     return {
       leaseId: claimed.leaseId,
       expiresAt: claimed.expiresAt.toISOString(),
@@ -80,6 +99,7 @@ export function createAnnotationsService({
       draft: claimed.draft
         ? { answers: blinding.blindAnswers(claimed.draft.answers), updatedAt: claimed.draft.updatedAt.toISOString() }
         : null,
+      ...(suggestion ? { suggestion } : {}),
     };
   }
 

@@ -7,6 +7,7 @@ import type {
   GoldSettings,
   MemberRole,
   ReviewVerdict,
+  SuggestionMode,
   UserRole,
   WorkspaceRole,
 } from '@feedbench/shared';
@@ -79,6 +80,12 @@ interface AuditEventShapes {
   'workspace.invitation_revoke': Event<{ workspaceId: string }> & { target: string };
   'workspace.invitation_accept': Event<{ workspaceId: string; role: string }> & { target: string };
   'workspace.invitation_decline': Event<{ workspaceId: string }>;
+  'judge.create': Event<{ name: string; connectionId: string }> & { projectId: string; target: string };
+  'judge.delete': Event<{ name: string }> & { projectId: string; target: string };
+  'judge_job.create': Event<{ judgeIds: string[]; tasks: number }> & { projectId: string; target: string };
+  'judge_job.cancel': Event & { projectId: string; target: string };
+  // Who turned suggestions (or the anchoring experiment) on or off, with which judge and seed.
+  'judge.suggestions': Event<{ mode: SuggestionMode; judgeId: string | null; seed: number }> & { projectId: string };
   // Model connections: never the key, only whether one was set, kept, replaced or removed.
   'model_connection.create': Event<{
     workspaceId: string | null;

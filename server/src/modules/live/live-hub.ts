@@ -1,4 +1,4 @@
-import type { ExportJob, GenerationJob, ImportJob, LiveMessage, ProjectProgress } from '@feedbench/shared';
+import type { ExportJob, GenerationJob, ImportJob, JudgeJob, LiveMessage, ProjectProgress } from '@feedbench/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { createLiveRepository, type LiveCredential } from './live.repository.ts';
@@ -46,6 +46,8 @@ export function createLiveHub(deps: {
   recentExportJobs?(projectId: string): Promise<ExportJob[]>;
   /** Imports likewise (running, or finished in the last minute): researchers only, like the import routes. */
   recentImportJobs?(projectId: string): Promise<ImportJob[]>;
+  /** Judging jobs likewise: researchers only, like the judges routes. */
+  recentJudgeJobs?(projectId: string): Promise<JudgeJob[]>;
   /** Generation jobs likewise (researchers only, like the generation routes: model names, errors). */
   recentGenerationJobs?(projectId: string): Promise<GenerationJob[]>;
   log(message: string, error?: unknown): void;
@@ -58,12 +60,14 @@ export function createLiveHub(deps: {
     const progress = await deps.progressOf(projectId);
     const exportJobs = researchers ? await deps.recentExportJobs?.(projectId) : undefined;
     const importJobs = researchers ? await deps.recentImportJobs?.(projectId) : undefined;
+    const judgeJobs = researchers ? await deps.recentJudgeJobs?.(projectId) : undefined;
     const generationJobs = researchers ? await deps.recentGenerationJobs?.(projectId) : undefined;
     const plain: LiveMessage = { type: 'progress', projectId, progress };
     const full: LiveMessage = {
       ...plain,
       ...(exportJobs && exportJobs.length > 0 ? { exportJobs } : {}),
       ...(importJobs && importJobs.length > 0 ? { importJobs } : {}),
+      ...(judgeJobs && judgeJobs.length > 0 ? { judgeJobs } : {}),
       ...(generationJobs && generationJobs.length > 0 ? { generationJobs } : {}),
     };
     return { plain: JSON.stringify(plain), full: JSON.stringify(full) };

@@ -4,6 +4,7 @@ import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
+import { judgesMessages } from '../../features/judges/judges.messages.ts';
 import { leaderboardMessages } from '../../features/leaderboard/leaderboard.messages.ts';
 import { GenerationPanel } from '../../features/models/components/GenerationPanel.tsx';
 import { projectQueryOptions, useProject } from '../../features/projects/api/get-project.ts';
@@ -27,6 +28,7 @@ export function ProjectRoute() {
   const live = useLiveProgress(projectId);
   const queryClient = useQueryClient();
   const leaderboard = useMessages(leaderboardMessages);
+  const judgesT = useMessages(judgesMessages);
 
   if (project.isPending) return <Loading what={t('theProject')} />;
   if (project.isError) return <ErrorNotice error={project.error} title={t('loadProjectFailed')} />;
@@ -70,6 +72,9 @@ export function ProjectRoute() {
           </Link>
           <Link className="button" to={`/projects/${p.id}/gold`}>
             {t('gold')}
+          </Link>
+          <Link className="button" to={`/projects/${p.id}/judges`}>
+            {judgesT('breadcrumbJudges')}
           </Link>
           <Link className="button" to={`/projects/${p.id}/items`}>
             {t('items')}

@@ -1,9 +1,11 @@
 import type { AgreementReport, AnnotatorAgreement } from '@feedbench/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useMessages } from '../../../i18n/messages.ts';
 import { at } from '../agreement.messages.ts';
 import { drillDownPath } from './drill-down-path.ts';
 import { formatDuration, formatPercent, formatStatistic } from './format.ts';
+import { judgeRowMessages } from './judge-row.messages.ts';
 
 type SortKey = 'email' | 'annotations' | 'medianTime' | 'gold' | 'outlier' | `question:${string}`;
 type Direction = 'ascending' | 'descending';
@@ -45,12 +47,13 @@ function GoldCell({ gold }: { gold: AnnotatorAgreement['gold'] }) {
  * annotations.
  */
 export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
+  const judgeT = useMessages(judgeRowMessages);
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
     key: 'annotations',
     direction: 'descending',
   });
   const columns: Column[] = [
-    { key: 'email', label: at('annotator'), value: (a) => a.email ?? '' },
+    { key: 'email', label: at('annotator'), value: (a) => a.email ?? a.judgeName ?? '' },
     { key: 'annotations', label: at('annotations'), value: (a) => a.annotations },
     ...report.questions.map(
       (q): Column => ({
@@ -99,9 +102,15 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
         {rows.map((a) => (
           <tr key={a.userId}>
             <th scope="row">
-              <Link to={drillDownPath(report.projectId, { annotatorId: a.userId })}>
-                {a.email ?? at('formerMember')}
-              </Link>
+              {a.judgeName === undefined ? (
+                <Link to={drillDownPath(report.projectId, { annotatorId: a.userId })}>
+                  {a.email ?? at('formerMember')}
+                </Link>
+              ) : (
+                <span title={judgeT('description')}>
+                  {a.judgeName} <span className="badge judge">{judgeT('badge')}</span>
+                </span>
+              )}
             </th>
             <td>{a.annotations}</td>
             {report.questions.map((q) => (

@@ -24,6 +24,7 @@ import { AnnotatorView, type OutputLayout } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
 import { DraftStatus } from './DraftStatus.tsx';
 import { SkipForm } from './SkipForm.tsx';
+import { SuggestionNotice } from './SuggestionNotice.tsx';
 import { TaskTimer } from './TaskProgress.tsx';
 
 interface TaskFormProps {
@@ -43,7 +44,13 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   // This browser's copy wins when it is newer than the server draft (typed while the server was unreachable).
   const t = useMessages(taskMessages);
   const [restored] = useState(() => withNewerLocalDraft(task));
-  const answers = useTaskAnswers(restored);
+  // A model judge's suggestion starts an untouched task (the annotator's own draft always wins over it).
+  const suggested = restored.draft === null && task.suggestion !== undefined;
+  const answers = useTaskAnswers(
+    suggested && task.suggestion
+      ? { ...restored, draft: { answers: task.suggestion.answers, updatedAt: '' } }
+      : restored,
+  );
   const submit = useSubmitTask(task.projectId);
   const skip = useSkipTask(task.projectId);
   // Generated once per task: a retried submit (double click, flaky network) is stored once.
@@ -156,6 +163,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
 
   return (
     <div ref={root} data-lease={task.leaseId}>
+      {task.suggestion && <SuggestionNotice suggestion={task.suggestion} applied={suggested} />}
       <AnnotatorView
         task={task}
         answers={answers}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { SessionUser } from '../modules/auth/auth.service.ts';
+import { PAIRWISE_SETTINGS, pairwiseJudge, pairwiseLine } from '../modules/judges/judges.fixtures.ts';
+import { type OpenAICompatibleServer, startOpenAICompatibleServer } from '../test/openai-compatible-server.ts';
+import { buildTestApp, engine, type TestHarness } from '../test/test-app.ts';
+
+// `feedbench judge run` and `judge report` as a user runs them: a separate process on the server's database, acting
+// as the oldest admin. PostgreSQL only (the test app and the CLI would otherwise need one PGlite directory at once).
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../../..');
+
+let h: TestHarness;
+let model: OpenAICompatibleServer;
+let projectId: string;
+let judgeId: string;
+
+async function feedbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: inject('databaseUrl') as string,
+      FEEDBENCH_SECRET: 'feedbench-test-secret-0123456789',
+    },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
+  beforeAll(async () => {
+    h = await buildTestApp();
+    model = await startOpenAICompatibleServer();
+    model.behave(pairwiseJudge((item) => (item === 'c0' ? 0 : 1)));
+    const admin = await h.user('admin');
+    const researcher = await h.user('researcher');
+    const project = await h.project(researcher, { name: 'CLI judged', kind: 'ranking', settings: PAIRWISE_SETTINGS });
+    projectId = project.id;
+    await h.importItems(researcher, projectId, [pairwiseLine('c0'), pairwiseLine('c1')]);
+    const adminUser = (await h.services.auth.findUserByEmail(admin.email)) as SessionUser;
+    const [workspace] = await h.services.workspaces.list(adminUser);
+    const connection = await h.services.models.create(adminUser, {
+      workspaceId: workspace?.id,
+      name: `cli-${Date.now()}`,
+      baseUrl: model.url,
+      model: 'judge-model',
+    });
+    const researcherUser = (await h.services.auth.findUserByEmail(researcher.email)) as SessionUser;
+    judgeId = (
+      await h.services.judges.create(researcherUser, projectId, { name: 'CLI judge', connectionId: connection.id })
+    ).id;
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+    await model?.close();
+  });
+
+  it('runs a judging job to the end and prints its counts', { timeout: 120_000 }, async () => {
+    const result = await feedbench('judge', 'run', '--project', projectId, '--judge', judgeId, '--concurrency', '2');
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/done: 2\/2 answered, 0 failed/);
+    const answers = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/judges/${judgeId}/answers`,
+      headers: (await h.user('admin')).headers,
+    });
+    expect(
+      answers
+        .json()
+        .answers.map((a: { answers: { pair: { preferred: string } } }) => a.answers.pair.preferred)
+        .sort(),
+    ).toEqual(['o0', 'o1']);
+  });
+
+  it('refuses a flag out of range with its name, before touching anything', { timeout: 60_000 }, async () => {
+    const result = await feedbench('judge', 'run', '--project', projectId, '--judge', judgeId, '--concurrency', '0');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('--concurrency');
+  });
+
+  it('prints the calibration and anchoring reports', { timeout: 60_000 }, async () => {
+    const result = await feedbench('judge', 'report', '--project', projectId);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('judge\tquestion\tcategory\titems\testimate\thuman vs human\tjudge vs human');
+    expect(result.stdout).toContain('anchoring (suggestions: off)');
+    const json = await feedbench('judge', 'report', '--project', projectId, '--json');
+    expect(JSON.parse(json.stdout).calibration.judges[0]).toMatchObject({ judgeId, name: 'CLI judge' });
+  });
+});

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import type { AgreementEstimate, AnchoringReport, CalibrationReport, JudgeJob } from '@feedbench/shared';
+import type { Command } from 'commander';
+import { CliError, withCliContext } from './cli-context.ts';
+
+/** How often a running job's progress line is redrawn. */
+const POLL_MS = 500;
+
+const integerFlag = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name}: a whole number from ${min} to ${max}`);
+  return n;
+};
+
+const statistic = (e: Pick<AgreementEstimate, 'value' | 'ci'> | undefined) => {
+  if (!e || e.value === null) return 'n/a';
+  const value = e.value.toFixed(3);
+  return e.ci ? `${value} [${e.ci[0]?.toFixed(3) ?? 'n/a'}, ${e.ci[1]?.toFixed(3) ?? 'n/a'}]` : value;
+};
+
+/** The calibration and anchoring reports as plain text (tab-separated rows, one header line each). */
+export function formatJudgeReport(calibration: CalibrationReport, anchoring: AnchoringReport): string[] {
+  const lines = ['judge\tquestion\tcategory\titems\testimate\thuman vs human\tjudge vs human'];
+  for (const judge of calibration.judges) {
+    for (const q of judge.questions) {
+      for (const e of q.judgeVsHumans) {
+        const humans = q.humans.find((h) => h.estimate === e.estimate);
+        lines.push(
+          [judge.name, q.questionId, q.category ?? 'all', q.items, e.estimate, statistic(humans), statistic(e)].join(
+            '\t',
+          ),
+        );
+      }
+    }
+  }
+  lines.push('', `anchoring (suggestions: ${anchoring.mode})`, 'question\tshown\thidden\tdifference');
+  for (const q of anchoring.questions) {
+    const arm = (a: AnchoringReport['questions'][number]['shown']) =>
+      `${statistic({ value: a.agreement, ci: a.ci })} (n=${a.annotations})`;
+    lines.push([q.questionId, arm(q.shown), arm(q.hidden), statistic({ value: q.difference, ci: q.ci })].join('\t'));
+  }
+  return lines;
+}
+
+/**
+ * `feedbench judge run`: judges a project's items with one or more judges in this process (the same job the web
+ * starts: resumable by the server if this process ends), printing progress; `feedbench judge report`: calibration
+ * against the annotators and the anchoring experiment's report. Both act as the oldest admin, like other commands.
+ */
+export function registerJudgeCommand(program: Command, print: (line: string) => void = (l) => console.log(l)) {
+  const judge = program.command('judge').description('model judges: run a judging job, report calibration');
+
+  judge
+    .command('run')
+    .description("answer a project's template with a judge over all items (or those listed in --items)")
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--judge <ids...>', 'judge id(s)')
+    .option('--items <file>', 'a file of item ids, one per line (default: every item)')
+    .option('--concurrency <n>', 'calls in flight at once (default 4)', integerFlag('concurrency', 1, 32))
+    .option(
+      '--max-attempts <n>',
+      'calls per item before it is reported failed (default 3)',
+      integerFlag('max-attempts', 1, 10),
+    )
+    .option('--redo', 'judge again items the judge already answered')
+    .action(
+      async (options: {
+        project: string;
+        judge: string[];
+        items?: string;
+        concurrency?: number;
+        maxAttempts?: number;
+        redo?: boolean;
+      }) => {
+        const itemIds = options.items
+          ? (await readFile(options.items, 'utf8'))
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter((line) => line !== '')
+          : undefined;
+        await withCliContext(async ({ services, actor }) => {
+          const user = await actor();
+          const started = await services.judges.jobs.create(user, options.project, {
+            judgeIds: options.judge,
+            ...(itemIds ? { itemIds } : {}),
+            ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+            ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+            redo: options.redo === true,
+          });
+          const show = (job: JudgeJob) => `${job.status}: ${job.done}/${job.total} answered, ${job.failed} failed`;
+          const timer = setInterval(() => {
+            void services.judges.jobs
+              .get(user, options.project, started.id)
+              .then((job) => process.stderr.isTTY && process.stderr.write(`\r${show(job)}`))
+              .catch(() => {});
+          }, POLL_MS);
+          await services.judges.jobs.settle(started.id);
+          clearInterval(timer);
+          const job = await services.judges.jobs.get(user, options.project, started.id);
+          if (process.stderr.isTTY) process.stderr.write('\n');
+          print(`job ${job.id} ${show(job)}`);
+          for (const failure of await services.judges.jobs.failures(user, options.project, job.id)) {
+            print(`  ${failure.itemExternalId}: ${failure.error}`);
+          }
+          if (job.failed > 0) process.exitCode = 1;
+        });
+      },
+    );
+
+  judge
+    .command('report')
+    .description('judge-vs-human agreement (with human-vs-human beside it) and the anchoring experiment')
+    .requiredOption('--project <id>', 'project id')
+    .option('--category <key>', 'also per value of this item metadata field')
+    .option('--json', 'print the two reports as one JSON object')
+    .action(async (options: { project: string; category?: string; json?: boolean }) => {
+      await withCliContext(async ({ services, actor }) => {
+        const user = await actor();
+        const calibration = await services.judges.calibration(user, options.project, { category: options.category });
+        const anchoring = await services.judges.anchoring(user, options.project);
+        if (options.json) print(JSON.stringify({ calibration, anchoring }));
+        else for (const line of formatJudgeReport(calibration, anchoring)) print(line);
+      });
+    });
+}

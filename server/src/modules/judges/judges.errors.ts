@@ -1,0 +1,34 @@
+import { AppError } from '../../lib/app-error.ts';
+
+export const judgeErrors = {
+  notFound: () => new AppError('judge.not_found', 404, 'No such judge in this project'),
+  nameTaken: (name: string) =>
+    new AppError('judge.name_taken', 409, `This project already has a judge named "${name}"`, { field: 'name' }),
+  connectionUnusable: () =>
+    new AppError('judge.connection_unusable', 422, 'This project may not use that model connection', {
+      field: 'connectionId',
+    }),
+  unknownJudges: (ids: string[]) =>
+    new AppError('judge_job.unknown_judges', 422, `No such judge in this project: ${ids.join(', ')}`, {
+      field: 'judgeIds',
+      ids,
+    }),
+  unknownItems: (ids: string[]) =>
+    new AppError(
+      'judge_job.unknown_items',
+      422,
+      `Not items of this project: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`,
+      { field: 'itemIds', count: ids.length },
+    ),
+  nothingToJudge: () =>
+    new AppError('judge_job.nothing_to_judge', 422, 'Every selected item already has an answer from these judges', {
+      field: 'redo',
+    }),
+  jobNotFound: () => new AppError('judge_job.not_found', 404, 'No such judging job'),
+  jobNotRunning: (status: string) =>
+    new AppError('judge_job.not_running', 409, `The job is ${status}: only a running job can be cancelled`, {
+      status,
+    }),
+  noMetadataKey: () =>
+    new AppError('judge.bad_category', 422, 'category must be an item metadata key', { field: 'category' }),
+};

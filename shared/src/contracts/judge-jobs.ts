@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** A judging job (contracts/judges.ts), apart so the live message schema (projects.ts) can carry it. */
+export const JUDGE_JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
+export type JudgeJobStatus = (typeof JUDGE_JOB_STATUSES)[number];
+export const judgeJobSchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid(),
+  status: z.enum(JUDGE_JOB_STATUSES),
+  judgeIds: z.array(z.string().uuid()),
+  concurrency: z.number().int(),
+  maxAttempts: z.number().int(),
+  /** Item x judge tasks of the job: all, answered, and given up on (failed after maxAttempts). */
+  total: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type JudgeJob = z.infer<typeof judgeJobSchema>;
