@@ -307,6 +307,36 @@ describe('judging a project', () => {
   });
 });
 
+describe('judge disagreement orders the items humans see', () => {
+  it('serves first the item the judges disagree on once their job ends (judge-disagreement order)', async () => {
+    const { projectId, judgeId } = await arrange(4);
+    const second = await as(researcher).post(`/api/projects/${projectId}/judges`, {
+      name: 'Second judge',
+      connectionId,
+      params: { temperature: 1 },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const patched = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${projectId}`,
+      headers: researcher.headers,
+      payload: { ordering: 'judge-disagreement' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    // Both judges prefer o0 everywhere, except the second (the one sampling at temperature 1) on i2.
+    model.behave((request) =>
+      pairwiseJudge((item) => (request.body?.temperature === 1 && item === 'i2' ? 1 : 0))(request),
+    );
+    const job = await run(projectId, { judgeIds: [judgeId, second.json().id] });
+    expect(await settledJob(h, researcher, projectId, job)).toMatchObject({ status: 'done', done: 8 });
+
+    const annotator = await h.user('annotator');
+    await h.addMember(researcher, projectId, annotator);
+    const task = (await nextTask(h, annotator, projectId)) as Task;
+    expect(task.item.externalId).toBe('i2');
+  });
+});
+
 describe('who may use judges', () => {
   it('lets only the project researchers make and run judges; refused calls write nothing', async () => {
     const { projectId, judgeId } = await arrange(1);
