@@ -47,7 +47,14 @@ async function openAs(
 ) {
   const context = await browser.newContext({ colorScheme: theme, locale });
   const page = await context.newPage();
-  if (account) await signInQuietly(page, account);
+  if (account) {
+    // The account's saved language wins over the browser's (other specs may have saved one for a shared account such
+    // as the admin): save the one under test.
+    const lang = LANGUAGES.find((l) => l.locale === locale)?.lang ?? 'en';
+    const saved = await (await signedIn(account)).patch('/api/auth/me', { data: { locale: lang } });
+    expect(saved.ok(), await saved.text()).toBe(true);
+    await signInQuietly(page, account);
+  }
   return { context, page };
 }
 
