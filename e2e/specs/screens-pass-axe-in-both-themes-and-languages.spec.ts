@@ -116,6 +116,8 @@ for (const theme of THEMES) {
         await run(page);
         await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
         await context.close();
+        // Leave shared accounts (the admin) in English for the specs that follow.
+        if (account) await (await signedIn(account)).patch('/api/auth/me', { data: { locale: 'en' } });
       };
 
       await onPage(undefined, (page) =>
