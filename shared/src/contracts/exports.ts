@@ -300,7 +300,7 @@ const rankedOutput = z
   .strict();
 
 /** Open-Assistant's ExportMessageNode (oasst_data/schemas.py) with Feedbench's provenance fields. */
-type OasstNodeShape = {
+export type OasstNode = {
   message_id: string;
   parent_id: string | null;
   user_id: string | null;
@@ -317,9 +317,9 @@ type OasstNodeShape = {
   edited_from: string | null;
   edit_diff: { op: string; text: string }[] | null;
   provenance: Record<string, unknown> | null;
-  replies: OasstNodeShape[];
+  replies: OasstNode[];
 };
-const oasstNode: z.ZodType<OasstNodeShape> = z.lazy(() =>
+const oasstNode: z.ZodType<OasstNode> = z.lazy(() =>
   z
     .object({
       message_id: z.string(),

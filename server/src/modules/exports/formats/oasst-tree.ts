@@ -1,34 +1,10 @@
+import type { OasstNode } from '@feedbench/shared';
 import type { ChatExportConversation, ChatExportNode } from '../../chats/chats.export.ts';
 import { annotatorPseudonym } from '../annotator-pseudonym.ts';
 import { provenanceColumns } from '../chat-turns.ts';
 import type { ExportAnnotation, ExportItem } from '../exports.repository.ts';
 import { preferenceOf, type TemplateView } from '../judgements.ts';
 import { competitionRanks } from '../ranking-pairs.ts';
-
-/** A node of Open-Assistant's `ExportMessageNode` (oasst_data/schemas.py) with Feedbench's provenance and turn data. */
-export interface OasstNode {
-  message_id: string;
-  parent_id: string | null;
-  user_id: string | null;
-  text: string;
-  role: 'prompter' | 'assistant';
-  created_date: string;
-  /** Written by a model (candidates), not a person. */
-  synthetic: boolean;
-  model_name: string | null;
-  /** 0 = best among its ranked siblings, ties share a rank (Open-Assistant's convention); null: not ranked. */
-  rank: number | null;
-  /** Rating question id -> value the annotator gave this candidate. */
-  ratings: Record<string, number>;
-  /** Feedbench: where the node came from and how (model call provenance, the edit it is, regenerated away). */
-  source: 'import' | 'annotator' | 'model' | 'edit';
-  chosen: boolean;
-  regenerated: boolean;
-  edited_from: string | null;
-  edit_diff: { op: string; text: string }[] | null;
-  provenance: Record<string, unknown> | null;
-  replies: OasstNode[];
-}
 
 /**
  * A submitted conversation as an Open-Assistant message tree (Köpf et al. 2023, "OpenAssistant Conversations"): the
