@@ -30,7 +30,11 @@ export interface DatabaseHandle {
 /** Any key: serializes migrations when several instances start against one PostgreSQL at once. */
 const MIGRATION_LOCK_KEY = 724_001;
 
-export function openDatabase(database: Config['database']): DatabaseHandle {
+/**
+ * `initialDump` (PGlite only): a `dumpDataDir()` tarball to start an empty folder from, so test files skip initdb and
+ * the migrations (seconds each) by loading an already migrated database.
+ */
+export function openDatabase(database: Config['database'], options: { initialDump?: Blob } = {}): DatabaseHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: database.url,
@@ -67,7 +71,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
     };
   }
   mkdirSync(database.dataDir, { recursive: true });
-  const client = new PGlite(database.dataDir);
+  const client = new PGlite(database.dataDir, options.initialDump ? { loadDataDir: options.initialDump } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,

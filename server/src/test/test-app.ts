@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CreateProjectBody, UserRole } from '@feedbench/shared';
@@ -29,7 +29,7 @@ export const engine = process.env.FEEDBENCH_TEST_ENGINE === 'postgres' ? 'postgr
 /**
  * The run's PostgreSQL database, shared by the files of the tier; or, with `own`, a fresh database for this file alone
  * (for tests that checksum the whole database while other files write to theirs in parallel). PGlite: always a new
- * database in a temporary folder.
+ * database in a temporary folder, loaded from the run's migrated dump (global-setup.ts).
  */
 async function openTestDatabase(
   own: boolean,
@@ -62,8 +62,10 @@ async function openTestDatabase(
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'feedbench-test-'));
+  const template = inject('pgliteTemplate');
+  const initialDump = template ? new Blob([readFileSync(template)]) : undefined;
   return {
-    database: openDatabase({ kind: 'pglite', dataDir: dir }),
+    database: openDatabase({ kind: 'pglite', dataDir: dir }, { initialDump }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
     settings: { kind: 'pglite', dataDir: dir },
   };
