@@ -2,6 +2,7 @@ import { findPreset, newQuestion, type Question } from '@feedbench/shared';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import {
+  type Account,
   arrangeProject,
   createAccount,
   createProject,
@@ -10,7 +11,6 @@ import {
   signedIn,
   submit,
 } from '../support/api.ts';
-import { ADMIN } from '../support/env.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 const THEMES = ['light', 'dark'] as const;
@@ -68,6 +68,9 @@ type Arranged = {
   kinds: ({ name: string } & Awaited<ReturnType<typeof annotatorProject>>)[];
   reviewed: Awaited<ReturnType<typeof arrangeProject>>;
   itemId: string;
+  /** An admin of this spec's own: saving the language under test on the shared admin would change it for specs
+   * running at the same time in the other worker. */
+  admin: Account;
 };
 let arranged: Arranged | undefined;
 
@@ -98,7 +101,7 @@ test.beforeAll(async () => {
       quality: { type: 'rating', values: { [a]: 5, [b]: 6, [c]: 3 } },
     },
   });
-  arranged = { kinds, reviewed, itemId: task.item.id };
+  arranged = { kinds, reviewed, itemId: task.item.id, admin: await createAccount('admin') };
 });
 
 for (const theme of THEMES) {
@@ -107,7 +110,7 @@ for (const theme of THEMES) {
     test(`every main screen is axe-clean (${label})`, async ({ browser }) => {
       test.setTimeout(240_000);
       if (!arranged) throw new Error('nothing arranged');
-      const { kinds, reviewed, itemId } = arranged;
+      const { kinds, reviewed, itemId, admin } = arranged;
       const onPage = async (
         account: { email: string; password: string } | undefined,
         run: (page: Page) => Promise<void>,
@@ -116,8 +119,6 @@ for (const theme of THEMES) {
         await run(page);
         await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
         await context.close();
-        // Leave shared accounts (the admin) in English for the specs that follow.
-        if (account) await (await signedIn(account)).patch('/api/auth/me', { data: { locale: 'en' } });
       };
 
       await onPage(undefined, (page) =>
@@ -154,7 +155,7 @@ for (const theme of THEMES) {
           `item browser with an item (${label})`,
         );
       });
-      await onPage(ADMIN, (page) =>
+      await onPage(admin, (page) =>
         check(page, '/users', (p) => expect(p.locator('table').first()).toBeVisible(), `admin accounts (${label})`),
       );
     });

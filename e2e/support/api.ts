@@ -41,7 +41,9 @@ export async function signedIn(account: Pick<Account, 'email' | 'password'>): Pr
   return request.newContext({
     baseURL: BASE_URL,
     storageState,
-    extraHTTPHeaders: csrfToken ? { [CSRF_HEADER]: csrfToken } : {},
+    // A new connection per request: a kept-alive one left idle for the server's keep-alive timeout (a worker's admin
+    // context between specs) can be closed by the server just as the next request goes out (ECONNRESET).
+    extraHTTPHeaders: { connection: 'close', ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}) },
   });
 }
 
@@ -58,7 +60,8 @@ export async function createAccount(role: UserRole, name: string = role): Promis
   const as = await adminContext();
   counter += 1;
   const account = {
-    email: `${name}-${Date.now().toString(36)}-${counter}@e2e.test`,
+    // The process id too: two workers can reach the same counter in the same millisecond.
+    email: `${name}-${Date.now().toString(36)}-${process.pid.toString(36)}-${counter}@e2e.test`,
     password: `${name}-password-1`,
     role,
   };
