@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Answer,
   IMPORT_LIMITS,
@@ -15,6 +16,8 @@ import { templateFitProblems } from './template-fit.ts';
 /** A valid line, ready for the staging table. Duplicate ids across lines are found there (import-jobs.repository). */
 export interface CheckedLine {
   line: number;
+  /** The id the item gets if the project does not have it yet (see import_staging.item_id). */
+  itemId: string;
   item: ImportLine;
   /** The judgement the source line carried (converted formats only). */
   reference: Answer | null;
@@ -72,6 +75,7 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
     if (misfits.length > 0) return { problems: misfits };
     return {
       line: fileLine.line,
+      itemId: randomUUID(),
       item: parsed.data,
       reference: converted?.reference ?? null,
       derivedId: converted?.derivedId ?? false,
