@@ -110,7 +110,11 @@ describe('streaming import', () => {
              'import_jobs', 'import_staging', 'import_staging_outputs')
           order by 1`,
     );
-    expect(triggers.map((t) => t.name)).toEqual(['items_counters_delete', 'items_counters_insert', 'items_counters_update']);
+    expect(triggers.map((t) => t.name)).toEqual([
+      'items_counters_delete',
+      'items_counters_insert',
+      'items_counters_update',
+    ]);
   });
 
   it('names the field of metadata nested 20,000 levels deep, of NUL characters and lone surrogates: 422, not 500', async () => {
