@@ -152,6 +152,7 @@ async function cliImport(target: Target, projectId: string, file: string) {
       process.execPath,
       path.join(root, 'server', 'dist', 'cli.mjs'),
       'import',
+      '--timings',
       '--project',
       projectId,
       file,
@@ -173,6 +174,8 @@ async function cliImport(target: Target, projectId: string, file: string) {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
   const peakKb = Number(stderr.match(/peak-kb (\d+)/)?.[1] ?? Number.NaN);
+  // The import's phases (--timings): where its time went.
+  for (const phase of stderr.matchAll(/^phase (.*)$/gm)) console.log(`  import phase ${phase[1]}`);
   if (code !== 0)
     return {
       ok: false as const,

@@ -48,9 +48,11 @@ test('a researcher marks gold and sets the rate; an annotator answering gold wro
   const patched = await researcherApi.patch(`/api/projects/${project.id}`, { data: { questions: [TOPIC] } });
   expect(patched.ok(), await patched.text()).toBe(true);
   // The researcher labels two prompts "Code" (through the API): the references the Gold page offers.
+  const labelled: string[] = [];
   for (let i = 0; i < 2; i++) {
     const task = await nextTask(researcherApi, project.id);
     if (!task) throw new Error('no task for the researcher');
+    labelled.push(task.item.externalId);
     await submit(researcherApi, task.leaseId, {
       idempotencyKey: crypto.randomUUID(),
       answers: { topic: { type: 'classification', selected: ['code'] } },
@@ -62,13 +64,23 @@ test('a researcher marks gold and sets the rate; an annotator answering gold wro
   await page.getByRole('link', { name: 'Gold', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Gold items', level: 1 })).toBeVisible();
   const candidates = page.getByRole('region', { name: 'Use an annotation as gold' });
+  // The server finds the candidates (a project may hold a million items): by exact id, by prompt text, or none.
+  const find = async (search: string) => {
+    await candidates.getByLabel('Find an item').fill(search);
+    await candidates.getByRole('button', { name: 'Find', exact: true }).click();
+  };
+  await find('no prompt says this');
+  await expect(candidates).toContainText('No annotation on a non-gold item matches “no prompt says this”.');
   for (let i = 0; i < 2; i++) {
-    await candidates
-      .getByRole('button', { name: /^Use this annotation of .* as gold$/ })
-      .first()
-      .click();
+    await find(labelled[i] as string);
+    await expect(candidates.getByRole('button', { name: /^Use this annotation of .* as gold$/ })).toHaveCount(1);
+    await candidates.getByRole('button', { name: `Use this annotation of ${labelled[i]} as gold` }).click();
     await expect(page.getByRole('heading', { name: `Gold items (${i + 1})` })).toBeVisible();
+    // Gold now: no longer a candidate.
+    await expect(candidates).toContainText(`matches “${labelled[i]}”`);
   }
+  await find('Question number');
+  await expect(candidates).toContainText('No annotation on a non-gold item matches');
   await expect(page.getByRole('region', { name: /Gold items \(2\)/ })).toContainText('topic: code');
   await page.getByLabel('Gold rate (% of tasks served)').fill('50');
   await page.getByLabel('Minimum accuracy (%)').fill('50');

@@ -27,8 +27,9 @@ export function registerImportCommand(program: Command) {
         .choices(IMPORT_FORMATS)
         .default('feedbench'),
     )
+    .option('--timings', 'print the wall time of each phase of the import on stderr')
     .argument('<file>', 'JSONL file, or JSONL compressed with gzip')
-    .action(async (file: string, opts: { project: string; format: ImportFormat }) => {
+    .action(async (file: string, opts: { project: string; format: ImportFormat; timings?: boolean }) => {
       const { size } = await stat(file);
       const bar = progressBar(size);
       const result = await withCliContext(async ({ services, actor }) => {
@@ -42,6 +43,9 @@ export function registerImportCommand(program: Command) {
             fileName: path.basename(file),
             bytesTotal: size,
             onProgress: ({ bytesRead, linesRead }) => bar.update(bytesRead, linesRead),
+            onPhase: opts.timings
+              ? (phase, ms) => process.stderr.write(`phase ${(ms / 1000).toFixed(2)} s ${phase}\n`)
+              : undefined,
             // A local file the operator chose: no upload cap (see IMPORT_MAX_BYTES).
             maxBytes: Number.POSITIVE_INFINITY,
           });

@@ -7,11 +7,12 @@ import { type Database, rawRows } from '../db/client.ts';
  * compared by content without that column.
  */
 // import_jobs: a file refused in the background is recorded as a failed job with its line report (the job's purpose);
-// import_staging: scratch rows such a job writes and deletes after its 202, while the next request already runs.
+// import_staging(_outputs): scratch rows such a job writes and deletes after its 202, while the next request already runs.
 const RECORDS_REFUSALS = new Set([
   'audit_events',
   'import_jobs',
   'import_staging',
+  'import_staging_outputs',
   'login_account_throttle',
   'rate_limit_hits',
   'sessions',

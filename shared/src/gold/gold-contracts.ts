@@ -31,6 +31,30 @@ export const goldItemListResponse = z.object({
 });
 export type GoldItemListResponse = z.infer<typeof goldItemListResponse>;
 
+/**
+ * Candidates for gold: submitted annotations on items that are not gold, newest first, whose answers can become an
+ * item's reference answers. The server pages and searches them (a project of a million items has too many to load):
+ * `q` is an item's exact external id, or else words of its prompt.
+ */
+export const goldCandidateListQuery = keysetPageQuery(20, 100).extend({
+  q: z.string().trim().min(1).max(200).optional().describe("an item's exact external id, or text of its prompt"),
+});
+export type GoldCandidateListQuery = z.infer<typeof goldCandidateListQuery>;
+export const goldCandidateSchema = z.object({
+  annotationId: z.string().uuid(),
+  itemId: z.string().uuid(),
+  itemExternalId: z.string(),
+  answers: answersSchema,
+  submittedAt: z.string(),
+});
+export type GoldCandidate = z.infer<typeof goldCandidateSchema>;
+export const goldCandidateListResponse = z.object({
+  candidates: z.array(goldCandidateSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type GoldCandidateListResponse = z.infer<typeof goldCandidateListResponse>;
+
 /** One annotator's standing on the project's gold items (researchers only: annotators never see it). */
 export const annotatorGoldAccuracySchema = z.object({
   userId: z.string().uuid(),

@@ -35,6 +35,7 @@ export const TABLE_OWNERS = {
   // A streamed import's job (progress, line report) and its staged lines until the file is accepted whole.
   import_jobs: 'items',
   import_staging: 'items',
+  import_staging_outputs: 'items',
   // Model judges: judges, their jobs (one task row per item x judge), their answers apart from annotations, the
   // suggestion setting and each assignment's experiment arm.
   judges: 'judges',

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { itemSlots, leases, skips } from '../../db/schema/index.ts';
 import { selectionScoreOf } from './selection.repository.ts';
@@ -23,6 +23,18 @@ export function createAssignmentRepository(db: Executor) {
           itemIds.map((id) => sql`${id}::uuid`),
           sql`, `,
         )})
+        on conflict do nothing`);
+    },
+
+    /**
+     * Slot rows 1..target for the items a query names (a column `id`; idempotent): one statement for an import of any
+     * size, where an id list would take a million parameters.
+     */
+    async createSlotsFor(itemIds: SQL, target: number) {
+      await db.execute(sql`
+        insert into item_slots (item_id, slot_no, project_id, item_position, item_fill, selection_score)
+        select i.id, g.slot_no, i.project_id, i.position, i.annotation_count, ${selectionScoreOf(sql`i.id`)}
+        from (${itemIds}) r join items i on i.id = r.id, generate_series(1, ${target}) as g(slot_no)
         on conflict do nothing`);
     },
 

@@ -9,6 +9,7 @@ import type {
   SkippedItemListQuery,
   SkippedItemListResponse,
 } from '@feedbench/shared';
+import type { SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { violatesConstraint } from '../../db/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -194,6 +195,9 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
     /** Slot rows for freshly imported items. */
     createSlots: (tx: Tx, itemIds: string[], target: number) =>
       createAssignmentRepository(tx).createSlots(itemIds, target),
+    /** Slots for the items a query names (an import's staged items): see the repository. */
+    createSlotsFor: (tx: Tx, itemIds: SQL, target: number) =>
+      createAssignmentRepository(tx).createSlotsFor(itemIds, target),
 
     /** Fresh planner statistics for the slots after a bulk load (see the items module's `analyzeImported`). */
     analyzeSlots: () => createAssignmentRepository(db).analyzeSlots(),

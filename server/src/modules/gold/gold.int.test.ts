@@ -157,6 +157,45 @@ describe('marking gold items', () => {
   });
 });
 
+describe('candidates for gold', () => {
+  it('finds any annotated item that is not gold by exact id or prompt text, a page at a time, never a gold one', async () => {
+    const { researcher, project, itemId } = await arrange({ items: 5 });
+    const annotator = await member(researcher, project.id);
+    for (let i = 0; i < 5; i++) {
+      const task = (await nextTask(h, annotator, project.id)) as Task;
+      expect((await submitTask(h, annotator, task, GOLD)).statusCode).toBe(200);
+    }
+    expect((await markGold(researcher, project.id, itemId('item-1'), GOLD)).statusCode).toBe(200);
+    const candidates = (query: string, who: Person = researcher) =>
+      h.app.inject({
+        method: 'GET',
+        url: `/api/projects/${project.id}/gold/candidates?${query}`,
+        headers: who.headers,
+      });
+    const idsOf = (body: { candidates: { itemExternalId: string }[] }) => body.candidates.map((c) => c.itemExternalId);
+
+    // Pages through every annotation once (the fake clock stands still: ties on the time, broken by id).
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { candidates: { itemExternalId: string }[]; nextCursor: string | null } = (
+        await candidates(`limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      expect(page.candidates.length).toBeLessThanOrEqual(2);
+      seen.push(...idsOf(page));
+      cursor = page.nextCursor;
+    }
+    expect(seen.sort()).toEqual(['item-0', 'item-2', 'item-3', 'item-4']);
+
+    const exact = (await candidates('q=item-3')).json();
+    expect(exact).toMatchObject({ candidates: [{ itemExternalId: 'item-3', answers: GOLD }], nextCursor: null });
+    expect(idsOf((await candidates(`q=${encodeURIComponent('Prompt item-4')}`)).json())).toEqual(['item-4']);
+    // The gold item is found neither by its id nor by its text.
+    expect(idsOf((await candidates('q=item-1')).json())).toEqual([]);
+    expect((await candidates('q=item-0', annotator)).statusCode).toBe(403);
+  });
+});
+
 describe('accuracy on gold', () => {
   it('is the mean score over each annotator’s gold answers (hand-computed fixture)', async () => {
     const { researcher, project, itemId } = await arrange({ items: 2, overlap: 2 });

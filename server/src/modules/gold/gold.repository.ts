@@ -1,6 +1,6 @@
 import type { Answers } from '@feedbench/shared';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, rawRows } from '../../db/client.ts';
 import { annotations, goldAnswers, items, projectMembers, projects, users } from '../../db/schema/index.ts';
 import type { KeysetPosition } from '../../lib/keyset.ts';
 
@@ -40,6 +40,46 @@ export function createGoldRepository(db: Executor) {
     async countGold(projectId: string): Promise<number> {
       const [row] = await db.select({ n: count() }).from(goldAnswers).where(eq(goldAnswers.projectId, projectId));
       return row?.n ?? 0;
+    },
+
+    /**
+     * Annotations on items of the project that are not gold, newest first, `limit` rows after the keyset position
+     * `after`: a range of annotations_project_submitted_idx, or of the item's annotations when `item` names one (an
+     * exact external id, found through the project's unique index), or only items whose prompt contains `text`.
+     * Raw SQL for the row comparison of the keyset and the search in the conversation's messages.
+     */
+    async candidates(
+      projectId: string,
+      limit: number,
+      filter: { after?: KeysetPosition; externalId?: string; text?: string },
+    ) {
+      const conditions = [sql`a.project_id = ${projectId}`];
+      if (filter.externalId !== undefined) conditions.push(sql`i.external_id = ${filter.externalId}`);
+      if (filter.text !== undefined) {
+        const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(sql`exists (select 1 from jsonb_array_elements(i.conversation) m
+          where m.value ->> 'content' ilike ${pattern})`);
+      }
+      if (filter.after) {
+        conditions.push(sql`(a.submitted_at, a.id) < (${filter.after.at}::timestamptz, ${filter.after.id}::uuid)`);
+      }
+      return rawRows<{
+        annotation_id: string;
+        item_id: string;
+        external_id: string;
+        answers: Answers;
+        submitted_at: Date | string;
+        submitted_key: string;
+      }>(
+        db,
+        sql`select a.id as annotation_id, a.item_id, i.external_id, a.answers, a.submitted_at,
+                   a.submitted_at::text as submitted_key
+            from annotations a join items i on i.id = a.item_id and i.project_id = ${projectId}
+            where ${sql.join(conditions, sql` and `)}
+              and not exists (select 1 from gold_answers g where g.item_id = a.item_id)
+            order by a.submitted_at desc, a.id desc
+            limit ${limit}`,
+      );
     },
 
     /** Newest marked first, `limit` rows after the keyset position `after` (a range of gold_answers_project_idx). */

@@ -2,6 +2,8 @@ import {
   annotationIdParams,
   goldAccuracyResponse,
   goldAnnotatorParams,
+  goldCandidateListQuery,
+  goldCandidateListResponse,
   goldItemListQuery,
   goldItemListResponse,
   goldItemParams,
@@ -32,6 +34,21 @@ export function goldRoutes(gold: GoldService): FastifyPluginAsyncZod {
         },
       },
       async (request) => gold.list(requireUser(request), request.params.projectId, request.query),
+    );
+
+    app.get(
+      '/api/projects/:projectId/gold/candidates',
+      {
+        schema: {
+          tags,
+          description:
+            "Annotations on items that are not gold, newest first, a keyset page at a time: their answers can become the item's reference answers. `q`: an item's exact external id, or text of its prompt",
+          params: projectIdParams,
+          querystring: goldCandidateListQuery,
+          response: { 200: goldCandidateListResponse },
+        },
+      },
+      async (request) => gold.candidates(requireUser(request), request.params.projectId, request.query),
     );
 
     app.put(

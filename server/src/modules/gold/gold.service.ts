@@ -3,6 +3,8 @@ import {
   type Answers,
   belowGoldThreshold,
   checkAnswers,
+  type GoldCandidateListQuery,
+  type GoldCandidateListResponse,
   type GoldItemListQuery,
   type GoldItemListResponse,
   type GoldSettings,
@@ -181,6 +183,34 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
         };
       });
       return { items, nextCursor };
+    },
+
+    /**
+     * A page of candidates for gold (see goldCandidateListQuery). `q` is tried as an exact external id first (one
+     * index lookup): that item's annotations answer alone, on one page (an item holds a handful). Otherwise `q` is
+     * text of the prompt, and its pages follow one another like the unfiltered list's.
+     */
+    async candidates(
+      user: SessionUser,
+      projectId: string,
+      query: GoldCandidateListQuery,
+    ): Promise<GoldCandidateListResponse> {
+      await projects.accessAsResearcher(user, projectId);
+      const after = decodeCursor(query.cursor);
+      const toCandidate = (r: Awaited<ReturnType<typeof repository.candidates>>[number]) => ({
+        annotationId: r.annotation_id,
+        itemId: r.item_id,
+        itemExternalId: r.external_id,
+        answers: r.answers,
+        submittedAt: new Date(r.submitted_at).toISOString(),
+      });
+      if (query.q !== undefined && after === undefined) {
+        const exact = await repository.candidates(projectId, query.limit, { externalId: query.q });
+        if (exact.length > 0) return { candidates: exact.map(toCandidate), nextCursor: null };
+      }
+      const rows = await repository.candidates(projectId, query.limit + 1, { text: query.q, after });
+      const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.submitted_key, id: r.annotation_id }));
+      return { candidates: page.map(toCandidate), nextCursor };
     },
 
     async accuracy(user: SessionUser, projectId: string) {

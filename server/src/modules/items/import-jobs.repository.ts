@@ -2,7 +2,7 @@ import type { ImportFormat, ImportProblem } from '@feedbench/shared';
 import { toConversation } from '@feedbench/shared';
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
-import { importJobs, importStaging } from '../../db/schema/index.ts';
+import { importJobs, importStaging, importStagingOutputs } from '../../db/schema/index.ts';
 import type { KeysetPosition } from '../../lib/keyset.ts';
 import type { CheckedLine } from './import-parser.ts';
 
@@ -93,36 +93,45 @@ export function createImportJobsRepository(db: Executor) {
         )
         .returning({ id: importJobs.id });
       if (stale.length > 0) {
-        await db.delete(importStaging).where(
-          inArray(
-            importStaging.jobId,
-            stale.map((s) => s.id),
-          ),
-        );
+        const jobIds = stale.map((s) => s.id);
+        await db.delete(importStaging).where(inArray(importStaging.jobId, jobIds));
+        await db.delete(importStagingOutputs).where(inArray(importStagingOutputs.jobId, jobIds));
       }
     },
 
     /**
-     * One batch of checked lines into the staging table, as a single JSON parameter unpacked by jsonb_to_recordset:
-     * one statement per batch whatever its row count (no 65,535-parameter limit), the same on PostgreSQL and PGlite.
+     * One batch of checked lines into the staging tables: a line per row of import_staging, an output per row of
+     * import_staging_outputs. Each column goes as one array parameter unpacked by unnest: two statements per batch
+     * whatever its size (no 65,535-parameter limit), the same on PostgreSQL and PGlite, and no JSON for the database
+     * to parse but the small prompt and metadata (a jsonb array of outputs per line cost twice as much).
      */
     async stage(jobId: string, lines: CheckedLine[]): Promise<void> {
       if (lines.length === 0) return;
-      const rows = lines.map(({ line, item, reference, derivedId }) => ({
-        line,
-        external_id: item.id,
-        conversation: toConversation(item.prompt),
-        metadata: item.metadata ?? {},
-        outputs: item.outputs ?? [],
-        reference,
-        derived_id: derivedId,
-      }));
+      const outputs = lines.flatMap(({ item, itemId }) =>
+        (item.outputs ?? []).map((o, position) => ({ itemId, position, ...o })),
+      );
       await db.execute(sql`
-        insert into import_staging (job_id, line, external_id, conversation, metadata, outputs, reference, derived_id)
-        select ${jobId}::uuid, r.line, r.external_id, r.conversation, r.metadata, r.outputs, r.reference, r.derived_id
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-          line int, external_id text, conversation jsonb, metadata jsonb, outputs jsonb, reference jsonb,
-          derived_id boolean)`);
+        insert into import_staging
+          (job_id, line, item_id, external_id, conversation, metadata, output_count, reference, derived_id)
+        select ${jobId}::uuid, r.*
+        from unnest(${arrayLiteral(lines.map((l) => l.line))}::int[],
+                    ${arrayLiteral(lines.map((l) => l.itemId))}::uuid[],
+                    ${arrayLiteral(lines.map((l) => l.item.id))}::text[],
+                    ${arrayLiteral(lines.map((l) => JSON.stringify(toConversation(l.item.prompt))))}::jsonb[],
+                    ${arrayLiteral(lines.map((l) => JSON.stringify(l.item.metadata ?? {})))}::jsonb[],
+                    ${arrayLiteral(lines.map((l) => l.item.outputs?.length ?? 0))}::int[],
+                    ${arrayLiteral(lines.map((l) => (l.reference === null ? null : JSON.stringify(l.reference))))}::jsonb[],
+                    ${arrayLiteral(lines.map((l) => l.derivedId))}::boolean[]) as r`);
+      if (outputs.length === 0) return;
+      await db.execute(sql`
+        insert into import_staging_outputs (job_id, item_id, position, output_id, model, content, score)
+        select ${jobId}::uuid, r.*
+        from unnest(${arrayLiteral(outputs.map((o) => o.itemId))}::uuid[],
+                    ${arrayLiteral(outputs.map((o) => o.position))}::int[],
+                    ${arrayLiteral(outputs.map((o) => o.id))}::text[],
+                    ${arrayLiteral(outputs.map((o) => o.model ?? null))}::text[],
+                    ${arrayLiteral(outputs.map((o) => o.content))}::text[],
+                    ${arrayLiteral(outputs.map((o) => o.score ?? null))}::double precision[]) as r`);
     },
 
     /**
@@ -141,7 +150,10 @@ export function createImportJobsRepository(db: Executor) {
         sql`with dropped as (
           delete from import_staging s using ${firsts} f
           where s.job_id = ${jobId} and s.external_id = f.external_id and s.line > f.first_line and s.derived_id
-          returning 1)
+          returning s.item_id
+        ), outputs as (
+          delete from import_staging_outputs o using dropped d where o.job_id = ${jobId} and o.item_id = d.item_id
+        )
         select count(*)::int as repeats from dropped`,
       );
       const rows = await rawRows<{ line: number; external_id: string; first_line: number; total: number }>(
@@ -171,49 +183,109 @@ export function createImportJobsRepository(db: Executor) {
     },
 
     /**
-     * Moves the next `limit` staged lines after line `after` into the project: items whose external id the project
-     * lacks are created (in file order, so import order follows the file), with their outputs and reference labels,
-     * in one statement. Raw SQL: a chain of data-modifying CTEs feeding each other's RETURNING, which drizzle cannot
-     * say. Returns the ids created, those of them with at least `minOutputs` outputs (ready for annotators), and the
-     * last line moved (null when none were left).
+     * Holds the project's import moves one at a time until the transaction ends: two files accepted at once into one
+     * project would otherwise both find an id new. An advisory lock, so claims and submits (which lock project rows
+     * for key share through their foreign keys) never wait on it.
      */
-    async moveBatch(
-      jobId: string,
-      projectId: string,
-      format: ImportFormat,
-      after: number,
-      limit: number,
-      minOutputs = 0,
-    ): Promise<{ createdIds: string[]; readyIds: string[]; lastLine: number | null }> {
-      const [row] = await rawRows<{ last_line: number | null; created: string[]; ready: string[] }>(
+    async lockProjectImports(projectId: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${projectId}`}, 0))`);
+    },
+
+    /**
+     * Room for the set-based move (PostgreSQL's default work_mem of 4 MB spills a hash over a million staged ids to
+     * disk), for this transaction only, and planner statistics for the staged rows (just written: autovacuum has not
+     * seen them, and PGlite has none).
+     */
+    async prepareMove(): Promise<void> {
+      await db.execute(sql`set local work_mem = '64MB'`);
+      await db.execute(sql`analyze import_staging`);
+    },
+
+    /**
+     * Where the connection may (a superuser: the embedded database, most single-tenant installs), the rest of the
+     * transaction fires no per-row triggers (session_replication_role = replica, what pg_dump's restores use): the
+     * foreign-key checks cost ~40% of moving a million items with 4M outputs and 2M slots, one lookup and one row lock
+     * per row. The move needs none of them: every row it writes names an item it inserted itself in this transaction
+     * or the project, which this takes the key-share lock on that the checks would have taken (so the project cannot
+     * be deleted under the import). Statement triggers do not fire either: the caller then keeps item_counters with
+     * addCreatedToCounters. import-jobs.int.test.ts fails if any other trigger is put on the tables the move writes.
+     * Returns whether triggers are off.
+     */
+    async skipRowTriggers(projectId: string): Promise<boolean> {
+      const [row] = await rawRows<{ superuser: boolean }>(
         db,
-        sql`with staged as (
-          select line, external_id, conversation, metadata, outputs, reference from import_staging
-          where job_id = ${jobId} and line > ${after} order by line limit ${limit}
-        ), created as (
-          insert into items (project_id, external_id, conversation, metadata)
-          select ${projectId}::uuid, external_id, conversation, metadata from staged order by line
-          on conflict (project_id, external_id) do nothing
-          returning id, external_id
-        ), outputs as (
-          insert into item_outputs (item_id, output_id, model, content, position, score)
-          select c.id, o.value ->> 'id', o.value ->> 'model', o.value ->> 'content', (o.ordinality - 1)::int,
-                 (o.value ->> 'score')::double precision
-          from created c join staged s on s.external_id = c.external_id
-          cross join lateral jsonb_array_elements(s.outputs) with ordinality as o(value, ordinality)
-        ), refs as (
-          insert into item_references (item_id, project_id, source, label)
-          select c.id, ${projectId}::uuid, ${format}, s.reference
-          from created c join staged s on s.external_id = c.external_id
-          where s.reference is not null
-          on conflict (item_id) do nothing
-        )
-        select (select max(line) from staged) as last_line,
-               (select coalesce(json_agg(id), '[]'::json) from created) as created,
-               (select coalesce(json_agg(c.id), '[]'::json) from created c join staged s on s.external_id = c.external_id
-                where coalesce(jsonb_array_length(s.outputs), 0) >= ${minOutputs}) as ready`,
+        sql`select current_setting('is_superuser') = 'on' as superuser`,
       );
-      return { createdIds: row?.created ?? [], readyIds: row?.ready ?? [], lastLine: row?.last_line ?? null };
+      if (!row?.superuser) return false;
+      await db.execute(sql`select 1 from projects where id = ${projectId} for key share`);
+      await db.execute(sql`set local session_replication_role = replica`);
+      return true;
+    },
+
+    /** What the item_counters insert trigger would have added for `created` new items (no annotations yet). */
+    async addCreatedToCounters(projectId: string, created: number): Promise<void> {
+      if (created === 0) return;
+      await db.execute(sql`
+        insert into item_counters as c (project_id, annotation_count, shard, items)
+        values (${projectId}, 0, 8 + floor(random() * 8)::int, ${created})
+        on conflict (project_id, annotation_count, shard) do update set items = c.items + excluded.items`);
+    },
+
+    /**
+     * Staged lines whose id the project already has leave staging with their outputs (re-import is idempotent);
+     * returns their count.
+     */
+    async dropExisting(jobId: string, projectId: string): Promise<number> {
+      const [row] = await rawRows<{ existing: number }>(
+        db,
+        sql`with dropped as (
+          delete from import_staging s using items i
+          where s.job_id = ${jobId} and i.project_id = ${projectId} and i.external_id = s.external_id
+          returning s.item_id
+        ), outputs as (
+          delete from import_staging_outputs o using dropped d where o.job_id = ${jobId} and o.item_id = d.item_id
+        )
+        select count(*)::int as existing from dropped`,
+      );
+      return row?.existing ?? 0;
+    },
+
+    /**
+     * Every staged line becomes an item (after dropExisting, under lockProjectImports, none of their ids is taken), in
+     * file order so import order follows the file: one statement for the whole file, so the item_counters trigger
+     * runs once. Raw SQL for the count of a multi-million-row insert without carrying its ids back.
+     */
+    async moveItems(jobId: string, projectId: string): Promise<number> {
+      const [row] = await rawRows<{ created: number }>(
+        db,
+        sql`with created as (
+          insert into items (id, project_id, external_id, conversation, metadata)
+          select s.item_id, ${projectId}::uuid, s.external_id, s.conversation, s.metadata
+          from import_staging s where s.job_id = ${jobId} order by s.line
+          returning 1)
+        select count(*)::int as created from created`,
+      );
+      return row?.created ?? 0;
+    },
+
+    /** The staged items' outputs (in file order within each item) and reference labels, one statement each. */
+    async moveOutputsAndReferences(jobId: string, projectId: string, format: ImportFormat): Promise<void> {
+      await db.execute(sql`
+        insert into item_outputs (item_id, output_id, model, content, position, score)
+        select o.item_id, o.output_id, o.model, o.content, o.position, o.score
+        from import_staging_outputs o where o.job_id = ${jobId}`);
+      await db.execute(sql`
+        insert into item_references (item_id, project_id, source, label)
+        select s.item_id, ${projectId}::uuid, ${format}, s.reference
+        from import_staging s
+        where s.job_id = ${jobId} and s.reference is not null
+        on conflict (item_id) do nothing`);
+    },
+
+    /** A query of the ids of the staged items with at least `minOutputs` outputs: the ones annotators may be given. */
+    readyItems(jobId: string, minOutputs: number) {
+      return sql`select s.item_id as id from import_staging s
+        where s.job_id = ${jobId} and s.output_count >= ${minOutputs}`;
     },
 
     /** A job and (by cascade) its staged rows. */
@@ -223,7 +295,19 @@ export function createImportJobsRepository(db: Executor) {
 
     async clearStaging(jobId: string): Promise<void> {
       await db.delete(importStaging).where(eq(importStaging.jobId, jobId));
+      await db.delete(importStagingOutputs).where(eq(importStagingOutputs.jobId, jobId));
     },
   };
 }
 export type ImportJobsRepository = ReturnType<typeof createImportJobsRepository>;
+
+/**
+ * A PostgreSQL array literal of the values, sent as one text parameter and cast to the column's array type: the same
+ * on both engines' drivers. Strings are quoted with `"` and `\` escaped (NUL cannot occur: lines holding one are
+ * refused); null is NULL.
+ */
+function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values
+    .map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/["\\]/g, '\\$&')}"` : String(v)))
+    .join(',')}}`;
+}

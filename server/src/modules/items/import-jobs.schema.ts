@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -58,9 +59,9 @@ export const importJobs = pgTable(
 
 /**
  * Valid lines of a running import, written in batches while the file streams in; invisible to everything but the
- * import. Accepting the file moves them into items, outputs and references in one statement and deletes them; a
- * rejected or interrupted job's rows are deleted (and cascade with their job). Unlogged on PostgreSQL (custom SQL in
- * the migration): scratch data a crash may lose, written without WAL.
+ * import. Accepting the file moves them into items, outputs and references with one statement per table and deletes
+ * them; a rejected or interrupted job's rows are deleted (and cascade with their job). Unlogged on PostgreSQL (custom
+ * SQL in the migrations): scratch data a crash may lose, written without WAL.
  */
 export const importStaging = pgTable(
   'import_staging',
@@ -70,11 +71,16 @@ export const importStaging = pgTable(
       .references(() => importJobs.id, { onDelete: 'cascade' }),
     /** The line number in the file (1-based, blank lines counted). */
     line: integer('line').notNull(),
+    /**
+     * The id the line's item gets if it is created: made when the line is staged, so accepting the file writes items,
+     * outputs, references and slots with one set-based statement each (no ids to carry back between statements).
+     */
+    itemId: uuid('item_id').notNull().defaultRandom(),
     externalId: text('external_id').notNull(),
     conversation: jsonb('conversation').notNull(),
     metadata: jsonb('metadata').notNull(),
-    /** The item's outputs in file order, as `[{id, model?, content}]`. */
-    outputs: jsonb('outputs').notNull(),
+    /** How many outputs the line has (import_staging_outputs holds them): items short of outputs get no slots. */
+    outputCount: integer('output_count').notNull().default(0),
     /** The judgement a converted format carried (null for Feedbench lines). */
     reference: jsonb('reference'),
     /** The id was derived from the content (converted formats): a repeat is skipped, not refused. */
@@ -85,3 +91,20 @@ export const importStaging = pgTable(
     index('import_staging_job_external_idx').on(t.jobId, t.externalId),
   ],
 );
+
+/**
+ * The staged lines' outputs, one row each, in the columns of item_outputs: staging and moving them parses no JSON in
+ * the database (a jsonb array per line cost half the import's time at 1M items, issue 12). No index: only whole jobs
+ * are read and deleted, and only while they run. Unlogged like import_staging.
+ */
+export const importStagingOutputs = pgTable('import_staging_outputs', {
+  jobId: uuid('job_id')
+    .notNull()
+    .references(() => importJobs.id, { onDelete: 'cascade' }),
+  itemId: uuid('item_id').notNull(),
+  outputId: text('output_id').notNull(),
+  model: text('model'),
+  content: text('content').notNull(),
+  position: integer('position').notNull(),
+  score: doublePrecision('score'),
+});

@@ -29,11 +29,12 @@ import { minimumOutputs } from './template-fit.ts';
  * 1M ranking items with 4 outputs of ~80 words is a 2.4 GiB file).
  */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
-/** Staged lines per batch, and bytes of line text per batch: whichever comes first bounds what is held in memory. */
-const STAGE_ROWS = 500;
+/**
+ * Staged lines per batch, and bytes of line text per batch: whichever comes first bounds what is held in memory (two
+ * batches: one being written while the next is read and checked).
+ */
+const STAGE_ROWS = 1000;
 const STAGE_BYTES = 2 * 1024 * 1024;
-/** Staged lines moved into items per statement (their slots are created for the same ids right after). */
-const MOVE_ROWS = 5000;
 /** Progress is written (and published) at most this often, and a silent job touches its row on the heartbeat. */
 const PROGRESS_EVERY_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -60,7 +61,23 @@ export interface ImportSource {
   onProgress?: (progress: { bytesRead: number; linesRead: number }) => void;
   /** Bytes accepted (as sent); IMPORT_MAX_BYTES unless the caller says otherwise. */
   maxBytes?: number;
+  /** Called as each phase of the import ends, with its wall time (the CLI's --timings, bench:scale). */
+  onPhase?: (phase: ImportPhase, ms: number) => void;
 }
+
+/** The phases of an accepted import, in order. */
+export type ImportPhase =
+  | 'of which waiting on the database'
+  | 'read, check and stage'
+  | 'find repeated ids'
+  | 'drop existing ids'
+  | 'move items'
+  | 'move outputs and references'
+  | 'score margins'
+  | 'create slots'
+  | 'clear staging'
+  | 'commit'
+  | 'analyze';
 
 /** A started import: `read` settles once the whole file is read and checked, `outcome` once it is accepted or not. */
 export interface StartedImport {
@@ -107,7 +124,7 @@ export function createImportJobsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins' | 'analyzeSlots'>;
+  assignment: Pick<AssignmentService, 'createSlotsFor' | 'refreshScoreMargins' | 'analyzeSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {
@@ -124,6 +141,12 @@ export function createImportJobsService({
   ): Promise<{ job: ImportJob; error?: Error }> {
     const format = row.format;
     const progress = { bytesRead: 0, linesRead: 0 };
+    let phaseStart = performance.now();
+    const phaseEnded = (phase: ImportPhase) => {
+      const now = performance.now();
+      source.onPhase?.(phase, now - phaseStart);
+      phaseStart = now;
+    };
     let lastWrite = Date.now();
     const report = async (force = false) => {
       if (!force && Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
@@ -152,6 +175,20 @@ export function createImportJobsService({
       let badLines = 0;
       let batch: CheckedLine[] = [];
       let batchBytes = 0;
+      // Reward-model scores among the outputs: the items' score margins are then computed before their slots.
+      let scored = false;
+      // One batch is written while the next is read and checked, so parsing and the database work at the same time.
+      let writing: Promise<void> = Promise.resolve();
+      // Of the reading phase, the time spent waiting on the database (the rest is reading and checking lines).
+      let waited = 0;
+      const stage = async (lines: CheckedLine[]) => {
+        const waitStart = performance.now();
+        await writing;
+        waited += performance.now() - waitStart;
+        writing = repository.stage(row.id, lines);
+        // Settled by the next stage() or after the loop; a failure meanwhile must not go unhandled.
+        writing.catch(() => {});
+      };
       const chunks = unpackedChunks(source.body, {
         maxBytes: source.maxBytes ?? IMPORT_MAX_BYTES,
         onBytes: (bytes) => {
@@ -180,23 +217,32 @@ export function createImportJobsService({
           // Valid lines are staged even after a bad one, so ids repeated anywhere in the file are all reported.
           batch.push(checked);
           batchBytes += 'text' in fileLine ? fileLine.text.length : 0;
+          scored ||= checked.item.outputs?.some((o) => o.score !== undefined && o.score !== null) === true;
           if (batch.length >= STAGE_ROWS || batchBytes >= STAGE_BYTES) {
             if (signal.aborted) throw new Error('cancelled: the server shut down');
-            await repository.stage(row.id, batch);
+            await stage(batch);
             batch = [];
             batchBytes = 0;
             await report();
           }
         }
-        await repository.stage(row.id, batch);
+        await stage(batch);
         batch = [];
+        const waitStart = performance.now();
+        await writing;
+        waited += performance.now() - waitStart;
         source.onProgress?.(progress);
       } finally {
+        // A batch still in flight (the read failed meanwhile) settles before staging is cleared below.
+        await writing.catch(() => {});
         readDone();
       }
       await report(true);
+      source.onPhase?.('of which waiting on the database', waited);
+      phaseEnded('read, check and stage');
 
       const duplicates = await repository.duplicates(row.id, MAX_REPORTED_PROBLEMS);
+      phaseEnded('find repeated ids');
       if (duplicates.count > 0 || badLines > 0) {
         badLines += duplicates.count;
         problems = [...problems, ...duplicates.problems]
@@ -214,35 +260,46 @@ export function createImportJobsService({
         return { job: await current(row), error };
       }
 
-      // All or nothing: the items appear together when this transaction commits.
+      // All or nothing: the items appear together when this transaction commits. One set-based statement per table
+      // for the whole file (the item_counters trigger then runs once, and no ids travel back to this process).
       const lines = staged + duplicates.repeats;
+      if (signal.aborted) throw new Error('cancelled: the server shut down');
       await db.transaction(async (tx) => {
         const inTx = createImportJobsRepository(tx);
-        let created = 0;
+        await inTx.lockProjectImports(project.id);
+        await inTx.prepareMove();
+        await inTx.dropExisting(row.id, project.id);
+        phaseEnded('drop existing ids');
+        const triggersOff = await inTx.skipRowTriggers(project.id);
+        const created = await inTx.moveItems(row.id, project.id);
+        if (triggersOff) await inTx.addCreatedToCounters(project.id, created);
+        phaseEnded('move items');
+        await inTx.moveOutputsAndReferences(row.id, project.id, format);
+        phaseEnded('move outputs and references');
+        // Outputs imported with reward-model scores give their items a margin (score-margin policy) before their
+        // slots are made, so the slots start with it.
+        if (scored) {
+          await assignment.refreshScoreMargins(tx, project.id, null);
+          phaseEnded('score margins');
+        }
         // Items still short of outputs (projects whose outputs come from models) get no slots: no annotator sees
         // them until a generation job has given them enough (models/generation-jobs.service.ts adds the slots).
         const minOutputs = project.settings.outputsFromModels
           ? minimumOutputs(project.kind, project.settings.questions)
           : 0;
-        for (let after = 0; ; ) {
-          if (signal.aborted) throw new Error('cancelled: the server shut down');
-          const moved = await inTx.moveBatch(row.id, project.id, format, after, MOVE_ROWS, minOutputs);
-          if (moved.lastLine === null) break;
-          // Outputs imported with reward-model scores give their items a margin (score-margin policy) before their
-          // slots are made, so the slots start with it.
-          if (moved.createdIds.length > 0) await assignment.refreshScoreMargins(tx, project.id, moved.createdIds);
-          await assignment.createSlots(tx, moved.readyIds, project.settings.overlapTarget);
-          created += moved.createdIds.length;
-          after = moved.lastLine;
-        }
+        await assignment.createSlotsFor(tx, inTx.readyItems(row.id, minOutputs), project.settings.overlapTarget);
+        phaseEnded('create slots');
         await inTx.clearStaging(row.id);
+        phaseEnded('clear staging');
         await end({ status: 'done', created, existing: lines - created, badLines: 0, problems: [], error: null }, inTx);
       });
+      phaseEnded('commit');
       await audit.record('items.import', by, { projectId: project.id, details: { bytes: progress.bytesRead } });
       // Planner statistics for what was just loaded: PGlite runs no autovacuum at all, and PostgreSQL's comes minutes
       // later, so until then the planner guesses the sizes of a freshly loaded project.
       await repository.analyzeImported();
       await assignment.analyzeSlots();
+      phaseEnded('analyze');
       return { job: await current(row) };
     } catch (error) {
       const message = signal.aborted

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Answer,
   IMPORT_LIMITS,
@@ -15,6 +16,8 @@ import { templateFitProblems } from './template-fit.ts';
 /** A valid line, ready for the staging table. Duplicate ids across lines are found there (import-jobs.repository). */
 export interface CheckedLine {
   line: number;
+  /** The id the item gets if the project does not have it yet (see import_staging.item_id). */
+  itemId: string;
   item: ImportLine;
   /** The judgement the source line carried (converted formats only). */
   reference: Answer | null;
@@ -72,6 +75,7 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
     if (misfits.length > 0) return { problems: misfits };
     return {
       line: fileLine.line,
+      itemId: randomUUID(),
       item: parsed.data,
       reference: converted?.reference ?? null,
       derivedId: converted?.derivedId ?? false,
@@ -93,13 +97,29 @@ export function storable(text: string): string {
   );
 }
 
+/** A value met by unstorableValue's walk: its path is rebuilt from the parent links only when it is reported. */
+interface Visit {
+  value: unknown;
+  key: string | number | undefined;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /**
  * The first value of a parsed line that cannot be stored, with its field path: nesting deeper than
  * IMPORT_LIMITS.maxDepth (serialising it would overflow the stack), NUL characters (PostgreSQL text and jsonb
  * refuse U+0000) and unpaired UTF-16 surrogates (jsonb refuses them too). Iterative, so any depth is safe to walk.
+ * Every line of an import goes through it: a value's path is only built for the one reported (building one per value
+ * was a third of the time spent checking a million-line file).
  */
 export function unstorableValue(root: unknown): SourceProblem | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  const stack: Visit[] = [{ value: root, key: undefined, parent: undefined, depth: 0 }];
   const field = (path: (string | number)[]) => path.join('.') || '(line)';
   const badText = (text: string) =>
     text.includes('\u0000')
@@ -108,31 +128,36 @@ export function unstorableValue(root: unknown): SourceProblem | undefined {
         ? 'contains an unpaired UTF-16 surrogate, which cannot be stored'
         : undefined;
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    const visit = stack.pop() as Visit;
+    const { value } = visit;
     if (typeof value === 'string') {
       const message = badText(value);
-      if (message) return { field: field(path), message };
+      if (message) return { field: field(pathOf(visit)), message };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= IMPORT_LIMITS.maxDepth) {
+    if (visit.depth >= IMPORT_LIMITS.maxDepth) {
       // The path is cut to its first levels: the field is named, the message says how deep the limit is.
+      const path = pathOf(visit);
       const shown = path.slice(0, 8);
       return {
         field: `${field(shown)}${path.length > shown.length ? '…' : ''}`,
         message: `nested deeper than ${IMPORT_LIMITS.maxDepth} levels`,
       };
     }
+    const depth = visit.depth + 1;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth });
       continue;
     }
-    const entries = Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string, unknown];
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
       const message = badText(key);
-      if (message) return { field: field([...path, key]), message: `key ${message.replace('contains', 'has')}` };
-      stack.push({ value: child, path: [...path, key] });
+      if (message) {
+        return { field: field([...pathOf(visit), key]), message: `key ${message.replace('contains', 'has')}` };
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth });
     }
   }
   return undefined;

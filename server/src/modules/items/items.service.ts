@@ -24,7 +24,7 @@ export function createItemsService({
 }: {
   db: Database;
   clock: Clock;
-  assignment: Pick<AssignmentService, 'createSlots' | 'refreshScoreMargins' | 'analyzeSlots'>;
+  assignment: Pick<AssignmentService, 'createSlotsFor' | 'refreshScoreMargins' | 'analyzeSlots'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
 }) {

@@ -59,7 +59,7 @@ export function GoldRoute() {
       </section>
       <section className="card stack" aria-labelledby="gold-candidates">
         <h2 id="gold-candidates">{t('useAnnotationAsGold')}</h2>
-        <GoldCandidates projectId={projectId} goldItemIds={new Set(goldItems.map((i) => i.itemId))} />
+        <GoldCandidates projectId={projectId} />
       </section>
     </div>
   );
