@@ -28,6 +28,8 @@ export const adjudicationMessages = defineMessages({
     verdict_corrected: 'corrected',
     startFrom: 'Start from',
     startFromWho: "Start from {{who}}'s answer",
+    /** The server numbers annotators in the same order (adjudication.service.ts); the name is shown from here. */
+    annotatorN: 'Annotator {{n}}',
     useThisAnswer: 'Use this answer',
     measure_ranking: '1 − pairwise ranking agreement among the item’s annotators',
     measure_pairwise: 'share of annotators outside the majority verdict',
@@ -71,7 +73,8 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: '已驳回',
     verdict_corrected: '已修正',
     startFrom: '以此为起点',
-    startFromWho: '使用此答案：{{who}}',
+    startFromWho: '从{{who}}的答案开始',
+    annotatorN: '标注员 {{n}}',
     useThisAnswer: '使用此答案',
     measure_ranking: '1 − 该条目标注员之间的两两排序一致性',
     measure_pairwise: '不属于多数结论的标注员比例',
