@@ -64,7 +64,7 @@ test('a researcher marks gold and sets the rate; an annotator answering gold wro
   const candidates = page.getByRole('region', { name: 'Use an annotation as gold' });
   for (let i = 0; i < 2; i++) {
     await candidates
-      .getByRole('button', { name: /^Use this annotation of .* as gold$/ })
+      .getByRole('button', { name: /^Use as gold: the annotation of / })
       .first()
       .click();
     await expect(page.getByRole('heading', { name: `Gold items (${i + 1})` })).toBeVisible();

@@ -27,7 +27,8 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: 'rejected',
     verdict_corrected: 'corrected',
     startFrom: 'Start from',
-    startFromWho: "Start from {{who}}'s answer",
+    /** Begins with the button's visible text, so speech input can say what it sees (WCAG 2.5.3). */
+    useAnswerOf: 'Use this answer of {{who}}',
     /** The server numbers annotators in the same order (adjudication.service.ts); the name is shown from here. */
     annotatorN: 'Annotator {{n}}',
     useThisAnswer: 'Use this answer',
@@ -73,7 +74,7 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: '已驳回',
     verdict_corrected: '已修正',
     startFrom: '以此为起点',
-    startFromWho: '从{{who}}的答案开始',
+    useAnswerOf: '使用此答案（{{who}}）',
     annotatorN: '标注员 {{n}}',
     useThisAnswer: '使用此答案',
     measure_ranking: '1 − 该条目标注员之间的两两排序一致性',

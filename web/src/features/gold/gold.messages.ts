@@ -19,7 +19,8 @@ export const goldMessages = defineMessages({
     recentAnnotations: 'recent annotations',
     loadRecentFailed: 'Could not load recent annotations',
     noCandidates: 'No annotations on non-gold items yet.',
-    useAsGoldLabel: 'Use this annotation of {{item}} as gold',
+    /** Begins with the button's visible text (WCAG 2.5.3: speech input says what it sees). */
+    useAsGoldLabel: 'Use as gold: the annotation of {{item}}',
     useAsGold: 'Use as gold',
     notMarked: 'Not marked as gold',
     noGoldItems: 'No gold items yet: use an annotation below as the reference answer.',
@@ -59,7 +60,7 @@ export const goldMessages = defineMessages({
     recentAnnotations: '最近的标注',
     loadRecentFailed: '无法加载最近的标注',
     noCandidates: '非黄金条目上还没有标注。',
-    useAsGoldLabel: '将 {{item}} 的这条标注用作黄金标准',
+    useAsGoldLabel: '用作黄金标准：{{item}} 的这条标注',
     useAsGold: '用作黄金标准',
     notMarked: '未标记为黄金标准',
     noGoldItems: '还没有黄金条目：请使用下方的某条标注作为参考答案。',

@@ -132,7 +132,7 @@ function AnnotationsSideBySide({
                   <button
                     type="button"
                     onClick={() => onStartFrom(`${a.annotationId}-${Date.now()}`, a.answers)}
-                    aria-label={t('startFromWho', { who: t('annotatorN', { n: index + 1 }) })}
+                    aria-label={t('useAnswerOf', { who: t('annotatorN', { n: index + 1 }) })}
                   >
                     {t('useThisAnswer')}
                   </button>
