@@ -46,6 +46,8 @@ test('on first start the demo has annotators, agreement, position bias, reviews,
 
   // Review: answers wait for a verdict, one was already rejected with a comment.
   await page.goto('/review');
+  // Other specs' projects may come first in the list: choose the demo.
+  await page.getByLabel('Project', { exact: true }).selectOption({ value: ranking.id });
   await expect(page.getByRole('region', { name: 'Waiting for a verdict' })).toContainText(/\(\d+ waiting\)/);
   const reviews = (await (await page.request.get(`/api/projects/${ranking.id}/reviews`)).json()).reviews as {
     verdict: string;
