@@ -123,3 +123,43 @@ test('a workspace slug is suggested from its name', async ({ page }) => {
   await page.getByLabel('Workspace name').fill('Other name');
   await expect(page.getByLabel('Slug')).toHaveValue('my-own');
 });
+
+test('an admin changes a workspace member’s role and removes them from the workspace, confirming first', async ({
+  page,
+}) => {
+  const suffix = Date.now().toString(36);
+  const workspace = { name: `Crew ${suffix}`, slug: `crew-${suffix}` };
+  const adminApi = await signedIn(ADMIN);
+  const made = await adminApi.post('/api/workspaces', { data: workspace });
+  expect(made.status(), await made.text()).toBe(201);
+  const workspaceId: string = (await made.json()).id;
+  const member = await createAccount('researcher', 'crew');
+  const added = await adminApi.post(`/api/workspaces/${workspaceId}/members`, {
+    data: { email: member.email, role: 'member' },
+  });
+  expect(added.status(), await added.text()).toBe(200);
+
+  await signInQuietly(page, ADMIN);
+  await page.goto('/workspaces');
+  const section = page.getByRole('region', { name: new RegExp(workspace.name) });
+  const role = section.getByRole('combobox', { name: `Workspace role of ${member.email}` });
+  await role.selectOption('admin');
+  await expect(role).toHaveValue('admin');
+  const roles = async () =>
+    (
+      (await (await adminApi.get(`/api/workspaces/${workspaceId}/members`)).json()).members as {
+        email: string;
+        role: string;
+      }[]
+    ).filter((m) => m.email === member.email);
+  await expect.poll(async () => (await roles())[0]?.role).toBe('admin');
+
+  await section.getByRole('button', { name: `Remove ${member.email} from ${workspace.name}` }).click();
+  const confirm = section.getByRole('group', { name: new RegExp(`Remove ${member.email} from ${workspace.name}\\?`) });
+  await expect(confirm).toContainText('They lose every project in it.');
+  await expectNoAxeViolations(page, 'the workspace members asking to confirm a removal');
+  await confirm.getByRole('button', { name: 'Remove member' }).click();
+  await expect(section.getByRole('row').filter({ hasText: member.email })).toHaveCount(0);
+  expect(await roles()).toEqual([]);
+  await adminApi.dispose();
+});

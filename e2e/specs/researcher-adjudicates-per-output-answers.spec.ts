@@ -61,7 +61,7 @@ test('attribute and flag answers are adjudicated with the scales and checkboxes 
 
   await signInQuietly(page, researcher);
   await page.goto(`/projects/${project.id}/adjudication/${task.item.id}`);
-  await page.getByRole('button', { name: "Start from Annotator 1's answer" }).click();
+  await page.getByRole('button', { name: 'Use this answer of Annotator 1' }).click();
   const form = page.getByRole('form', { name: 'Adjudicated answer' });
   await expect(form.getByRole('textbox')).toHaveCount(0);
   const [first] = fileIds as [string];

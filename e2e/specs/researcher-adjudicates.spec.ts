@@ -66,7 +66,7 @@ test('a researcher opens the most disagreed item, compares the answers side by s
   await expect(page.locator('main')).not.toContainText(annotator.email);
 
   // Start from the first annotator's answer, then tie m1 and m2.
-  await page.getByRole('button', { name: "Start from Annotator 1's answer" }).click();
+  await page.getByRole('button', { name: 'Use this answer of Annotator 1' }).click();
   await expect(page.getByLabel('Rank of m3')).toHaveValue('3');
   await page.getByLabel('Rank of m2').fill('1');
   await page.getByRole('button', { name: 'Save adjudicated answer' }).click();

@@ -39,7 +39,7 @@ test('a researcher adds, configures, reorders and removes questions with a live 
 
   // Duplicate ids cannot be saved; the builder says why.
   await page.getByLabel('Question 2 id').fill('classification');
-  await expect(page.getByRole('alert')).toContainText('Question 2: duplicate question id "classification"');
+  await expect(page.getByRole('alert')).toContainText('Question 2: the id "classification" is used twice');
   await expect(page.getByRole('button', { name: 'Save template' })).toBeDisabled();
   await page.getByLabel('Question 2 id').fill('reply');
 

@@ -73,8 +73,8 @@ test('a researcher marks gold and sets the rate; an annotator answering gold wro
   await expect(candidates).toContainText('No annotation on a non-gold item matches “no prompt says this”.');
   for (let i = 0; i < 2; i++) {
     await find(labelled[i] as string);
-    await expect(candidates.getByRole('button', { name: /^Use this annotation of .* as gold$/ })).toHaveCount(1);
-    await candidates.getByRole('button', { name: `Use this annotation of ${labelled[i]} as gold` }).click();
+    await expect(candidates.getByRole('button', { name: /^Use as gold: the annotation of / })).toHaveCount(1);
+    await candidates.getByRole('button', { name: `Use as gold: the annotation of ${labelled[i]}` }).click();
     await expect(page.getByRole('heading', { name: `Gold items (${i + 1})` })).toBeVisible();
     // Gold now: no longer a candidate.
     await expect(candidates).toContainText(`matches “${labelled[i]}”`);

@@ -1,8 +1,15 @@
-import { findPreset, newQuestion, type Question } from '@feedbench/shared';
+import {
+  disagreementQueueResponse,
+  findPreset,
+  newQuestion,
+  projectListResponse,
+  type Question,
+} from '@feedbench/shared';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import {
   type Account,
+  addMember,
   arrangeProject,
   createAccount,
   createProject,
@@ -11,6 +18,7 @@ import {
   signedIn,
   submit,
 } from '../support/api.ts';
+import { ADMIN } from '../support/env.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 const THEMES = ['light', 'dark'] as const;
@@ -71,6 +79,8 @@ type Arranged = {
   /** An admin of this spec's own: saving the language under test on the shared admin would change it for specs
    * running at the same time in the other worker. */
   admin: Account;
+  /** The demo's ranking project (the researcher of `reviewed` is made one of its researchers) and its most disputed item. */
+  demo: { projectId: string; disputedItemId: string };
 };
 let arranged: Arranged | undefined;
 
@@ -101,16 +111,33 @@ test.beforeAll(async () => {
       quality: { type: 'rating', values: { [a]: 5, [b]: 6, [c]: 3 } },
     },
   });
-  arranged = { kinds, reviewed, itemId: task.item.id, admin: await createAccount('admin') };
+  // The demo fills the researcher screens that need many annotators' work (agreement, disagreements, gold).
+  const adminApi = await signedIn(ADMIN);
+  const { projects } = projectListResponse.parse(await (await adminApi.get('/api/projects')).json());
+  const demo = projects.find((p) => p.name === 'Demo: rank assistant replies');
+  if (!demo) throw new Error('the demo ranking project was not seeded');
+  await addMember(adminApi, demo.id, reviewed.researcher.email, 'researcher');
+  const queue = disagreementQueueResponse.parse(
+    await (await adminApi.get(`/api/projects/${demo.id}/adjudication`)).json(),
+  );
+  await adminApi.dispose();
+  arranged = {
+    kinds,
+    reviewed,
+    itemId: task.item.id,
+    admin: await createAccount('admin'),
+    demo: { projectId: demo.id, disputedItemId: queue.entries[0]?.itemId ?? '' },
+  };
 });
 
 for (const theme of THEMES) {
   for (const language of LANGUAGES) {
     const label = `${theme}, ${language.lang}`;
     test(`every main screen is axe-clean (${label})`, async ({ browser }) => {
-      test.setTimeout(240_000);
+      // Twenty screens, each loaded and run through axe: minutes on a shared machine.
+      test.setTimeout(420_000);
       if (!arranged) throw new Error('nothing arranged');
-      const { kinds, reviewed, itemId, admin } = arranged;
+      const { kinds, reviewed, itemId, admin, demo } = arranged;
       const onPage = async (
         account: { email: string; password: string } | undefined,
         run: (page: Page) => Promise<void>,
@@ -154,15 +181,35 @@ for (const theme of THEMES) {
           (p) => expect(p.locator('#item-detail-title')).toBeVisible(),
           `item browser with an item (${label})`,
         );
+        const d = `/projects/${demo.projectId}`;
+        const table = (p: Page) => expect(p.getByRole('table').first()).toBeVisible();
+        await check(page, `${d}/agreement`, table, `agreement (${label})`);
+        await check(page, `${d}/adjudication`, table, `disagreements (${label})`);
+        await check(page, `${d}/adjudication/${demo.disputedItemId}`, table, `adjudication item (${label})`);
+        await check(page, `${d}/gold`, table, `gold (${label})`);
+        await check(
+          page,
+          `${d}/skips`,
+          (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+          `skips (${label})`,
+        );
+        await check(
+          page,
+          '/security',
+          (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+          `security (${label})`,
+        );
       });
-      await onPage(admin, (page) =>
-        check(page, '/users', (p) => expect(p.locator('table').first()).toBeVisible(), `admin accounts (${label})`),
-      );
+      await onPage(admin, async (page) => {
+        const table = (p: Page) => expect(p.locator('table').first()).toBeVisible();
+        await check(page, '/users', table, `admin accounts (${label})`);
+        await check(page, '/workspaces', table, `workspaces (${label})`);
+      });
     });
   }
 }
 
-test('the import preview is axe-clean', async ({ page }) => {
+test('the import preview shows the file before anything is imported, and is axe-clean', async ({ page }) => {
   const researcher = await createAccount('researcher');
   const api = await signedIn(researcher);
   const project = await createProject(api, { name: `preview ${Date.now().toString(36)}`, kind: 'ranking' });
@@ -175,5 +222,18 @@ test('the import preview is axe-clean', async ({ page }) => {
     buffer: Buffer.from(items(3, 2)),
   });
   await expect(page.getByRole('heading', { name: 'Preview of preview.jsonl' })).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Preview of preview.jsonl' });
+  await expect(preview.getByRole('list', { name: 'Preview of preview.jsonl' })).toContainText(
+    'Detected format: Feedbench items',
+  );
+  await expect(preview.getByRole('list', { name: 'Preview of preview.jsonl' })).toContainText('3 lines would import');
+  const rows = preview.getByRole('table', { name: 'Previewed items' }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(3)).toContainText('a11y-2');
   await expectNoAxeViolations(page, 'import preview');
+  // Only the preview so far: the project still holds the one item imported before.
+  const itemsCounter = page.getByRole('region', { name: 'Progress' }).getByRole('definition').first();
+  await expect(itemsCounter).toHaveText('1');
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(itemsCounter).toHaveText('3');
 });

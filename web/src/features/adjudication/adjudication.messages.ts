@@ -27,7 +27,10 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: 'rejected',
     verdict_corrected: 'corrected',
     startFrom: 'Start from',
-    startFromWho: "Start from {{who}}'s answer",
+    /** Begins with the button's visible text, so speech input can say what it sees (WCAG 2.5.3). */
+    useAnswerOf: 'Use this answer of {{who}}',
+    /** The server numbers annotators in the same order (adjudication.service.ts); the name is shown from here. */
+    annotatorN: 'Annotator {{n}}',
     useThisAnswer: 'Use this answer',
     measure_ranking: '1 − pairwise ranking agreement among the item’s annotators',
     measure_pairwise: 'share of annotators outside the majority verdict',
@@ -71,7 +74,8 @@ export const adjudicationMessages = defineMessages({
     verdict_rejected: '已驳回',
     verdict_corrected: '已修正',
     startFrom: '以此为起点',
-    startFromWho: '使用此答案：{{who}}',
+    useAnswerOf: '使用此答案（{{who}}）',
+    annotatorN: '标注员 {{n}}',
     useThisAnswer: '使用此答案',
     measure_ranking: '1 − 该条目标注员之间的两两排序一致性',
     measure_pairwise: '不属于多数结论的标注员比例',

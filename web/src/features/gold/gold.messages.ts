@@ -25,7 +25,8 @@ export const goldMessages = defineMessages({
     find: 'Find',
     moreCandidates: 'More annotations',
     loadingMoreCandidates: 'Loading…',
-    useAsGoldLabel: 'Use this annotation of {{item}} as gold',
+    /** Begins with the button's visible text (WCAG 2.5.3: speech input says what it sees). */
+    useAsGoldLabel: 'Use as gold: the annotation of {{item}}',
     useAsGold: 'Use as gold',
     notMarked: 'Not marked as gold',
     noGoldItems: 'No gold items yet: use an annotation below as the reference answer.',
@@ -71,7 +72,7 @@ export const goldMessages = defineMessages({
     find: '查找',
     moreCandidates: '更多标注',
     loadingMoreCandidates: '正在加载…',
-    useAsGoldLabel: '将 {{item}} 的这条标注用作黄金标准',
+    useAsGoldLabel: '用作黄金标准：{{item}} 的这条标注',
     useAsGold: '用作黄金标准',
     notMarked: '未标记为黄金标准',
     noGoldItems: '还没有黄金条目：请使用下方的某条标注作为参考答案。',

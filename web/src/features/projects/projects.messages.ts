@@ -17,6 +17,11 @@ export const projectMessages = defineMessages({
     startFrom: 'Start from',
     defaultTemplate: 'The default template of the kind',
     changeQuestionsLater: 'Change the questions any time in the template builder.',
+    'presetName_instructgpt-ranking': 'InstructGPT ranking',
+    'presetName_llama2-pairwise': 'Llama 2 pairwise',
+    'presetName_helpsteer-attributes': 'HelpSteer attributes',
+    'presetName_sft-demonstration': 'SFT demonstration',
+    'presetName_sft-rewrite': 'SFT rewrite',
     'presetDescription_instructgpt-ranking':
       'Rate each output 1-7 and tick the metadata labels that apply, then rank all outputs best to worst (Ouyang et al. 2022, section 3.4 and Appendix B).',
     'presetDescription_llama2-pairwise':
@@ -135,6 +140,11 @@ export const projectMessages = defineMessages({
     startFrom: '起始模板',
     defaultTemplate: '该类型的默认模板',
     changeQuestionsLater: '之后可随时在模板编辑器中修改问题。',
+    'presetName_instructgpt-ranking': 'InstructGPT 排序',
+    'presetName_llama2-pairwise': 'Llama 2 两两比较',
+    'presetName_helpsteer-attributes': 'HelpSteer 属性评分',
+    'presetName_sft-demonstration': 'SFT 示范',
+    'presetName_sft-rewrite': 'SFT 改写',
     'presetDescription_instructgpt-ranking':
       '为每个输出打 1-7 分并勾选适用的元数据标签，然后将所有输出从好到差排序（Ouyang 等，2022，第 3.4 节及附录 B）。',
     'presetDescription_llama2-pairwise':

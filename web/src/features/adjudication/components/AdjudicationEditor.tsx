@@ -1,6 +1,7 @@
 import { type Answer, type Answers, checkAnswers, type Question } from '@feedbench/shared';
 import { useState } from 'react';
 import { useMessages } from '../../../i18n/messages.ts';
+import { localizedProblem } from '../../questions/answer-problems.ts';
 import { AnswerField } from '../../questions/QuestionParts.tsx';
 import type { ShownOutput } from '../../questions/question-kind.ts';
 import { adjudicationMessages } from '../adjudication.messages.ts';
@@ -59,7 +60,7 @@ export function AdjudicationEditor({ questions, outputs, initial, pending, error
       {problems.length > 0 && (
         <ul className="notice error" aria-label={t('problems')}>
           {problems.map((p) => (
-            <li key={`${p.path.join('.')}:${p.message}`}>{p.message}</li>
+            <li key={`${p.path.join('.')}:${p.message}`}>{localizedProblem(p.message)}</li>
           ))}
         </ul>
       )}

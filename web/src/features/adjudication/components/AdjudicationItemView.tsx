@@ -100,9 +100,9 @@ function AnnotationsSideBySide({
           <thead>
             <tr>
               <th scope="col">{t('question')}</th>
-              {item.annotations.map((a) => (
+              {item.annotations.map((a, index) => (
                 <th key={a.annotationId} scope="col">
-                  {a.annotator}
+                  {t('annotatorN', { n: index + 1 })}
                   {a.verdict && <span className={`badge verdict-${a.verdict}`}>{t(`verdict_${a.verdict}`)}</span>}
                 </th>
               ))}
@@ -127,12 +127,12 @@ function AnnotationsSideBySide({
             ))}
             <tr>
               <th scope="row">{t('startFrom')}</th>
-              {item.annotations.map((a) => (
+              {item.annotations.map((a, index) => (
                 <td key={a.annotationId}>
                   <button
                     type="button"
                     onClick={() => onStartFrom(`${a.annotationId}-${Date.now()}`, a.answers)}
-                    aria-label={t('startFromWho', { who: a.annotator })}
+                    aria-label={t('useAnswerOf', { who: t('annotatorN', { n: index + 1 }) })}
                   >
                     {t('useThisAnswer')}
                   </button>

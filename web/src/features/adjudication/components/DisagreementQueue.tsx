@@ -3,6 +3,7 @@ import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
+import { QUESTION_KINDS } from '../../questions/registry.ts';
 import { adjudicationMessages } from '../adjudication.messages.ts';
 import { useDisagreementQueue } from '../api/get-disagreement-queue.ts';
 
@@ -29,7 +30,9 @@ export function DisagreementQueue({ projectId }: { projectId: string }) {
   const measure = measureKey ? t(measureKey) : '';
   return (
     <div className="stack">
-      <p className="muted">{t('measuredOn', { question: question.label, type: question.type, measure })}</p>
+      <p className="muted">
+        {t('measuredOn', { question: question.label, type: QUESTION_KINDS[question.type].name, measure })}
+      </p>
       {entries.length === 0 ? (
         <p className="muted">{t('noItemTwoAnswers')}</p>
       ) : (

@@ -40,7 +40,13 @@ export function ExportOptionsForm({
   );
   const id = useId();
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
-  const select = <T extends string>(key: keyof ExportChoices, label: string, values: readonly T[], fallback: T) => (
+  const select = <T extends string>(
+    key: keyof ExportChoices,
+    label: string,
+    values: readonly T[],
+    fallback: T,
+    optionLabel: (value: T) => string = (value) => value,
+  ) => (
     <Field id={`${id}-${key}`} label={label}>
       <select
         id={`${id}-${key}`}
@@ -49,7 +55,7 @@ export function ExportOptionsForm({
       >
         {values.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {optionLabel(v)}
           </option>
         ))}
       </select>
@@ -99,9 +105,9 @@ export function ExportOptionsForm({
         <legend>{t('pairsAndAggregation')}</legend>
         <p className="hint">{t('tiesHint')}</p>
         <div className="row">
-          {select('pairs', t('pairsFromRankings'), PAIR_STRATEGIES, 'all')}
-          {select('aggregation', t('aggregation'), EXPORT_AGGREGATIONS, 'per-annotator')}
-          {select('consensus', t('consensusMethod'), CONSENSUS_METHODS, 'majority')}
+          {select('pairs', t('pairsFromRankings'), PAIR_STRATEGIES, 'all', (v) => t(`pairs_${v}`))}
+          {select('aggregation', t('aggregation'), EXPORT_AGGREGATIONS, 'per-annotator', (v) => t(`aggregation_${v}`))}
+          {select('consensus', t('consensusMethod'), CONSENSUS_METHODS, 'majority', (v) => t(`consensus_${v}`))}
           {number('minAgreement', t('minPairAgreement'), { min: 0, max: 1, step: 0.05 })}
         </div>
       </fieldset>
@@ -127,7 +133,7 @@ export function ExportOptionsForm({
       <fieldset className="stack">
         <legend>{t('split')}</legend>
         <div className="row">
-          {select('split', t('side'), EXPORT_SPLITS, 'all')}
+          {select('split', t('side'), EXPORT_SPLITS, 'all', (v) => t(`split_${v}`))}
           {number('testFraction', t('testFraction'), { min: 0.01, max: 0.99, step: 0.01 })}
           {number('seed', t('seed'), { min: 0, max: 2 ** 31, step: 1 })}
         </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { MorePagesButton } from '../../../components/MorePagesButton.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
+import { formIssueText } from '../../../lib/form-issues.ts';
 import { useCreateExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { type ExportChoices, exportUrl } from '../api/export-url.ts';
 import { exportMessages } from '../exports.messages.ts';
@@ -43,7 +44,7 @@ export function ExportPanel({ projectId, kind }: { projectId: string; kind: Task
         <ExportOptionsForm choices={choices} onChange={setChoices} kind={kind} />
         {problem && (
           <p className="notice error" role="alert">
-            {problem.path.join('.')}: {problem.message}
+            {formIssueText(problem)}
           </p>
         )}
         <ExportSummary projectId={projectId} choices={options ? choices : undefined} />

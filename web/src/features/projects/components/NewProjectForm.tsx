@@ -13,7 +13,7 @@ import { errorMessage } from '../../../lib/api-client.ts';
 import { useCreateProject } from '../api/create-project.ts';
 import { projectMessages } from '../projects.messages.ts';
 import { AssignmentSettingsFields, DEFAULT_ASSIGNMENT_SETTINGS } from './AssignmentSettingsFields.tsx';
-import { usePresetDescription } from './preset-description.ts';
+import { usePresetDescription, usePresetName } from './preset-description.ts';
 
 /**
  * `workspaces`: where the researcher may create projects; with more than one, they choose (the first is preselected:
@@ -37,6 +37,7 @@ export function NewProjectForm({
 }) {
   const t = useMessages(projectMessages);
   const presetDescription = usePresetDescription();
+  const presetName = usePresetName();
   const [name, setName] = useState('');
   const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? '');
   const [kind, setKind] = useState<TaskKind>('ranking');
@@ -121,7 +122,7 @@ export function NewProjectForm({
           <option value="">{t('defaultTemplate')}</option>
           {TEMPLATE_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {presetName(p)}
             </option>
           ))}
         </select>

@@ -11,10 +11,11 @@ import {
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formIssueText } from '../../../lib/form-issues.ts';
 import { slugId } from '../../questions/controls/ChoiceListEditor.tsx';
 import { useUpdateProject } from '../api/update-project.ts';
 import { projectMessages } from '../projects.messages.ts';
-import { usePresetDescription } from './preset-description.ts';
+import { usePresetDescription, usePresetName } from './preset-description.ts';
 import { QuestionEditor, questionTypeLabel } from './QuestionEditor.tsx';
 
 interface TemplateBuilderProps {
@@ -31,6 +32,7 @@ interface TemplateBuilderProps {
 export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps) {
   const t = useMessages(projectMessages);
   const presetDescription = usePresetDescription();
+  const presetName = usePresetName();
   const id = useId();
   const [draft, setDraft] = useState<Question[]>(project.settings.questions);
   const [preset, setPreset] = useState(TEMPLATE_PRESETS[0]?.id ?? '');
@@ -72,7 +74,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
     change(chosenPreset.questions);
     setBeforePreset(previous);
     setConfirmingPreset(false);
-    setNotice(t('appliedPreset', { name: chosenPreset.name }));
+    setNotice(t('appliedPreset', { name: presetName(chosenPreset) }));
   }
   function undoPreset() {
     if (!beforePreset) return;
@@ -122,7 +124,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
             <select id={`${id}-preset`} value={preset} onChange={(e) => setPreset(e.target.value)}>
               {TEMPLATE_PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {presetName(p)}
                 </option>
               ))}
             </select>
@@ -135,7 +137,7 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
           <fieldset className="notice warning stack" aria-describedby={`${id}-preset-confirm`}>
             <legend className="visually-hidden">{t('replaceQuestionsLegend')}</legend>
             <p id={`${id}-preset-confirm`}>
-              <strong>{t('replaceQuestionsAsk', { count: draft.length, name: chosenPreset.name })}</strong>{' '}
+              <strong>{t('replaceQuestionsAsk', { count: draft.length, name: presetName(chosenPreset) })}</strong>{' '}
               {t('wouldBeRemoved', { labels: draft.map((q) => `“${q.label}”`).join(', ') })}
               {presetDropsRanking && ` ${t('presetDropsRanking')}`}
             </p>
@@ -199,8 +201,11 @@ export function TemplateBuilder({ project, renderPreview }: TemplateBuilderProps
               {parsed.error.issues.map((issue) => (
                 <li key={`${issue.path.join('.')}:${issue.message}`}>
                   {typeof issue.path[0] === 'number'
-                    ? t('questionProblem', { n: issue.path[0] + 1, message: issue.message })
-                    : issue.message}
+                    ? t('questionProblem', {
+                        n: issue.path[0] + 1,
+                        message: formIssueText({ ...issue, path: issue.path.slice(1) }),
+                      })
+                    : formIssueText(issue)}
                 </li>
               ))}
             </ul>

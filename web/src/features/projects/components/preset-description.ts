@@ -12,3 +12,12 @@ export function usePresetDescription() {
     return key in projectMessages.en ? t(key as Key) : preset.description;
   };
 }
+
+/** A preset's name in the UI language; a preset the catalog does not know yet keeps its own name. */
+export function usePresetName() {
+  const t = useMessages(projectMessages);
+  return (preset: Pick<TemplatePreset, 'id' | 'name'>) => {
+    const key = `presetName_${preset.id}`;
+    return key in projectMessages.en ? t(key as Key) : preset.name;
+  };
+}

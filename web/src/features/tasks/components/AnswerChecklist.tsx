@@ -1,6 +1,6 @@
 import type { AnswerProblem, Question, TaskOutput } from '@feedbench/shared';
-import { i18next } from '../../../i18n/i18n.ts';
 import { translate, useMessages } from '../../../i18n/messages.ts';
+import { localizedProblem } from '../../questions/answer-problems.ts';
 import { taskMessages } from '../tasks.messages.ts';
 
 type TaskKey = Parameters<typeof translate<(typeof taskMessages)['en']>>[1];
@@ -11,32 +11,6 @@ const WANTING: Record<string, TaskKey> = {
   'review every output': 'wantReview',
   'say whether every output is safe': 'wantSafe',
 };
-
-/**
- * The answer checks (shared/src/questions) word their problems in English. In another language, the ones an
- * annotator meets while answering are reworded from the catalog, with the quoted question label kept as written;
- * the rest (malformed answers a working page never sends) stay as they are.
- */
-const PROBLEM_PATTERNS: [RegExp, TaskKey, (match: RegExpMatchArray) => Record<string, string>][] = [
-  [/^"(.+)" is required$/, 'problemRequired', (m) => ({ label: m[1] ?? '' })],
-  [/^"(.+)" takes one option$/, 'problemOneOption', (m) => ({ label: m[1] ?? '' })],
-  [/^"(.+)": choose the better output$/, 'problemChooseBetter', (m) => ({ label: m[1] ?? '' })],
-  [/^"(.+)": say how much better it is$/, 'problemHowMuch', (m) => ({ label: m[1] ?? '' })],
-  [/^rank every output \(missing (.+)\)$/, 'problemRankEvery', (m) => ({ missing: m[1] ?? '' })],
-  [/^"(.+)" needs at least (\d+) characters?$/, 'problemMinLength', (m) => ({ label: m[1] ?? '', count: m[2] ?? '' })],
-  [/^"(.+)": choose the output you rewrite$/, 'problemChooseSource', (m) => ({ label: m[1] ?? '' })],
-  [/^"(.+)": write the user's next message too$/, 'problemNextTurn', (m) => ({ label: m[1] ?? '' })],
-  [/^ties are not allowed in this project$/, 'problemNoTies', () => ({})],
-];
-
-function localized(message: string): string {
-  if (i18next.language === 'en') return message;
-  for (const [pattern, key, values] of PROBLEM_PATTERNS) {
-    const match = message.match(pattern);
-    if (match) return translate(taskMessages, key, values(match));
-  }
-  return message;
-}
 
 /**
  * What still blocks Submit, in the annotator's words: output ids are replaced by the display labels they see (ids
@@ -71,7 +45,7 @@ export function describeProblems(problems: AnswerProblem[], questions: Question[
       grouped.set(key, [...(grouped.get(key) ?? []), label]);
       continue;
     }
-    const message = localized(relabel(problem.message));
+    const message = localizedProblem(relabel(problem.message));
     lines.push(label ? translate(taskMessages, 'outputProblem', { label, message }) : message);
   }
   for (const [key, labels] of grouped) {

@@ -8,34 +8,34 @@ import { AnnotatorView } from './AnnotatorView.tsx';
 import { AnswerChecklist, describeProblems } from './AnswerChecklist.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 
-const SAMPLE_OUTPUTS: TaskOutput[] = [
-  {
-    id: 'sample-a',
-    label: 'A',
-    content:
-      'Use `sorted` with a key:\n\n```python\nwords = sorted(words, key=len)\n```\n\nIt runs in $$O(n \\log n)$$ time.',
-  },
-  { id: 'sample-b', label: 'B', content: 'You can call **words.sort()**, which sorts the list in place by length.' },
-  { id: 'sample-c', label: 'C', content: 'Sorting is a fundamental operation in computer science.' },
+type Translate = ReturnType<typeof useMessages<(typeof taskMessages)['en']>>;
+
+/** The sample outputs, in the UI language (a researcher reads the preview in their own). */
+const sampleOutputs = (t: Translate): TaskOutput[] => [
+  { id: 'sample-a', label: 'A', content: t('sampleOutputA') },
+  { id: 'sample-b', label: 'B', content: t('sampleOutputB') },
+  { id: 'sample-c', label: 'C', content: t('sampleOutputC') },
 ];
 
 /** A sample item with as many outputs as the template needs: two for pairwise, one to rewrite, three to rank. */
 export function sampleTask(
   questions: Question[],
   kind: TaskKind,
+  t: Translate,
 ): Pick<Task, 'questions' | 'outputs' | 'conversation' | 'item' | 'draft'> {
+  const outputs = sampleOutputs(t);
   const needs = questions.map((q) => kindOf(q.type).sampleOutputs(q));
   const exactly = needs.flatMap((n) => (n && 'exactly' in n ? [n.exactly] : []));
   const atLeast = Math.max(
-    kind === 'ranking' ? SAMPLE_OUTPUTS.length : 0,
+    kind === 'ranking' ? outputs.length : 0,
     ...needs.map((n) => (n && 'atLeast' in n ? n.atLeast : 0)),
   );
   const count = exactly.length > 0 ? Math.min(...exactly) : atLeast;
   return {
     questions,
-    outputs: SAMPLE_OUTPUTS.slice(0, count),
-    conversation: [{ role: 'user', content: 'How do I sort a list of words by length in Python?' }],
-    item: { id: '00000000-0000-4000-8000-000000000000', externalId: 'sample' },
+    outputs: outputs.slice(0, count),
+    conversation: [{ role: 'user', content: t('samplePrompt') }],
+    item: { id: '00000000-0000-4000-8000-000000000000', externalId: t('sampleItemId') },
     draft: null,
   };
 }
@@ -78,7 +78,8 @@ export function TaskPreview({
   kind: TaskKind;
   guidelines: string;
 }) {
-  const task = sampleTask(questions, kind);
+  const t = useMessages(taskMessages);
+  const task = sampleTask(questions, kind, t);
   const shape = questions.map((q) => `${q.id}:${q.type}:${'variant' in q ? q.variant : ''}`).join('|');
   return (
     <div className="task-preview">
