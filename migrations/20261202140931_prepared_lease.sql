@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "leases_one_prepared_idx" ON "leases" USING btree ("project_id","user_id") WHERE "leases"."state" = 'prepared';
