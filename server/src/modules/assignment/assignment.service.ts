@@ -17,8 +17,8 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import {
   type ClaimArgs,
   type ClaimedTask,
-  type ClaimsRepository,
   type ClaimState,
+  type ClaimsRepository,
   createClaimsRepository,
   ONE_ACTIVE_LEASE,
   ONE_PREPARED_LEASE,
