@@ -1,5 +1,5 @@
 import { type SubmitBody, submitResponse, type Task } from '@feedbench/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
 import { nextTaskQueryOptions } from './next-task.ts';
 import { preparedTaskQueryOptions } from './prepare-task.ts';
@@ -13,7 +13,7 @@ export const submitTask = (leaseId: string, body: SubmitBody) =>
  * next task (`claimNext`, which promotes the prepared one) and prepares the one after it (`prepareNext`), stored for
  * the next submit. When the server answers with another task (the prepared slot was lost), that one is shown; a
  * failed submit puts the submitted task back on screen, where its answers are still kept (local draft backup).
- * Without a prepared task the page waits for the answer's `next`, one round trip. Without a `next` in the answer
+ * Without a prepared task, or offline, the page waits for the answer's `next`, one round trip. Without a `next` in the answer
  * (e.g. the submit paused the annotator), the query is invalidated and fetched the usual way (the paused notice).
  */
 export function useSubmitTask(projectId: string) {
@@ -24,7 +24,9 @@ export function useSubmitTask(projectId: string) {
     mutationFn: ({ task, body }: { task: Task; body: SubmitBody }) =>
       submitTask(task.leaseId, { ...body, claimNext: true, prepareNext: true }),
     onMutate: ({ task }) => {
-      const shown = queryClient.getQueryData(preparedAfter(task.leaseId))?.task ?? null;
+      // Offline, the submit waits for the network (Query pauses it): the task stays, showing that it is being sent.
+      const prepared = onlineManager.isOnline() ? queryClient.getQueryData(preparedAfter(task.leaseId)) : undefined;
+      const shown = prepared?.task ?? null;
       if (shown) queryClient.setQueryData(queryKey, { task: shown });
       return { shown };
     },
