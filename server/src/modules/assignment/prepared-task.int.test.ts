@@ -91,6 +91,9 @@ describe('submit with prepareNext', () => {
     expect((await nextTask(h, annotator, id))?.leaseId).toBe(second.leaseId);
     expect(await prepare(annotator, id)).toMatchObject({ leaseId: third.leaseId, outputs: third.outputs });
     expect(await leaseStates(annotator, id)).toEqual({ submitted: 1, active: 1, prepared: 1 });
+    // The dashboard's "in progress" counts the task being worked on, not the one reserved after it.
+    const dashboard = await h.app.inject({ method: 'GET', url: `/api/projects/${id}`, headers: researcher.headers });
+    expect(dashboard.json().progress.activeLeases).toBe(1);
 
     const two = await submit(annotator, second, { claimNext: true, prepareNext: true });
     // The prepared task, exactly as shown before (same lease, same display order), now held; nothing after it.
