@@ -15,7 +15,6 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { decodeCursor, pageOf } from '../../lib/keyset.ts';
 import { assignmentErrors } from '../assignment/assignment.errors.ts';
-import type { ClaimedTask } from '../assignment/assignment.claims.ts';
 import type { AssignmentService } from '../assignment/assignment.service.ts';
 import { outputLabel } from '../assignment/display-order.ts';
 import { createOutputBlindingRepository, outputBlinding } from '../assignment/output-blinding.ts';
@@ -84,7 +83,7 @@ export function createAnnotationsService({
   async function taskOf(
     user: SessionUser,
     project: ProjectRow,
-    claimed: ClaimedTask | undefined,
+    claimed: Awaited<ReturnType<AssignmentService['claimNext']>>,
   ): Promise<Task | null> {
     if (!claimed) return null;
     events.publish(project.id);
