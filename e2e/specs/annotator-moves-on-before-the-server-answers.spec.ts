@@ -1,7 +1,6 @@
-import { findPreset } from '@feedbench/shared';
 import { expect, test } from '@playwright/test';
 import { storedAnnotations } from '../support/annotations.ts';
-import { addMember, createAccount, createProject, importJsonl, signedIn } from '../support/api.ts';
+import { arrangePairwiseProject } from '../support/pairwise-project.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 /**
@@ -12,16 +11,6 @@ import { signInQuietly } from '../support/ui.ts';
 test('the next task shows before the server answers; a failed submit brings its task back, stored once on retry', async ({
   page,
 }) => {
-  const researcher = await createAccount('researcher');
-  const annotator = await createAccount('annotator');
-  const api = await signedIn(researcher);
-  const preset = findPreset('llama2-pairwise');
-  if (!preset) throw new Error('no preset');
-  const project = await createProject(api, {
-    name: `prepared ${Date.now().toString(36)}`,
-    kind: 'ranking',
-    settings: { questions: preset.questions },
-  });
   const lines = Array.from({ length: 3 }, (_, i) =>
     JSON.stringify({
       id: `p-${i}`,
@@ -32,8 +21,7 @@ test('the next task shows before the server answers; a failed submit brings its 
       ],
     }),
   );
-  await importJsonl(api, project.id, `${lines.join('\n')}\n`);
-  await addMember(api, project.id, annotator.email, 'annotator');
+  const { api, annotator, project } = await arrangePairwiseProject('prepared', lines);
 
   // Every submit is held back until the test lets it through: the page must move on without its answer.
   let release: () => void = () => {};

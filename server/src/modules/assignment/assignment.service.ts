@@ -34,6 +34,9 @@ import { createSelectionService } from './selection.service.ts';
  */
 export type LeaseAccess<P> = (projectId: string, tx?: Tx) => Promise<P>;
 
+/** What a claim reads of the project: lease length, ordering policy and gold rate. */
+type ClaimProject = { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> };
+
 /**
  * The assignment engine's interface: who gets which item, and which slot a submit fills. Other modules call this,
  * never the slot and lease tables.
@@ -53,10 +56,7 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
      * the annotator has not answered; when none is left for them the claim is a regular one. A regular claim that
      * finds nothing answers undefined even if gold remains: gold is a control mixed into work, not work by itself.
      */
-    async claimNext(
-      user: SessionUser,
-      project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> },
-    ): Promise<ClaimedTask | undefined> {
+    async claimNext(user: SessionUser, project: ClaimProject): Promise<ClaimedTask | undefined> {
       const claims = createClaimsRepository(db);
       for (let attempt = 1; ; attempt++) {
         const args = claimArgs(user, project, clock.now());
@@ -82,10 +82,7 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
      * they hold no task, are paused, or nothing else is left. Their next claim (submit with claimNext, skip then
      * tasks/next) promotes it.
      */
-    async prepareNext(
-      user: SessionUser,
-      project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> },
-    ): Promise<ClaimedTask | undefined> {
+    async prepareNext(user: SessionUser, project: ClaimProject): Promise<ClaimedTask | undefined> {
       const claims = createClaimsRepository(db);
       for (let attempt = 1; ; attempt++) {
         const args = claimArgs(user, project, clock.now());
