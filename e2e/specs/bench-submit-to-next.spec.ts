@@ -1,6 +1,5 @@
-import { findPreset } from '@feedbench/shared';
 import { expect, test } from '@playwright/test';
-import { addMember, createAccount, createProject, importJsonl, signedIn } from '../support/api.ts';
+import { arrangePairwiseProject } from '../support/pairwise-project.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 const TASKS = 20;
@@ -15,16 +14,6 @@ const percentile = (sorted: number[], p: number) =>
  * next frame), on the local e2e server. Prints the figures.
  */
 test('submit -> next task interactive, measured over 20 keyboard-submitted tasks', async ({ page }) => {
-  const researcher = await createAccount('researcher');
-  const annotator = await createAccount('annotator');
-  const api = await signedIn(researcher);
-  const preset = findPreset('llama2-pairwise');
-  if (!preset) throw new Error('no preset');
-  const project = await createProject(api, {
-    name: `bench ${Date.now().toString(36)}`,
-    kind: 'ranking',
-    settings: { questions: preset.questions },
-  });
   const lines = Array.from({ length: TASKS + 1 }, (_, i) =>
     JSON.stringify({
       id: `bench-${i}`,
@@ -35,8 +24,7 @@ test('submit -> next task interactive, measured over 20 keyboard-submitted tasks
       ],
     }),
   );
-  await importJsonl(api, project.id, `${lines.join('\n')}\n`);
-  await addMember(api, project.id, annotator.email, 'annotator');
+  const { annotator, project } = await arrangePairwiseProject('bench', lines);
 
   await signInQuietly(page, annotator);
   await page.goto(`/projects/${project.id}/annotate`);
@@ -77,7 +65,8 @@ test('submit -> next task interactive, measured over 20 keyboard-submitted tasks
   };
   console.log(`submit -> next task interactive (committed, focused): ${summary(ready)} over ${TASKS} tasks`);
   console.log(`submit -> next task painted (next frame):             ${summary(painted)}`);
-  // Submit claims the next task in the same request (claimNext), so its time includes the claim.
+  // Submit claims the next task in the same request (claimNext) and prepares the one after it (prepareNext), so its
+  // time includes both; the page waits for it only when no prepared task was ready (submit-task.ts).
   console.log(
     `  of which POST submit (+ claim of the next): ${summary(requests.filter((r) => r.name.endsWith('/submit')).map((r) => r.duration))}`,
   );

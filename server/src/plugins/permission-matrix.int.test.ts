@@ -160,6 +160,7 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/projects/:projectId/members/:userId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/members/${people.reviewer.id}` }) },
   'POST /api/projects/:projectId/imports':       { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/imports`, payload: JSON.stringify(rankingLine(`m-${randomUUID()}`)), headers: { 'content-type': 'application/x-ndjson' } }) },
   'POST /api/projects/:projectId/tasks/next':    { allow: ['admin', 'researcher', 'annotator', 'reviewer'], request: (fx) => ({ url: `${p(fx)}/tasks/next` }) },
+  'POST /api/projects/:projectId/tasks/prepare': { allow: ['admin', 'researcher', 'annotator', 'reviewer'], request: (fx) => ({ url: `${p(fx)}/tasks/prepare` }) },
   'GET /api/projects/:projectId/items':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/items` }) },
   'GET /api/projects/:projectId/items/:itemId':  { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/items/${fx.itemId}` }) },
   'GET /api/projects/:projectId/skips':          { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/skips` }) },

@@ -52,6 +52,14 @@ export type Task = z.infer<typeof taskSchema>;
 export const nextTaskResponse = z.object({ task: taskSchema.nullable() });
 export type NextTaskResponse = z.infer<typeof nextTaskResponse>;
 
+/**
+ * `tasks/prepare`: the task after the one the annotator holds, reserved for them (a lease in the `prepared` state: its
+ * slot is out of the pool only as long as the held lease, which heartbeats keep alive for both) and promoted to the
+ * held task by their next submit, skip or `tasks/next`. `null` when they hold no task or nothing else is left.
+ */
+export const preparedTaskResponse = z.object({ task: taskSchema.nullable() });
+export type PreparedTaskResponse = z.infer<typeof preparedTaskResponse>;
+
 export const leaseIdParams = z.object({ leaseId: z.string().uuid() });
 
 export const submitBody = z.object({
@@ -66,6 +74,11 @@ export const submitBody = z.object({
     .optional(),
   /** Also claim the next task and return it as `next`: the annotator's page shows it without another round trip. */
   claimNext: z.boolean().optional(),
+  /**
+   * With `claimNext`: also prepare the task after `next` and return it as `prepared` (see `tasks/prepare`), so the page
+   * can show it the moment the annotator submits `next`, before the server answers.
+   */
+  prepareNext: z.boolean().optional(),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 
@@ -74,6 +87,8 @@ export const submitResponse = z.object({
   replayed: z.boolean(),
   /** With `claimNext`: the next task (`null` when nothing is left), exactly what `tasks/next` would answer. */
   next: taskSchema.nullable().optional(),
+  /** With `prepareNext`: the prepared task after `next` (`null`: none, e.g. nothing else left), as `tasks/prepare`. */
+  prepared: taskSchema.nullable().optional(),
 });
 export type SubmitResponse = z.infer<typeof submitResponse>;
 

@@ -4,6 +4,7 @@ import {
   heartbeatResponse,
   leaseIdParams,
   nextTaskResponse,
+  preparedTaskResponse,
   projectIdParams,
   skipBody,
   submitBody,
@@ -20,6 +21,20 @@ export function annotationsRoutes(annotations: AnnotationsService): FastifyPlugi
       '/api/projects/:projectId/tasks/next',
       { schema: { tags, params: projectIdParams, response: { 200: nextTaskResponse } } },
       async (request) => ({ task: await annotations.nextTask(requireUser(request), request.params.projectId) }),
+    );
+
+    app.post(
+      '/api/projects/:projectId/tasks/prepare',
+      {
+        schema: {
+          tags,
+          description:
+            'Prepares the task after the held one, so the page can show it the moment the held one is submitted',
+          params: projectIdParams,
+          response: { 200: preparedTaskResponse },
+        },
+      },
+      async (request) => ({ task: await annotations.preparedTask(requireUser(request), request.params.projectId) }),
     );
 
     app.post(

@@ -72,7 +72,19 @@ export function createAnnotationsService({
    * item, outputs and draft itself, so nothing is read back here.
    */
   async function taskFor(user: SessionUser, project: ProjectRow): Promise<Task | null> {
-    const claimed = await assignment.claimNext(user, project);
+    return taskOf(user, project, await assignment.claimNext(user, project));
+  }
+
+  /** The prepared task after the held one (assignment.prepareNext), as the page shows it. */
+  async function preparedFor(user: SessionUser, project: ProjectRow): Promise<Task | null> {
+    return taskOf(user, project, await assignment.prepareNext(user, project));
+  }
+
+  async function taskOf(
+    user: SessionUser,
+    project: ProjectRow,
+    claimed: Awaited<ReturnType<AssignmentService['claimNext']>>,
+  ): Promise<Task | null> {
     if (!claimed) return null;
     events.publish(project.id);
     const byId = new Map(claimed.outputs.map((o) => [o.id, o]));
@@ -107,6 +119,11 @@ export function createAnnotationsService({
     async nextTask(user: SessionUser, projectId: string): Promise<Task | null> {
       const { row: project } = await projects.access(user, projectId);
       return taskFor(user, project);
+    },
+
+    async preparedTask(user: SessionUser, projectId: string): Promise<Task | null> {
+      const { row: project } = await projects.access(user, projectId);
+      return preparedFor(user, project);
     },
 
     async heartbeat(user: SessionUser, leaseId: string) {
@@ -192,7 +209,11 @@ export function createAnnotationsService({
       if (!body.claimNext) return response;
       // After commit: the claim sees this item done and the lease closed, as a separate tasks/next call would.
       try {
-        return { ...response, next: await taskFor(user, project) };
+        const next = await taskFor(user, project);
+        // Prepared after `next` is held, so it is the task after that one.
+        return body.prepareNext && next
+          ? { ...response, next, prepared: await preparedFor(user, project) }
+          : { ...response, next };
       } catch (error) {
         // The answer is stored: acknowledge it. Without `next` the page asks tasks/next itself and shows the pause.
         if (error instanceof AppError && error.code === 'assignment.annotator_paused') return response;

@@ -38,6 +38,11 @@ interface TaskRow {
 
 /** The unique index of one active lease per annotator and project (migrations: one_active_lease). */
 export const ONE_ACTIVE_LEASE = 'leases_one_active_idx';
+/** The unique index of one prepared lease per annotator and project (two tabs preparing at once: one wins). */
+export const ONE_PREPARED_LEASE = 'leases_one_prepared_idx';
+
+/** A claim makes the held lease (`active`) or the one prepared after it (`prepared`, see claimPrepared). */
+export type ClaimState = 'active' | 'prepared';
 
 /** A claim refused because the annotator is paused in the project (gold auto-pause or a researcher). */
 export interface Paused {
@@ -85,62 +90,116 @@ export function createClaimsRepository(db: Executor) {
     },
 
     /**
-     * The held lease, or else one free regular slot claimed in the same statement: free means no annotation and no
-     * live lease, on an item this annotator has not annotated, skipped or holding. Expiry is checked here, inside the
-     * claim (PEERS.md: Label Studio's lazily cleaned locks left tasks stuck). SKIP LOCKED lets concurrent claims
-     * pass each other. The annotator's own stale active leases (expired, slot not yet taken over) are retired, the
-     * lease whose expired slot was taken over is marked expired, and the new lease is inserted with its display
-     * order, all in this statement. A paused annotator gets neither the held lease nor a new one.
+     * The held lease, or else the annotator's prepared lease promoted to the held one (see claimPrepared), or else
+     * one free regular slot claimed in the same statement: free means no annotation and no live lease, on an item this
+     * annotator has not annotated, skipped or holding. Expiry is checked here, inside the claim (PEERS.md: Label
+     * Studio's lazily cleaned locks left tasks stuck). SKIP LOCKED lets concurrent claims pass each other. The
+     * annotator's own stale active leases (expired, slot not yet taken over) are retired, the lease whose expired slot
+     * was taken over is marked expired, and the new lease is inserted with its display order, all in this statement.
+     * A paused annotator gets neither the held lease nor a new one. With `fresh: false` no new slot is claimed (the
+     * gold path asks for the held or prepared task before it draws a gold item). 'retry': the prepared lease's slot was
+     * taken over while this statement ran (it had expired); the next attempt claims afresh.
      */
-    async claimTask(args: ClaimArgs & { ordering: OrderingPolicy }): Promise<ClaimedTask | Paused | undefined> {
+    async claimTask(
+      args: ClaimArgs & { ordering: OrderingPolicy; fresh?: boolean },
+    ): Promise<ClaimedTask | Paused | 'retry' | undefined> {
       const now = sql`${args.now.toISOString()}::timestamptz`;
-      const [row] = await rawRows<TaskRow & { paused_at: Date | string | null; paused_reason: string | null }>(
+      const fresh = args.fresh ?? true;
+      const [row] = await rawRows<
+        TaskRow & { paused_at: Date | string | null; paused_reason: string | null; prepared_found: boolean }
+      >(
         db,
         sql`
         with member as (${memberOf(args, true)}),
         held as (${held(args)}),
+        prepared as (
+          ${preparedLease(args)}
+            and not exists (select 1 from held) and not exists (select 1 from member where paused_at is not null)
+          limit 1
+        ),
         candidate as (
           select s.item_id, s.slot_no, s.lease_id as previous_lease_id
           from item_slots s
-          where not exists (select 1 from held) and not exists (select 1 from member where paused_at is not null)
-            and s.project_id = ${args.projectId} and s.annotation_id is null and not s.gold
-            and (s.lease_id is null or s.lease_expires_at <= ${now})
-            and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
-            and not exists (select 1 from skips k where k.item_id = s.item_id and k.user_id = ${args.userId})
-            and not exists (
-              select 1 from item_slots o where o.item_id = s.item_id and o.lease_user_id = ${args.userId}
-                and o.annotation_id is null and o.lease_expires_at > ${now})
+          where ${fresh ? sql`true` : sql`false`}
+            and not exists (select 1 from held) and not exists (select 1 from prepared)
+            and not exists (select 1 from member where paused_at is not null)
+            and ${freeSlotOf(args)}
           order by ${ORDER_BY[args.ordering]}
           for update of s skip locked
           limit 1
         ),
-        claimed as (
-          update item_slots s
-          set lease_id = ${args.leaseId}, lease_user_id = ${args.userId},
-              lease_expires_at = ${args.expiresAt.toISOString()}::timestamptz
-          from candidate c
-          where s.item_id = c.item_id and s.slot_no = c.slot_no
-          returning s.item_id, s.slot_no, c.previous_lease_id
+        claimed as (${takeSlot(args)}),
+        kept as (${keepPrepared(args)}),
+        retired as (${retireStale(sql`(select item_id from claimed union all select item_id from kept) as c`, args)}),
+        expired as (${expireTakenOver(sql`retired`)}),
+        promoted as (
+          -- Promotion starts the task now: created_at is when the annotator began it (the annotation's startedAt).
+          update leases l set state = 'active', created_at = ${now}, expires_at = ${args.expiresAt.toISOString()}::timestamptz
+          from kept k
+          where l.id = (select id from prepared) and l.state = 'prepared' and (select count(*) from retired) >= 0
+          returning l.id, l.item_id, l.display_order, l.expires_at
         ),
-        retired as (${retireStale(sql`claimed`, args)}),
-        expired as (
-          update leases set state = 'expired'
-          where id = (select previous_lease_id from claimed) and state = 'active'
-            and id not in (select id from retired)
-        ),
-        inserted as (${insertLease(sql`claimed`, args, sql`retired`)}),
+        inserted as (${insertLease(sql`claimed`, args, sql`retired`, 'active')}),
         lease as (
           select id, item_id, display_order, expires_at from held
+          union all
+          select id, item_id, display_order, expires_at from promoted
           union all
           select id, item_id, display_order, expires_at from inserted
         ),
         task as (${taskOf(sql`lease`, args.userId)})
-        select m.paused_at, m.paused_reason, t.*
+        select m.paused_at, m.paused_reason, exists (select 1 from prepared) as prepared_found, t.*
         from (select 1) as one left join member m on true left join task t on true`,
-        `feedbench_claim_${args.ordering}`,
+        `feedbench_claim_${args.ordering}${fresh ? '' : '_held'}`,
       );
       if (row?.paused_at) return { paused: true, reason: row.paused_reason };
-      return row?.lease_id ? toTask(row) : undefined;
+      if (row?.lease_id) return toTask(row);
+      return row?.prepared_found ? 'retry' : undefined;
+    },
+
+    /**
+     * The task after the held one, prepared so the page can show it the moment the annotator submits: their live
+     * prepared lease, or else one free regular slot claimed like claimTask's into a lease in the `prepared` state. Only
+     * beside a held lease (at most two slots per annotator, and never for a paused one); its slot expires with the held
+     * one (heartbeats and draft saves move both, see extendLease), so it leaves the pool no longer than the held task
+     * does. A stale prepared lease (slot taken over) is retired. Undefined when nothing is held or nothing else is left.
+     */
+    async claimPrepared(args: ClaimArgs & { ordering: OrderingPolicy }): Promise<ClaimedTask | 'retry' | undefined> {
+      const [row] = await rawRows<TaskRow & { prepared_found: boolean }>(
+        db,
+        sql`
+        with member as (${memberOf(args, true)}),
+        held as (${held(args)}),
+        ready as (
+          select 1 from held where not exists (select 1 from member where paused_at is not null)
+        ),
+        prepared as (${preparedLease(args)} and exists (select 1 from ready) limit 1),
+        candidate as (
+          select s.item_id, s.slot_no, s.lease_id as previous_lease_id
+          from item_slots s
+          where exists (select 1 from ready) and not exists (select 1 from prepared) and ${freeSlotOf(args)}
+          order by ${ORDER_BY[args.ordering]}
+          for update of s skip locked
+          limit 1
+        ),
+        claimed as (${takeSlot(args)}),
+        kept as (${keepPrepared(args)}),
+        retired as (${retireStale(sql`claimed`, args, 'prepared')}),
+        expired as (${expireTakenOver(sql`retired`)}),
+        inserted as (${insertLease(sql`claimed`, args, sql`retired`, 'prepared')}),
+        lease as (
+          select p.id, p.item_id, p.display_order, ${args.expiresAt.toISOString()}::timestamptz as expires_at
+          from prepared p where exists (select 1 from kept)
+          union all
+          select id, item_id, display_order, expires_at from inserted
+        ),
+        task as (${taskOf(sql`lease`, args.userId)})
+        select exists (select 1 from prepared) as prepared_found, t.*
+        from (select 1) as one left join task t on true`,
+        `feedbench_prepare_${args.ordering}`,
+      );
+      if (row?.lease_id) return toTask(row);
+      return row?.prepared_found ? 'retry' : undefined;
     },
 
     /**
@@ -150,8 +209,14 @@ export function createClaimsRepository(db: Executor) {
      * max(slot_no) read can still be stale when a concurrent gold claim committed just before: the slot insert then
      * does nothing and this answers 'retry'. Undefined when no gold item is left for the annotator.
      */
-    async claimGoldTask(args: ClaimArgs): Promise<ClaimedTask | 'retry' | undefined> {
+    async claimGoldTask(args: ClaimArgs, state: ClaimState = 'active'): Promise<ClaimedTask | 'retry' | undefined> {
       const now = sql`${args.now.toISOString()}::timestamptz`;
+      // Prepared (see claimPrepared): only beside a held lease, for an annotator not paused and holding no prepared one.
+      const guard =
+        state === 'prepared'
+          ? sql`and exists (${held(args)}) and not exists (${preparedLease(args)})
+                and not exists (select 1 from (${memberOf(args)}) m where m.paused_at is not null)`
+          : sql``;
       const [row] = await rawRows<TaskRow>(
         db,
         sql`
@@ -164,6 +229,7 @@ export function createClaimsRepository(db: Executor) {
             and not exists (
               select 1 from item_slots o where o.item_id = g.item_id and o.lease_user_id = ${args.userId}
                 and o.annotation_id is null and o.lease_expires_at > ${now})
+            ${guard}
           order by random()
           for no key update of i skip locked
           limit 1
@@ -178,8 +244,8 @@ export function createClaimsRepository(db: Executor) {
           on conflict do nothing
           returning item_id, slot_no
         ),
-        retired as (${retireStale(sql`claimed`, args)}),
-        inserted as (${insertLease(sql`claimed`, args, sql`retired`)}),
+        retired as (${retireStale(sql`claimed`, args, state)}),
+        inserted as (${insertLease(sql`claimed`, args, sql`retired`, state)}),
         task as (${taskOf(sql`inserted`, args.userId)})
         select c.item_id as candidate_item_id, t.* from candidate c left join task t on true`,
       );
@@ -218,16 +284,79 @@ function memberOf(args: Pick<ClaimArgs, 'projectId' | 'userId'>, lock = false) {
 }
 
 /**
+ * The annotator's prepared lease in the project whose slot is still theirs and unfilled (a `select ... where` that
+ * callers extend). Its slot may have expired: nobody took it over, so it is still theirs to promote or keep.
+ */
+function preparedLease(args: Pick<ClaimArgs, 'projectId' | 'userId'>) {
+  return sql`
+    select l.id, l.item_id, l.slot_no, l.display_order
+    from leases l
+    join item_slots s on s.item_id = l.item_id and s.slot_no = l.slot_no and s.lease_id = l.id
+    where l.user_id = ${args.userId} and l.project_id = ${args.projectId} and l.state = 'prepared'
+      and s.annotation_id is null`;
+}
+
+/**
+ * A free regular slot for this annotator (the claim's candidate condition): no annotation and no live lease, on an
+ * item they have not annotated, skipped or holding (held or prepared).
+ */
+function freeSlotOf(args: Pick<ClaimArgs, 'projectId' | 'userId' | 'now'>) {
+  const now = sql`${args.now.toISOString()}::timestamptz`;
+  return sql`s.project_id = ${args.projectId} and s.annotation_id is null and not s.gold
+    and (s.lease_id is null or s.lease_expires_at <= ${now})
+    and not exists (select 1 from annotations a where a.item_id = s.item_id and a.user_id = ${args.userId})
+    and not exists (select 1 from skips k where k.item_id = s.item_id and k.user_id = ${args.userId})
+    and not exists (
+      select 1 from item_slots o where o.item_id = s.item_id and o.lease_user_id = ${args.userId}
+        and o.annotation_id is null and o.lease_expires_at > ${now})`;
+}
+
+/** Leases the slot chosen in `candidate` to the new lease (the candidate row is locked by its FOR UPDATE). */
+function takeSlot(args: ClaimArgs) {
+  return sql`
+    update item_slots s
+    set lease_id = ${args.leaseId}, lease_user_id = ${args.userId},
+        lease_expires_at = ${args.expiresAt.toISOString()}::timestamptz
+    from candidate c
+    where s.item_id = c.item_id and s.slot_no = c.slot_no
+    returning s.item_id, s.slot_no, c.previous_lease_id`;
+}
+
+/**
+ * Gives the slot of the lease in `prepared` the new expiry, if it is still that lease's (re-checked on the row: a
+ * concurrent claim may have taken an expired one over while this statement waited for it).
+ */
+function keepPrepared(args: ClaimArgs) {
+  return sql`
+    update item_slots s set lease_expires_at = ${args.expiresAt.toISOString()}::timestamptz
+    from prepared p
+    where s.item_id = p.item_id and s.slot_no = p.slot_no and s.lease_id = p.id and s.annotation_id is null
+    returning s.item_id, s.slot_no`;
+}
+
+/** Marks expired the lease whose expired slot `claimed` took over (active or prepared, unless `retired` did). */
+function expireTakenOver(retired: ReturnType<typeof sql>) {
+  return sql`
+    update leases set state = 'expired'
+    where id = (select previous_lease_id from claimed) and state in ('active', 'prepared')
+      and id not in (select id from ${retired})`;
+}
+
+/**
  * Marks expired the annotator's other active leases in the project once a slot was claimed (they are stale: no live
  * lease was held, or nothing would be claimed), so the new one fits the one-active-lease index. A stale lease locked
  * by its own late submit or skip is passed over: that statement closes it, and the insert's unique check waits for it.
  */
-function retireStale(claimed: ReturnType<typeof sql>, args: Pick<ClaimArgs, 'projectId' | 'userId'>) {
+function retireStale(
+  claimed: ReturnType<typeof sql>,
+  args: Pick<ClaimArgs, 'projectId' | 'userId'>,
+  state: ClaimState = 'active',
+) {
   return sql`
     update leases set state = 'expired'
     where id in (
       select id from leases
-      where project_id = ${args.projectId} and user_id = ${args.userId} and state = 'active'
+      where project_id = ${args.projectId} and user_id = ${args.userId} and state = ${state}
         and exists (select 1 from ${claimed})
       for update skip locked)
     returning id`;
@@ -238,15 +367,20 @@ function retireStale(claimed: ReturnType<typeof sql>, args: Pick<ClaimArgs, 'pro
  * random permutation drawn from crypto random sort keys (one per output position) made here, not from SQL random().
  * Reading `retired` first makes the stale leases' retirement happen before this insert meets the unique index.
  */
-function insertLease(claimed: ReturnType<typeof sql>, args: ClaimArgs, retired: ReturnType<typeof sql>) {
+function insertLease(
+  claimed: ReturnType<typeof sql>,
+  args: ClaimArgs,
+  retired: ReturnType<typeof sql>,
+  state: ClaimState,
+) {
   const keys = Array.from({ length: SORT_KEYS }, () => randomInt(2 ** 47)).join(',');
   return sql`
-    insert into leases (id, project_id, item_id, user_id, slot_no, display_order, created_at, expires_at)
+    insert into leases (id, project_id, item_id, user_id, slot_no, display_order, created_at, expires_at, state)
     select ${args.leaseId}, ${args.projectId}, c.item_id, ${args.userId}, c.slot_no,
            coalesce((select jsonb_agg(o.output_id order by
                        (string_to_array(${keys}, ',')::bigint[])[o.position + 1], random())
                      from item_outputs o where o.item_id = c.item_id), '[]'::jsonb),
-           ${args.now.toISOString()}::timestamptz, ${args.expiresAt.toISOString()}::timestamptz
+           ${args.now.toISOString()}::timestamptz, ${args.expiresAt.toISOString()}::timestamptz, ${state}
     from ${claimed} c
     where (select count(*) from ${retired}) >= 0
     returning id, item_id, display_order, expires_at`;

@@ -110,8 +110,9 @@ export function createAssignmentRepository(db: Executor) {
     },
 
     /**
-     * A heartbeat in one statement: moves the expiry of the caller's active lease on the slot it still holds (an
-     * expired lease whose slot nobody took over is revived). Only the slot row is written: its lease_expires_at is the
+     * A heartbeat in one statement: moves the expiry of the caller's active (or prepared) lease on the slot it still
+     * holds (an expired lease whose slot nobody took over is revived), and of the prepared lease beside an active one,
+     * so a prepared slot leaves the pool no longer than the task the annotator is working on (claimPrepared). Only the slot row is written: its lease_expires_at is the
      * one expiry every claim reads, and taking no lease row lock keeps heartbeats out of the lock order of claims
      * (slot, then the taken-over lease) and submits (lease, item, slots), so they can deadlock with neither.
      * Answers the lease as read (undefined if there is none) and whether it was extended.
@@ -124,13 +125,20 @@ export function createAssignmentRepository(db: Executor) {
       const [row] = await rawRows<{ user_id: string; state: LeaseRow['state']; extended: boolean }>(
         db,
         sql`
-        with lease as (select id, user_id, state, item_id, slot_no from leases where id = ${leaseId}),
+        with lease as (select id, user_id, state, item_id, slot_no, project_id from leases where id = ${leaseId}),
         extended as (
           update item_slots s set lease_expires_at = ${expiresAt.toISOString()}::timestamptz
           from lease l
-          where l.user_id = ${userId} and l.state = 'active' and s.item_id = l.item_id and s.slot_no = l.slot_no
-            and s.lease_id = l.id and s.annotation_id is null
+          where l.user_id = ${userId} and l.state in ('active', 'prepared') and s.item_id = l.item_id
+            and s.slot_no = l.slot_no and s.lease_id = l.id and s.annotation_id is null
           returning s.item_id
+        ),
+        prepared as (
+          update item_slots s set lease_expires_at = ${expiresAt.toISOString()}::timestamptz
+          from lease l
+          join leases p on p.user_id = l.user_id and p.project_id = l.project_id and p.state = 'prepared'
+          where l.user_id = ${userId} and l.state = 'active' and exists (select 1 from extended)
+            and s.item_id = p.item_id and s.slot_no = p.slot_no and s.lease_id = p.id and s.annotation_id is null
         )
         select l.user_id, l.state, exists (select 1 from extended) as extended from lease l`,
         'feedbench_heartbeat',
@@ -196,8 +204,8 @@ export function createAssignmentRepository(db: Executor) {
     },
 
     /**
-     * Ends a user's active leases (in one project, or everywhere) and frees the slots they held, in one statement:
-     * leases then slots, the lock order of submits. Returns how many were released.
+     * Ends a user's active and prepared leases (in one project, or everywhere) and frees the slots they held, in one
+     * statement: leases then slots, the lock order of submits. Returns how many were released.
      */
     async releaseLeasesOf(userId: string, projectId?: string): Promise<number> {
       const rows = await rawRows<{ id: string }>(
@@ -205,7 +213,7 @@ export function createAssignmentRepository(db: Executor) {
         sql`
         with released as (
           update leases set state = 'expired'
-          where user_id = ${userId} and state = 'active' ${projectId ? sql`and project_id = ${projectId}` : sql``}
+          where user_id = ${userId} and state in ('active', 'prepared') ${projectId ? sql`and project_id = ${projectId}` : sql``}
           returning id
         ),
         freed as (

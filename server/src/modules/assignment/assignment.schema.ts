@@ -85,7 +85,11 @@ export const itemSlots = pgTable(
   ],
 );
 
-export const LEASE_STATES = ['active', 'submitted', 'skipped', 'expired'] as const;
+/**
+ * `prepared`: the task after the held one, reserved beside it so the page can show it the moment the annotator
+ * submits (assignment.claims.ts claimPrepared); the next claim promotes it to `active`.
+ */
+export const LEASE_STATES = ['active', 'prepared', 'submitted', 'skipped', 'expired'] as const;
 
 /** Every claim an annotator made: the history of who held which item, and the display order they were shown. */
 export const leases = pgTable(
@@ -115,6 +119,8 @@ export const leases = pgTable(
     // One active lease per annotator and project: two claims racing for one annotator (two tabs) cannot both
     // insert one, so a claim needs no lock and no transaction; the loser retries and gets the winner's lease.
     uniqueIndex('leases_one_active_idx').on(t.projectId, t.userId).where(sql`${t.state} = 'active'`),
+    // And at most one prepared lease beside it: an annotator never holds more than two slots of a project.
+    uniqueIndex('leases_one_prepared_idx').on(t.projectId, t.userId).where(sql`${t.state} = 'prepared'`),
   ],
 );
 

@@ -18,9 +18,11 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import {
   type ClaimArgs,
   type ClaimedTask,
+  type ClaimState,
   type ClaimsRepository,
   createClaimsRepository,
   ONE_ACTIVE_LEASE,
+  ONE_PREPARED_LEASE,
   type Paused,
 } from './assignment.claims.ts';
 import { assignmentErrors } from './assignment.errors.ts';
@@ -32,6 +34,9 @@ import { createSelectionService } from './selection.service.ts';
  * scope); throws to refuse. Lease routes take it as an argument so none can write without it.
  */
 export type LeaseAccess<P> = (projectId: string, tx?: Tx) => Promise<P>;
+
+/** What a claim reads of the project: lease length, ordering policy and gold rate. */
+type ClaimProject = { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> };
 
 /**
  * The assignment engine's interface: who gets which item, and which slot a submit fills. Other modules call this,
@@ -52,30 +57,47 @@ export function createAssignmentService({ db, clock }: { db: Database; clock: Cl
      * the annotator has not answered; when none is left for them the claim is a regular one. A regular claim that
      * finds nothing answers undefined even if gold remains: gold is a control mixed into work, not work by itself.
      */
-    async claimNext(
-      user: SessionUser,
-      project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes' | 'ordering' | 'gold'> },
-    ): Promise<ClaimedTask | undefined> {
+    async claimNext(user: SessionUser, project: ClaimProject): Promise<ClaimedTask | undefined> {
       const claims = createClaimsRepository(db);
       for (let attempt = 1; ; attempt++) {
-        const now = clock.now();
-        const args = {
-          projectId: project.id,
-          userId: user.id,
-          leaseId: randomUUID(),
-          now,
-          expiresAt: new Date(now.getTime() + project.settings.leaseMinutes * 60_000),
-        };
+        const args = claimArgs(user, project, clock.now());
         try {
           const task = await claimOnce(claims, args, project.settings);
-          if (task && 'paused' in task) throw assignmentErrors.annotatorPaused(task.reason);
+          if (task && task !== 'retry' && 'paused' in task) throw assignmentErrors.annotatorPaused(task.reason);
+          if (task === 'retry' && attempt < 3) continue;
           // "Nothing left" from a claim that queued behind the same annotator's concurrent claim (two tabs) was
           // decided on a snapshot older than that claim's commit: the last free slot looked taken, the winner's lease
           // invisible. A fresh statement sees the winner's lease; asking again must return the task already held.
-          return task ?? (await claims.heldTask({ ...args, now: clock.now() }));
+          return (task !== 'retry' && task) || (await claims.heldTask({ ...args, now: clock.now() }));
         } catch (error) {
           // Another claim for this annotator won the race (two tabs): the next attempt finds its lease as held.
           if (attempt < 3 && violatesConstraint(error, ONE_ACTIVE_LEASE)) continue;
+          throw error;
+        }
+      }
+    },
+
+    /**
+     * Prepares the task after the one the annotator holds (claims.claimPrepared): their prepared lease, or a newly
+     * claimed one, drawn like a claim (the gold rate applies here, so the promoted task keeps the mix). Undefined when
+     * they hold no task, are paused, or nothing else is left. Their next claim (submit with claimNext, skip then
+     * tasks/next) promotes it.
+     */
+    async prepareNext(user: SessionUser, project: ClaimProject): Promise<ClaimedTask | undefined> {
+      const claims = createClaimsRepository(db);
+      for (let attempt = 1; ; attempt++) {
+        const args = claimArgs(user, project, clock.now());
+        try {
+          const gold = servesGold(project.settings.gold?.rate ?? 0)
+            ? await claimGold(claims, args, 'prepared')
+            : undefined;
+          const task =
+            gold ?? (await claims.claimPrepared({ ...args, ordering: project.settings.ordering as OrderingPolicy }));
+          if (task !== 'retry') return task;
+          if (attempt >= 3) return undefined;
+        } catch (error) {
+          // Two tabs prepared at once: the next attempt finds the winner's prepared lease.
+          if (attempt < 3 && violatesConstraint(error, ONE_PREPARED_LEASE)) continue;
           throw error;
         }
       }
@@ -244,27 +266,49 @@ function servesGold(rate: number): boolean {
   return rate > 0 && randomInt(0x1000000) < rate * 0x1000000;
 }
 
+/** A claim's lease id and times: the lease lasts the project's lease length from now. */
+function claimArgs(
+  user: SessionUser,
+  project: { id: string; settings: Pick<ProjectSettings, 'leaseMinutes'> },
+  now: Date,
+): ClaimArgs {
+  return {
+    projectId: project.id,
+    userId: user.id,
+    leaseId: randomUUID(),
+    now,
+    expiresAt: new Date(now.getTime() + project.settings.leaseMinutes * 60_000),
+  };
+}
+
 /**
- * One claim attempt. With a gold rate, a share of claims is served from gold: the held lease first (it may be
- * regular or gold), else a gold item, else a regular claim.
+ * One claim attempt. With a gold rate, a share of claims is served from gold: the held or prepared lease first (it
+ * may be regular or gold), else a gold item, else a regular claim.
  */
 async function claimOnce(
   claims: ClaimsRepository,
   args: ClaimArgs,
   settings: Pick<ProjectSettings, 'ordering' | 'gold'>,
-): Promise<ClaimedTask | Paused | undefined> {
+): Promise<ClaimedTask | Paused | 'retry' | undefined> {
+  const ordering = settings.ordering as OrderingPolicy;
   if (servesGold(settings.gold?.rate ?? 0)) {
-    const gold = (await claims.pausedState(args)) ?? (await claims.heldTask(args)) ?? (await claimGold(claims, args));
+    const held = await claims.claimTask({ ...args, ordering, fresh: false });
+    if (held) return held;
+    const gold = await claimGold(claims, args);
     if (gold) return gold;
   }
   // Gold or not, the task looks the same: same lease, same random display order, same response.
-  return claims.claimTask({ ...args, ordering: settings.ordering as OrderingPolicy });
+  return claims.claimTask({ ...args, ordering });
 }
 
 /** A gold task, retried when a concurrent gold claim took the same new slot number (see claimGoldTask). */
-async function claimGold(claims: ClaimsRepository, args: ClaimArgs): Promise<ClaimedTask | undefined> {
+async function claimGold(
+  claims: ClaimsRepository,
+  args: ClaimArgs,
+  state: ClaimState = 'active',
+): Promise<ClaimedTask | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const task = await claims.claimGoldTask(args);
+    const task = await claims.claimGoldTask(args, state);
     if (task !== 'retry') return task;
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Task } from '@feedbench/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +152,29 @@ describe('gold serving', () => {
     const [row] = await h.database.db.select({ count: items.annotationCount }).from(items).where(eq(items.id, goldId));
     expect(row?.count).toBe(0);
   }, 120_000);
+
+  it('keeps the gold mix when tasks are prepared ahead (the draw is made when a task is prepared)', async () => {
+    const project = await goldProject({ items: 30, overlapTarget: 1, gold: 10, rate: 0.5 });
+    const [a] = (await annotators(project.id, 1)) as [Person];
+    let task = (await nextTask(h, a, project.id)) as Task;
+    const served = [task.item.id];
+    for (let i = 0; i < 12; i++) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/leases/${task.leaseId}/submit`,
+        headers: a.headers,
+        payload: { idempotencyKey: randomUUID(), answers: rankingAnswers(task), claimNext: true, prepareNext: true },
+      });
+      expect(response.statusCode).toBe(200);
+      task = response.json().next;
+      served.push(task.item.id);
+    }
+    // Every task after the first was prepared ahead, then promoted: as above, all 12 alike has probability 2 * 2^-12.
+    const gold = served.slice(1).filter((id) => project.goldIds.includes(id));
+    expect(gold.length).toBeGreaterThan(0);
+    expect(gold.length).toBeLessThan(12);
+    expect(new Set(served).size).toBe(served.length);
+  });
 
   it('gives a gold task held by an annotator back when they ask again', async () => {
     const project = await goldProject({ items: 1, overlapTarget: 1, gold: 1, rate: 0.5 });

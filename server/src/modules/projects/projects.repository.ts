@@ -124,9 +124,9 @@ export function createProjectsRepository(db: Executor) {
     },
     /**
      * Counters for the dashboard, none counted over the project's rows: item counts from item_counters (kept by
-     * triggers on items), live leases from a range of item_slots_live_lease_idx, skips from skips_project_idx. A
-     * rejected annotation sends its item back to the pool, so an item whose answers minus its rejected ones fall
-     * short of the target is not completed (read over the project's rejected reviews only).
+     * triggers on items), live leases (prepared ones left out) from a range of item_slots_live_lease_idx, skips from
+     * skips_project_idx. A rejected annotation sends its item back to the pool, so an item whose answers minus its
+     * rejected ones fall short of the target is not completed (read over the project's rejected reviews only).
      */
     async progress(projectId: string, overlapTarget: number, now: Date): Promise<ProgressRow> {
       const [row] = await rawRows<Record<keyof ProgressRow, string | number>>(
@@ -143,8 +143,11 @@ export function createProjectsRepository(db: Executor) {
                  on rj.item_id = i.id
                where i.annotation_count >= ${overlapTarget}
                  and i.annotation_count - rj.n < ${overlapTarget}) as "completedItems",
-          (select count(*) from item_slots where project_id = ${projectId} and annotation_id is null
-             and lease_expires_at is not null and lease_expires_at > ${now.toISOString()}::timestamptz) as "activeLeases",
+          (select count(*) from item_slots s where s.project_id = ${projectId} and s.annotation_id is null
+             and s.lease_expires_at is not null and s.lease_expires_at > ${now.toISOString()}::timestamptz
+             -- A task prepared beside the held one (assignment.claims.ts) is reserved, not being worked on.
+             and not exists (select 1 from leases l where l.id = s.lease_id and l.state = 'prepared'))
+            as "activeLeases",
           (select count(*) from skips where project_id = ${projectId}) as "skips"`,
       );
       if (!row) throw new Error('progress query returned no row');

@@ -1,14 +1,12 @@
-import type { SkipReason, Task } from '@feedbench/shared';
+import type { SkipReason, SubmitBody, Task } from '@feedbench/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
-import { randomUuid } from '../../../lib/uuid.ts';
 import { focusFirstStop, focusProblem, moveFocus } from '../../questions/controls/answer-focus.ts';
 import { nextTaskQueryOptions } from '../api/next-task.ts';
 import { useSkipTask } from '../api/skip-task.ts';
-import { useSubmitTask } from '../api/submit-task.ts';
 import {
   clearLocalDraft,
   pruneLocalDrafts,
@@ -35,12 +33,40 @@ interface TaskFormProps {
   header: ReactNode;
   /** Page-wide shortcuts owned by the workspace (guidelines, layout, help), registered with this task's own. */
   shortcuts: Shortcut[];
-  /** Called once the server has stored the annotation (or the skip). */
-  onDone: (what: 'submitted' | 'skipped') => void;
+  /** Called once the server has stored the skip. */
+  onSkipped: () => void;
+  /**
+   * Sends the answers (the workspace submits them, see useSubmitTask: the page may move on before the server answers,
+   * so the submit outlives this form). Generated once per lease by the workspace: a retried submit, even from a form
+   * shown again after a failure, is stored once.
+   */
+  onSubmit: (body: SubmitBody) => void;
+  idempotencyKey: string;
+  /** This task's submit is on its way (or waits for the previous one). */
+  submitting: boolean;
+  /** Why this task's last submit failed. */
+  submitError: Error | null;
+  /**
+   * Shown while the previous task's submit is still on its way: the server has not made this prepared task the held
+   * one yet, so nothing is saved to the server (drafts, heartbeats) until it has; the local backup still is.
+   */
+  provisional: boolean;
 }
 
 /** One leased item: mounted per lease (keyed by leaseId), so its idempotency key and timer belong to that task. */
-export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }: TaskFormProps) {
+export function TaskForm({
+  task,
+  layout,
+  expandAll,
+  header,
+  shortcuts,
+  onSkipped,
+  onSubmit,
+  idempotencyKey,
+  submitting,
+  submitError,
+  provisional,
+}: TaskFormProps) {
   // This browser's copy wins when it is newer than the server draft (typed while the server was unreachable).
   const t = useMessages(taskMessages);
   const [restored] = useState(() => withNewerLocalDraft(task));
@@ -51,16 +77,13 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
       ? { ...restored, draft: { answers: task.suggestion.answers, updatedAt: '' } }
       : restored,
   );
-  const submit = useSubmitTask(task.projectId);
   const skip = useSkipTask(task.projectId);
-  // Generated once per task: a retried submit (double click, flaky network) is stored once.
-  const [idempotencyKey] = useState(randomUuid);
   const [startedAt] = useState(() => performance.now());
   const [skipOpen, setSkipOpen] = useState(false);
-  const busy = submit.isPending || skip.isPending || submit.isSuccess || skip.isSuccess;
-  const heartbeat = useLeaseHeartbeat(task.leaseId, task.expiresAt, !busy);
+  const busy = submitting || skip.isPending || skip.isSuccess;
+  const heartbeat = useLeaseHeartbeat(task.leaseId, task.expiresAt, !busy && !provisional);
   const draft = useDraftAutosave(task.leaseId, answers.draft, {
-    enabled: !busy,
+    enabled: !busy && !provisional,
     onLeaseExtended: heartbeat.extendTo,
   });
   const queryClient = useQueryClient();
@@ -86,15 +109,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
     }
     const timeOnTaskMs = Math.max(0, Math.round(performance.now() - startedAt));
     performance.mark('feedbench:submit');
-    submit.mutate(
-      { leaseId: task.leaseId, body: { idempotencyKey, answers: answers.answers, timeOnTaskMs } },
-      {
-        onSuccess: () => {
-          clearLocalDraft(task.leaseId);
-          onDone('submitted');
-        },
-      },
-    );
+    onSubmit({ idempotencyKey, answers: answers.answers, timeOnTaskMs });
   }
   function sendSkip(reason: SkipReason, comment?: string) {
     skip.mutate(
@@ -102,7 +117,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
       {
         onSuccess: () => {
           clearLocalDraft(task.leaseId);
-          onDone('skipped');
+          onSkipped();
         },
       },
     );
@@ -120,7 +135,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
   const submitPanel = (
     <section className="card submit-panel stack" aria-label={t('submit')}>
       <AnswerChecklist lines={problemLines} />
-      {submit.isError && <ErrorNotice error={submit.error} title={t('notSubmitted')} />}
+      {submitError && <ErrorNotice error={submitError} title={t('notSubmitted')} />}
       {skip.isError && <ErrorNotice error={skip.error} title={t('notSkipped')} />}
       {heartbeat.lost && (
         <div className="notice error stack" role="alert">
@@ -143,7 +158,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
         data-answer-stop="submit"
         onClick={send}
       >
-        {submit.isPending ? t('submitting') : t('submit')}
+        {submitting ? t('submitting') : t('submit')}
         <span className="shortcut" aria-hidden="true">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
         </span>
@@ -157,7 +172,7 @@ export function TaskForm({ task, layout, expandAll, header, shortcuts, onDone }:
         />
         <TaskTimer startedAt={startedAt} />
       </div>
-      <SkipForm disabled={busy} open={skipOpen} onOpenChange={setSkipOpen} onSkip={sendSkip} />
+      <SkipForm disabled={busy || provisional} open={skipOpen} onOpenChange={setSkipOpen} onSkip={sendSkip} />
     </section>
   );
 
