@@ -72,6 +72,9 @@ async function check(page: Page, url: string, ready: (page: Page) => Promise<voi
   await expectNoAxeViolations(page, what);
 }
 
+// Four passes of minutes each over the same arranged screens: the two workers share them (each arranges its own).
+test.describe.configure({ mode: 'parallel' });
+
 type Arranged = {
   kinds: ({ name: string } & Awaited<ReturnType<typeof annotatorProject>>)[];
   reviewed: Awaited<ReturnType<typeof arrangeProject>>;
