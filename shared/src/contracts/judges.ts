@@ -4,6 +4,7 @@ import { agreementEstimateSchema, positionBiasSchema } from './agreement.ts';
 import { judgeJobSchema } from './judge-jobs.ts';
 
 export * from './judge-jobs.ts';
+export * from './reward-scores.ts';
 
 /**
  * Model judges (server/src/modules/judges): a model connection that answers the project's own template, judging

@@ -25,7 +25,7 @@ import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { anchoringReport } from './judge-anchoring.ts';
 import { calibrationReport, judgeAnnotatorRows } from './judge-calibration.ts';
-import { judgeDisagreementScores } from './judge-disagreement.ts';
+import { judgeDisagreementScores, rewardModelAnswers } from './judge-disagreement.ts';
 import { DEFAULT_TIMING, type JudgeJobTiming, runJudgeJob } from './judge-jobs.runner.ts';
 import { judgeErrors } from './judges.errors.ts';
 import { createJudgesRepository, type JudgeJobRow, type JudgeRow } from './judges.repository.ts';
@@ -417,14 +417,22 @@ export function createJudgesService(deps: Deps) {
     },
 
     /**
-     * Per item of a project, how much its judges disagree with each other and with the human majority, in [0, 1]
+     * Per item of a project, how much its judges disagree with each other, with the reward model's scores (when every
+     * output of the item has one) and with the human majority, in [0, 1]
      * (judge-disagreement.ts); items no judge answered are absent. For the assignment engine's selection policies.
      */
     async disagreementScores(projectId: string): Promise<Map<string, number>> {
       const project = await projects.findRow(projectId);
       if (!project) return new Map();
-      const [humans, judgeAnswers] = await Promise.all([deps.humanAnnotations(projectId), judgeAnswersOf(projectId)]);
-      return judgeDisagreementScores(project.settings.questions, judgeAnswers, humans);
+      const [humans, judgeAnswers, outputScores] = await Promise.all([
+        deps.humanAnnotations(projectId),
+        judgeAnswersOf(projectId),
+        repository.outputScoresOf(projectId),
+      ]);
+      // The reward model's implied answer counts as one more judge, on items some judge answered.
+      const judged = new Set(judgeAnswers.map((a) => a.itemId));
+      const reward = rewardModelAnswers(project.settings.questions, outputScores).filter((r) => judged.has(r.itemId));
+      return judgeDisagreementScores(project.settings.questions, [...judgeAnswers, ...reward], humans);
     },
   };
   return service;
