@@ -123,6 +123,7 @@ export function createServices(
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
       goldAccuracy: (projectId) => gold.accuracyMap(projectId),
       chatConversations: (pairs) => chats.exportConversations(pairs),
+      judgeAnswers: (itemIds) => judges.exportAnswers(itemIds),
     },
   });
   // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).

@@ -296,6 +296,16 @@ export function createJudgesRepository(db: Executor) {
       return [...byItem].map(([itemId, outputs]) => ({ itemId, outputs }));
     },
 
+    /** The answers to these items with their judge's name, by item (raw exports with includeJudges). */
+    answersForExport(itemIds: readonly string[]) {
+      return db
+        .select({ answer: judgeAnswers, name: judges.name })
+        .from(judgeAnswers)
+        .innerJoin(judges, eq(judges.id, judgeAnswers.judgeId))
+        .where(inArray(judgeAnswers.itemId, [...itemIds]))
+        .orderBy(asc(judges.createdAt), asc(judges.id));
+    },
+
     async answerOf(judgeId: string, itemId: string): Promise<JudgeAnswerRow | undefined> {
       const [row] = await db
         .select()

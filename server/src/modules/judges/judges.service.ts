@@ -292,6 +292,42 @@ export function createJudgesService(deps: Deps) {
       await audit.record('judge.delete', user, { projectId, target: judgeId, details: { name: judge.name } });
     },
 
+    /**
+     * The judges' answers to these items, by item id, for raw exports that ask for them (`includeJudges`): each with
+     * its judge's name and model, so the line is marked as a model's.
+     */
+    async exportAnswers(itemIds: readonly string[]) {
+      const byItem = new Map<
+        string,
+        {
+          judgeId: string;
+          name: string;
+          model: string;
+          answers: Answers;
+          displayOrder: string[];
+          templateVersion: number;
+          answeredAt: Date;
+          latencyMs: number;
+        }[]
+      >();
+      if (itemIds.length === 0) return byItem;
+      for (const { answer, name } of await repository.answersForExport(itemIds)) {
+        const list = byItem.get(answer.itemId) ?? [];
+        list.push({
+          judgeId: answer.judgeId,
+          name,
+          model: answer.model,
+          answers: answer.answers,
+          displayOrder: answer.displayOrder,
+          templateVersion: answer.templateVersion,
+          answeredAt: answer.answeredAt,
+          latencyMs: answer.latencyMs,
+        });
+        byItem.set(answer.itemId, list);
+      }
+      return byItem;
+    },
+
     /** A judge's answers (real output ids): the way judge answers leave the server, apart from human exports. */
     async answers(user: SessionUser, projectId: string, judgeId: string) {
       await projects.accessAsResearcher(user, projectId);

@@ -250,13 +250,13 @@ describe('reward-model scoring', () => {
     const run = await as(researcher).post(`/api/projects/${projectId}/judge-jobs`, { judgeIds: [judge.json().id] });
     await settledJob(h, researcher, projectId, run.json());
     const scores = await h.services.judges.disagreementScores(projectId);
-    const ids = new Map(
+    const ids = new Map<string, string>(
       (await as(researcher).get(`/api/projects/${projectId}/items?limit=10`))
         .json()
         .items.map((i: { id: string; externalId: string }) => [i.externalId, i.id]),
     );
-    expect(scores.get(ids.get('i0'))).toBe(0);
-    expect(scores.get(ids.get('i1'))).toBeGreaterThan(0);
+    expect(scores.get(ids.get('i0') ?? '')).toBe(0);
+    expect(scores.get(ids.get('i1') ?? '')).toBeGreaterThan(0);
     model.behave({ kind: 'reply' });
   });
 });
