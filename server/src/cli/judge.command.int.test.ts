@@ -95,7 +95,9 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
     expect(JSON.parse(json.stdout).calibration.judges[0]).toMatchObject({ judgeId, name: 'CLI judge' });
   });
 
-  it('scores every output with a reward model and prints the counts (feedbench score)', { timeout: 120_000 }, async () => {
+  it('scores every output with a reward model and prints the counts (feedbench score)', {
+    timeout: 120_000,
+  }, async () => {
     model.behave({ kind: 'reply' });
     const result = await feedbench('score', '--project', projectId, '--connection', connectionId);
     expect(result.stderr).not.toMatch(/error/i);

@@ -201,6 +201,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/projects/:projectId/judges':        { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges`, payload: { name: `matrix-${randomUUID().slice(0, 8)}`, connectionId: JUDGE_CONNECTION.id } }) },
   'DELETE /api/projects/:projectId/judges/:judgeId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}` }) },
   'GET /api/projects/:projectId/judges/:judgeId/answers': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}/answers` }) },
+  'GET /api/projects/:projectId/judges/:judgeId/disagreements': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}/disagreements` }) },
   // An unknown item answers 422 before any job starts (no background writes between cells).
   'POST /api/projects/:projectId/judge-jobs':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judge-jobs`, payload: { judgeIds: [fx.judgeId], itemIds: ['00000000-0000-4000-8000-000000000000'] } }) },
   'GET /api/projects/:projectId/judge-jobs':     { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs` }) },

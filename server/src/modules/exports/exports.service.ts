@@ -238,7 +238,8 @@ export function createExportsService({
     const { kinds } = FORMATTERS[options.format];
     if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
     // Judge lines have a shape of their own: only raw JSON Lines carry them (Parquet has one schema per format).
-    if (options.includeJudges && (options.format !== 'raw' || fileFormat === 'parquet')) throw exportErrors.judgesNeedRaw();
+    if (options.includeJudges && (options.format !== 'raw' || fileFormat === 'parquet'))
+      throw exportErrors.judgesNeedRaw();
   }
 
   /**

@@ -39,6 +39,20 @@ export function judgeDisagreementScores(
 }
 
 /**
+ * How much one judge answer differs from one human answer, 0 .. 1: the mean over the template's questions with a
+ * disagreement measure that both answered (NaN when none is comparable).
+ */
+export function answerDisagreement(questions: readonly Question[], judge: Answers, human: Answers): number {
+  const parts = questions
+    .filter(hasDisagreement)
+    .flatMap((q) =>
+      judge[q.id] !== undefined && human[q.id] !== undefined ? [disagreement(q, [judge[q.id], human[q.id]])] : [],
+    )
+    .filter((p) => Number.isFinite(p));
+  return parts.length > 0 ? parts.reduce((a, b) => a + b) / parts.length : Number.NaN;
+}
+
+/**
  * The answer a reward model's scores imply, for the questions that compare outputs (ranking: outputs by score, equal
  * scores tied; pairwise: the higher-scored output preferred, equal scores a tie), so the judge-disagreement order can
  * count a judge that disagrees with the reward model (issue 14: "judges disagree with each other or with a

@@ -121,10 +121,7 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   }
 
   /** One call: the stored answer, or why it gave none (and whether waiting out a 429 is what is needed). */
-  async function attempt(
-    task: JudgeTaskRow,
-    judge: JudgeRow,
-  ): Promise<AttemptFailure | null> {
+  async function attempt(task: JudgeTaskRow, judge: JudgeRow): Promise<AttemptFailure | null> {
     const item = await repository.item(task.itemId);
     if (!item) return { error: 'the item was deleted' };
     const questions = project?.settings.questions ?? [];

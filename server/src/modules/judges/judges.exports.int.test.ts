@@ -87,7 +87,11 @@ describe('judge answers in exports', () => {
       })
     ).json().answers as { itemId: string; displayOrder: string[]; answeredAt: string; latencyMs: number }[];
     const items = (
-      await h.app.inject({ method: 'GET', url: `/api/projects/${projectId}/items?limit=10`, headers: researcher.headers })
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/projects/${projectId}/items?limit=10`,
+        headers: researcher.headers,
+      })
     ).json().items as { id: string; externalId: string }[];
     const answerOf = (externalId: string) => {
       const itemId = items.find((i) => i.externalId === externalId)?.id;
@@ -139,7 +143,52 @@ describe('judge answers in exports', () => {
     ]) {
       const refused = await requestExport(h, researcher, projectId, query);
       expect(refused.statusCode).toBe(422);
-      expect(refused.json().error).toMatchObject({ code: 'export.judges_need_raw', details: { field: 'includeJudges' } });
+      expect(refused.json().error).toMatchObject({
+        code: 'export.judges_need_raw',
+        details: { field: 'includeJudges' },
+      });
     }
+  });
+});
+
+describe("a judge's drill-down", () => {
+  it('lists the items it disagrees with the humans on, with its answer and each human answer as shown', async () => {
+    const response = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/judges/${judgeId}/disagreements`,
+      headers: researcher.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.judge).toEqual({ id: judgeId, name: 'Judge A' });
+    expect(body.truncated).toBe(false);
+    expect(body.items.map((i: { itemExternalId: string }) => i.itemExternalId)).toEqual(['i0', 'i1']);
+    for (const item of body.items) {
+      // The judge prefers o1, both humans o0: full disagreement on the only question.
+      expect(item.disagreement).toBeGreaterThan(0);
+      expect(item.judge.answers.pair.preferred).toBe('o1');
+      expect(item.humans).toHaveLength(2);
+      expect(item.humans.map((h: { annotatorEmail: string }) => h.annotatorEmail).sort()).toEqual(
+        annotators.map((a) => a.email).sort(),
+      );
+      for (const human of item.humans) {
+        expect(human.answers.pair.preferred).toBe('o0');
+        expect([...human.displayOrder].sort()).toEqual(['o0', 'o1']);
+      }
+    }
+    // Unknown judge: 404; an annotator: refused.
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/judges/00000000-0000-4000-8000-000000000000/disagreements`,
+      headers: researcher.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const annotator = annotators[0] as Person;
+    const refused = await h.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/judges/${judgeId}/disagreements`,
+      headers: annotator.headers,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 });

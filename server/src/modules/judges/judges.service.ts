@@ -9,6 +9,8 @@ import {
   createJudgeBody,
   createJudgeJobBody,
   type Judge,
+  type JudgeDisagreementItem,
+  type JudgeDisagreementsResponse,
   type JudgeJob,
   type Question,
   type SuggestionSettings,
@@ -25,7 +27,7 @@ import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { anchoringReport } from './judge-anchoring.ts';
 import { calibrationReport, judgeAnnotatorRows } from './judge-calibration.ts';
-import { judgeDisagreementScores, rewardModelAnswers } from './judge-disagreement.ts';
+import { answerDisagreement, judgeDisagreementScores, rewardModelAnswers } from './judge-disagreement.ts';
 import { DEFAULT_TIMING, type JudgeJobTiming, runJudgeJob } from './judge-jobs.runner.ts';
 import { judgeErrors } from './judges.errors.ts';
 import { createJudgesRepository, type JudgeJobRow, type JudgeRow } from './judges.repository.ts';
@@ -38,12 +40,14 @@ export const JUDGE_JOB_STALE_MS = 60_000;
 const RECENT_MS = 60_000;
 const LIST_LIMIT = 50;
 const SETTINGS_TTL_MS = 2000;
+/** Items a judge's drill-down lists at most (the most disagreeing). */
+const DISAGREEMENTS_LIMIT = 200;
 
 interface Deps {
   db: Database;
   clock: Clock;
   models: JudgeModels;
-  projects: Pick<ProjectsService, 'accessAsResearcher' | 'findRow'>;
+  projects: Pick<ProjectsService, 'accessAsResearcher' | 'findRow' | 'listMembers'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
   /** The project's submitted human annotations, as agreement reads them (the agreement service's). */
@@ -340,6 +344,57 @@ export function createJudgesService(deps: Deps) {
         latencyMs: a.latencyMs,
         answeredAt: a.answeredAt.toISOString(),
       }));
+    },
+
+    /**
+     * The items where a judge disagrees with the humans, most first: per item the judge's answer and each human's
+     * (with the order they were shown), so a researcher sees where and how the judge goes wrong.
+     */
+    async disagreements(user: SessionUser, projectId: string, judgeId: string): Promise<JudgeDisagreementsResponse> {
+      const project = await projects.accessAsResearcher(user, projectId);
+      const judge = await repository.findJudge(project.id, judgeId);
+      if (!judge) throw judgeErrors.notFound();
+      const [answers, humans, members] = await Promise.all([
+        repository.answersOf(project.id, judgeId),
+        deps.humanAnnotations(project.id),
+        projects.listMembers(user, project.id),
+      ]);
+      const emails = new Map(members.map((m) => [m.userId, m.email]));
+      const humansByItem = new Map<string, SubmittedAnnotation[]>();
+      for (const human of humans) humansByItem.set(human.itemId, [...(humansByItem.get(human.itemId) ?? []), human]);
+      const items: JudgeDisagreementItem[] = [];
+      for (const answer of answers) {
+        const itemHumans = humansByItem.get(answer.itemId) ?? [];
+        const parts = itemHumans
+          .map((h) => answerDisagreement(project.settings.questions, answer.answers, h.answers))
+          .filter((p) => Number.isFinite(p));
+        const mean = parts.length > 0 ? parts.reduce((a, b) => a + b) / parts.length : 0;
+        const first = itemHumans[0];
+        if (mean <= 0 || !first) continue;
+        items.push({
+          itemId: answer.itemId,
+          itemExternalId: first.itemExternalId,
+          disagreement: mean,
+          judge: {
+            answers: answer.answers,
+            displayOrder: answer.displayOrder,
+            answeredAt: answer.answeredAt.toISOString(),
+          },
+          humans: itemHumans.map((h) => ({
+            annotatorId: h.userId,
+            annotatorEmail: emails.get(h.userId) ?? null,
+            answers: h.answers,
+            displayOrder: h.displayOrder,
+            submittedAt: h.submittedAt.toISOString(),
+          })),
+        });
+      }
+      items.sort((a, b) => b.disagreement - a.disagreement || a.itemExternalId.localeCompare(b.itemExternalId));
+      return {
+        judge: { id: judge.id, name: judge.name },
+        items: items.slice(0, DISAGREEMENTS_LIMIT),
+        truncated: items.length > DISAGREEMENTS_LIMIT,
+      };
     },
 
     async calibration(user: SessionUser, projectId: string, query: { category?: string }): Promise<CalibrationReport> {

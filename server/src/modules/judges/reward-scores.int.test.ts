@@ -111,7 +111,7 @@ function scoresBy(table: Record<string, [number, number]>) {
 }
 
 describe('reward-model scoring', () => {
-  it("scores every output through POST /pooling, writes each score with its provenance, and the score-margin order follows", async () => {
+  it('scores every output through POST /pooling, writes each score with its provenance, and the score-margin order follows', async () => {
     const projectId = await arrange(3, 'score-margin');
     const since = model.requests.length;
     model.behave({ kind: 'reply' });
@@ -142,7 +142,8 @@ describe('reward-model scoring', () => {
       sql`select connection_id, model, job_id from reward_scores where project_id = ${projectId}`,
     );
     expect(provenance).toHaveLength(6);
-    for (const row of provenance) expect(row).toEqual({ connection_id: connectionId, model: 'reward-model', job_id: job.id });
+    for (const row of provenance)
+      expect(row).toEqual({ connection_id: connectionId, model: 'reward-model', job_id: job.id });
     expect(await auditActions(projectId)).toContain('score_job.create');
 
     // The closest margin is served first.
@@ -195,7 +196,9 @@ describe('reward-model scoring', () => {
     const projectId = await arrange(4);
     model.behave({ kind: 'reply', delayMs: 60 });
     const job = await start(projectId, { concurrency: 1 });
-    await eventually(async () => (await as(researcher).get(`/api/projects/${projectId}/score-jobs/${job.id}`)).json().done >= 1);
+    await eventually(
+      async () => (await as(researcher).get(`/api/projects/${projectId}/score-jobs/${job.id}`)).json().done >= 1,
+    );
     const cancelled = await as(researcher).post(`/api/projects/${projectId}/score-jobs/${job.id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
@@ -206,7 +209,9 @@ describe('reward-model scoring', () => {
     const since = model.requests.length;
     const second = await start(projectId, { concurrency: 1 });
     expect(second.total).toBe(4 - cancelled.json().done);
-    await eventually(async () => (await as(researcher).get(`/api/projects/${projectId}/score-jobs/${second.id}`)).json().done >= 1);
+    await eventually(
+      async () => (await as(researcher).get(`/api/projects/${projectId}/score-jobs/${second.id}`)).json().done >= 1,
+    );
     await h.services.rewardScores.close();
     expect(await h.services.rewardScores.resumeStale({ projectId })).toEqual([]);
     clock.advance(2 * 60_000);

@@ -57,7 +57,9 @@ export const rewardScoreTasks = pgTable(
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
-    state: text('state', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'done', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
   },

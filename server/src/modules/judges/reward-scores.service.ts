@@ -12,10 +12,9 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { type AttemptFailure, createRetrier, DEFAULT_TIMING, type JudgeJobTiming } from './judge-jobs.runner.ts';
-import { JUDGE_JOB_STALE_MS } from './judges.service.ts';
 import { judgeErrors } from './judges.errors.ts';
-import type { ChatMessage } from './model-client.types.ts';
-import { asModelCallFailure } from './model-client.types.ts';
+import { JUDGE_JOB_STALE_MS } from './judges.service.ts';
+import { asModelCallFailure, type ChatMessage } from './model-client.types.ts';
 import { createRewardScoresRepository, type ScoreJobRow, type ScoreTaskRow } from './reward-scores.repository.ts';
 
 const LIST_LIMIT = 50;

@@ -213,7 +213,10 @@ export function createModelClient(connection: ClientConnection, options: ModelCl
       }
       const score = readPoolingScore(response);
       if (score === undefined) {
-        throw new ModelCallError('invalid_response', 'the endpoint answered without one numeric score (is it a reward model?)');
+        throw new ModelCallError(
+          'invalid_response',
+          'the endpoint answered without one numeric score (is it a reward model?)',
+        );
       }
       return { score, model, latencyMs: performance.now() - started };
     },
