@@ -35,8 +35,15 @@ const jsonl = Array.from({ length: ITEMS }, (_, i) =>
 ).join('\n');
 const QUESTION = 'Which reply is better?';
 
-/** The judge: prefers the output whose content starts with GOOD, by the label it was shown under. */
+/**
+ * The judge: prefers the output whose content starts with GOOD, by the label it was shown under. As a reward model
+ * (vLLM's POST /pooling) the same server scores a GOOD output 1 and any other -1.
+ */
 function goodJudge(request: RecordedRequest): Behaviour {
+  if (request.path === '/pooling') {
+    const output = request.body?.messages?.at(-1)?.content ?? '';
+    return { kind: 'reply', json: [output.startsWith('GOOD') ? 1 : -1] };
+  }
   const prompt = request.body?.messages?.find((m) => m.role === 'user')?.content ?? '';
   const good = /## Output ([A-Z])\n\nGOOD/.exec(prompt)?.[1] ?? 'A';
   const answers: Answers = { pair: { type: 'pairwise', verdict: 'preferred', preferred: good, strength: 'better' } };
@@ -130,6 +137,13 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
   await expect(jobs.getByRole('status')).toHaveText(`${ITEMS} of ${ITEMS} answered, 0 failed`);
   await expect(jobs).toContainText('Done');
 
+  // The same server as a reward model scores every output (the score-margin order reads the scores).
+  await page.getByLabel('Reward model connection').selectOption({ index: 0 });
+  await page.getByRole('button', { name: 'Score outputs' }).click();
+  const scoring = page.getByRole('list', { name: 'Scoring jobs' });
+  await expect(scoring.getByRole('status')).toHaveText(`${ITEMS} of ${ITEMS} items scored, 0 failed`);
+  await expect(scoring).toContainText('Done');
+
   // Calibration: judge vs human beside human vs human, with bootstrap intervals.
   const calibration = page.getByRole('table', { name: 'Tide judge' });
   await page.reload();
@@ -149,6 +163,14 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
   // The judge is one more row of the agreement dashboard's annotator table, marked as a judge.
   await page.goto(`/projects/${project.id}/agreement`);
   await expect(page.getByRole('row').filter({ hasText: 'Tide judge' })).toContainText('Model judge');
+  // Its drill-down: the one item where it differs from a human (the second annotator's dissent), every answer shown.
+  await page.getByRole('link', { name: 'Tide judge' }).click();
+  await expect(page.getByRole('heading', { name: 'Where Tide judge disagrees with the annotators' })).toBeVisible();
+  const drillDown = page.getByRole('table', { name: /^1 item with disagreement/ });
+  await expect(drillDown).toBeVisible();
+  await expect(drillDown).toContainText('Tide judge');
+  for (const annotator of annotators) await expect(drillDown).toContainText(annotator.email);
+  await snap(page, '60b-judge-drill-down');
 
   // The experiment: a seeded half of the assignments show the judge's answer.
   await page.goto(`/projects/${project.id}/judges`);
@@ -187,4 +209,15 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
 
   const judges = judgeListResponse.parse(await (await researcherApi.get(`/api/projects/${project.id}/judges`)).json());
   expect(judges.judges[0]?.answered).toBe(ITEMS);
+
+  // The leaderboard of the items' models from the humans' preferences: a rating with its interval for each.
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole('link', { name: 'Leaderboard', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Model leaderboard' })).toBeVisible();
+  await expect(page.getByText(`${ITEMS * 2} comparisons from ${ITEMS * 2} answers on ${ITEMS} items.`)).toBeVisible();
+  const ratings = page.getByRole('table', { name: 'Ratings' }).getByRole('row');
+  await expect(ratings).toHaveCount(3);
+  await expect(ratings.getByRole('rowheader')).toHaveText([/alpha|beta/, /alpha|beta/]);
+  for (const index of [1, 2]) await expect(ratings.nth(index).getByRole('cell').nth(2)).toHaveText(/\d+ – \d+/);
+  await snap(page, '62-judged-project-leaderboard');
 });

@@ -75,7 +75,7 @@ test('a researcher reads the model leaderboard: ratings with intervals, win rate
 
   // One category: the chat item alone puts gamma first.
   await page.getByLabel('Category').selectOption('chat');
-  await expect(page.getByText('3 comparisons from 1 answers on 1 items.')).toBeVisible();
+  await expect(page.getByText('3 comparisons from 1 answer on 1 item.')).toBeVisible();
   await expect(rows.nth(1).getByRole('rowheader')).toHaveText('gamma');
 
   // Length control adds the coefficient to the page.

@@ -32,6 +32,7 @@ import { itemsRoutes } from './modules/items/items.routes.ts';
 import { registerJudgeJobResumption } from './modules/judges/judge-jobs.resume.ts';
 import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
 import { judgesRoutes } from './modules/judges/judges.routes.ts';
+import { rewardScoresRoutes } from './modules/judges/reward-scores.routes.ts';
 import { leaderboardRoutes } from './modules/leaderboard/leaderboard.routes.ts';
 import { liveRoutes, registerLiveRechecks } from './modules/live/live.routes.ts';
 import { createLiveHub } from './modules/live/live-hub.ts';
@@ -184,6 +185,10 @@ export async function buildApp({
   await app.register(assignmentRoutes(services.projects, services.assignment));
   await app.register(judgesRoutes(services.judges));
   registerJudgeJobResumption(app, services.judges, (message, error) => app.log.warn({ err: error }, message));
+  await app.register(rewardScoresRoutes(services.rewardScores));
+  registerJudgeJobResumption(app, { jobs: services.rewardScores }, (message, error) =>
+    app.log.warn({ err: error }, message),
+  );
   await app.register(liveRoutes(services.projects, liveHub, { allowedOrigins: config.allowedSocketOrigins }));
 
   const webDist = serveWeb && existsSync(config.webDist) ? config.webDist : undefined;

@@ -16,6 +16,7 @@ import { createItemBrowserService } from './modules/items/item-browser.service.t
 import { createItemsService } from './modules/items/items.service.ts';
 import type { JudgeJobTiming } from './modules/judges/judge-jobs.runner.ts';
 import { createJudgesService } from './modules/judges/judges.service.ts';
+import { createRewardScoresService } from './modules/judges/reward-scores.service.ts';
 import { createLeaderboardService } from './modules/leaderboard/leaderboard.service.ts';
 import { createLocalEvents, type ProjectEvents } from './modules/live/project-events.ts';
 import type { SecretSource } from './modules/models/api-key-cipher.ts';
@@ -122,6 +123,7 @@ export function createServices(
       adjudicatedAnswers: (projectId) => adjudication.adjudicatedAnswers(projectId),
       goldAccuracy: (projectId) => gold.accuracyMap(projectId),
       chatConversations: (pairs) => chats.exportConversations(pairs),
+      judgeAnswers: (itemIds) => judges.exportAnswers(itemIds),
     },
   });
   // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).
@@ -170,6 +172,24 @@ export function createServices(
       assignment.setSelectionScores(projectId, 'judge-disagreement', scores),
     timing: options.judgeTiming,
   });
+  const rewardScores = createRewardScoresService({
+    db,
+    clock,
+    // Built below; called per job only.
+    models: {
+      score: (connectionId, request) => models.score(connectionId, request),
+      connectionsUsableIn: (projectId) => models.connectionsUsableIn(projectId),
+    },
+    projects,
+    events,
+    audit,
+    writeOutputScores: (projectId, body) => items.writeOutputScores(projectId, body),
+    // Judge vs reward model: the judge-disagreement order reads output scores too.
+    scoresChanged: async (projectId) =>
+      assignment.setSelectionScores(projectId, 'judge-disagreement', await judges.disagreementScores(projectId)),
+    timing: options.judgeTiming,
+    log: options.log,
+  });
   const models = createModelsService({
     db,
     clock,
@@ -217,6 +237,7 @@ export function createServices(
     models,
     chats,
     judges,
+    rewardScores,
     generation,
     projects,
     items,

@@ -4,6 +4,8 @@ import {
   defaultSettings,
   findPreset,
   MEMBER_ROLES,
+  ORDERING_POLICIES,
+  type OrderingPolicy,
   TASK_KINDS,
   TEMPLATE_PRESETS,
   USER_ROLES,
@@ -13,6 +15,13 @@ import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { CliError, withCliContext } from './cli-context.ts';
+
+/**
+ * Which items annotators get first: the selection policies (human-disagreement, score-margin from reward scores,
+ * judge-disagreement) read the scores that agreement, `feedbench score` and judging jobs keep.
+ */
+const orderingOption = () =>
+  new Option('--ordering <policy>', 'which items annotators are given first').choices(ORDERING_POLICIES);
 
 /** Each command parses its flags and calls a service: the CLI never repeats the services' logic. */
 export function registerCommands(program: Command) {
@@ -105,6 +114,7 @@ export function registerCommands(program: Command) {
     )
     .option('--guidelines <file>', 'Markdown guidelines file')
     .option('--overlap <n>', 'distinct annotators per item', (v) => Number.parseInt(v, 10))
+    .addOption(orderingOption())
     .option('--workspace <slug-or-id>', 'workspace of the project (default: the default workspace)')
     .option(
       '--candidate <connection-id[:temperature]>',
@@ -122,6 +132,7 @@ export function registerCommands(program: Command) {
         preset?: string;
         guidelines?: string;
         overlap?: number;
+        ordering?: OrderingPolicy;
         workspace?: string;
         candidate?: string[];
         systemPrompt?: string;
@@ -172,11 +183,34 @@ export function registerCommands(program: Command) {
             settings,
             workspaceId,
           });
-          return opts.overlap ? services.projects.update(owner, made.id, { overlapTarget: opts.overlap }) : made;
+          const changes = {
+            ...(opts.overlap ? { overlapTarget: opts.overlap } : {}),
+            ...(opts.ordering ? { ordering: opts.ordering } : {}),
+          };
+          return Object.keys(changes).length > 0 ? services.projects.update(owner, made.id, changes) : made;
         });
         console.log(created.id);
       },
     );
+
+  project
+    .command('update')
+    .description("change a project's assignment settings and print its settings as JSON")
+    .requiredOption('--project <id>')
+    .option('--overlap <n>', 'distinct annotators per item', (v) => Number.parseInt(v, 10))
+    .addOption(orderingOption())
+    .action(async (opts: { project: string; overlap?: number; ordering?: OrderingPolicy }) => {
+      if (opts.overlap === undefined && opts.ordering === undefined) {
+        throw new CliError('nothing to change: give --overlap or --ordering');
+      }
+      const updated = await withCliContext(async ({ services, actor }) =>
+        services.projects.update(await actor(), opts.project, {
+          ...(opts.overlap === undefined ? {} : { overlapTarget: opts.overlap }),
+          ...(opts.ordering === undefined ? {} : { ordering: opts.ordering }),
+        }),
+      );
+      console.log(JSON.stringify({ id: updated.id, settings: updated.settings }));
+    });
 
   project
     .command('add-member')

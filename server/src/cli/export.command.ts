@@ -52,6 +52,7 @@ function parseFlags(opts: Flags): ExportQuery {
     preferCorrected: opts.preferCorrected,
     preferAdjudicated: opts.preferAdjudicated,
     includeGold: opts.includeGold === true,
+    includeJudges: opts.includeJudges === true,
     metadata: opts.metadata,
     minItemAgreement: opts.minItemAgreement,
     minGoldAccuracy: opts.minGoldAccuracy,
@@ -171,6 +172,7 @@ export function registerExportCommand(program: Command) {
     .option('--no-prefer-corrected', "use the annotators' answers even where a reviewer corrected them")
     .option('--no-prefer-adjudicated', "use the annotators' judgements even where an item was adjudicated")
     .option('--include-gold', 'keep gold (control) items')
+    .option('--include-judges', "raw only: add model judges' answers as lines of their own (annotator.kind: judge)")
     .option('--metadata <pairs>', 'only items whose metadata matches key=value[,key=value]')
     .option('--no-skip-flagged', 'allow flagged outputs as the chosen side')
     .option('--flags <ids>', 'comma-separated flag ids that rule an output out (default: all but positive ones)')

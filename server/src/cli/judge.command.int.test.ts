@@ -16,6 +16,7 @@ let h: TestHarness;
 let model: OpenAICompatibleServer;
 let projectId: string;
 let judgeId: string;
+let connectionId: string;
 
 async function feedbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], {
@@ -50,6 +51,7 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
       baseUrl: model.url,
       model: 'judge-model',
     });
+    connectionId = connection.id;
     const researcherUser = (await h.services.auth.findUserByEmail(researcher.email)) as SessionUser;
     judgeId = (
       await h.services.judges.create(researcherUser, projectId, { name: 'CLI judge', connectionId: connection.id })
@@ -91,5 +93,19 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
     expect(result.stdout).toContain('anchoring (suggestions: off)');
     const json = await feedbench('judge', 'report', '--project', projectId, '--json');
     expect(JSON.parse(json.stdout).calibration.judges[0]).toMatchObject({ judgeId, name: 'CLI judge' });
+  });
+
+  it('scores every output with a reward model and prints the counts (feedbench score)', {
+    timeout: 120_000,
+  }, async () => {
+    model.behave({ kind: 'reply' });
+    const result = await feedbench('score', '--project', projectId, '--connection', connectionId);
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/done: 2\/2 items scored, 0 failed \(judge-model via cli-/);
+    expect(model.requests.filter((r) => r.path === '/pooling')).toHaveLength(4);
+    const again = await feedbench('score', '--project', projectId, '--connection', connectionId);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('already has scores');
   });
 });

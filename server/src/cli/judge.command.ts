@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { AgreementEstimate, AnchoringReport, CalibrationReport, JudgeJob } from '@feedbench/shared';
+import type { AgreementEstimate, AnchoringReport, CalibrationReport, JudgeJob, ScoreJob } from '@feedbench/shared';
 import type { Command } from 'commander';
 import { CliError, withCliContext } from './cli-context.ts';
 
@@ -42,6 +42,75 @@ export function formatJudgeReport(calibration: CalibrationReport, anchoring: Anc
   return lines;
 }
 
+/** The item ids of a file, one per line (undefined without a file: every item). */
+async function itemIdsFrom(file: string | undefined): Promise<string[] | undefined> {
+  if (!file) return undefined;
+  return (await readFile(file, 'utf8'))
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * `feedbench score`: scores every output of a project's items with a reward model (a connection serving vLLM's pooling
+ * API) in this process, as the web's button does (resumable by the server if this process ends); the scores feed the
+ * score-margin and judge-disagreement item orders. Progress on stderr, the job's counts and failures on stdout.
+ */
+export function registerScoreCommand(program: Command, print: (line: string) => void = (l) => console.log(l)) {
+  program
+    .command('score')
+    .description("score a project's outputs with a reward model (vLLM POST /pooling)")
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--connection <id>', 'model connection serving the reward model')
+    .option('--items <file>', 'a file of item ids, one per line (default: every item)')
+    .option('--concurrency <n>', 'calls in flight at once (default 4)', integerFlag('concurrency', 1, 32))
+    .option(
+      '--max-attempts <n>',
+      'calls per item before it is reported failed (default 3)',
+      integerFlag('max-attempts', 1, 10),
+    )
+    .option('--redo', 'score again items this connection already scored')
+    .action(
+      async (options: {
+        project: string;
+        connection: string;
+        items?: string;
+        concurrency?: number;
+        maxAttempts?: number;
+        redo?: boolean;
+      }) => {
+        const itemIds = await itemIdsFrom(options.items);
+        await withCliContext(async ({ services, actor }) => {
+          const user = await actor();
+          const scores = services.rewardScores;
+          const started = await scores.create(user, options.project, {
+            connectionId: options.connection,
+            ...(itemIds ? { itemIds } : {}),
+            ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+            ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+            redo: options.redo === true,
+          });
+          const show = (job: ScoreJob) => `${job.status}: ${job.done}/${job.total} items scored, ${job.failed} failed`;
+          const timer = setInterval(() => {
+            void scores
+              .get(user, options.project, started.id)
+              .then((job) => process.stderr.isTTY && process.stderr.write(`\r${show(job)}`))
+              .catch(() => {});
+          }, POLL_MS);
+          await scores.settle(started.id);
+          clearInterval(timer);
+          const job = await scores.get(user, options.project, started.id);
+          if (process.stderr.isTTY) process.stderr.write('\n');
+          print(`job ${job.id} ${show(job)} (${job.model} via ${job.connectionName})`);
+          for (const failure of await scores.failures(user, options.project, job.id)) {
+            print(`  ${failure.itemExternalId}: ${failure.error}`);
+          }
+          if (job.failed > 0) process.exitCode = 1;
+        });
+      },
+    );
+}
+
 /**
  * `feedbench judge run`: judges a project's items with one or more judges in this process (the same job the web
  * starts: resumable by the server if this process ends), printing progress; `feedbench judge report`: calibration
@@ -72,12 +141,7 @@ export function registerJudgeCommand(program: Command, print: (line: string) => 
         maxAttempts?: number;
         redo?: boolean;
       }) => {
-        const itemIds = options.items
-          ? (await readFile(options.items, 'utf8'))
-              .split(/\r?\n/)
-              .map((line) => line.trim())
-              .filter((line) => line !== '')
-          : undefined;
+        const itemIds = await itemIdsFrom(options.items);
         await withCliContext(async ({ services, actor }) => {
           const user = await actor();
           const started = await services.judges.jobs.create(user, options.project, {

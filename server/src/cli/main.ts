@@ -5,7 +5,7 @@ import { CliError } from './cli-context.ts';
 import { registerCommands } from './commands.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
-import { registerJudgeCommand } from './judge.command.ts';
+import { registerJudgeCommand, registerScoreCommand } from './judge.command.ts';
 import { registerLeaderboardCommand } from './leaderboard.command.ts';
 import { registerGenerateCommand, registerModelsCommand } from './models.command.ts';
 
@@ -19,6 +19,7 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerLeaderboardCommand(program);
 registerJudgeCommand(program);
+registerScoreCommand(program);
 registerModelsCommand(program);
 registerGenerateCommand(program);
 

@@ -96,3 +96,35 @@ describe('feedbench project create --kind chat', () => {
     expect(created.stdout).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('feedbench project create --ordering / project update', () => {
+  it('sets every ordering policy the web offers, selection policies included', { timeout: 240_000 }, async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const admin = ['--email', `order-${suffix}@cli.test`, '--password', 'quiet harbour lantern 42', '--role', 'admin'];
+    expect((await feedbench('user', 'add', ...admin)).code).toBe(0);
+    const created = await feedbench(
+      'project',
+      'create',
+      '--name',
+      'Ordered',
+      '--kind',
+      'ranking',
+      '--ordering',
+      'score-margin',
+    );
+    expect(created.stderr).toBe('');
+    const updated = await feedbench(
+      'project',
+      'update',
+      '--project',
+      created.stdout.trim(),
+      '--ordering',
+      'judge-disagreement',
+    );
+    expect(updated.code).toBe(0);
+    expect(JSON.parse(updated.stdout).settings.ordering).toBe('judge-disagreement');
+    const unknown = await feedbench('project', 'update', '--project', created.stdout.trim(), '--ordering', 'nope');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('human-disagreement');
+  });
+});

@@ -61,6 +61,7 @@ interface Fixture {
   /** A judge of P (on a connection nothing listens on) and its finished judging job. */
   judgeId: string;
   judgeJobId: string;
+  scoreJobId: string;
   /** A model connection of P's workspace (made by the instance admin), pointing at a closed local port. */
   connectionId: string;
   /** A generation job of P that had nothing to do (done at once). */
@@ -201,6 +202,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/projects/:projectId/judges':        { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges`, payload: { name: `matrix-${randomUUID().slice(0, 8)}`, connectionId: JUDGE_CONNECTION.id } }) },
   'DELETE /api/projects/:projectId/judges/:judgeId': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}` }) },
   'GET /api/projects/:projectId/judges/:judgeId/answers': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}/answers` }) },
+  'GET /api/projects/:projectId/judges/:judgeId/disagreements': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judges/${fx.judgeId}/disagreements` }) },
   // An unknown item answers 422 before any job starts (no background writes between cells).
   'POST /api/projects/:projectId/judge-jobs':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judge-jobs`, payload: { judgeIds: [fx.judgeId], itemIds: ['00000000-0000-4000-8000-000000000000'] } }) },
   'GET /api/projects/:projectId/judge-jobs':     { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs` }) },
@@ -208,6 +210,13 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:projectId/judge-jobs/:jobId/failures': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/judge-jobs/${fx.judgeJobId}/failures` }) },
   // The fixture's job has ended: researchers get 409.
   'POST /api/projects/:projectId/judge-jobs/:jobId/cancel': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/judge-jobs/${fx.judgeJobId}/cancel` }) },
+  // An unknown item answers 422 before any job starts.
+  'POST /api/projects/:projectId/score-jobs':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/score-jobs`, payload: { connectionId: JUDGE_CONNECTION.id, itemIds: ['00000000-0000-4000-8000-000000000000'] } }) },
+  'GET /api/projects/:projectId/score-jobs':     { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/score-jobs` }) },
+  'GET /api/projects/:projectId/score-jobs/:jobId': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/score-jobs/${fx.scoreJobId}` }) },
+  'GET /api/projects/:projectId/score-jobs/:jobId/failures': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/score-jobs/${fx.scoreJobId}/failures` }) },
+  // The fixture's job has ended: researchers get 409.
+  'POST /api/projects/:projectId/score-jobs/:jobId/cancel': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/score-jobs/${fx.scoreJobId}/cancel` }) },
   'GET /api/projects/:projectId/calibration':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/calibration` }) },
   'GET /api/projects/:projectId/suggestions':    { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/suggestions` }) },
   'PUT /api/projects/:projectId/suggestions':    { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/suggestions`, payload: { mode: 'off' } }) },
@@ -376,6 +385,11 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
   const judgeJob = await h.services.judges.jobs.create(owner, project.id, { judgeIds: [judge.id], maxAttempts: 1 });
   // Settled here: a job still writing during a denied cell would move the checksum.
   await h.services.judges.jobs.settle(judgeJob.id);
+  const scoreJob = await h.services.rewardScores.create(owner, project.id, {
+    connectionId: JUDGE_CONNECTION.id,
+    maxAttempts: 1,
+  });
+  await h.services.rewardScores.settle(scoreJob.id);
   await h.services.workspaces.join(defaultWorkspaceId, spareMember.id, 'member');
   const admin = { ...people.admin, createdAt: new Date(people.admin.createdAt) };
   const workspaceInvitation = await h.services.invitations.invite(admin, defaultWorkspaceId, {
@@ -419,6 +433,7 @@ async function fixture(withSnapshot = false): Promise<Fixture> {
     importJobId,
     judgeId: judge.id,
     judgeJobId: judgeJob.id,
+    scoreJobId: scoreJob.id,
   };
 }
 

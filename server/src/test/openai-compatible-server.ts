@@ -73,7 +73,20 @@ export interface OpenAICompatibleServer {
   behaveOnce(...next: Behaviour[]): void;
   /** Chat completion requests answered or refused so far. */
   readonly completions: number;
+  /** Pooling (reward score) requests answered or refused so far; they share the behaviours with completions. */
+  readonly poolings: number;
   close(): Promise<void>;
+}
+
+/**
+ * The deterministic reward score of a pooling request: in [-2, 2] from a hash of the last message (the output being
+ * scored) and the rest of the conversation, so every output of an item gets its own score and runs repeat exactly.
+ */
+export function deterministicScore(body: ChatRequestBody): number {
+  const messages = body.messages ?? [];
+  const key = messages.map((m) => `${m.role}:${m.content}`).join('\n');
+  const digest = createHash('sha256').update(key).digest();
+  return Math.round(((digest.readUInt32BE(0) / 0xffffffff) * 4 - 2) * 10_000) / 10_000;
 }
 
 /** The deterministic reply: a few words derived from the last user message, the seed and the choice index. */
@@ -97,6 +110,7 @@ export async function startOpenAICompatibleServer(
   let standing: Behaviour | ((request: RecordedRequest, index: number) => Behaviour) = { kind: 'reply' };
   const queued: Behaviour[] = [];
   let completions = 0;
+  let poolings = 0;
   let variation = 0;
   const open = new Set<http.ServerResponse>();
 
@@ -135,6 +149,22 @@ export async function startOpenAICompatibleServer(
       return sendJson(res, 200, {
         object: 'list',
         data: [{ id: 'test-model', object: 'model', owned_by: 'feedbench' }],
+      });
+    }
+    // vLLM's pooling API for reward models, at the server's root: `{ data: [{ index: 0, object: 'pooling', data: [score] }] }`.
+    if (req.method === 'POST' && path === '/pooling') {
+      poolings++;
+      const behaviour = queued.shift() ?? (typeof standing === 'function' ? standing(recorded, completions) : standing);
+      if (options.delayMs) await sleep(options.delayMs);
+      if (behaviour.kind !== 'reply') return answer(res, body ?? {}, behaviour);
+      if (behaviour.delayMs) await sleep(behaviour.delayMs);
+      return sendJson(res, 200, {
+        id: `pool-${Date.now().toString(36)}`,
+        object: 'list',
+        created: Math.floor(Date.now() / 1000),
+        model: body?.model ?? 'test-model',
+        data: [{ index: 0, object: 'pooling', data: behaviour.json ?? [deterministicScore(body ?? {})] }],
+        usage: { prompt_tokens: 0, total_tokens: 0 },
       });
     }
     if (req.method !== 'POST' || path !== '/v1/chat/completions') {
@@ -250,6 +280,9 @@ export async function startOpenAICompatibleServer(
     },
     get completions() {
       return completions;
+    },
+    get poolings() {
+      return poolings;
     },
     async close() {
       for (const res of open) res.destroy();

@@ -85,6 +85,12 @@ const exportOptionsShape = {
   preferAdjudicated: flag.default(true),
   /** Gold (control) items are left out unless asked for: annotators answered them to be scored, not to teach. */
   includeGold: flag.default(false),
+  /**
+   * Raw JSONL only: after each exported item's human lines, one line per model judge's answer to it, marked
+   * `annotator: { kind: 'judge', ... }` (exportJudgeLineSchema). Never part of any other format: judge answers are
+   * never mixed into human preference pairs.
+   */
+  includeJudges: flag.default(false),
   /** Only items whose metadata has these values: `key=value` pairs separated by commas, compared as text. */
   metadata: z
     .string()
@@ -455,3 +461,31 @@ export const exportLineSchemas = {
     })
     .strict(),
 } satisfies Record<ExportFormat, z.ZodType>;
+
+/**
+ * A model judge's answer in a raw export with `includeJudges` (a line of its own after the item's human lines): the
+ * `annotator` is an object naming the judge and its model, never a pseudonym, so no reader takes it for a person's.
+ */
+export const exportJudgeLineSchema = z
+  .object({
+    item_id: z.string(),
+    annotator: z
+      .object({
+        kind: z.literal('judge'),
+        judge_id: z.string(),
+        name: z.string(),
+        model: z.string(),
+      })
+      .strict(),
+    prompt,
+    outputs: z.array(z.object({ id: z.string(), model: z.string().nullable(), content: z.string() }).strict()),
+    metadata: z.record(z.string(), z.unknown()),
+    answers: z.record(z.string(), z.unknown()),
+    /** The order the outputs were shown to the judge (as A, B, ...), random per call. */
+    display_order: z.array(z.string()),
+    template_version: z.number().int(),
+    answered_at: z.string(),
+    latency_ms: z.number().int(),
+  })
+  .strict();
+export type ExportJudgeLine = z.infer<typeof exportJudgeLineSchema>;

@@ -4,6 +4,7 @@ import { agreementEstimateSchema, positionBiasSchema } from './agreement.ts';
 import { judgeJobSchema } from './judge-jobs.ts';
 
 export * from './judge-jobs.ts';
+export * from './reward-scores.ts';
 
 /**
  * Model judges (server/src/modules/judges): a model connection that answers the project's own template, judging
@@ -177,3 +178,34 @@ export const judgeAnswerListResponse = z.object({
     }),
   ),
 });
+
+/**
+ * `GET /api/projects/:projectId/judges/:judgeId/disagreements`: the items where the judge's answer differs from the
+ * human annotators' (the agreement dashboard's drill-down from a judge's row), most disagreeing first, each with the
+ * judge's answer and every human answer as shown to them (display order), in real output ids.
+ */
+export const judgeDisagreementItemSchema = z.object({
+  itemId: z.string().uuid(),
+  itemExternalId: z.string(),
+  /** Mean disagreement of the judge with each human over the template's comparable questions, in (0, 1]. */
+  disagreement: z.number(),
+  judge: z.object({ answers: answersSchema, displayOrder: z.array(z.string()), answeredAt: z.string() }),
+  humans: z.array(
+    z.object({
+      annotatorId: z.string().uuid(),
+      /** Null for an account no longer a member. */
+      annotatorEmail: z.string().nullable(),
+      answers: answersSchema,
+      displayOrder: z.array(z.string()),
+      submittedAt: z.string(),
+    }),
+  ),
+});
+export type JudgeDisagreementItem = z.infer<typeof judgeDisagreementItemSchema>;
+export const judgeDisagreementsResponse = z.object({
+  judge: z.object({ id: z.string().uuid(), name: z.string() }),
+  items: z.array(judgeDisagreementItemSchema),
+  /** More items disagree than the list holds (the most disagreeing are kept). */
+  truncated: z.boolean(),
+});
+export type JudgeDisagreementsResponse = z.infer<typeof judgeDisagreementsResponse>;

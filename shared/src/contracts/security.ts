@@ -100,6 +100,9 @@ export const AUDIT_ACTIONS = [
   'model_connection.delete',
   'generation.start',
   'generation.cancel',
+  'output_scores.set',
+  'score_job.create',
+  'score_job.cancel',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -57,6 +57,12 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/JudgesRoute.tsx').then((m) => ({ Component: m.JudgesRoute })),
       },
       {
+        path: 'projects/:projectId/judges/:judgeId/disagreements',
+        HydrateFallback: PageLoading,
+        lazy: () =>
+          import('./routes/JudgeDisagreementsRoute.tsx').then((m) => ({ Component: m.JudgeDisagreementsRoute })),
+      },
+      {
         path: 'projects/:projectId/adjudication',
         HydrateFallback: PageLoading,
         lazy: () => import('./routes/AdjudicationRoute.tsx').then((m) => ({ Component: m.AdjudicationRoute })),

@@ -18,6 +18,7 @@ export * from '../../modules/items/import-jobs.schema.ts';
 export * from '../../modules/items/item-references.schema.ts';
 export * from '../../modules/items/items.schema.ts';
 export * from '../../modules/judges/judges.schema.ts';
+export * from '../../modules/judges/reward-scores.schema.ts';
 export * from '../../modules/models/models.schema.ts';
 export * from '../../modules/projects/projects.schema.ts';
 export * from '../../modules/review/review.schema.ts';

@@ -44,6 +44,10 @@ export const TABLE_OWNERS = {
   judge_answers: 'judges',
   judge_suggestion_settings: 'judges',
   suggestion_exposures: 'judges',
+  // Reward-model scoring jobs (one task per item) and each scored output's provenance.
+  reward_score_jobs: 'judges',
+  reward_score_tasks: 'judges',
+  reward_scores: 'judges',
   // Model connections (encrypted keys) and generation jobs with their one row per item x connection x sample.
   model_connections: 'models',
   generation_jobs: 'models',
@@ -206,6 +210,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/judges/judges.repository.ts',
     reads: ['annotations', 'item_outputs', 'items'],
     why: "a judge reads an item with its outputs; a job's failures name items; the anchoring report joins each assignment's arm with its annotation",
+  },
+  {
+    file: 'modules/judges/reward-scores.repository.ts',
+    reads: ['item_outputs', 'items'],
+    why: "a reward model reads an item's conversation and outputs; a job's failures name items; provenance is shown while it matches the output's score",
   },
   {
     file: 'modules/workspaces/workspaces.repository.ts',

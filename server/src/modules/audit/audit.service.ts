@@ -109,6 +109,13 @@ interface AuditEventShapes {
     target: string;
   };
   'generation.cancel': Event & { projectId: string; target: string };
+  // Scores set by hand (PUT /output-scores); a scoring job's scores are covered by its own start event.
+  'output_scores.set': Event<{ outputs: number; items: number; cleared: number }> & { projectId: string };
+  'score_job.create': Event<{ connectionId: string; model: string; items: number }> & {
+    projectId: string;
+    target: string;
+  };
+  'score_job.cancel': Event & { projectId: string; target: string };
 }
 /**
  * Keyed by every name in AUDIT_ACTIONS (shared/), so an action added there without its shape above does not compile,

@@ -36,7 +36,7 @@ interface ExportFiles {
     fileFormat: ExportFileFormat,
     hooks?: ExportHooks,
   ): Promise<NodeJS.ReadableStream>;
-  countItems(project: ExportProject, options: ExportOptions): Promise<number>;
+  countItems(project: ExportProject, options: ExportOptions, fileFormat?: ExportFileFormat): Promise<number>;
 }
 
 function toJob(row: ExportJobRow): ExportJob {
@@ -144,7 +144,7 @@ export function createExportJobsService({
     async create(project: ExportProject, userId: string, input: CreateExportJobBody): Promise<ExportJob> {
       const { fileFormat, ...options } = createExportJobBody.parse(input);
       // Counting also checks the options against the project (format vs kind, gold scores): a 4xx, not a failed job.
-      const itemsTotal = await exports.countItems(project, options);
+      const itemsTotal = await exports.countItems(project, options, fileFormat);
       const now = clock.now();
       const row = await repository.insert({
         projectId: project.id,

@@ -13,6 +13,13 @@ export const exportErrors = {
     new AppError('export.gold_unavailable', 422, 'minGoldAccuracy needs gold scores, which this server does not have', {
       field: 'minGoldAccuracy',
     }),
+  judgesNeedRaw: () =>
+    new AppError(
+      'export.judges_need_raw',
+      422,
+      'includeJudges works with the raw format as JSON Lines only: judge answers never join human preference lines',
+      { field: 'includeJudges' },
+    ),
   jobNotFound: () => new AppError('export_job.not_found', 404, 'No such export job'),
   jobNotDone: (status: string) =>
     new AppError('export_job.not_done', 409, `The export job is ${status}: its file is not ready`, { status }),

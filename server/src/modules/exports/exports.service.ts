@@ -15,6 +15,7 @@ import { createExportsRepository, type ExportItem, type ExportPageFilter } from 
 import type { ExportHooks, ExportObserver, ExportProject } from './exports.types.ts';
 import { type ExportRow, FORMATTERS } from './formats/index.ts';
 import { parquetStream } from './formats/parquet.ts';
+import { type JudgeExportAnswer, rawJudgeLines } from './formats/raw.ts';
 import { SerializedLine } from './formats/serialized-line.ts';
 import { itemAgreement } from './item-agreement.ts';
 import { preferenceOf, prepareItem, type TemplateView, templateView } from './judgements.ts';
@@ -44,6 +45,8 @@ export interface ExportSources {
   chatConversations?: (
     pairs: readonly { itemId: string; userId: string }[],
   ) => Promise<Map<string, ChatExportConversation>>;
+  /** Item id -> the model judges' answers to it (judges module; raw exports with includeJudges). */
+  judgeAnswers?: (itemIds: readonly string[]) => Promise<Map<string, JudgeExportAnswer[]>>;
 }
 
 /** The filters resolved against the database once per export: who is excluded, which items were adjudicated. */
@@ -178,6 +181,10 @@ export function createExportsService({
     do {
       const page = await repository.page(project.id, after, pageSize, exportPlan.filter);
       const conversations = project.kind === 'chat' ? await chatConversationsOf(page.items) : undefined;
+      const judged =
+        options.includeJudges && !conversations && sources.judgeAnswers
+          ? await sources.judgeAnswers(page.items.map((item) => item.id))
+          : undefined;
       let batch: ExportRow[] = [];
       for (const item of page.items) {
         // A conversation's turns stay on one side of the split: it is decided by the item (its starter).
@@ -195,6 +202,8 @@ export function createExportsService({
             batch.push(line);
             lineCount++;
           }
+          // Model answers after the item's human lines, each marked as a judge's (never counted as an annotation).
+          for (const line of rawJudgeLines(prepared, judged?.get(unit.item.id) ?? [])) batch.push(line);
           rowCount += lineCount;
           observe?.(prepared, lineCount);
         }
@@ -225,9 +234,12 @@ export function createExportsService({
     if (chunk) yield chunk;
   }
 
-  function checkKind(project: ExportProject, options: ExportOptions) {
+  function checkKind(project: ExportProject, options: ExportOptions, fileFormat?: ExportFileFormat) {
     const { kinds } = FORMATTERS[options.format];
     if (!kinds.includes(project.kind)) throw exportErrors.formatNeedsKind(options.format, kinds, project.kind);
+    // Judge lines have a shape of their own: only raw JSON Lines carry them (Parquet has one schema per format).
+    if (options.includeJudges && (options.format !== 'raw' || fileFormat === 'parquet'))
+      throw exportErrors.judgesNeedRaw();
   }
 
   /**
@@ -245,8 +257,12 @@ export function createExportsService({
   }
 
   /** Items the export's filters may keep (the denominator of progress bars); the per-item checks come later. */
-  async function countItems(project: ExportProject, options: ExportOptions): Promise<number> {
-    checkKind(project, options);
+  async function countItems(
+    project: ExportProject,
+    options: ExportOptions,
+    fileFormat?: ExportFileFormat,
+  ): Promise<number> {
+    checkKind(project, options, fileFormat);
     return repository.countItems(project.id, (await plan(project, options)).filter);
   }
 
@@ -260,7 +276,7 @@ export function createExportsService({
     fileFormat: ExportFileFormat,
     hooks: ExportHooks = {},
   ): Promise<Readable> {
-    checkKind(project, options);
+    checkKind(project, options, fileFormat);
     const batches = rows(project, options, hooks, await plan(project, options));
     if (fileFormat === 'parquet') return parquetStream(options.format, batches);
     const text = Readable.from(jsonl(batches));

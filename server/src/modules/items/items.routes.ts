@@ -185,8 +185,9 @@ export function itemsRoutes(projects: ProjectsService, items: ItemsService): Fas
         },
       },
       async (request) => {
-        const project = await projects.accessAsResearcher(requireUser(request), request.params.projectId);
-        return items.setOutputScores(project.id, request.body);
+        const user = requireUser(request);
+        const project = await projects.accessAsResearcher(user, request.params.projectId);
+        return items.setOutputScores(user, project.id, request.body);
       },
     );
   };

@@ -29,6 +29,22 @@ export function createItemsService({
   audit: AuditRecorder;
 }) {
   const imports = createImportJobsService({ db, clock, assignment, events, audit });
+
+  async function writeOutputScores(projectId: string, body: OutputScoresBody): Promise<OutputScoresResponse> {
+    return db.transaction(async (tx) => {
+      const hit = await createItemsRepository(tx).setOutputScores(projectId, body.scores);
+      const hitIndexes = new Set(hit.map((h) => h.index));
+      const missing = body.scores.findIndex((_, index) => !hitIndexes.has(index));
+      const entry = body.scores[missing];
+      if (entry) throw itemErrors.unknownOutput(missing, entry.item, entry.output);
+      const itemIds = [...new Set(hit.map((h) => h.itemId))];
+      for (let start = 0; start < itemIds.length; start += MARGIN_BATCH) {
+        await assignment.refreshScoreMargins(tx, projectId, itemIds.slice(start, start + MARGIN_BATCH));
+      }
+      return { outputs: hit.length, items: itemIds.length };
+    });
+  }
+
   return {
     /** Imports of files of any size, streamed (import-jobs.service.ts). */
     imports,
@@ -50,22 +66,18 @@ export function createItemsService({
     /**
      * Sets reward-model scores of outputs (researchers; access checked by the route), all or nothing: an entry naming
      * no output of the project refuses the whole request (422 with its index). The items' score margins follow in the
-     * same transaction, so the score-margin policy never claims by a stale margin.
+     * same transaction, so the score-margin policy never claims by a stale margin. Audited as `by` (a refused
+     * request writes nothing, audit included).
      */
-    async setOutputScores(projectId: string, body: OutputScoresBody): Promise<OutputScoresResponse> {
-      return db.transaction(async (tx) => {
-        const hit = await createItemsRepository(tx).setOutputScores(projectId, body.scores);
-        const hitIndexes = new Set(hit.map((h) => h.index));
-        const missing = body.scores.findIndex((_, index) => !hitIndexes.has(index));
-        const entry = body.scores[missing];
-        if (entry) throw itemErrors.unknownOutput(missing, entry.item, entry.output);
-        const itemIds = [...new Set(hit.map((h) => h.itemId))];
-        for (let start = 0; start < itemIds.length; start += MARGIN_BATCH) {
-          await assignment.refreshScoreMargins(tx, projectId, itemIds.slice(start, start + MARGIN_BATCH));
-        }
-        return { outputs: hit.length, items: itemIds.length };
-      });
+    async setOutputScores(by: AuditActor, projectId: string, body: OutputScoresBody): Promise<OutputScoresResponse> {
+      const result = await writeOutputScores(projectId, body);
+      const cleared = body.scores.filter((s) => s.score === null).length;
+      await audit.record('output_scores.set', by, { projectId, details: { ...result, cleared } });
+      return result;
     },
+
+    /** The same write without an audit event of its own: a scoring job's (audited when it starts). */
+    writeOutputScores,
 
     /** The head of a file, checked line by line as its import would be; nothing is stored (import-preview.ts). */
     preview(

@@ -38,6 +38,57 @@ export function judgeDisagreementScores(
   return scores;
 }
 
+/**
+ * How much one judge answer differs from one human answer, 0 .. 1: the mean over the template's questions with a
+ * disagreement measure that both answered (NaN when none is comparable).
+ */
+export function answerDisagreement(questions: readonly Question[], judge: Answers, human: Answers): number {
+  const parts = questions
+    .filter(hasDisagreement)
+    .flatMap((q) =>
+      judge[q.id] !== undefined && human[q.id] !== undefined ? [disagreement(q, [judge[q.id], human[q.id]])] : [],
+    )
+    .filter((p) => Number.isFinite(p));
+  return parts.length > 0 ? parts.reduce((a, b) => a + b) / parts.length : Number.NaN;
+}
+
+/**
+ * The answer a reward model's scores imply, for the questions that compare outputs (ranking: outputs by score, equal
+ * scores tied; pairwise: the higher-scored output preferred, equal scores a tie), so the judge-disagreement order can
+ * count a judge that disagrees with the reward model (issue 14: "judges disagree with each other or with a
+ * reward-model score"). Items with an output left unscored give none.
+ */
+export function rewardModelAnswers(
+  questions: readonly Question[],
+  outputScores: readonly { itemId: string; outputs: { id: string; score: number | null }[] }[],
+): { itemId: string; answers: Answers }[] {
+  const rows: { itemId: string; answers: Answers }[] = [];
+  for (const { itemId, outputs } of outputScores) {
+    if (outputs.length < 2 || outputs.some((o) => o.score === null)) continue;
+    const scored = [...outputs].sort((a, b) => (b.score as number) - (a.score as number));
+    const groups: string[][] = [];
+    let last: number | null = null;
+    for (const output of scored) {
+      if (output.score === last) groups.at(-1)?.push(output.id);
+      else groups.push([output.id]);
+      last = output.score;
+    }
+    const answers: Answers = {};
+    for (const question of questions) {
+      if (question.type === 'ranking') answers[question.id] = { type: 'ranking', groups };
+      if (question.type === 'pairwise' && outputs.length === 2) {
+        const [first] = groups;
+        answers[question.id] =
+          first && first.length === 1
+            ? { type: 'pairwise', verdict: 'preferred', preferred: first[0] }
+            : { type: 'pairwise', verdict: 'tie' };
+      }
+    }
+    if (Object.keys(answers).length > 0) rows.push({ itemId, answers });
+  }
+  return rows;
+}
+
 /** JSON with object keys sorted, so two equal answers written in another key order read as one. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;

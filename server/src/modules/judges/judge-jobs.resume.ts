@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { JUDGE_JOB_STALE_MS, type JudgesService } from './judges.service.ts';
+import { JUDGE_JOB_STALE_MS } from './judges.service.ts';
 
 /**
- * Judging jobs survive restarts: once the server is ready it resumes the running jobs whose instance stopped (stale
+ * Judging (and reward scoring) jobs survive restarts: once the server is ready it resumes the running jobs whose instance stopped (stale
  * heartbeat), and checks again every JUDGE_JOB_STALE_MS for jobs of instances that ended since. The timer never
  * keeps the process alive and stops on close.
  */
 export function registerJudgeJobResumption(
   app: FastifyInstance,
-  judges: Pick<JudgesService, 'jobs'>,
+  judges: { jobs: { resumeStale(): Promise<unknown> } },
   log: (message: string, error: unknown) => void,
 ) {
   let timer: NodeJS.Timeout | undefined;

@@ -39,6 +39,46 @@ interface Deps {
   log: (message: string, error?: unknown) => void;
 }
 
+/** A failed attempt's reason; `retryAfterMs` when the endpoint asked to wait (429). */
+export type AttemptFailure = { error: string; retryAfterMs?: number };
+
+/**
+ * The retry rule every job of this module shares: an attempt is retried after a failure (exponential backoff, capped at
+ * 30 s) until `maxAttempts` are spent, then reported failed for good; a 429 waits out its Retry-After without spending
+ * an attempt (up to maxRateLimitWaits), and every worker of the job pauses with it (Retry-After is about the endpoint,
+ * not the task). Aborting the signal stops between calls.
+ */
+export function createRetrier(timing: JudgeJobTiming, signal: AbortSignal) {
+  let pauseUntil = 0;
+  return {
+    async run(task: {
+      attemptsSoFar: number;
+      maxAttempts: number;
+      attempt: () => Promise<AttemptFailure | null>;
+      failed: (error: string, last: boolean) => Promise<void>;
+    }) {
+      let attempts = task.attemptsSoFar;
+      let rateLimitWaits = 0;
+      while (!signal.aborted) {
+        const wait = pauseUntil - Date.now();
+        if (wait > 0) await sleep(wait, undefined, { signal });
+        const failure = await task.attempt();
+        if (failure === null || signal.aborted) return;
+        if (failure.retryAfterMs !== undefined && rateLimitWaits < timing.maxRateLimitWaits) {
+          rateLimitWaits++;
+          pauseUntil = Math.max(pauseUntil, Date.now() + Math.min(failure.retryAfterMs, timing.maxRetryAfterMs));
+          continue;
+        }
+        attempts++;
+        const last = attempts >= task.maxAttempts;
+        await task.failed(failure.error, last);
+        if (last) return;
+        await sleep(Math.min(timing.backoffMs * 2 ** (attempts - 1), 30_000), undefined, { signal });
+      }
+    },
+  };
+}
+
 /** Fisher-Yates with a cryptographic source: each call shows the outputs in a fresh random order. */
 function shuffled<T>(values: readonly T[]): T[] {
   const copy = [...values];
@@ -64,7 +104,7 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   const tasks = await repository.pendingTasks(job.id);
   const judges = new Map<string, JudgeRow | null>();
   const usable = new Map<string, boolean>();
-  let pauseUntil = 0;
+  const retrier = createRetrier(timing, signal);
   let lastProgress = 0;
 
   const progress = async (force = false) => {
@@ -81,10 +121,7 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   }
 
   /** One call: the stored answer, or why it gave none (and whether waiting out a 429 is what is needed). */
-  async function attempt(
-    task: JudgeTaskRow,
-    judge: JudgeRow,
-  ): Promise<{ error: string; retryAfterMs?: number } | null> {
+  async function attempt(task: JudgeTaskRow, judge: JudgeRow): Promise<AttemptFailure | null> {
     const item = await repository.item(task.itemId);
     if (!item) return { error: 'the item was deleted' };
     const questions = project?.settings.questions ?? [];
@@ -150,26 +187,12 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
       await repository.attemptFailed(task, 'the model connection is not usable by this project', true);
       return;
     }
-    let attempts = task.attempts;
-    let rateLimitWaits = 0;
-    while (!signal.aborted) {
-      const wait = pauseUntil - Date.now();
-      if (wait > 0) await sleep(wait, undefined, { signal });
-      const failure = await attempt(task, judge);
-      if (failure === null) return;
-      if (signal.aborted) return;
-      if (failure.retryAfterMs !== undefined && rateLimitWaits < timing.maxRateLimitWaits) {
-        // Retry-After applies to the endpoint, not to this task: every worker of the job waits it out.
-        rateLimitWaits++;
-        pauseUntil = Math.max(pauseUntil, Date.now() + Math.min(failure.retryAfterMs, timing.maxRetryAfterMs));
-        continue;
-      }
-      attempts++;
-      const last = attempts >= job.maxAttempts;
-      await repository.attemptFailed(task, failure.error, last);
-      if (last) return;
-      await sleep(Math.min(timing.backoffMs * 2 ** (attempts - 1), 30_000), undefined, { signal });
-    }
+    await retrier.run({
+      attemptsSoFar: task.attempts,
+      maxAttempts: job.maxAttempts,
+      attempt: () => attempt(task, judge),
+      failed: (error, last) => repository.attemptFailed(task, error, last),
+    });
   }
 
   try {

@@ -29,6 +29,11 @@ export const judgeErrors = {
     new AppError('judge_job.not_running', 409, `The job is ${status}: only a running job can be cancelled`, {
       status,
     }),
+  nothingToScore: () =>
+    new AppError('score_job.nothing_to_score', 422, 'Every selected item already has scores from this connection', {
+      field: 'redo',
+    }),
+  scoreJobNotFound: () => new AppError('score_job.not_found', 404, 'No such scoring job'),
   noMetadataKey: () =>
     new AppError('judge.bad_category', 422, 'category must be an item metadata key', { field: 'category' }),
 };

@@ -283,6 +283,29 @@ export function createJudgesRepository(db: Executor) {
         .orderBy(asc(judgeAnswers.itemId), asc(judgeAnswers.judgeId));
     },
 
+    /** Per item of the project, its outputs' scores (reward model or import), for judge-vs-reward disagreement. */
+    async outputScoresOf(projectId: string) {
+      const rows = await db
+        .select({ itemId: itemOutputs.itemId, id: itemOutputs.outputId, score: itemOutputs.score })
+        .from(itemOutputs)
+        .innerJoin(items, eq(items.id, itemOutputs.itemId))
+        .where(eq(items.projectId, projectId))
+        .orderBy(asc(itemOutputs.itemId), asc(itemOutputs.position));
+      const byItem = new Map<string, { id: string; score: number | null }[]>();
+      for (const row of rows) byItem.set(row.itemId, [...(byItem.get(row.itemId) ?? []), row]);
+      return [...byItem].map(([itemId, outputs]) => ({ itemId, outputs }));
+    },
+
+    /** The answers to these items with their judge's name, by item (raw exports with includeJudges). */
+    answersForExport(itemIds: readonly string[]) {
+      return db
+        .select({ answer: judgeAnswers, name: judges.name })
+        .from(judgeAnswers)
+        .innerJoin(judges, eq(judges.id, judgeAnswers.judgeId))
+        .where(inArray(judgeAnswers.itemId, [...itemIds]))
+        .orderBy(asc(judges.createdAt), asc(judges.id));
+    },
+
     async answerOf(judgeId: string, itemId: string): Promise<JudgeAnswerRow | undefined> {
       const [row] = await db
         .select()

@@ -6,6 +6,7 @@ import {
   createJudgeJobBody,
   judgeAnswerListResponse,
   judgeConnectionListResponse,
+  judgeDisagreementsResponse,
   judgeFailureListResponse,
   judgeJobListResponse,
   judgeJobParams,
@@ -84,6 +85,20 @@ export function judgesRoutes(judges: JudgesService): FastifyPluginAsyncZod {
       async (request) => ({
         answers: await judges.answers(requireUser(request), request.params.projectId, request.params.judgeId),
       }),
+    );
+
+    app.get(
+      '/api/projects/:projectId/judges/:judgeId/disagreements',
+      {
+        schema: {
+          tags,
+          description:
+            "Items where the judge's answer differs from the human annotators', most first, with every answer",
+          params: judgeParams,
+          response: { 200: judgeDisagreementsResponse },
+        },
+      },
+      async (request) => judges.disagreements(requireUser(request), request.params.projectId, request.params.judgeId),
     );
 
     app.post(

@@ -9,6 +9,8 @@ import {
   createJudgeBody,
   createJudgeJobBody,
   type Judge,
+  type JudgeDisagreementItem,
+  type JudgeDisagreementsResponse,
   type JudgeJob,
   type Question,
   type SuggestionSettings,
@@ -25,7 +27,7 @@ import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { anchoringReport } from './judge-anchoring.ts';
 import { calibrationReport, judgeAnnotatorRows } from './judge-calibration.ts';
-import { judgeDisagreementScores } from './judge-disagreement.ts';
+import { answerDisagreement, judgeDisagreementScores, rewardModelAnswers } from './judge-disagreement.ts';
 import { DEFAULT_TIMING, type JudgeJobTiming, runJudgeJob } from './judge-jobs.runner.ts';
 import { judgeErrors } from './judges.errors.ts';
 import { createJudgesRepository, type JudgeJobRow, type JudgeRow } from './judges.repository.ts';
@@ -38,12 +40,14 @@ export const JUDGE_JOB_STALE_MS = 60_000;
 const RECENT_MS = 60_000;
 const LIST_LIMIT = 50;
 const SETTINGS_TTL_MS = 2000;
+/** Items a judge's drill-down lists at most (the most disagreeing). */
+const DISAGREEMENTS_LIMIT = 200;
 
 interface Deps {
   db: Database;
   clock: Clock;
   models: JudgeModels;
-  projects: Pick<ProjectsService, 'accessAsResearcher' | 'findRow'>;
+  projects: Pick<ProjectsService, 'accessAsResearcher' | 'findRow' | 'listMembers'>;
   events: Pick<ProjectEvents, 'publish'>;
   audit: AuditRecorder;
   /** The project's submitted human annotations, as agreement reads them (the agreement service's). */
@@ -292,6 +296,42 @@ export function createJudgesService(deps: Deps) {
       await audit.record('judge.delete', user, { projectId, target: judgeId, details: { name: judge.name } });
     },
 
+    /**
+     * The judges' answers to these items, by item id, for raw exports that ask for them (`includeJudges`): each with
+     * its judge's name and model, so the line is marked as a model's.
+     */
+    async exportAnswers(itemIds: readonly string[]) {
+      const byItem = new Map<
+        string,
+        {
+          judgeId: string;
+          name: string;
+          model: string;
+          answers: Answers;
+          displayOrder: string[];
+          templateVersion: number;
+          answeredAt: Date;
+          latencyMs: number;
+        }[]
+      >();
+      if (itemIds.length === 0) return byItem;
+      for (const { answer, name } of await repository.answersForExport(itemIds)) {
+        const list = byItem.get(answer.itemId) ?? [];
+        list.push({
+          judgeId: answer.judgeId,
+          name,
+          model: answer.model,
+          answers: answer.answers,
+          displayOrder: answer.displayOrder,
+          templateVersion: answer.templateVersion,
+          answeredAt: answer.answeredAt,
+          latencyMs: answer.latencyMs,
+        });
+        byItem.set(answer.itemId, list);
+      }
+      return byItem;
+    },
+
     /** A judge's answers (real output ids): the way judge answers leave the server, apart from human exports. */
     async answers(user: SessionUser, projectId: string, judgeId: string) {
       await projects.accessAsResearcher(user, projectId);
@@ -304,6 +344,57 @@ export function createJudgesService(deps: Deps) {
         latencyMs: a.latencyMs,
         answeredAt: a.answeredAt.toISOString(),
       }));
+    },
+
+    /**
+     * The items where a judge disagrees with the humans, most first: per item the judge's answer and each human's
+     * (with the order they were shown), so a researcher sees where and how the judge goes wrong.
+     */
+    async disagreements(user: SessionUser, projectId: string, judgeId: string): Promise<JudgeDisagreementsResponse> {
+      const project = await projects.accessAsResearcher(user, projectId);
+      const judge = await repository.findJudge(project.id, judgeId);
+      if (!judge) throw judgeErrors.notFound();
+      const [answers, humans, members] = await Promise.all([
+        repository.answersOf(project.id, judgeId),
+        deps.humanAnnotations(project.id),
+        projects.listMembers(user, project.id),
+      ]);
+      const emails = new Map(members.map((m) => [m.userId, m.email]));
+      const humansByItem = new Map<string, SubmittedAnnotation[]>();
+      for (const human of humans) humansByItem.set(human.itemId, [...(humansByItem.get(human.itemId) ?? []), human]);
+      const items: JudgeDisagreementItem[] = [];
+      for (const answer of answers) {
+        const itemHumans = humansByItem.get(answer.itemId) ?? [];
+        const parts = itemHumans
+          .map((h) => answerDisagreement(project.settings.questions, answer.answers, h.answers))
+          .filter((p) => Number.isFinite(p));
+        const mean = parts.length > 0 ? parts.reduce((a, b) => a + b) / parts.length : 0;
+        const first = itemHumans[0];
+        if (mean <= 0 || !first) continue;
+        items.push({
+          itemId: answer.itemId,
+          itemExternalId: first.itemExternalId,
+          disagreement: mean,
+          judge: {
+            answers: answer.answers,
+            displayOrder: answer.displayOrder,
+            answeredAt: answer.answeredAt.toISOString(),
+          },
+          humans: itemHumans.map((h) => ({
+            annotatorId: h.userId,
+            annotatorEmail: emails.get(h.userId) ?? null,
+            answers: h.answers,
+            displayOrder: h.displayOrder,
+            submittedAt: h.submittedAt.toISOString(),
+          })),
+        });
+      }
+      items.sort((a, b) => b.disagreement - a.disagreement || a.itemExternalId.localeCompare(b.itemExternalId));
+      return {
+        judge: { id: judge.id, name: judge.name },
+        items: items.slice(0, DISAGREEMENTS_LIMIT),
+        truncated: items.length > DISAGREEMENTS_LIMIT,
+      };
     },
 
     async calibration(user: SessionUser, projectId: string, query: { category?: string }): Promise<CalibrationReport> {
@@ -417,14 +508,22 @@ export function createJudgesService(deps: Deps) {
     },
 
     /**
-     * Per item of a project, how much its judges disagree with each other and with the human majority, in [0, 1]
+     * Per item of a project, how much its judges disagree with each other, with the reward model's scores (when every
+     * output of the item has one) and with the human majority, in [0, 1]
      * (judge-disagreement.ts); items no judge answered are absent. For the assignment engine's selection policies.
      */
     async disagreementScores(projectId: string): Promise<Map<string, number>> {
       const project = await projects.findRow(projectId);
       if (!project) return new Map();
-      const [humans, judgeAnswers] = await Promise.all([deps.humanAnnotations(projectId), judgeAnswersOf(projectId)]);
-      return judgeDisagreementScores(project.settings.questions, judgeAnswers, humans);
+      const [humans, judgeAnswers, outputScores] = await Promise.all([
+        deps.humanAnnotations(projectId),
+        judgeAnswersOf(projectId),
+        repository.outputScoresOf(projectId),
+      ]);
+      // The reward model's implied answer counts as one more judge, on items some judge answered.
+      const judged = new Set(judgeAnswers.map((a) => a.itemId));
+      const reward = rewardModelAnswers(project.settings.questions, outputScores).filter((r) => judged.has(r.itemId));
+      return judgeDisagreementScores(project.settings.questions, [...judgeAnswers, ...reward], humans);
     },
   };
   return service;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from '../../test/openai-compatible-server.ts';
-import { createModelClient, ModelCallError } from './model-client.ts';
+import { createModelClient, ModelCallError, poolingBaseUrl, readPoolingScore } from './model-client.ts';
 import { DEFAULT_MODEL_NETWORK_POLICY } from './model-url-guard.ts';
 
 const network = DEFAULT_MODEL_NETWORK_POLICY;
@@ -153,5 +153,33 @@ describe('model client against an OpenAI-compatible server', () => {
     await gone.close();
     const error = await failure(clientFor({ baseUrl: url }).complete({ messages: user('x') }));
     expect(error.kind).toBe('network');
+  });
+});
+
+describe('readPoolingScore (vLLM POST /pooling)', () => {
+  it('reads a number, a one-label classifier row, and a per-token reward model (the last token)', () => {
+    expect(readPoolingScore({ data: [{ index: 0, object: 'pooling', data: 0.25 }] })).toBe(0.25);
+    expect(readPoolingScore({ data: [{ index: 0, object: 'pooling', data: [-1.5] }] })).toBe(-1.5);
+    expect(readPoolingScore({ data: [{ index: 0, object: 'pooling', data: [[0.1], [0.2], [3]] }] })).toBe(3);
+  });
+
+  it('refuses anything that is not one finite number', () => {
+    for (const response of [
+      null,
+      {},
+      { data: [] },
+      { data: [{ data: 1 }, { data: 2 }] },
+      { data: [{ data: 'high' }] },
+      { data: [{ data: [] }] },
+      { data: [{ data: { score: 1 } }] },
+    ]) {
+      expect(readPoolingScore(response)).toBeUndefined();
+    }
+  });
+
+  it('calls the server root beside /v1', () => {
+    expect(poolingBaseUrl('http://gpu:8000/v1')).toBe('http://gpu:8000');
+    expect(poolingBaseUrl('http://gpu:8000/v1/')).toBe('http://gpu:8000');
+    expect(poolingBaseUrl('http://gpu:8000/rm')).toBe('http://gpu:8000/rm');
   });
 });

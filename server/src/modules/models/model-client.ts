@@ -41,6 +41,42 @@ export interface StreamRequest {
   signal?: AbortSignal;
 }
 
+export interface ScoreRequest {
+  /** The conversation with the output to score as its last (assistant) turn. */
+  messages: ChatMessage[];
+  signal?: AbortSignal;
+}
+
+export type ScoreResult = {
+  score: number;
+  /** The connection's model id. */
+  model: string;
+  latencyMs: number;
+};
+
+/**
+ * vLLM serves its pooling API at the server's root (`POST /pooling`), beside `/v1`: the connection's base URL without a
+ * trailing `/v1` (a base URL without one is used as it is).
+ */
+export function poolingBaseUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+/**
+ * The one score in a pooling response (vLLM, `POST /pooling`: `{ data: [{ index, object: 'pooling', data }] }`). A
+ * sequence classifier with one label (most reward models, e.g. `*ForSequenceClassification` served with
+ * `--runner pooling`) gives `data: [score]` or `data: score`; a per-token reward model (`*ForRewardModeling`, pooling
+ * ALL) gives one row per token, and the sequence's reward is the last token's (its last value). Anything else is not a
+ * score: undefined.
+ */
+export function readPoolingScore(response: unknown): number | undefined {
+  const entries = (response as { data?: unknown } | null)?.data;
+  if (!Array.isArray(entries) || entries.length !== 1) return undefined;
+  let value: unknown = (entries[0] as { data?: unknown } | null)?.data;
+  for (let depth = 0; Array.isArray(value) && depth < 2; depth++) value = value.at(-1);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** What a client needs of a connection: the key decrypted by the models service, never stored here. */
 export interface ClientConnection {
   baseUrl: string;
@@ -148,9 +184,42 @@ export function createModelClient(connection: ClientConnection, options: ModelCl
     fetch: createGuardedFetch(options.network),
   });
   const { apiKey, model } = connection;
+  // The same options at the server's root, for vLLM's pooling API (reward models).
+  const pooling = new OpenAI({
+    baseURL: poolingBaseUrl(connection.baseUrl),
+    apiKey: connection.apiKey ?? 'none',
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    fetch: createGuardedFetch(options.network),
+  });
 
   return {
     model,
+
+    /**
+     * A reward model's score of the conversation's last turn: `POST /pooling` with `{ model, messages }` (vLLM's
+     * chat-style pooling input, so the server applies the model's chat template). No retries (callers back off).
+     */
+    async score(request: ScoreRequest): Promise<ScoreResult> {
+      const started = performance.now();
+      let response: unknown;
+      try {
+        response = await pooling.post('/pooling', {
+          body: { model, messages: request.messages },
+          signal: request.signal,
+        });
+      } catch (error) {
+        throw normaliseError(error, apiKey, request.signal);
+      }
+      const score = readPoolingScore(response);
+      if (score === undefined) {
+        throw new ModelCallError(
+          'invalid_response',
+          'the endpoint answered without one numeric score (is it a reward model?)',
+        );
+      }
+      return { score, model, latencyMs: performance.now() - started };
+    },
 
     /** `n` choices in one non-streaming call (judges pass responseFormat for structured answers). */
     async complete(request: CompleteRequest): Promise<CompletionResult[]> {

@@ -25,6 +25,8 @@ import {
   DEFAULT_CALL_TIMEOUT_MS,
   ModelCallError,
   type ModelClient,
+  type ScoreRequest,
+  type ScoreResult,
   type StreamRequest,
 } from './model-client.ts';
 import { type ModelNetworkPolicy, refuseAddress } from './model-url-guard.ts';
@@ -162,6 +164,11 @@ export function createModelsService(deps: Deps) {
     /** `n` choices in one call; no retries (callers retry on ModelCallError.retryable, honouring retryAfterMs). */
     async complete(connectionId: string, request: CompleteRequest): Promise<CompletionResult[]> {
       return (await client(connectionId)).complete(request);
+    },
+
+    /** A reward model's score of the conversation's last turn (vLLM's pooling API); no retries. */
+    async score(connectionId: string, request: ScoreRequest): Promise<ScoreResult> {
+      return (await client(connectionId)).score(request);
     },
 
     async streamChat(

@@ -8,6 +8,7 @@ import { CalibrationTable } from '../../features/judges/components/CalibrationTa
 import { CreateJudgeForm } from '../../features/judges/components/CreateJudgeForm.tsx';
 import { JudgeJobsList } from '../../features/judges/components/JudgeJobsList.tsx';
 import { JudgesList } from '../../features/judges/components/JudgesList.tsx';
+import { RewardScoresPanel } from '../../features/judges/components/RewardScoresPanel.tsx';
 import { RunJudgeJobForm } from '../../features/judges/components/RunJudgeJobForm.tsx';
 import { SuggestionSettingsForm } from '../../features/judges/components/SuggestionSettingsForm.tsx';
 import { judgesMessages } from '../../features/judges/judges.messages.ts';
@@ -54,6 +55,7 @@ export function JudgesRoute() {
         <h2 id="jobs-heading">{t('jobsHeading')}</h2>
         <JudgeJobsList projectId={projectId} jobs={jobs.data} judges={judges.data} />
       </section>
+      <RewardScoresPanel projectId={projectId} connections={connections.data} />
       <section className="card stack" aria-labelledby="calibration-heading">
         <h2 id="calibration-heading">{t('calibrationHeading')}</h2>
         <CalibrationTable projectId={projectId} />

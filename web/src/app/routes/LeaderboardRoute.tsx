@@ -76,13 +76,16 @@ export function LeaderboardRoute() {
             <h2 id={`${id}-chart`}>{t('tableTitle')}</h2>
             <p>
               {t('summary', {
-                comparisons: format.integer(b.comparisons),
-                annotations: format.integer(b.annotations),
-                items: format.integer(b.items),
+                comparisons: t('summaryComparisons', { count: b.comparisons, n: format.integer(b.comparisons) }),
+                annotations: t('summaryAnswers', { count: b.annotations, n: format.integer(b.annotations) }),
+                items: t('summaryItems', { count: b.items, n: format.integer(b.items) }),
               })}{' '}
               {t('skipped', {
-                noModel: format.integer(b.skipped.noModel),
-                sameModel: format.integer(b.skipped.sameModel),
+                noModel: t('skippedNoModel', { count: b.skipped.noModel, n: format.integer(b.skipped.noModel) }),
+                sameModel: t('skippedSameModel', {
+                  count: b.skipped.sameModel,
+                  n: format.integer(b.skipped.sameModel),
+                }),
               })}
             </p>
             {b.lengthCoefficient !== null && (

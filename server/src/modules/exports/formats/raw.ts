@@ -1,3 +1,4 @@
+import type { Answers, ExportJudgeLine } from '@feedbench/shared';
 import { annotatorPseudonym } from '../annotator-pseudonym.ts';
 import type { ChatUnit } from '../chat-turns.ts';
 import type { PreparedItem } from '../judgements.ts';
@@ -47,6 +48,40 @@ export function* rawLines({ item }: PreparedItem, projectId: string, chat?: Chat
       corrected_answers: annotation.correctedAnswers,
       reference: item.reference,
       ...(chat ? { chat: chatColumns(chat) } : {}),
+    };
+  }
+}
+
+/** A model judge's stored answer to an item, as the judges module hands it to exports. */
+export interface JudgeExportAnswer {
+  judgeId: string;
+  name: string;
+  model: string;
+  answers: Answers;
+  displayOrder: string[];
+  templateVersion: number;
+  answeredAt: Date;
+  latencyMs: number;
+}
+
+/** The item's judge answers as raw lines of their own (`includeJudges`), each naming its judge and model. */
+export function* rawJudgeLines(
+  { item }: PreparedItem,
+  answers: readonly JudgeExportAnswer[],
+): Generator<ExportJudgeLine> {
+  const outputs = item.outputs.map((o) => ({ id: o.id, model: o.model, content: o.content }));
+  for (const answer of answers) {
+    yield {
+      item_id: item.externalId,
+      annotator: { kind: 'judge', judge_id: answer.judgeId, name: answer.name, model: answer.model },
+      prompt: item.conversation,
+      outputs,
+      metadata: item.metadata,
+      answers: answer.answers,
+      display_order: answer.displayOrder,
+      template_version: answer.templateVersion,
+      answered_at: answer.answeredAt.toISOString(),
+      latency_ms: answer.latencyMs,
     };
   }
 }

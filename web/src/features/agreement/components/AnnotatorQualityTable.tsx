@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMessages } from '../../../i18n/messages.ts';
 import { at } from '../agreement.messages.ts';
-import { drillDownPath } from './drill-down-path.ts';
+import { drillDownPath, judgeDrillDownPath } from './drill-down-path.ts';
 import { formatDuration, formatPercent, formatStatistic } from './format.ts';
 import { judgeRowMessages } from './judge-row.messages.ts';
 
@@ -108,7 +108,8 @@ export function AnnotatorQualityTable({ report }: { report: AgreementReport }) {
                 </Link>
               ) : (
                 <span title={judgeT('description')}>
-                  {a.judgeName} <span className="badge judge">{judgeT('badge')}</span>
+                  <Link to={judgeDrillDownPath(report.projectId, a.userId)}>{a.judgeName}</Link>{' '}
+                  <span className="badge judge">{judgeT('badge')}</span>
                 </span>
               )}
             </th>

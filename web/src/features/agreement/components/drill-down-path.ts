@@ -4,3 +4,8 @@ import type { DrillDownTarget } from '../api/get-agreement-annotations.ts';
 export function drillDownPath(projectId: string, target: DrillDownTarget): string {
   return `/projects/${encodeURIComponent(projectId)}/agreement/annotations?${new URLSearchParams(target)}`;
 }
+
+/** A model judge's drill-down (its disagreements with the annotators, on the judges pages). */
+export function judgeDrillDownPath(projectId: string, judgeId: string): string {
+  return `/projects/${encodeURIComponent(projectId)}/judges/${encodeURIComponent(judgeId)}/disagreements`;
+}

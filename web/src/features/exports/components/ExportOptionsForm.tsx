@@ -127,6 +127,7 @@ export function ExportOptionsForm({
           {check('preferCorrected', t('preferCorrected'), true)}
           {check('preferAdjudicated', t('preferAdjudicated'), true)}
           {check('includeGold', t('includeGold'), false)}
+          {check('includeJudges', t('includeJudges'), false)}
           {check('skipFlagged', t('skipFlagged'), true)}
         </div>
       </fieldset>

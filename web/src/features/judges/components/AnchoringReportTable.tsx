@@ -37,13 +37,15 @@ export function AnchoringReportTable({ projectId }: { projectId: string }) {
                 <td>
                   {t('anchoringCell', {
                     value: statistic({ value: q.shown.agreement, ci: q.shown.ci }),
-                    count: format.integer(q.shown.annotations),
+                    count: q.shown.annotations,
+                    n: format.integer(q.shown.annotations),
                   })}
                 </td>
                 <td>
                   {t('anchoringCell', {
                     value: statistic({ value: q.hidden.agreement, ci: q.hidden.ci }),
-                    count: format.integer(q.hidden.annotations),
+                    count: q.hidden.annotations,
+                    n: format.integer(q.hidden.annotations),
                   })}
                 </td>
                 <td>{statistic({ value: q.difference, ci: q.ci })}</td>

@@ -6,7 +6,8 @@ import { useMessages } from '../../../i18n/messages.ts';
 import { useCancelJudgeJob, useJudgeFailures } from '../api/judge-jobs.ts';
 import { judgesMessages } from '../judges.messages.ts';
 
-const STATUS_KEYS = {
+/** A job's status as shown (judging and scoring jobs share the four statuses). */
+export const JOB_STATUS_KEYS = {
   running: 'statusRunning',
   done: 'statusDone',
   cancelled: 'statusCancelled',
@@ -58,7 +59,7 @@ function JobRow({ projectId, job, judges }: { projectId: string; job: JudgeJob; 
     <li className="card stack" aria-label={names}>
       <div className="row">
         <strong>{names}</strong>
-        <span className={`badge job-${job.status}`}>{t(STATUS_KEYS[job.status])}</span>
+        <span className={`badge job-${job.status}`}>{t(JOB_STATUS_KEYS[job.status])}</span>
         <span className="muted">
           {t('jobStarted')}: {format.dateTime(job.createdAt)}
         </span>

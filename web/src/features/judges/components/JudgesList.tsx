@@ -1,8 +1,10 @@
 import type { Judge } from '@feedbench/shared';
+import { Link } from 'react-router';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
+import { judgeDisagreementsPath } from '../api/disagreements.ts';
 import { useDeleteJudge } from '../api/judges.ts';
 import { judgesMessages } from '../judges.messages.ts';
 
@@ -43,7 +45,20 @@ export function JudgesList({
             <tr key={judge.id}>
               <td>{judge.name}</td>
               <td>{connectionName(judge.connectionId)}</td>
-              <td>{format.integer(judge.answered)}</td>
+              <td>
+                {format.integer(judge.answered)}
+                {judge.answered > 0 && (
+                  <>
+                    {' '}
+                    <Link
+                      to={judgeDisagreementsPath(projectId, judge.id)}
+                      aria-label={`${judge.name}: ${t('disagreementsLink')}`}
+                    >
+                      {t('disagreementsLink')}
+                    </Link>
+                  </>
+                )}
+              </td>
               <td>
                 <ConfirmButton
                   label={t('deleteJudge')}
