@@ -163,8 +163,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   },
   {
     file: 'modules/projects/projects.repository.ts',
-    reads: ['item_counters', 'item_slots', 'items', 'reviews', 'skips', 'users', 'workspace_members'],
-    why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement (completion net of rejected answers)",
+    reads: ['item_counters', 'item_slots', 'items', 'leases', 'reviews', 'skips', 'users', 'workspace_members'],
+    why: "every request's project-with-role statement joins workspace membership; dashboard counters in one statement (completion net of rejected answers; a prepared task's lease is not work in progress)",
   },
   {
     file: 'modules/assignment/selection.repository.ts',
@@ -180,6 +180,11 @@ export const READ_MODELS: readonly ReadModel[] = [
     file: 'modules/audit/audit.repository.ts',
     reads: ['projects', 'workspaces'],
     why: 'the audit log names the project and workspace of each event (ids stay the record; names are read with it)',
+  },
+  {
+    file: 'modules/items/import-jobs.repository.ts',
+    reads: ['projects'],
+    why: "with foreign-key triggers off for an import's move, the project row is locked FOR KEY SHARE as those checks would have locked it, so the project cannot be deleted under the import",
   },
   {
     file: 'modules/items/item-browser.repository.ts',
