@@ -31,17 +31,47 @@ export const importLineSchema = z
     const ids = new Set<string>();
     line.outputs?.forEach((output, index) => {
       if (ids.has(output.id)) {
-        ctx.addIssue({ code: 'custom', path: ['outputs', index, 'id'], message: `duplicate output id "${output.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outputs', index, 'id'],
+          message: `duplicate output id "${output.id}"`,
+          params: { problem: 'duplicate_output_id', id: output.id },
+        });
       }
       ids.add(output.id);
     });
   });
 export type ImportLine = z.infer<typeof importLineSchema>;
 
+/**
+ * What is wrong with a line, for the web app to word in the reader's language (`params` holds the values the wording
+ * needs); `message` is the English wording that the API, the CLI and the English UI show as it is.
+ * `schema`: the line schema refused the field (`params.issue` is zod's issue code, with its bounds or expected type).
+ */
+export const IMPORT_PROBLEM_CODES = [
+  'line_too_long',
+  'invalid_json',
+  'too_deep',
+  'nul_character',
+  'lone_surrogate',
+  'schema',
+  'duplicate_output_id',
+  'duplicate_id',
+  'chat_takes_starters',
+  'empty_conversation',
+  'output_count',
+  'conversation_end',
+  'expected_object',
+  'format_field',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
 export const importProblemSchema = z.object({
   line: z.number().int(),
   field: z.string(),
   message: z.string(),
+  code: z.enum(IMPORT_PROBLEM_CODES).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 

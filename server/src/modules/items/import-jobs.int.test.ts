@@ -60,7 +60,15 @@ describe('streaming import', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual({
       badLines: 1,
-      problems: [{ line: 5991, field: 'outputs', message: expect.any(String) }],
+      problems: [
+        {
+          line: 5991,
+          field: 'outputs',
+          message: expect.any(String),
+          code: 'output_count',
+          params: expect.objectContaining({ min: 2, max: 9, count: 1 }),
+        },
+      ],
     });
     expect(await count('items', project.id)).toBe(0);
     expect(await count('import_staging')).toBe(0);
@@ -154,7 +162,13 @@ describe('streaming import', () => {
     const response = await upload(researcher, project.id, jsonl(lines));
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.problems).toEqual([
-      { line: 2501, field: 'id', message: 'duplicate id "d-7" (first on line 8)' },
+      {
+        line: 2501,
+        field: 'id',
+        message: 'duplicate id "d-7" (first on line 8)',
+        code: 'duplicate_id',
+        params: { id: 'd-7', firstLine: 8 },
+      },
     ]);
     expect(await count('items', project.id)).toBe(0);
   });
@@ -210,7 +224,15 @@ describe('import jobs', () => {
     expect(job.json()).toMatchObject({
       status: 'failed',
       badLines: 1,
-      problems: [{ line: 2, field: '(line)', message: expect.stringMatching(/^not valid JSON/) }],
+      problems: [
+        {
+          line: 2,
+          field: '(line)',
+          message: expect.stringMatching(/^not valid JSON/),
+          code: 'invalid_json',
+          params: { detail: expect.any(String) },
+        },
+      ],
       error: expect.stringMatching(/1 bad line/),
     });
     expect(await count('items', project.id)).toBe(0);

@@ -170,6 +170,8 @@ export function createImportJobsRepository(db: Executor) {
           line: r.line,
           field: 'id',
           message: `duplicate id "${r.external_id}" (first on line ${r.first_line})`,
+          code: 'duplicate_id' as const,
+          params: { id: r.external_id, firstLine: r.first_line },
         })),
       };
     },

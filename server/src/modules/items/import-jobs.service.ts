@@ -19,7 +19,7 @@ import type { ProjectEvents } from '../live/project-events.ts';
 import { converterFor, importFormatErrors } from './import-formats/import-formats.ts';
 import { createImportJobsRepository, type ImportJobRow } from './import-jobs.repository.ts';
 import { fileLines, unpackedChunks } from './import-lines.ts';
-import { type CheckedLine, createLineChecker, storable } from './import-parser.ts';
+import { type CheckedLine, createLineChecker, reportedProblem } from './import-parser.ts';
 import { itemErrors, MAX_REPORTED_PROBLEMS } from './items.errors.ts';
 import { minimumOutputs } from './template-fit.ts';
 
@@ -205,11 +205,7 @@ export function createImportJobsService({
             badLines++;
             for (const problem of checked.problems) {
               if (problems.length < MAX_REPORTED_PROBLEMS) {
-                problems.push({
-                  line: fileLine.line,
-                  field: storable(problem.field),
-                  message: storable(problem.message),
-                });
+                problems.push(reportedProblem(fileLine.line, problem));
               }
             }
             continue;

@@ -4,10 +4,12 @@ import {
   IMPORT_LIMITS,
   type ImportFormat,
   type ImportLine,
+  type ImportProblem,
   importLineSchema,
   type Question,
   type TaskKind,
 } from '@feedbench/shared';
+import type { z } from 'zod';
 import type { SourceProblem } from './import-formats/converted-line.ts';
 import { converterFor } from './import-formats/import-formats.ts';
 import type { FileLine } from './import-lines.ts';
@@ -44,7 +46,14 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
     if ('tooLong' in fileLine) {
       const limit = IMPORT_LIMITS.maxLineBytes / 1024 / 1024;
       return {
-        problems: [{ field: '(line)', message: `line of ${fileLine.tooLong} bytes, longer than ${limit} MiB` }],
+        problems: [
+          {
+            field: '(line)',
+            message: `line of ${fileLine.tooLong} bytes, longer than ${limit} MiB`,
+            code: 'line_too_long',
+            params: { bytes: fileLine.tooLong, limit },
+          },
+        ],
       };
     }
     const raw = fileLine.text;
@@ -53,7 +62,10 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
     try {
       json = JSON.parse(raw);
     } catch (error) {
-      return { problems: [{ field: '(line)', message: `not valid JSON: ${(error as Error).message}` }] };
+      const detail = (error as Error).message;
+      return {
+        problems: [{ field: '(line)', message: `not valid JSON: ${detail}`, code: 'invalid_json', params: { detail } }],
+      };
     }
     const unstorable = unstorableValue(json);
     if (unstorable) return { problems: [unstorable] };
@@ -66,6 +78,7 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
         problems: parsed.error.issues.map((issue) => ({
           field: issue.path.join('.') || '(line)',
           message: issue.message,
+          ...problemCode(issue),
         })),
       };
     }
@@ -84,6 +97,24 @@ export function createLineChecker(target: ImportTarget, format: ImportFormat = '
 }
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+/**
+ * The code and values the web app words a schema problem with (shared IMPORT_PROBLEM_CODES): the line schema's own
+ * refinements name their problem in `params.problem`; zod's issues keep their code and bounds.
+ */
+function problemCode(issue: z.core.$ZodIssue): Pick<SourceProblem, 'code' | 'params'> {
+  if (issue.code === 'custom' && issue.params?.problem === 'duplicate_output_id') {
+    return { code: 'duplicate_output_id', params: { id: String(issue.params.id) } };
+  }
+  const params: Record<string, string | number> = { issue: issue.code };
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    params.origin = issue.origin;
+    const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    params[issue.code === 'too_small' ? 'minimum' : 'maximum'] = Number(bound);
+  }
+  if (issue.code === 'invalid_type') params.expected = issue.expected;
+  return { code: 'schema', params };
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -95,6 +126,25 @@ export function storable(text: string): string {
     new RegExp(`\u0000|${LONE_SURROGATE.source}`, 'g'),
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** A line's problem as reported and stored: its texts (and the values quoted from the line) made storable. */
+export function reportedProblem(line: number, problem: SourceProblem): ImportProblem {
+  const params = problem.params
+    ? Object.fromEntries(
+        Object.entries(problem.params).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? storable(value) : value,
+        ]),
+      )
+    : undefined;
+  return {
+    line,
+    field: storable(problem.field),
+    message: storable(problem.message),
+    ...(problem.code ? { code: problem.code } : {}),
+    ...(params ? { params } : {}),
+  };
 }
 
 /** A value met by unstorableValue's walk: its path is rebuilt from the parent links only when it is reported. */
@@ -121,18 +171,18 @@ function pathOf(visit: Visit): (string | number)[] {
 export function unstorableValue(root: unknown): SourceProblem | undefined {
   const stack: Visit[] = [{ value: root, key: undefined, parent: undefined, depth: 0 }];
   const field = (path: (string | number)[]) => path.join('.') || '(line)';
-  const badText = (text: string) =>
+  const badText = (text: string): { message: string; code: 'nul_character' | 'lone_surrogate' } | undefined =>
     text.includes('\u0000')
-      ? 'contains a NUL character (\\u0000), which cannot be stored'
+      ? { message: 'contains a NUL character (\\u0000), which cannot be stored', code: 'nul_character' }
       : LONE_SURROGATE.test(text)
-        ? 'contains an unpaired UTF-16 surrogate, which cannot be stored'
+        ? { message: 'contains an unpaired UTF-16 surrogate, which cannot be stored', code: 'lone_surrogate' }
         : undefined;
   while (stack.length > 0) {
     const visit = stack.pop() as Visit;
     const { value } = visit;
     if (typeof value === 'string') {
-      const message = badText(value);
-      if (message) return { field: field(pathOf(visit)), message };
+      const bad = badText(value);
+      if (bad) return { field: field(pathOf(visit)), ...bad, params: { in: 'value' } };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -143,6 +193,8 @@ export function unstorableValue(root: unknown): SourceProblem | undefined {
       return {
         field: `${field(shown)}${path.length > shown.length ? '…' : ''}`,
         message: `nested deeper than ${IMPORT_LIMITS.maxDepth} levels`,
+        code: 'too_deep',
+        params: { limit: IMPORT_LIMITS.maxDepth },
       };
     }
     const depth = visit.depth + 1;
@@ -153,9 +205,14 @@ export function unstorableValue(root: unknown): SourceProblem | undefined {
     const keys = Object.keys(value);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
-      const message = badText(key);
-      if (message) {
-        return { field: field([...pathOf(visit), key]), message: `key ${message.replace('contains', 'has')}` };
+      const bad = badText(key);
+      if (bad) {
+        return {
+          field: field([...pathOf(visit), key]),
+          message: `key ${bad.message.replace('contains', 'has')}`,
+          code: bad.code,
+          params: { in: 'key' },
+        };
       }
       stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth });
     }

@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../lib/app-error.ts';
 import { converterFor } from './import-formats/import-formats.ts';
 import { fileLines, unpackedChunks } from './import-lines.ts';
-import { createLineChecker, type ImportTarget, storable } from './import-parser.ts';
+import { createLineChecker, type ImportTarget, reportedProblem } from './import-parser.ts';
 
 /** Texts longer than this are cut in the preview (the import itself keeps them whole). */
 const PREVIEW_TEXT_CHARS = 2_000;
@@ -113,7 +113,7 @@ export async function previewImport(
     if ('problems' in checked) {
       badLines++;
       for (const problem of checked.problems) {
-        problems.push({ line: fileLine.line, field: storable(problem.field), message: storable(problem.message) });
+        problems.push(reportedProblem(fileLine.line, problem));
       }
       return;
     }

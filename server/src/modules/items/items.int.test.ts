@@ -101,7 +101,13 @@ describe('import', () => {
     const { problems, badLines } = response.json().error.details;
     expect(badLines).toBe(2);
     expect(problems).toEqual([
-      { line: 2, field: 'outputs', message: 'question "preference" (pairwise) needs exactly 2 outputs, got 3' },
+      {
+        line: 2,
+        field: 'outputs',
+        message: 'question "preference" (pairwise) needs exactly 2 outputs, got 3',
+        code: 'output_count',
+        params: { min: 2, max: 2, count: 3, question: 'preference' },
+      },
       expect.objectContaining({ line: 3, field: 'prompt.1.role' }),
     ]);
     expect(await itemCount(project.id)).toBe(0);

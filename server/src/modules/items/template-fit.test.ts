@@ -15,16 +15,23 @@ describe('templateFitProblems', () => {
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(4) }))).toEqual([]);
     const problems = templateFitProblems('ranking', questions, item({ outputs: outputs(1) }));
     expect(problems).toContainEqual({
-      field: 'outputs',
-      message: 'question "rank" (ranking) needs 2 to 9 outputs, got 1',
-    });
+        field: 'outputs',
+        message: 'question "rank" (ranking) needs 2 to 9 outputs, got 1',
+        code: 'output_count',
+        params: { min: 2, max: 9, count: 1, question: 'rank' },
+      });
   });
 
   it('asks a Llama 2 pairwise question for exactly two outputs', () => {
     const questions = presetQuestions('llama2-pairwise');
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(2) }))).toEqual([]);
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(3) }))).toEqual([
-      { field: 'outputs', message: 'question "preference" (pairwise) needs exactly 2 outputs, got 3' },
+      {
+        field: 'outputs',
+        message: 'question "preference" (pairwise) needs exactly 2 outputs, got 3',
+        code: 'output_count',
+        params: { min: 2, max: 2, count: 3, question: 'preference' },
+      },
     ]);
   });
 
@@ -32,10 +39,20 @@ describe('templateFitProblems', () => {
     const questions = [newQuestion('best-of-k', 'best')];
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(3) }))).toEqual([]);
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(1) }))).toEqual([
-      { field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1' },
+      {
+        field: 'outputs',
+        message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1',
+        code: 'output_count',
+        params: { min: 2, max: 9, count: 1, question: 'best' },
+      },
     ]);
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(10) }))).toEqual([
-      { field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 10' },
+      {
+        field: 'outputs',
+        message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 10',
+        code: 'output_count',
+        params: { min: 2, max: 9, count: 10, question: 'best' },
+      },
     ]);
   });
 
@@ -43,13 +60,23 @@ describe('templateFitProblems', () => {
     const questions = presetQuestions('helpsteer-attributes');
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(1) }))).toEqual([]);
     expect(templateFitProblems('ranking', questions, item())).toEqual([
-      { field: 'outputs', message: 'question "attributes" (attributes) needs at least 1 output, got 0' },
+      {
+        field: 'outputs',
+        message: 'question "attributes" (attributes) needs at least 1 output, got 0',
+        code: 'output_count',
+        params: { min: 1, max: 9, count: 0, question: 'attributes' },
+      },
     ]);
   });
 
   it('asks a rewrite demonstration for an output to rewrite, and a write demonstration for none', () => {
     expect(templateFitProblems('demonstration', demonstration('rewrite'), item())).toEqual([
-      { field: 'outputs', message: 'question "reply" (rewrite demonstration) needs at least 1 output, got 0' },
+      {
+        field: 'outputs',
+        message: 'question "reply" (rewrite demonstration) needs at least 1 output, got 0',
+        code: 'output_count',
+        params: { min: 1, max: 9, count: 0, question: 'reply' },
+      },
     ]);
     expect(templateFitProblems('demonstration', demonstration('rewrite'), item({ outputs: outputs(1) }))).toEqual([]);
     expect(templateFitProblems('demonstration', demonstration('write'), item())).toEqual([]);
@@ -80,7 +107,12 @@ describe('templateFitProblems', () => {
   it('still asks a ranking project with no output question for 2 to 9 outputs', () => {
     const questions = [newQuestion('classification', 'category')];
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(1) }))).toEqual([
-      { field: 'outputs', message: 'a ranking project needs 2 to 9 outputs, got 1' },
+      {
+        field: 'outputs',
+        message: 'a ranking project needs 2 to 9 outputs, got 1',
+        code: 'output_count',
+        params: { min: 2, max: 9, count: 1, kind: 'ranking' },
+      },
     ]);
   });
 });

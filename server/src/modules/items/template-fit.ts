@@ -17,6 +17,8 @@ interface OutputBound {
   max: number;
   /** Who asks, for the message: `question "rank" (ranking)` or `a ranking project`. */
   by: string;
+  /** The asking question's id, or none when the project kind asks. */
+  question?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ function outputBounds(kind: TaskKind, questions: readonly Question[]): OutputBou
   for (const q of questions) {
     const bound = outputBound(q);
     const by = `question "${q.id}" (${q.type === 'demonstration' ? `${q.variant} demonstration` : q.type})`;
-    if (bound) bounds.push({ ...bound, by });
+    if (bound) bounds.push({ ...bound, by, question: q.id });
   }
   // A ranking project's items carry outputs whatever its template asks (assignment and exports count on them).
   if (kindNeedsOutputs(kind) && bounds.length === 0) {
@@ -83,12 +85,20 @@ export function templateFitProblems(
           {
             field: 'outputs',
             message: 'a chat project takes conversation starters only: candidates come from its models',
+            code: 'chat_takes_starters',
           },
         ]
       : [];
   }
   if (toConversation(item.prompt).length === 0) {
-    return [{ field: 'prompt', message: `required: an empty conversation is a chat starter, not a ${kind} item` }];
+    return [
+      {
+        field: 'prompt',
+        message: `required: an empty conversation is a chat starter, not a ${kind} item`,
+        code: 'empty_conversation',
+        params: { kind },
+      },
+    ];
   }
   const problems: Omit<ImportProblem, 'line'>[] = [];
   const count = item.outputs?.length ?? 0;
@@ -97,6 +107,13 @@ export function templateFitProblems(
       problems.push({
         field: 'outputs',
         message: `${bound.by} needs ${describeBound(bound)}, got ${count}`,
+        code: 'output_count',
+        params: {
+          min: bound.min,
+          max: bound.max,
+          count,
+          ...(bound.question ? { question: bound.question } : { kind }),
+        },
       });
     }
   }
@@ -111,6 +128,8 @@ export function templateFitProblems(
     problems.push({
       field: `prompt.${conversation.length - 1}.role`,
       message: `the conversation must end with a user turn (${what}: question "${answering.id}"), not ${last.role}`,
+      code: 'conversation_end',
+      params: { question: answering.id, role: last.role },
     });
   }
   return problems;

@@ -61,7 +61,13 @@ describe('a best-of-K project', () => {
     const response = await h.importItems(researcher, project.id, [rankingLine('ok', 2), rankingLine('one', 1)]);
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.problems).toEqual([
-      { line: 2, field: 'outputs', message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1' },
+      {
+        line: 2,
+        field: 'outputs',
+        message: 'question "best" (best-of-k) needs 2 to 9 outputs, got 1',
+        code: 'output_count',
+        params: { min: 2, max: 9, count: 1, question: 'best' },
+      },
     ]);
   });
 

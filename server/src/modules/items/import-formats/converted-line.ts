@@ -1,11 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { Answer, ImportFormat, TaskKind } from '@feedbench/shared';
+import type { Answer, ImportFormat, ImportProblem, TaskKind } from '@feedbench/shared';
 
 /** A problem in a source line, by field path (the parser adds the line number). */
-export interface SourceProblem {
-  field: string;
-  message: string;
-}
+export type SourceProblem = Omit<ImportProblem, 'line'>;
 
 /** A source line turned into a Feedbench import line (validated afterwards by `importLineSchema`). */
 export interface ConvertedLine {

@@ -27,7 +27,13 @@ export function splitTranscripts(
   const shorter = Math.min(chosen.length, rejected.length);
   while (common < shorter && chosen.charCodeAt(common) === rejected.charCodeAt(common)) common++;
   const split = common < REPLY_MARKER.length ? -1 : chosen.lastIndexOf(REPLY_MARKER, common - REPLY_MARKER.length);
-  if (split < 0) return { field: 'chosen', message: 'chosen and rejected share no "\\n\\nAssistant:" turn' };
+  if (split < 0)
+    return {
+      field: 'chosen',
+      message: 'chosen and rejected share no "\\n\\nAssistant:" turn',
+      code: 'format_field',
+      params: { rule: 'hh_shared_turn' },
+    };
   const conversation = parseTurns(chosen.slice(0, split));
   if ('message' in conversation) return conversation;
   const reply = (text: string) => withoutSeparator(text.slice(split + REPLY_MARKER.length));
@@ -37,14 +43,24 @@ export function splitTranscripts(
 function parseTurns(text: string): Message[] | SourceProblem {
   const markers = [...text.matchAll(TURN)];
   if (markers.length === 0 || markers[0]?.index !== 0) {
-    return { field: 'chosen', message: 'a transcript starts with "\\n\\nHuman: "' };
+    return {
+      field: 'chosen',
+      message: 'a transcript starts with "\\n\\nHuman: "',
+      code: 'format_field',
+      params: { rule: 'hh_human_first' },
+    };
   }
   const turns = markers.map((marker, i) => ({
     role: SPEAKERS[marker[1] as string] as MessageRole,
     content: withoutSeparator(text.slice((marker.index ?? 0) + marker[0].length, markers[i + 1]?.index ?? text.length)),
   }));
   if (turns.at(-1)?.role !== 'user') {
-    return { field: 'chosen', message: 'the turn before the final Assistant reply must be Human' };
+    return {
+      field: 'chosen',
+      message: 'the turn before the final Assistant reply must be Human',
+      code: 'format_field',
+      params: { rule: 'hh_human_before_reply' },
+    };
   }
   return turns;
 }
@@ -56,7 +72,16 @@ export const hhRlhfImport: ImportConverter = {
   kind: 'ranking',
   convert(json): ConvertedLine | { problems: SourceProblem[] } {
     if (!isRecord(json) || typeof json.chosen !== 'string' || typeof json.rejected !== 'string') {
-      return { problems: [{ field: '(line)', message: 'expected {"chosen": "...", "rejected": "..."} transcripts' }] };
+      return {
+        problems: [
+          {
+            field: '(line)',
+            message: 'expected {"chosen": "...", "rejected": "..."} transcripts',
+            code: 'format_field',
+            params: { rule: 'hh_transcripts' },
+          },
+        ],
+      };
     }
     const split = splitTranscripts(json.chosen, json.rejected);
     if ('message' in split) return { problems: [split] };

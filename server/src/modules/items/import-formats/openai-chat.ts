@@ -16,13 +16,27 @@ export const openaiChatImport: ImportConverter = {
   kind: 'demonstration',
   convert(json): ConvertedLine | { problems: SourceProblem[] } {
     if (!isRecord(json) || !Array.isArray(json.messages)) {
-      return { problems: [{ field: 'messages', message: 'required: an array of {"role", "content"} messages' }] };
+      return {
+        problems: [
+          {
+            field: 'messages',
+            message: 'required: an array of {"role", "content"} messages',
+            code: 'format_field',
+            params: { rule: 'openai_messages' },
+          },
+        ],
+      };
     }
     const last = json.messages.at(-1);
     if (!isRecord(last) || last.role !== 'assistant' || typeof last.content !== 'string') {
       return {
         problems: [
-          { field: `messages.${json.messages.length - 1}`, message: 'the last message must be the assistant reply' },
+          {
+            field: `messages.${json.messages.length - 1}`,
+            message: 'the last message must be the assistant reply',
+            code: 'format_field',
+            params: { rule: 'openai_last_assistant' },
+          },
         ],
       };
     }

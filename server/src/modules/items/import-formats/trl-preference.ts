@@ -19,7 +19,12 @@ function replyOf(value: unknown, field: string): string | SourceProblem {
     if (isRecord(message) && message.role === 'assistant' && typeof message.content === 'string')
       return message.content;
   }
-  return { field, message: 'expected a string or one {"role": "assistant", "content": "..."} message' };
+  return {
+    field,
+    message: 'expected a string or one {"role": "assistant", "content": "..."} message',
+    code: 'format_field',
+    params: { rule: 'trl_completion' },
+  };
 }
 
 /**
@@ -46,6 +51,8 @@ function implicitPrompt(chosen: unknown, rejected: unknown) {
   return {
     field: 'prompt',
     message: 'required, unless chosen and rejected are conversations sharing all but the last turn',
+    code: 'format_field' as const,
+    params: { rule: 'trl_prompt' },
   };
 }
 
@@ -53,7 +60,8 @@ function implicitPrompt(chosen: unknown, rejected: unknown) {
 export const trlPreferenceImport: ImportConverter = {
   kind: 'ranking',
   convert(json): ConvertedLine | { problems: SourceProblem[] } {
-    if (!isRecord(json)) return { problems: [{ field: '(line)', message: 'expected an object' }] };
+    if (!isRecord(json))
+      return { problems: [{ field: '(line)', message: 'expected an object', code: 'expected_object' }] };
     let pair: { prompt: unknown; chosen: string; rejected: string } | SourceProblem;
     if (json.prompt === undefined) {
       pair = implicitPrompt(json.chosen, json.rejected);

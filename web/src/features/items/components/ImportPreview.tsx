@@ -2,6 +2,7 @@ import type { ImportPreview as Preview } from '@feedbench/shared';
 import { useEffect, useRef } from 'react';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
+import { importProblemField, importProblemText } from '../import-problem-text.ts';
 import { itemMessages } from '../items.messages.ts';
 
 const megabytes = (bytes: number, format: (n: number, digits: number) => string) => format(bytes / 1024 / 1024, 1);
@@ -130,9 +131,9 @@ export function ImportPreview({
                 <tr key={index}>
                   <td>{format.integer(p.line)}</td>
                   <td>
-                    <code>{p.field || '—'}</code>
+                    <code>{importProblemField(p)}</code>
                   </td>
-                  <td>{p.message}</td>
+                  <td>{importProblemText(p)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { ImportProblem } from '@feedbench/shared';
 import { useMessages } from '../../../i18n/messages.ts';
+import { importProblemField, importProblemText } from '../import-problem-text.ts';
 import { itemMessages } from '../items.messages.ts';
 
 /** Nothing was imported: the problems are listed by line so the file can be fixed in one pass. */
@@ -26,9 +27,9 @@ export function ImportProblemsTable({ problems, badLines }: { problems: ImportPr
             <tr key={index}>
               <td>{p.line}</td>
               <td>
-                <code>{p.field || '—'}</code>
+                <code>{importProblemField(p)}</code>
               </td>
-              <td>{p.message}</td>
+              <td>{importProblemText(p)}</td>
             </tr>
           ))}
         </tbody>
