@@ -147,10 +147,11 @@ describe('importProblemText', () => {
       const text = importProblemText(problem, 'zh-CN');
       expect(text, problem.message).toMatch(chinese);
       expect(text, problem.message).not.toContain('{{');
-      // The values quoted from the line or the rule's bounds; `in`, `issue`, `origin`, `rule`, `kind` choose the words.
+      // The values quoted from the line or the rule's bounds; `in`, `issue`, `origin`, `rule`, `kind` choose the words
+      // and `detail` (the JavaScript engine's English) is left to the English message.
       const quoted = Object.entries(problem.params ?? {}).filter(
         ([key, value]) =>
-          !['in', 'issue', 'origin', 'rule', 'kind'].includes(key) && !(key === 'minimum' && value === 1),
+          !['in', 'issue', 'origin', 'rule', 'kind', 'detail'].includes(key) && !(key === 'minimum' && value === 1),
       );
       for (const [, value] of quoted) expect(text, problem.message).toContain(String(value));
     }

@@ -10,7 +10,8 @@ export const importProblemMessages = defineMessages({
   en: {
     wholeLine: '(line)',
     line_too_long: 'line of {{bytes}} bytes, longer than {{limit}} MiB',
-    invalid_json: 'not valid JSON: {{detail}}',
+    // The JavaScript engine's own detail (params.detail) is English: the English UI shows it in the server's message.
+    invalid_json: 'not valid JSON',
     too_deep: 'nested deeper than {{limit}} levels',
     nul_character_value: 'contains a NUL character (\\u0000), which cannot be stored',
     nul_character_key: 'key has a NUL character (\\u0000), which cannot be stored',
@@ -47,7 +48,7 @@ export const importProblemMessages = defineMessages({
   'zh-CN': {
     wholeLine: '（整行）',
     line_too_long: '此行有 {{bytes}} 字节，超过 {{limit}} MiB 上限',
-    invalid_json: '不是有效的 JSON：{{detail}}',
+    invalid_json: '不是有效的 JSON',
     too_deep: '嵌套超过 {{limit}} 层',
     nul_character_value: '含有 NUL 字符（\\u0000），无法保存',
     nul_character_key: '键名含有 NUL 字符（\\u0000），无法保存',
