@@ -15,11 +15,11 @@ describe('templateFitProblems', () => {
     expect(templateFitProblems('ranking', questions, item({ outputs: outputs(4) }))).toEqual([]);
     const problems = templateFitProblems('ranking', questions, item({ outputs: outputs(1) }));
     expect(problems).toContainEqual({
-        field: 'outputs',
-        message: 'question "rank" (ranking) needs 2 to 9 outputs, got 1',
-        code: 'output_count',
-        params: { min: 2, max: 9, count: 1, question: 'rank' },
-      });
+      field: 'outputs',
+      message: 'question "rank" (ranking) needs 2 to 9 outputs, got 1',
+      code: 'output_count',
+      params: { min: 2, max: 9, count: 1, question: 'rank' },
+    });
   });
 
   it('asks a Llama 2 pairwise question for exactly two outputs', () => {
