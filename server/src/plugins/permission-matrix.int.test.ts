@@ -194,6 +194,7 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/projects/:projectId/adjudication/items/:itemId': { allow: reviewers, request: (fx) => ({ url: `${p(fx)}/adjudication/items/${fx.itemId}`, payload: fx.leaseTask ? { answers: rankingAnswers(fx.leaseTask) } : {} }) },
   'POST /api/annotations/:annotationId/review':  { allow: reviewers, request: (fx) => ({ url: `/api/annotations/${fx.annotationId}/review`, payload: { verdict: 'accepted' } }) },
   'GET /api/projects/:projectId/gold':           { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/gold` }) },
+  'GET /api/projects/:projectId/gold/candidates': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/gold/candidates?q=x` }) },
   'PUT /api/projects/:projectId/items/:itemId/gold': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/items/${fx.leaseTask?.item.id}/gold`, payload: { answers: fx.leaseTask ? rankingAnswers(fx.leaseTask) : {} } }) },
   'DELETE /api/projects/:projectId/items/:itemId/gold': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/items/${fx.leaseTask?.item.id}/gold` }) },
   'POST /api/annotations/:annotationId/gold':    { allow: projectResearchers, request: (fx) => ({ url: `/api/annotations/${fx.annotationId}/gold` }) },
