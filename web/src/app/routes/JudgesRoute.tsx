@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useSuggestionSettings } from '../../features/judges/api/calibration.ts';
 import { useJudgeJobs } from '../../features/judges/api/judge-jobs.ts';
@@ -35,11 +36,7 @@ export function JudgesRoute() {
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">{t('breadcrumbProjects')}</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/projects/${projectId}`}>{name}</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{t('breadcrumbJudges')}</span>
-      </nav>
+      <Breadcrumb trail={[{ to: `/projects/${projectId}`, label: name }]} current={t('breadcrumbJudges')} />
       <h1>{t('pageTitle')}</h1>
       <section className="card stack" aria-labelledby="judges-heading">
         <h2 id="judges-heading">{t('judgesHeading')}</h2>

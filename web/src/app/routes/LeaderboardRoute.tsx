@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { type LeaderboardSelection, useLeaderboard } from '../../features/leaderboard/api/get-leaderboard.ts';
 import { LeaderboardChart } from '../../features/leaderboard/components/LeaderboardChart.tsx';
@@ -29,10 +30,7 @@ export function LeaderboardRoute() {
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${p.id}`}>{p.name}</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">{t('breadcrumb')}</span>
-      </nav>
+      <Breadcrumb trail={[{ to: `/projects/${p.id}`, label: p.name }]} current={t('breadcrumb')} />
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <div className="row settings-row">

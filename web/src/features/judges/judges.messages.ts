@@ -4,7 +4,6 @@ export const judgesMessages = defineMessages({
   namespace: 'judges',
   en: {
     pageTitle: 'Model judges',
-    breadcrumbProjects: 'Projects',
     breadcrumbJudges: 'Judges',
     loadingWhat: 'judges',
     loadError: 'Could not load the judges',
@@ -113,7 +112,6 @@ export const judgesMessages = defineMessages({
   },
   'zh-CN': {
     pageTitle: '模型评审',
-    breadcrumbProjects: '项目',
     breadcrumbJudges: '评审',
     loadingWhat: '评审',
     loadError: '无法加载评审',

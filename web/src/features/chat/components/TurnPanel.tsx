@@ -2,6 +2,7 @@ import { type ChatTurn, checkAnswers, type Question, type TaskOutput } from '@fe
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { localizedProblem } from '../../questions/answer-problems.ts';
 import { buildAnswers, buildDraft, type EditState, initialState } from '../../questions/answer-state.ts';
 import { QuestionInput } from '../../questions/QuestionParts.tsx';
 import { kindOf } from '../../questions/registry.ts';
@@ -119,7 +120,9 @@ export function TurnPanel({ leaseId, turn, questions, conversation, onStop, onRe
             <p className="muted">{t('chooseFirst')}</p>
           )}
           {problems.length > 0 && (
-            <p className="muted">{t('missing', { what: problems.map((p) => p.message).join('; ') })}</p>
+            <p className="muted">
+              {t('missing', { what: problems.map((p) => localizedProblem(p.message)).join('; ') })}
+            </p>
           )}
           {complete.isError && (
             <p className="notice error" role="alert">
