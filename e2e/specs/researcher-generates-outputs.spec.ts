@@ -22,16 +22,7 @@ test('a researcher connects a local model, generates outputs for imported prompt
   const annotator = await createAccount('annotator');
   const researcherApi = await signedIn(researcher);
   const project = await createProject(researcherApi, { name: `Generated ${Date.now().toString(36)}`, kind: 'ranking' });
-  const patched = await researcherApi.patch(`/api/projects/${project.id}`, { data: { outputsFromModels: true } });
-  expect(patched.ok(), await patched.text()).toBe(true);
-  // Prompts only: no outputs in the file.
   const prompts = ['What is the capital of France?', 'Name a prime number above 10.'];
-  await importJsonl(
-    researcherApi,
-    project.id,
-    prompts.map((prompt, i) => JSON.stringify({ id: `q${i}`, prompt })).join('\n'),
-  );
-  await addMember(researcherApi, project.id, annotator.email, 'annotator');
   const connectionName = `Local test model ${Date.now().toString(36)}`;
 
   // The admin registers the endpoint in the Models page and tests it.
@@ -71,7 +62,21 @@ test('a researcher connects a local model, generates outputs for imported prompt
   await signInThroughForm(page, researcher);
   await page.goto(`/projects/${project.id}`);
   const panel = page.getByRole('region', { name: 'Generate outputs' });
-  await expect(panel.getByRole('checkbox', { name: /Prompts may be imported without outputs/ })).toBeChecked();
+  // The researcher lets the project take prompts without outputs, in the panel; a prompts-only file then imports.
+  const promptsOnly = panel.getByRole('checkbox', { name: /Prompts may be imported without outputs/ });
+  await expect(promptsOnly).not.toBeChecked();
+  // The box shows the saved setting: it turns checked once the server has it.
+  await promptsOnly.click();
+  await expect(promptsOnly).toBeChecked();
+  await expect(promptsOnly).toBeEnabled();
+  await importJsonl(
+    researcherApi,
+    project.id,
+    prompts.map((prompt, i) => JSON.stringify({ id: `q${i}`, prompt })).join('\n'),
+  );
+  await addMember(researcherApi, project.id, annotator.email, 'annotator');
+  await page.reload();
+  await expect(promptsOnly).toBeChecked();
   await panel.getByRole('checkbox', { name: new RegExp(connectionName) }).check();
   await panel.getByLabel('Samples per item, per connection').fill('3');
   await panel.getByLabel('Temperature').fill('0.8');
