@@ -11,7 +11,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addMember, createAccount, signedIn } from '../support/api.ts';
 import { ADMIN, BASE_URL } from '../support/env.ts';
 import { signInQuietly } from '../support/ui.ts';
-import { untranslatedText } from '../support/untranslated.ts';
+import { englishLeft, pageTexts, untranslatedText } from '../support/untranslated.ts';
 
 /**
  * Every main screen, in Chinese, on the demo data (which fills each of them on first start): no English UI string is
@@ -199,24 +199,37 @@ test('every main screen reads in Chinese on the demo data, and a direct load of 
   );
   await annotating.context.close();
 
-  // The admin's screens (every account, workspace and token name on them is someone's content).
-  const accounts = ((await (await adminApi.get('/api/users')).json()).users ?? []) as { email: string }[];
-  const workspaces = ((await (await adminApi.get('/api/workspaces')).json()).workspaces ?? []) as {
-    name: string;
-    slug: string;
-  }[];
-  const adminContent = [
-    ...content,
-    ...accounts.map((a) => a.email),
-    ...workspaces.flatMap((w) => [w.name, w.slug]),
-    ...projects.map((p) => p.name),
-  ];
+  // The admin's screens (every account, workspace and project name on them is someone's content).
   const admin = await inChinese(browser, chineseAdmin);
   try {
-    untranslated.push(
-      ...(await scan(admin.page, '/users', (p) => expect(p.getByRole('table').first()).toBeVisible(), adminContent)),
-      ...(await scan(admin.page, '/workspaces', main, adminContent)),
-    );
+    const shown: { url: string; texts: string[] }[] = [];
+    const screens: [string, (p: Page) => Promise<unknown>][] = [
+      ['/users', (p) => expect(p.getByRole('table').first()).toBeVisible()],
+      ['/workspaces', main],
+    ];
+    for (const [url, ready] of screens) {
+      await admin.page.goto(url);
+      await expect(admin.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await ready(admin.page);
+      await admin.page.waitForLoadState('networkidle');
+      shown.push({ url, texts: await pageTexts(admin.page) });
+    }
+    // The names are read after the screens: specs running beside this one add accounts, workspaces and projects.
+    const accounts = ((await (await adminApi.get('/api/users')).json()).users ?? []) as { email: string }[];
+    const workspaces = ((await (await adminApi.get('/api/workspaces')).json()).workspaces ?? []) as {
+      name: string;
+      slug: string;
+    }[];
+    const allProjects = projectListResponse.parse(await (await adminApi.get('/api/projects')).json()).projects;
+    const adminContent = [
+      ...content,
+      ...accounts.map((a) => a.email),
+      ...workspaces.flatMap((w) => [w.name, w.slug]),
+      ...allProjects.map((p) => p.name),
+    ];
+    for (const { url, texts } of shown) {
+      untranslated.push(...englishLeft(texts, adminContent, EXPORT_FORMATS).map((text) => `${url}: ${text}`));
+    }
   } finally {
     await admin.context.close();
     await adminApi.dispose();

@@ -9,6 +9,7 @@ const SAME_IN_EVERY_LANGUAGE = [
   'Feedbench',
   'Markdown',
   'JSONL',
+  'JSON Lines',
   'JSON',
   'Parquet',
   'gzip',
@@ -71,7 +72,12 @@ const EXAMPLES = [/\b\w+=\w+\b/g, /\bunsafe,harmful\b/g, /^team-a$/g, /[\w.-]+\.
  * names and code.
  */
 export async function untranslatedText(page: Page, userContent: readonly string[], formats: readonly string[]) {
-  const found = await page.evaluate(() => {
+  return englishLeft(await pageTexts(page), userContent, formats);
+}
+
+/** What `untranslatedText` reads off the page, before user content is taken out. */
+export function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const texts: string[] = [];
     // What people wrote is shown in containers with dir="auto" (web/src/i18n/README.md); charts are aria-hidden.
     const skipped = (element: Element | null) =>
@@ -100,6 +106,10 @@ export async function untranslatedText(page: Page, userContent: readonly string[
     }
     return texts;
   });
+}
+
+/** The texts that still hold an English word once user content, formats and names the same in every language are out. */
+export function englishLeft(found: readonly string[], userContent: readonly string[], formats: readonly string[]) {
   const strip = [...userContent, ...formats, ...SAME_IN_EVERY_LANGUAGE]
     .filter((s) => s.trim().length > 0)
     .sort((a, b) => b.length - a.length)
