@@ -10,9 +10,18 @@ test('a researcher sets overlap, lease length and item order when creating a pro
   const researcher = await createAccount('researcher');
   const api = await signedIn(researcher);
   await signInQuietly(page, researcher);
+  // The workspaces answer late (a slow network): what the researcher typed before must stay in the form.
+  let workspacesAnswered = false;
+  await page.route('**/api/workspaces', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+    workspacesAnswered = true;
+  });
   await page.goto('/');
   const name = `Settings ${Date.now().toString(36)}`;
   await page.getByLabel('Name').fill(name);
+  await expect.poll(() => workspacesAnswered).toBe(true);
+  await expect(page.getByLabel('Name')).toHaveValue(name);
   await page.getByLabel('Annotators per item').fill('3');
   await page.getByLabel('Lease length (minutes)').fill('45');
   await page.getByLabel('Item order').selectOption({ label: 'Random' });

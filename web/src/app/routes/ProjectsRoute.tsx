@@ -50,7 +50,6 @@ export function ProjectsRoute() {
       )}
       {canCreate && (
         <NewProjectForm
-          key={`${workspaceId}:${known.length}`}
           workspaces={creatable}
           onCreated={(id) => navigate(`/projects/${id}`)}
           chatSettings={{

@@ -39,7 +39,12 @@ export function NewProjectForm({
   const presetDescription = usePresetDescription();
   const presetName = usePresetName();
   const [name, setName] = useState('');
-  const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? '');
+  // The workspace the researcher picked here, else the first offered (the one the list shows): the offer arrives after
+  // the first render and follows the list's filter, and typing in the form must never be lost to it.
+  const [pickedWorkspaceId, setWorkspaceId] = useState('');
+  const workspaceId = workspaces.some((w) => w.id === pickedWorkspaceId)
+    ? pickedWorkspaceId
+    : (workspaces[0]?.id ?? '');
   const [kind, setKind] = useState<TaskKind>('ranking');
   const [guidelines, setGuidelines] = useState('');
   const [presetId, setPresetId] = useState('');
@@ -49,7 +54,7 @@ export function NewProjectForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = workspaces.some((w) => w.id === workspaceId) ? workspaceId : workspaces[0]?.id;
+    const chosen = workspaceId || undefined;
     const settings = {
       ...assignment,
       questions: preset ? preset.questions : defaultSettings(kind).questions,
@@ -130,7 +135,7 @@ export function NewProjectForm({
           {preset ? presetDescription(preset) : t('changeQuestionsLater')}
         </p>
       </div>
-      {kind === 'chat' && chatSettings?.fields(workspaceId || workspaces[0]?.id || '')}
+      {kind === 'chat' && chatSettings?.fields(workspaceId)}
       <AssignmentSettingsFields idPrefix="new-project" value={assignment} onChange={setAssignment} />
       <MarkdownEditor
         label={t('guidelinesMarkdown')}
