@@ -75,8 +75,10 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
 }) => {
   test.setTimeout(180_000);
   const admin = await signedIn(ADMIN);
-  const workspaceId = ((await (await admin.get('/api/workspaces')).json()) as { workspaces: { id: string }[] })
-    .workspaces[0]?.id as string;
+  // The default workspace, where new accounts are members (other specs make the admin a member of theirs too).
+  const workspaceId = (
+    (await (await admin.get('/api/workspaces')).json()) as { workspaces: { id: string; slug: string }[] }
+  ).workspaces.find((w) => w.slug === 'default')?.id as string;
   const connections = [];
   for (const [index, seed] of SEEDS.entries()) {
     const created = await admin.post('/api/model-connections', {
@@ -95,10 +97,11 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
   // The researcher's setup, in the UI: kind chat, two candidate slots.
   await signInQuietly(page, ADMIN);
   await page.goto('/');
-  // The form is keyed by the workspaces list: wait for it to load so it does not reset under the typing.
   await page.waitForLoadState('networkidle');
   const projectName = `Live chat ${Date.now().toString(36)}`;
   await page.getByLabel('Name', { exact: true }).fill(projectName);
+  const workspace = page.getByLabel('Workspace', { exact: true });
+  if (await workspace.isVisible()) await workspace.selectOption(workspaceId);
   await page.getByLabel('Kind').selectOption('chat');
   const addSlot = page.getByRole('button', { name: 'Add a candidate' });
   await expect(addSlot).toBeEnabled();
