@@ -107,6 +107,9 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
   await expect(addSlot).toBeEnabled();
   await addSlot.click();
   await addSlot.click();
+  // Other specs add connections to this workspace too: pick ours by id rather than trusting the defaults.
+  await page.getByLabel('Candidate 1').selectOption(connections[0]?.id as string);
+  await page.getByLabel('Candidate 2').selectOption(connections[1]?.id as string);
   await expect(page.getByLabel('Candidate 2')).toHaveValue(connections[1]?.id as string);
   await page.getByLabel('Turns per conversation').fill('3');
   await page.getByRole('button', { name: 'Create project' }).click();
