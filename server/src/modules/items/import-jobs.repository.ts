@@ -194,13 +194,20 @@ export function createImportJobsRepository(db: Executor) {
     },
 
     /**
+     * Planner statistics for the rows just staged, before anything queries them: autovacuum has not seen them yet and
+     * PGlite runs none, and the statistics left by an earlier file say one job's rows are a handful. Planned on those,
+     * the repeated-id search of a 30,000-line file became a nested loop that held PGlite for minutes (issue 12).
+     */
+    async analyzeStaged(): Promise<void> {
+      await db.execute(sql`analyze import_staging, import_staging_outputs`);
+    },
+
+    /**
      * Room for the set-based move (PostgreSQL's default work_mem of 4 MB spills a hash over a million staged ids to
-     * disk), for this transaction only, and planner statistics for the staged rows (just written: autovacuum has not
-     * seen them, and PGlite has none).
+     * disk), for this transaction only.
      */
     async prepareMove(): Promise<void> {
       await db.execute(sql`set local work_mem = '64MB'`);
-      await db.execute(sql`analyze import_staging`);
     },
 
     /**

@@ -237,6 +237,7 @@ export function createImportJobsService({
       source.onPhase?.('of which waiting on the database', waited);
       phaseEnded('read, check and stage');
 
+      await repository.analyzeStaged();
       const duplicates = await repository.duplicates(row.id, MAX_REPORTED_PROBLEMS);
       phaseEnded('find repeated ids');
       if (duplicates.count > 0 || badLines > 0) {
