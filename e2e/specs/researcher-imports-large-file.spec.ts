@@ -80,4 +80,15 @@ test('a large file with one bad line far down is refused whole; a good one strea
   const task = await nextTask(annotatorApi, project.id);
   expect(task?.item.externalId).toMatch(/^item-/);
   expect(task?.outputs).toHaveLength(4);
+
+  // Every item is browsable at once, the last line's too.
+  await page.getByRole('link', { name: 'Items', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Items (${LINES.toLocaleString('en')})`, level: 1 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Items of the project in import order' });
+  await expect(table.getByRole('rowheader', { name: 'item-0', exact: true })).toBeVisible();
+  const filters = page.getByRole('form', { name: 'Filter items' });
+  await filters.getByLabel('Search').fill(`item-${LINES - 1}`);
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(table.getByRole('rowheader')).toHaveText([`item-${LINES - 1}`]);
+  await snap(page, '03-large-import-browsed');
 });
