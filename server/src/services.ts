@@ -152,6 +152,7 @@ export function createServices(
     projects,
     items,
     setItemGold: assignment.setItemGold,
+    releaseLeasesOf: assignment.releaseLeasesOf,
     audit,
     events,
   });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, Task } from '@feedbench/shared';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rawRows } from '../../db/client.ts';
 import { asShown, type Person, rankingAnswers } from '../../test/annotating.ts';
 import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
 import { GOLD, itemIdsOf, WRONG } from './gold.fixtures.ts';
@@ -151,6 +153,51 @@ describe('auto-pause', () => {
     const actions = audit.json().events.map((e: { action: string; target: string | null }) => [e.action, e.target]);
     expect(actions).toContainEqual(['annotator.pause', annotator.id]);
     expect(actions).toContainEqual(['annotator.resume', annotator.id]);
+  });
+
+  it("gives back the slots of the paused annotator's held and prepared tasks at once", async () => {
+    const { researcher, annotator, project } = await arrange(1, 12, {
+      rate: 0.5,
+      minAccuracy: 0.5,
+      minAnswers: 1,
+      autoPause: true,
+    });
+    // Regular tasks answered until the gold one comes (gold is served at random, half the time).
+    let gold: Task | undefined;
+    for (let attempt = 0; attempt < 12 && !gold; attempt++) {
+      const task = (await askNext(annotator, project.id)).json().task as Task;
+      if (task.item.externalId === 'g0') gold = task;
+      else expect((await submit(annotator, task, rankingAnswers(task))).statusCode).toBe(200);
+    }
+    if (!gold) throw new Error('gold was never served');
+    const prepared = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/tasks/prepare`,
+      headers: annotator.headers,
+    });
+    expect(prepared.json().task.item.externalId).toMatch(/^r/);
+    const held = async () =>
+      Number(
+        (
+          await rawRows<{ n: number | string }>(
+            h.database.db,
+            sql`select count(*) as n from item_slots s join items i on i.id = s.item_id
+                where i.project_id = ${project.id} and s.lease_user_id = ${annotator.id} and s.annotation_id is null`,
+          )
+        )[0]?.n,
+      );
+    expect(await held()).toBe(2);
+
+    // A wrong gold answer pauses them (accuracy 0 < 0.5): neither slot waits for its lease to expire.
+    expect((await submit(annotator, gold, WRONG)).statusCode).toBe(200);
+    expect(await standing(researcher, project.id, annotator)).toMatchObject({ paused: true });
+    expect(await held()).toBe(0);
+    const live = await rawRows<{ state: string }>(
+      h.database.db,
+      sql`select state from leases where user_id = ${annotator.id} and project_id = ${project.id}
+          and state in ('active', 'prepared')`,
+    );
+    expect(live).toEqual([]);
   });
 
   it('never pauses when auto-pause is off, though the annotator is shown below the threshold', async () => {

@@ -39,6 +39,11 @@ interface Deps {
    * the caller's transaction, so an item is gold exactly when its reference answers exist.
    */
   setItemGold?: (itemId: string, gold: boolean, tx: Tx) => Promise<void>;
+  /**
+   * Gives back the slots of an annotator's leases in the project (the one held and the one prepared): a paused
+   * annotator can use neither, and without this their items would wait for the leases to expire.
+   */
+  releaseLeasesOf?: (userId: string, projectId: string) => Promise<number>;
   audit: AuditRecorder;
   events: Pick<ProjectEvents, 'publish'>;
 }
@@ -57,7 +62,7 @@ export interface SubmittedAnnotation {
  * scored against them (shared/gold), each annotator's accuracy is the mean score, and annotators who fall below the
  * project's threshold are paused when the project asks for it. Annotators never learn which items are gold.
  */
-export function createGoldService({ db, clock, projects, items, setItemGold, audit, events }: Deps) {
+export function createGoldService({ db, clock, projects, items, setItemGold, releaseLeasesOf, audit, events }: Deps) {
   const repository = createGoldRepository(db);
   // Members' paused state and `settings.gold` are the projects module's rows: gold changes them through its repository.
   const projectRows = createProjectsRepository(db);
@@ -248,7 +253,8 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
      * The annotations service calls this after every committed submit. On a gold item, with auto-pause on, it
      * re-scores the annotator and pauses them once they fall below the threshold: audited as the system, and
      * published on the project's live feed so the researcher's Gold page shows it at once. The annotator's next
-     * task request is refused with the stored reason.
+     * task request is refused with the stored reason, and the slots of their held and prepared tasks go back to the
+     * pool at once.
      */
     async afterSubmit({ projectId, userId, gold: answeredGold }: SubmittedAnnotation) {
       // The submit reports whether it filled a gold slot: marking an item gold turns every slot without an answer
@@ -260,6 +266,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, aud
       if (!shouldAutoPause(gold, standing)) return;
       const reason = goldPauseReason(gold, standing);
       if (!(await projectRows.pauseMember(projectId, userId, reason, clock.now()))) return;
+      await releaseLeasesOf?.(userId, projectId);
       await audit.record('annotator.pause', SYSTEM_ACTOR, {
         projectId,
         target: userId,
