@@ -107,6 +107,7 @@ export async function buildApp({
     events,
     exportsDir: config.exportsDir,
     passwordHashing: config.passwordHashing,
+    passwordCost: config.passwordCost,
     models: config.models,
     log: (message, error) => app.log.warn({ err: error }, message),
     generationTimings,

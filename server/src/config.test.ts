@@ -16,6 +16,12 @@ describe('loadConfig (security settings)', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
   });
 
+  it("hashes passwords at OWASP's cost: no environment variable lowers it", () => {
+    for (const name of ['PASSWORD_COST', 'PASSWORD_HASH_COST', 'SCRYPT_N', 'passwordCost']) {
+      expect(loadConfig({ [name]: '1024' }).passwordCost).toBeUndefined();
+    }
+  });
+
   it('listens on loopback only unless HOST says otherwise', () => {
     expect(loadConfig({}).host).toBe('localhost');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

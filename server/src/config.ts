@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { HashingLimits } from './modules/auth/hash-scheduler.ts';
+import type { ScryptCost } from './modules/auth/password.ts';
 import { webDistFolder } from './paths.ts';
 
 /** The only place that reads process.env: every setting the server takes, described. */
@@ -129,6 +130,11 @@ export type Config = {
   /** Per-email exponential delay across addresses (modules/auth/login-throttle.ts). */
   loginAccountDelay: AccountDelay;
   passwordHashing: HashingLimits;
+  /**
+   * scrypt's cost for new password hashes. Never read from the environment (no deployment can lower it by a
+   * variable): unset, OWASP's parameters apply; the integration-test harness sets a cheap one (password.ts).
+   */
+  passwordCost?: ScryptCost;
   /** Origins besides the server's own allowed to open the live WebSocket. */
   allowedSocketOrigins: string[];
   /** Model connections: the secret for API keys at rest, where calls may go, how long one may take. */

@@ -8,6 +8,7 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createHashScheduler, DEFAULT_HASHING_LIMITS, type HashingLimits } from './modules/auth/hash-scheduler.ts';
+import type { ScryptCost } from './modules/auth/password.ts';
 import { createChatsService } from './modules/chats/chats.service.ts';
 import { createDraftsService } from './modules/drafts/drafts.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
@@ -39,6 +40,8 @@ export function createServices(
     events?: ProjectEvents;
     exportsDir?: string;
     passwordHashing?: HashingLimits;
+    /** Lowered by the test harness only (config.ts `passwordCost`). */
+    passwordCost?: ScryptCost;
     /** Model connections: where the API-key secret comes from, where calls may go, per-call timeout. */
     models?: { secret: SecretSource; network?: ModelNetworkPolicy; timeoutMs?: number };
     /** Retry and heartbeat timing of judging jobs (tests shorten it). */
@@ -80,6 +83,7 @@ export function createServices(
     },
     audit,
     hashing: createHashScheduler(options.passwordHashing ?? DEFAULT_HASHING_LIMITS),
+    passwordCost: options.passwordCost,
   });
   const assignment = createAssignmentService({ db, clock });
   const projects = createProjectsService({

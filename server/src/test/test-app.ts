@@ -82,6 +82,9 @@ export function testConfig(): Config {
     database: { kind: 'pglite' as const, dataDir: '' },
     // Every test signs in from 127.0.0.1 against one database per run: only the lockout tests lower this.
     loginLimits: { failuresPerAccount: 10, failuresPerAddress: 100_000, windowMinutes: 15 },
+    // Test accounts hash at 1/128 of OWASP's cost (~3 ms, 1 MiB): the suite makes thousands of them, each a hash and
+    // a sign-in. Tests of hashing itself and of the queue of hashes set SCRYPT_COST back (password.ts).
+    passwordCost: { n: 2 ** 10, r: 8, p: 1 },
   };
 }
 

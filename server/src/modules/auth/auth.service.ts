@@ -5,16 +5,20 @@ import { type AuditActor, type AuditRecorder, SYSTEM_ACTOR } from '../audit/audi
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository, UserRow } from './auth.repository.ts';
 import { type HashScheduler, INTERNAL_LANE } from './hash-scheduler.ts';
-import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, SCRYPT_COST, type ScryptCost, unmatchableHash, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password-policy.ts';
 
 /**
  * The one way a password is set (account creation by an admin, the CLI, the first admin, the demo seed; any future
  * change or reset must use it too): refused with a 422 naming `password` when too weak, else hashed.
  */
-export async function newPasswordHash(email: string, password: string): Promise<string> {
+export async function newPasswordHash(
+  email: string,
+  password: string,
+  cost: ScryptCost = SCRYPT_COST,
+): Promise<string> {
   assertStrongPassword(password, email);
-  return hashPassword(password);
+  return hashPassword(password, cost);
 }
 
 /** What an API token lets its bearer do: its owner's rights, narrowed to some projects and/or to reading. */
@@ -60,8 +64,12 @@ export function createAuthService(deps: {
   audit: AuditRecorder;
   /** Bounds the password hashes computed at once (see hash-scheduler.ts). */
   hashing: HashScheduler;
+  /** scrypt's cost for new hashes: OWASP's unless the test harness lowers it (see password.ts). */
+  passwordCost?: ScryptCost;
 }) {
   const { repository, clock, audit, hashing } = deps;
+  const cost = deps.passwordCost ?? SCRYPT_COST;
+  const dummyHash = unmatchableHash(cost);
   const ttlMs = deps.sessionTtlHours * 3600 * 1000;
   // Sliding expiry is written at most this often, so every request does not become a write.
   const extendAfterMs = Math.min(ttlMs / 10, 3600 * 1000);
@@ -71,7 +79,10 @@ export function createAuthService(deps: {
    * belongs here so both paths get it.
    */
   async function setPassword(userId: string, email: string, password: string) {
-    await repository.setPasswordHash(userId, await hashing.run(INTERNAL_LANE, () => newPasswordHash(email, password)));
+    await repository.setPasswordHash(
+      userId,
+      await hashing.run(INTERNAL_LANE, () => newPasswordHash(email, password, cost)),
+    );
   }
 
   return {
@@ -82,7 +93,7 @@ export function createAuthService(deps: {
       const workspaceId = await deps.workspaces.forNewAccount(body.workspaceId);
       const row = await repository.insertUser({
         email: body.email.toLowerCase(),
-        passwordHash: await hashing.run(INTERNAL_LANE, () => newPasswordHash(body.email, body.password)),
+        passwordHash: await hashing.run(INTERNAL_LANE, () => newPasswordHash(body.email, body.password, cost)),
         role: body.role,
       });
       if (!row) throw authErrors.emailTaken(body.email);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type FakeClock, type TestHarness } from '../../test/test-app.ts';
+import { SCRYPT_COST } from './password.ts';
 
 const RIGHT = 'the right password';
 
@@ -28,6 +29,8 @@ describe('parallel guesses against one account', () => {
         trustProxy: true,
         // A queue long enough that only the attempt counter stops the burst.
         passwordHashing: { maxConcurrent: 2, maxQueued: 100, maxQueuedPerLane: 100 },
+        // Hashes at the real cost: the burst must still be hashing while later guesses arrive.
+        passwordCost: SCRYPT_COST,
       },
     });
   }, 60_000);
@@ -56,7 +59,12 @@ describe('bounded password hashing', () => {
   let h: TestHarness;
   beforeAll(async () => {
     h = await buildTestApp({
-      config: { trustProxy: true, passwordHashing: { maxConcurrent: 2, maxQueued: 32, maxQueuedPerLane: 4 } },
+      config: {
+        trustProxy: true,
+        passwordHashing: { maxConcurrent: 2, maxQueued: 32, maxQueuedPerLane: 4 },
+        // Hashes at the real cost: the queue fills only while hashes take their real time.
+        passwordCost: SCRYPT_COST,
+      },
     });
   }, 60_000);
   afterAll(() => h.close());
