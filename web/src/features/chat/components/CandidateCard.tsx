@@ -2,6 +2,8 @@ import type { ChatCandidate } from '@feedbench/shared';
 import type { ReactNode } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
+import type { OutputCardRank } from '../../questions/question-kind.ts';
+import { OutputRankSelect } from '../../questions/ranking/OutputRankSelect.tsx';
 import { chatMessages } from '../chat.messages.ts';
 
 interface CandidateCardProps {
@@ -12,6 +14,8 @@ interface CandidateCardProps {
   onStop: () => void;
   onRegenerate: () => void;
   onChoose: () => void;
+  /** The turn ranks its candidates: the card shows a rank picker on narrow screens (the board is far below). */
+  ranking?: OutputCardRank;
   /** Per-candidate questions (flags, ratings) of the turn's template. */
   children?: ReactNode;
 }
@@ -24,6 +28,7 @@ export function CandidateCard({
   onStop,
   onRegenerate,
   onChoose,
+  ranking,
   children,
 }: CandidateCardProps) {
   const t = useMessages(chatMessages);
@@ -49,6 +54,9 @@ export function CandidateCard({
       <header className="output-head">
         <h3>{label}</h3>
         {chosen && <span className="badge">{t('chosen')}</span>}
+        {ranking && !readOnly && candidate.state !== 'streaming' && (
+          <OutputRankSelect ranking={ranking} label={t('rankOfCandidate', { label: candidate.label })} />
+        )}
       </header>
       <div className="chat-candidate-text" dir="auto">
         <MarkdownView text={candidate.content} />

@@ -166,19 +166,21 @@ function Conversation({
           <p dir="auto">{chat.systemPrompt}</p>
         </details>
       )}
-      <section className="card conversation" aria-label={t('starter')}>
-        <ol>
-          {conversation.map((m, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: turns never reorder
-            <li key={index} className={`turn turn-${m.role}`} dir="auto">
-              <span className="turn-role">
-                {m.role === 'user' ? t('you') : m.role === 'assistant' ? t('assistant') : t('systemPrompt')}
-              </span>
-              <MarkdownView text={m.content} />
-            </li>
-          ))}
-        </ol>
-      </section>
+      {conversation.length > 0 && (
+        <section className="card conversation" aria-label={t('starter')}>
+          <ol>
+            {conversation.map((m, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: turns never reorder
+              <li key={index} className={`turn turn-${m.role}`} dir="auto">
+                <span className="turn-role">
+                  {m.role === 'user' ? t('you') : m.role === 'assistant' ? t('assistant') : t('systemPrompt')}
+                </span>
+                <MarkdownView text={m.content} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {open && (
         <section className="stack" aria-label={t('turnHeading', { turn: open.turnNo, limit: chat.turnLimit })}>
           <h2>{t('turnHeading', { turn: open.turnNo, limit: chat.turnLimit })}</h2>

@@ -66,6 +66,8 @@ export function TurnPanel({ leaseId, turn, questions, conversation, onStop, onRe
 
   const placed = (placement: string) => questions.filter((q) => kindOf(q.type).placement === placement);
   const perCandidate = placed('output');
+  // The first question that ranks candidates also gives each card its rank picker (narrow screens).
+  const cardRank = questions.find((q) => kindOf(q.type).outputCard !== null);
   const input = (question: Question, output?: TaskOutput) => (
     <QuestionInput
       key={question.id}
@@ -95,6 +97,14 @@ export function TurnPanel({ leaseId, turn, questions, conversation, onStop, onRe
                 setChosenId(candidate.id);
                 if (!editText) setEditText(candidate.content);
               }}
+              ranking={
+                cardRank && output
+                  ? kindOf(cardRank.type).outputCard?.(
+                      { question: cardRank, state, update: (change) => setState(change), outputs, conversation },
+                      output,
+                    )
+                  : undefined
+              }
             >
               {candidate.state !== 'streaming' && perCandidate.map((q) => input(q, output))}
             </CandidateCard>

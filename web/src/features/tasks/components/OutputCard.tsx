@@ -2,6 +2,8 @@ import type { TaskOutput } from '@feedbench/shared';
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { MarkdownView } from '../../../components/MarkdownView.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
+import type { OutputCardRank } from '../../questions/question-kind.ts';
+import { OutputRankSelect } from '../../questions/ranking/OutputRankSelect.tsx';
 import { rankFromKey } from '../../questions/ranking/ranks.ts';
 import { taskMessages } from '../tasks.messages.ts';
 
@@ -13,12 +15,7 @@ export const isLongOutput = (content: string) => content.length > LONG_CHARS || 
 interface OutputCardProps {
   output: TaskOutput;
   /** Present when the task ranks outputs: the card shows its rank and takes digit keys like the board does. */
-  ranking?: {
-    rank: number | undefined;
-    outputCount: number;
-    onRank: (rank: number | undefined) => void;
-    onTie: () => void;
-  };
+  ranking?: OutputCardRank;
   /** Forced open or folded by the page-wide "expand all" key; the card's own button toggles it too. */
   expandAll?: boolean;
   /** The per-output questions (Likert scales, attributes, flags). */
@@ -68,22 +65,7 @@ export function OutputCard({ output, ranking, expandAll, children }: OutputCardP
             {ranking.rank === undefined ? t('unranked') : t('rank', { rank: ranking.rank })}
           </span>
         )}
-        {ranking && (
-          // On narrow screens (styles.css shows it there only) the board is far below: rank right here.
-          <select
-            className="output-rank-select"
-            aria-label={t('rankOf', { label: output.label })}
-            value={ranking.rank ?? ''}
-            onChange={(e) => ranking.onRank(e.target.value === '' ? undefined : Number(e.target.value))}
-          >
-            <option value="">{t('unrankedOption')}</option>
-            {Array.from({ length: ranking.outputCount }, (_, i) => i + 1).map((rank) => (
-              <option key={rank} value={rank}>
-                {t('rankOption', { rank })}
-              </option>
-            ))}
-          </select>
-        )}
+        {ranking && <OutputRankSelect ranking={ranking} label={t('rankOf', { label: output.label })} />}
       </header>
       <div id={bodyId} className={open ? 'output-body' : 'output-body folded'}>
         <MarkdownView text={output.content} className="output-content" />
