@@ -1,12 +1,9 @@
-import { exportLineSchemas, modelConnectionSchema } from '@feedbench/shared';
+import { exportLineSchemas } from '@feedbench/shared';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  deterministicReply,
-  type OpenAICompatibleServer,
-  startOpenAICompatibleServer,
-} from '../../server/src/test/openai-compatible-server.ts';
+import { deterministicReply } from '../../server/src/test/openai-compatible-server.ts';
 import { addMember, createAccount, exportLines, importJsonl, signedIn } from '../support/api.ts';
 import { ADMIN } from '../support/env.ts';
+import { connectModels, defaultWorkspaceId, modelServerForThisFile } from '../support/model-server.ts';
 import { signInQuietly } from '../support/ui.ts';
 
 /**
@@ -16,13 +13,7 @@ import { signInQuietly } from '../support/ui.ts';
  * are checked line by line. The page also measures the streaming latency Feedbench adds (first token in the browser
  * minus first token at the server), printed at the end.
  */
-let model: OpenAICompatibleServer;
-test.beforeAll(async () => {
-  model = await startOpenAICompatibleServer({ port: 0 });
-});
-test.afterAll(async () => {
-  await model?.close();
-});
+const modelServer = modelServerForThisFile();
 
 const SEEDS = [101, 202];
 const MESSAGES = ['What do otters eat?', 'And where do they sleep?', 'Thank you!'];
@@ -75,24 +66,9 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
 }) => {
   test.setTimeout(180_000);
   const admin = await signedIn(ADMIN);
-  // The default workspace, where new accounts are members (other specs make the admin a member of theirs too).
-  const workspaceId = (
-    (await (await admin.get('/api/workspaces')).json()) as { workspaces: { id: string; slug: string }[] }
-  ).workspaces.find((w) => w.slug === 'default')?.id as string;
-  const connections = [];
-  for (const [index, seed] of SEEDS.entries()) {
-    const created = await admin.post('/api/model-connections', {
-      data: {
-        workspaceId,
-        name: `e2e chat model ${index} ${Date.now().toString(36)}`,
-        baseUrl: model.url,
-        model: `e2e-secret-model-${index}`,
-        defaultParams: { seed },
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    connections.push(modelConnectionSchema.parse(await created.json()));
-  }
+  const model = modelServer();
+  const workspaceId = await defaultWorkspaceId(admin);
+  const connections = await connectModels(admin, workspaceId, model, SEEDS, 'e2e-secret-model');
 
   // The researcher's setup, in the UI: kind chat, two candidate slots.
   await signInQuietly(page, ADMIN);

@@ -1,25 +1,16 @@
-import { modelConnectionSchema, projectSchema } from '@feedbench/shared';
+import { projectSchema } from '@feedbench/shared';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  type OpenAICompatibleServer,
-  startOpenAICompatibleServer,
-} from '../../server/src/test/openai-compatible-server.ts';
 import { expectNoAxeViolations } from '../support/a11y.ts';
 import { addMember, createAccount, importJsonl, signedIn } from '../support/api.ts';
 import { ADMIN } from '../support/env.ts';
+import { connectModels, defaultWorkspaceId, modelServerForThisFile } from '../support/model-server.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 /**
  * A live chat turn on a phone (390 x 844): the conversation, both streamed candidates, the rank controls, the choice
  * of the reply to continue with and Save fit the width (no sideways scrolling), and each control can be reached.
  */
-let model: OpenAICompatibleServer;
-test.beforeAll(async () => {
-  model = await startOpenAICompatibleServer({ port: 0 });
-});
-test.afterAll(async () => {
-  await model?.close();
-});
+const modelServer = modelServerForThisFile();
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -27,23 +18,8 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 async function arrangeChat() {
   const admin = await signedIn(ADMIN);
-  const workspaceId = (
-    (await (await admin.get('/api/workspaces')).json()) as { workspaces: { id: string; slug: string }[] }
-  ).workspaces.find((w) => w.slug === 'default')?.id as string;
-  const connections = [];
-  for (const seed of [7, 8]) {
-    const created = await admin.post('/api/model-connections', {
-      data: {
-        workspaceId,
-        name: `phone chat model ${seed} ${Date.now().toString(36)}`,
-        baseUrl: model.url,
-        model: `phone-model-${seed}`,
-        defaultParams: { seed },
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    connections.push(modelConnectionSchema.parse(await created.json()));
-  }
+  const workspaceId = await defaultWorkspaceId(admin);
+  const connections = await connectModels(admin, workspaceId, modelServer(), [7, 8], 'phone chat model');
   const created = await admin.post('/api/projects', {
     data: {
       name: `Phone chat ${Date.now().toString(36)}`,
@@ -73,7 +49,7 @@ test('a chat turn on a phone needs no sideways scrolling and every control is re
   await expect(message).toBeVisible();
   expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 
-  model.behave({ kind: 'reply', perTokenMs: 5 });
+  modelServer().behave({ kind: 'reply', perTokenMs: 5 });
   await message.fill('What is the tallest tree on Earth, and how tall is it?');
   await page.getByRole('button', { name: 'Send' }).click();
   for (const label of ['A', 'B']) {
