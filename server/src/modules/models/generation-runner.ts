@@ -180,8 +180,14 @@ export async function runGenerationJob(
   async function attempt(batch: ClaimedSample[], token: string) {
     const first = batch[0];
     if (!first) return;
-    const paused = (pausedUntil.get(first.connectionId) ?? 0) - Date.now();
-    if (paused > 0) await sleep(paused, control.signal);
+    // Another worker's 429 may extend the pause while this one sleeps: wait until none is left.
+    for (
+      let paused = (pausedUntil.get(first.connectionId) ?? 0) - Date.now();
+      paused > 0 && !control.signal.aborted;
+      paused = (pausedUntil.get(first.connectionId) ?? 0) - Date.now()
+    ) {
+      await sleep(paused, control.signal);
+    }
     if (control.signal.aborted) throw new ModelCallError('cancelled', 'the job stopped');
     const seed = job.params.seed === undefined ? null : job.params.seed + first.sampleIndex;
     const params: SamplingParams = { ...job.params, ...(seed !== null && { seed }) };
