@@ -60,6 +60,9 @@ const SAME_IN_EVERY_LANGUAGE = [
   'prompt',
   'chosen',
   'rejected',
+  // OpenAI API parameter names, shown beside their translated label so a researcher can match them to the API.
+  'top_p',
+  'max_tokens',
 ];
 
 /** Input syntax shown as an example (metadata `key=value`, flag ids, a slug), and file names. */

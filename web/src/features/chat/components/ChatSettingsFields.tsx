@@ -49,7 +49,7 @@ export function ChatSettingsFields({
               onChange={(e) => setSlot(index, { connectionId: e.target.value })}
             >
               {list.map((c) => (
-                <option key={c.id} value={c.id}>
+                <option key={c.id} value={c.id} dir="auto">
                   {c.name} ({c.model})
                 </option>
               ))}

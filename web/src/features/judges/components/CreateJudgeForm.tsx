@@ -52,7 +52,7 @@ export function CreateJudgeForm({
           <label htmlFor="judge-connection">{t('judgeConnection')}</label>
           <select id="judge-connection" value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
             {connections.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} dir="auto">
                 {c.name} ({c.model})
               </option>
             ))}

@@ -1,5 +1,5 @@
 import type { Judge, JudgeJob, JudgeJobStatus } from '@feedbench/shared';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
@@ -55,10 +55,14 @@ function JobRow({ projectId, job, judges }: { projectId: string; job: JudgeJob; 
     total: format.integer(job.total),
     failed: format.integer(job.failed),
   });
+  // Named by its heading: judges' names are user content, shown in their own direction.
+  const namesId = useId();
   return (
-    <li className="card stack" aria-label={names}>
+    <li className="card stack" aria-labelledby={namesId}>
       <div className="row">
-        <strong>{names}</strong>
+        <strong id={namesId} dir="auto">
+          {names}
+        </strong>
         <span className={`badge job-${job.status}`}>{t(JOB_STATUS_KEYS[job.status])}</span>
         <span className="muted">
           {t('jobStarted')}: {format.dateTime(job.createdAt)}

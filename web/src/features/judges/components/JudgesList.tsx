@@ -43,8 +43,8 @@ export function JudgesList({
         <tbody>
           {judges.map((judge) => (
             <tr key={judge.id}>
-              <td>{judge.name}</td>
-              <td>{connectionName(judge.connectionId)}</td>
+              <td dir="auto">{judge.name}</td>
+              <td dir="auto">{connectionName(judge.connectionId)}</td>
               <td>
                 {format.integer(judge.answered)}
                 {judge.answered > 0 && (

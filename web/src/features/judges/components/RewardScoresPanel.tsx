@@ -1,5 +1,5 @@
 import type { ScoreJob } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
@@ -45,10 +45,14 @@ function ScoreJobRow({ projectId, job }: { projectId: string; job: ScoreJob }) {
     failed: format.integer(job.failed),
   });
   const name = `${job.connectionName} (${job.model})`;
+  // Named by its heading: the connection's name is user content, shown in its own direction.
+  const nameId = useId();
   return (
-    <li className="card stack" aria-label={name}>
+    <li className="card stack" aria-labelledby={nameId}>
       <div className="row">
-        <strong>{name}</strong>
+        <strong id={nameId} dir="auto">
+          {name}
+        </strong>
         <span className={`badge job-${job.status}`}>{t(JOB_STATUS_KEYS[job.status])}</span>
         <span className="muted">
           {t('jobStarted')}: {format.dateTime(job.createdAt)}
@@ -111,7 +115,7 @@ export function RewardScoresPanel({
             <label htmlFor="reward-connection">{t('rewardConnection')}</label>
             <select id="reward-connection" value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
               {connections.map((c) => (
-                <option key={c.id} value={c.id}>
+                <option key={c.id} value={c.id} dir="auto">
                   {c.name} ({c.model})
                 </option>
               ))}

@@ -107,7 +107,10 @@ export function GenerationPanel({
                     setChosen((now) => (e.target.checked ? [...now, c.id] : now.filter((x) => x !== c.id)))
                   }
                 />{' '}
-                {c.name} <span className="muted">({c.model})</span>
+                <span dir="auto">{c.name}</span>{' '}
+                <span className="muted" dir="auto">
+                  ({c.model})
+                </span>
               </label>
             ))}
           </fieldset>

@@ -112,9 +112,10 @@ export function ModelConnectionsPanel({
               {list.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    {c.name} {c.workspaceId === null && <span className="badge">{t('instanceWide')}</span>}
+                    <span dir="auto">{c.name}</span>{' '}
+                    {c.workspaceId === null && <span className="badge">{t('instanceWide')}</span>}
                   </th>
-                  <td>{c.model}</td>
+                  <td dir="auto">{c.model}</td>
                   <td>
                     <code>{c.baseUrl}</code>
                   </td>
