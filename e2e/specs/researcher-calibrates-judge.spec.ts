@@ -6,14 +6,10 @@ import {
   type Task,
 } from '@feedbench/shared';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import {
-  type Behaviour,
-  type OpenAICompatibleServer,
-  type RecordedRequest,
-  startOpenAICompatibleServer,
-} from '../../server/src/test/openai-compatible-server.ts';
+import type { Behaviour, RecordedRequest } from '../../server/src/test/openai-compatible-server.ts';
 import { addMember, createAccount, createProject, importJsonl, nextTask, signedIn, submit } from '../support/api.ts';
 import { ADMIN } from '../support/env.ts';
+import { modelServerForThisFile } from '../support/model-server.ts';
 import { signInQuietly, snap } from '../support/ui.ts';
 
 /**
@@ -90,18 +86,15 @@ async function annotateInUi(page: Page, projectId: string): Promise<{ suggested:
   }
 }
 
-let model: OpenAICompatibleServer;
-test.beforeAll(async () => {
-  model = await startOpenAICompatibleServer();
-  model.behave(goodJudge);
-});
-test.afterAll(async () => model.close());
+const modelServer = modelServerForThisFile();
 
 test('a researcher runs a judge, reads its agreement with the annotators, and measures anchoring', async ({
   page,
   browser,
 }) => {
   test.slow();
+  const model = modelServer();
+  model.behave(goodJudge);
   const researcher = await createAccount('researcher');
   const annotators = [await createAccount('annotator', 'ann1'), await createAccount('annotator', 'ann2')] as const;
   const researcherApi = await signedIn(researcher);

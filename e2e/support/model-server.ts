@@ -2,6 +2,7 @@ import { type ModelConnection, modelConnectionSchema } from '@feedbench/shared';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import {
   type OpenAICompatibleServer,
+  type OpenAICompatibleServerOptions,
   startOpenAICompatibleServer,
 } from '../../server/src/test/openai-compatible-server.ts';
 
@@ -9,10 +10,10 @@ import {
  * A local OpenAI-compatible server for the spec file that calls this at its top level: started before its tests,
  * closed after them. Returns the running server (read it inside tests).
  */
-export function modelServerForThisFile(): () => OpenAICompatibleServer {
+export function modelServerForThisFile(options: OpenAICompatibleServerOptions = {}): () => OpenAICompatibleServer {
   let model: OpenAICompatibleServer | undefined;
   test.beforeAll(async () => {
-    model = await startOpenAICompatibleServer({ port: 0 });
+    model = await startOpenAICompatibleServer({ port: 0, ...options });
   });
   test.afterAll(async () => {
     await model?.close();

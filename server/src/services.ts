@@ -128,6 +128,7 @@ export function createServices(
       goldAccuracy: (projectId) => gold.accuracyMap(projectId),
       chatConversations: (pairs) => chats.exportConversations(pairs),
       judgeAnswers: (itemIds) => judges.exportAnswers(itemIds),
+      scoreProvenance: (itemIds) => rewardScores.provenanceOf(itemIds),
     },
   });
   // Gold accuracy joins the agreement report's annotator table (gold is built below; called only per request).
@@ -148,7 +149,13 @@ export function createServices(
     audit,
   });
   const leaderboard = createLeaderboardService({ db, clock, projects });
-  const itemBrowser = createItemBrowserService({ db, clock, projects });
+  const itemBrowser = createItemBrowserService({
+    db,
+    clock,
+    projects,
+    // Reward-score provenance lives with the scoring jobs (built below; called per item opened).
+    scoreProvenance: (itemIds) => rewardScores.provenanceOf(itemIds),
+  });
   const review = createReviewService({ db, clock, projects, assignment, audit });
   const gold = createGoldService({
     db,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from '../answers.ts';
 import { EXPORT_FORMATS, type ExportFormat, MESSAGE_ROLES } from '../constants.ts';
 import { keysetPageQuery } from './pagination.ts';
+import { rewardScoreProvenanceSchema } from './reward-scores.ts';
 
 /** Formats that write one line per demonstration (or per best-ranked output of a ranking). */
 export const SFT_EXPORT_FORMATS = ['openai-chat', 'trl-sft', 'trl-sft-text'] as const satisfies readonly ExportFormat[];
@@ -399,8 +400,15 @@ export const exportLineSchemas = {
             id: z.string(),
             model: z.string().nullable(),
             content: z.string(),
-            /** Chat candidates: connection, parameters, finish reason, usage, latency of the call that wrote it. */
+            /**
+             * Sampled outputs (generation jobs, chat candidates): connection, parameters, finish reason, usage,
+             * latency of the call that wrote it.
+             */
             provenance: z.record(z.string(), z.unknown()).optional(),
+            /** The output's reward score (imported, set through the API or by a scoring job); null: none. */
+            score: z.number().nullable(),
+            /** The scoring job that set `score`, when one did (a score imported or set by hand has none). */
+            score_provenance: rewardScoreProvenanceSchema.nullable(),
           })
           .strict(),
       ),

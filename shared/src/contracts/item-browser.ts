@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { SKIP_REASONS } from '../constants.ts';
 import { messageSchema } from '../messages.ts';
+import { outputProvenanceSchema } from './models.ts';
 import { REVIEW_VERDICTS } from './review.ts';
+import { rewardScoreProvenanceSchema } from './reward-scores.ts';
 
 /**
  * The researcher's item browser (`GET /api/projects/:projectId/items`): keyset pages in import order, never OFFSET,
@@ -69,7 +71,19 @@ export const itemDetailParams = z.object({ projectId: z.string().uuid(), itemId:
 export const itemDetailResponse = z.object({
   item: itemSummarySchema.extend({
     conversation: z.array(messageSchema),
-    outputs: z.array(z.object({ id: z.string(), model: z.string().nullable(), content: z.string() })),
+    outputs: z.array(
+      z.object({
+        id: z.string(),
+        model: z.string().nullable(),
+        content: z.string(),
+        /** The generation job's call that wrote it; null: imported. */
+        provenance: outputProvenanceSchema.nullable(),
+        /** Its reward score (imported, set through the API or by a scoring job); null: none. */
+        score: z.number().nullable(),
+        /** The scoring job that set `score`, when one did. */
+        scoreProvenance: rewardScoreProvenanceSchema.nullable(),
+      }),
+    ),
   }),
   annotations: z.array(
     z.object({

@@ -1,4 +1,4 @@
-import type { Answer, Answers, Message } from '@feedbench/shared';
+import type { Answer, Answers, Message, RewardScoreProvenance } from '@feedbench/shared';
 import {
   and,
   asc,
@@ -23,8 +23,12 @@ export interface ExportOutput {
   id: string;
   model: string | null;
   content: string;
-  /** Chat candidates: the call that produced it (raw format's provenance columns). */
+  /** The call that produced it: a generation job's sample or a chat candidate (raw format's provenance column). */
   provenance?: Record<string, unknown>;
+  /** A reward model's score of the output (imported, set through the API or by a scoring job), if any. */
+  score?: number | null;
+  /** Where `score` came from when a scoring job set it (raw format; filled per page from the judges module). */
+  scoreProvenance?: RewardScoreProvenance | null;
 }
 
 export interface ExportAnnotation {
@@ -224,6 +228,8 @@ export function createExportsRepository(db: Executor) {
           id: itemOutputs.outputId,
           model: itemOutputs.model,
           content: itemOutputs.content,
+          score: itemOutputs.score,
+          provenance: itemOutputs.provenance,
         })
         .from(itemOutputs)
         .where(inArray(itemOutputs.itemId, ids))
@@ -246,7 +252,9 @@ export function createExportsRepository(db: Executor) {
           correctedAnswers: corrected,
         });
       }
-      for (const { itemId, ...output } of outputRows) byId.get(itemId)?.outputs.push(output);
+      for (const { itemId, provenance, ...output } of outputRows) {
+        byId.get(itemId)?.outputs.push(provenance ? { ...output, provenance: { ...provenance } } : output);
+      }
       for (const { itemId, label } of referenceRows) {
         const item = byId.get(itemId);
         if (item) item.reference = label;

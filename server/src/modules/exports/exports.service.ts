@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { Answers, DatasetStatistics, ExportFileFormat, ExportOptions } from '@feedbench/shared';
+import type {
+  Answers,
+  DatasetStatistics,
+  ExportFileFormat,
+  ExportOptions,
+  RewardScoreProvenance,
+} from '@feedbench/shared';
 import type { Database } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.service.ts';
@@ -47,6 +53,8 @@ export interface ExportSources {
   ) => Promise<Map<string, ChatExportConversation>>;
   /** Item id -> the model judges' answers to it (judges module; raw exports with includeJudges). */
   judgeAnswers?: (itemIds: readonly string[]) => Promise<Map<string, JudgeExportAnswer[]>>;
+  /** Item id -> output id -> the scoring job behind the output's current reward score (judges module; raw exports). */
+  scoreProvenance?: (itemIds: readonly string[]) => Promise<Map<string, Map<string, RewardScoreProvenance>>>;
 }
 
 /** The filters resolved against the database once per export: who is excluded, which items were adjudicated. */
@@ -163,6 +171,16 @@ export function createExportsService({
     });
   }
 
+  /** Raw lines say which reward model scored each output, when a scoring job set the score it carries. */
+  async function addScoreProvenance(items: readonly ExportItem[]) {
+    const scored = items.filter((item) => item.outputs.some((o) => o.score != null));
+    if (scored.length === 0 || !sources.scoreProvenance) return;
+    const provenance = await sources.scoreProvenance(scored.map((item) => item.id));
+    for (const item of scored) {
+      for (const output of item.outputs) output.scoreProvenance = provenance.get(item.id)?.get(output.id) ?? null;
+    }
+  }
+
   /** Lines in small batches, page after page; the consumer's pace drives the reads (backpressure). */
   async function* rows(
     project: ExportProject,
@@ -185,6 +203,7 @@ export function createExportsService({
         options.includeJudges && !conversations && sources.judgeAnswers
           ? await sources.judgeAnswers(page.items.map((item) => item.id))
           : undefined;
+      if (options.format === 'raw' && !conversations) await addScoreProvenance(page.items);
       let batch: ExportRow[] = [];
       for (const item of page.items) {
         // A conversation's turns stay on one side of the split: it is decided by the item (its starter).

@@ -1,4 +1,4 @@
-import type { Answers, ItemState, Message, ReviewVerdict, SkipReason } from '@feedbench/shared';
+import type { Answers, ItemState, Message, OutputProvenance, ReviewVerdict, SkipReason } from '@feedbench/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 
@@ -173,9 +173,16 @@ export function createItemBrowserRepository(db: Executor) {
       );
       if (!row) return undefined;
       const [outputs, annotations, skips] = await Promise.all([
-        rawRows<{ output_id: string; model: string | null; content: string }>(
+        rawRows<{
+          output_id: string;
+          model: string | null;
+          content: string;
+          score: number | null;
+          provenance: OutputProvenance | null;
+        }>(
           db,
-          sql`select output_id, model, content from item_outputs where item_id = ${itemId} order by position`,
+          sql`select output_id, model, content, score, provenance from item_outputs
+              where item_id = ${itemId} order by position`,
         ),
         rawRows<{
           id: string;

@@ -1,4 +1,11 @@
-import type { ItemDetailResponse, ItemListResponse, ItemState, ItemSummary, itemListQuery } from '@feedbench/shared';
+import type {
+  ItemDetailResponse,
+  ItemListResponse,
+  ItemState,
+  ItemSummary,
+  itemListQuery,
+  RewardScoreProvenance,
+} from '@feedbench/shared';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -14,10 +21,13 @@ export function createItemBrowserService({
   db,
   clock,
   projects,
+  scoreProvenance,
 }: {
   db: Database;
   clock: Clock;
   projects: Pick<ProjectsService, 'accessAsResearcher'>;
+  /** Item id -> output id -> the scoring job behind the output's current score (judges module, built later). */
+  scoreProvenance?: (itemIds: readonly string[]) => Promise<Map<string, Map<string, RewardScoreProvenance>>>;
 }) {
   return {
     async list(user: SessionUser, projectId: string, query: ListQuery): Promise<ItemListResponse> {
@@ -58,11 +68,20 @@ export function createItemBrowserService({
       const project = await projects.accessAsResearcher(user, projectId);
       const found = await createItemBrowserRepository(db).detail(project.id, itemId, clock.now());
       if (!found) throw itemBrowserErrors.notFound();
+      const scored = found.outputs.some((o) => o.score !== null) && scoreProvenance;
+      const scoredBy = scored ? (await scoreProvenance([itemId])).get(itemId) : undefined;
       return {
         item: {
           ...toSummary(found.row, project.settings.overlapTarget),
           conversation: found.row.conversation,
-          outputs: found.outputs.map((o) => ({ id: o.output_id, model: o.model, content: o.content })),
+          outputs: found.outputs.map((o) => ({
+            id: o.output_id,
+            model: o.model,
+            content: o.content,
+            provenance: o.provenance,
+            score: o.score,
+            scoreProvenance: scoredBy?.get(o.output_id) ?? null,
+          })),
         },
         annotations: found.annotations.map((a) => ({
           id: a.id,

@@ -73,15 +73,15 @@ export const itemOutputs = pgTable(
     content: text('content').notNull(),
     position: integer('position').notNull(),
     /**
+     * A reward model's score of the output (imported with it, set through PUT /output-scores or by a scoring job);
+     * null: none. The score-margin ordering policy puts items whose outputs' scores are close first.
+     */
+    score: doublePrecision('score'),
+    /**
      * The id annotators see instead of `outputId` (which the researcher or the source dataset chose: "chosen",
      * "gpt-4"...): random, made by the database for every output, mapped at the boundary of every annotator-facing
      * payload and input so answers and exports keep the real ids.
      */
-    /**
-     * A reward model's score of the output (imported with it, or set through PUT /output-scores); null: none. The
-     * score-margin ordering policy puts items whose outputs' scores are close first.
-     */
-    score: doublePrecision('score'),
     blindId: text('blind_id').notNull().default(sql`gen_random_uuid()::text`),
     /** Set on outputs sampled by a generation job (models module): connection, model, parameters, usage. */
     provenance: jsonb('provenance').$type<OutputProvenance>(),

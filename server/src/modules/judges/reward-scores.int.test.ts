@@ -1,8 +1,8 @@
-import type { ScoreJob } from '@feedbench/shared';
+import { exportLineSchemas, itemDetailResponse, type ScoreJob } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/client.ts';
-import { nextTask, type Person } from '../../test/annotating.ts';
+import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import {
   type Behaviour,
   deterministicScore,
@@ -285,5 +285,63 @@ describe('PUT /output-scores', () => {
       sql`select action, details from audit_events where project_id = ${projectId} and action = 'output_scores.set'`,
     );
     expect(events).toEqual([{ action: 'output_scores.set', details: { outputs: 2, items: 1, cleared: 1 } }]);
+  });
+});
+
+describe('reward scores in the raw export', () => {
+  it('carries each output score with the scoring job that set it, in the raw export and the item browser; a score set by hand afterwards has none', async () => {
+    const projectId = await arrange(1);
+    model.behave({ kind: 'reply' });
+    const job = await settled(projectId, await start(projectId));
+    expect(job.status).toBe('done');
+    const [scoredO0, scoredO1] = (await outputScores(projectId)).map((r) => r.score);
+    // o1's score is then set by hand: the scoring job no longer describes it.
+    const set = await as(researcher).put(`/api/projects/${projectId}/output-scores`, {
+      scores: [{ item: 'i0', output: 'o1', score: 0.25 }],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const annotator = await h.user('annotator');
+    await h.addMember(researcher, projectId, annotator);
+    const task = await nextTask(h, annotator, projectId);
+    if (!task) throw new Error('no task');
+    const submitted = await submitTask(h, annotator, task, {
+      pair: { type: 'pairwise', verdict: 'preferred', preferred: 'o0', strength: 'better' },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+
+    const exported = await as(researcher).get(`/api/projects/${projectId}/export?format=raw`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const lines = exported.body
+      .trim()
+      .split('\n')
+      .map((line) => exportLineSchemas.raw.parse(JSON.parse(line)));
+    expect(lines).toHaveLength(1);
+    const outputs = new Map(lines[0]?.outputs.map((o) => [o.id, o]));
+    expect(outputs.get('o0')).toMatchObject({
+      score: scoredO0,
+      score_provenance: {
+        source: 'reward-model',
+        jobId: job.id,
+        connectionId,
+        connectionName: 'Reward',
+        model: 'reward-model',
+        scoredAt: expect.any(String),
+      },
+    });
+    expect(scoredO1).not.toBe(0.25);
+    expect(outputs.get('o1')).toMatchObject({ score: 0.25, score_provenance: null });
+
+    // The item browser shows the same.
+    const listed = (await as(researcher).get(`/api/projects/${projectId}/items?limit=10`)).json();
+    const detail = itemDetailResponse.parse(
+      (await as(researcher).get(`/api/projects/${projectId}/items/${listed.items[0].id}`)).json(),
+    );
+    const shown = new Map(detail.item.outputs.map((o) => [o.id, o]));
+    expect(shown.get('o0')).toMatchObject({
+      score: scoredO0,
+      scoreProvenance: { jobId: job.id, model: 'reward-model', connectionName: 'Reward' },
+      provenance: null,
+    });
+    expect(shown.get('o1')).toMatchObject({ score: 0.25, scoreProvenance: null });
   });
 });

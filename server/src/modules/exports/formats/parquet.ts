@@ -16,6 +16,8 @@ const json = { type: 'JSON' } as const;
 const optionalJson = { type: 'JSON', optional: true } as const;
 const optionalDouble = { type: 'DOUBLE', optional: true } as const;
 const messages = { repeated: true, fields: { role: text, content: text } } as const;
+/** An output as every format with an `outputs` list names it; each adds its own columns. */
+const output = { id: text, model: optionalText, content: text } as const;
 
 export const PARQUET_SCHEMAS: Record<ExportFormat, SchemaDefinition> = {
   'openai-chat': { messages },
@@ -40,9 +42,7 @@ export const PARQUET_SCHEMAS: Record<ExportFormat, SchemaDefinition> = {
     outputs: {
       repeated: true,
       fields: {
-        id: text,
-        model: optionalText,
-        content: text,
+        ...output,
         rank: { type: 'INT32' },
         ratings: json,
         flagged: { type: 'BOOLEAN' },
@@ -58,7 +58,10 @@ export const PARQUET_SCHEMAS: Record<ExportFormat, SchemaDefinition> = {
     item_id: text,
     annotator: text,
     prompt: messages,
-    outputs: { repeated: true, fields: { id: text, model: optionalText, content: text, provenance: optionalJson } },
+    outputs: {
+      repeated: true,
+      fields: { ...output, provenance: optionalJson, score: optionalDouble, score_provenance: optionalJson },
+    },
     metadata: json,
     answers: json,
     display_order: { type: 'UTF8', repeated: true },

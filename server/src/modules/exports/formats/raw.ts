@@ -21,12 +21,15 @@ function chatColumns({ turn }: ChatUnit) {
  * and a reviewer's correction beside the untouched answers, with the item.
  */
 export function* rawLines({ item }: PreparedItem, projectId: string, chat?: ChatUnit): Generator<object> {
-  // Chat candidates carry the provenance of their call (connection, parameters, finish reason, usage, latency).
+  // Sampled outputs (generation jobs, chat candidates) carry the provenance of their call (connection, parameters,
+  // finish reason, usage, latency); a reward score carries the scoring job's, when one set it.
   const outputs = item.outputs.map((o) => ({
     id: o.id,
     model: o.model,
     content: o.content,
     ...(o.provenance ? { provenance: o.provenance } : {}),
+    score: o.score ?? null,
+    score_provenance: o.scoreProvenance ?? null,
   }));
   for (const annotation of item.annotations) {
     yield {

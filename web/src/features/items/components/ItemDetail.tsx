@@ -7,6 +7,56 @@ import { answerText } from '../../questions/QuestionParts.tsx';
 import { useItem } from '../api/get-item.ts';
 import { itemMessages } from '../items.messages.ts';
 
+type DetailOutput = ItemDetailResponse['item']['outputs'][number];
+
+/** Where an output and its reward score came from: the generation call and the scoring job, when there were any. */
+function OutputSources({ output }: { output: DetailOutput }) {
+  const t = useMessages(itemMessages);
+  const format = useFormat();
+  const { provenance, score, scoreProvenance } = output;
+  if (!provenance && score === null) return null;
+  // Connection and model names are what people typed: isolated in their own direction.
+  return (
+    <dl className="output-sources muted">
+      {provenance && (
+        <div className="row">
+          <dt>{t('generatedBy')}</dt>
+          <dd>
+            <bdi dir="auto">
+              {provenance.connectionName} ({provenance.model})
+            </bdi>
+            {', '}
+            {t('sampleOn', {
+              sample: format.integer(provenance.sampleIndex + 1),
+              date: format.dateTime(provenance.generatedAt),
+            })}
+          </dd>
+        </div>
+      )}
+      {score !== null && (
+        <div className="row">
+          <dt>{t('outputScore')}</dt>
+          <dd>{format.decimal(score)}</dd>
+          <dt>{t('scoredBy')}</dt>
+          <dd>
+            {scoreProvenance ? (
+              <>
+                <bdi dir="auto">
+                  {scoreProvenance.connectionName} ({scoreProvenance.model})
+                </bdi>
+                {', '}
+                {format.dateTime(scoreProvenance.scoredAt)}
+              </>
+            ) : (
+              t('scoreSetByHand')
+            )}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
 function Annotations({ detail }: { detail: ItemDetailResponse }) {
   const t = useMessages(itemMessages);
   const format = useFormat();
@@ -70,10 +120,11 @@ export function ItemDetail({ projectId, itemId }: { projectId: string; itemId: s
           <ul className="stack" aria-label={t('outputs')}>
             {detail.outputs.map((output) => (
               <li key={output.id}>
-                <strong>
+                <strong dir="auto">
                   {output.id}
                   {output.model ? ` (${output.model})` : ''}
                 </strong>
+                <OutputSources output={output} />
                 <p className="item-message" dir="auto">
                   {output.content}
                 </p>
