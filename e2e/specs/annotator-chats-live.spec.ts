@@ -2,6 +2,7 @@ import { exportLineSchemas } from '@feedbench/shared';
 import { expect, type Page, test } from '@playwright/test';
 import { deterministicReply } from '../../server/src/test/openai-compatible-server.ts';
 import { addMember, createAccount, exportLines, importJsonl, signedIn } from '../support/api.ts';
+import { createChatProjectInUi } from '../support/chat-setup.ts';
 import { ADMIN } from '../support/env.ts';
 import { connectModels, defaultWorkspaceId, modelServerForThisFile } from '../support/model-server.ts';
 import { signInQuietly } from '../support/ui.ts';
@@ -72,25 +73,12 @@ test('an annotator chats live for three turns, survives a reload mid-stream, sub
 
   // The researcher's setup, in the UI: kind chat, two candidate slots.
   await signInQuietly(page, ADMIN);
-  await page.goto('/');
-  await page.waitForLoadState('networkidle');
-  const projectName = `Live chat ${Date.now().toString(36)}`;
-  await page.getByLabel('Name', { exact: true }).fill(projectName);
-  const workspace = page.getByLabel('Workspace', { exact: true });
-  if (await workspace.isVisible()) await workspace.selectOption(workspaceId);
-  await page.getByLabel('Kind').selectOption('chat');
-  const addSlot = page.getByRole('button', { name: 'Add a candidate' });
-  await expect(addSlot).toBeEnabled();
-  await addSlot.click();
-  await addSlot.click();
-  // Other specs add connections to this workspace too: pick ours by id rather than trusting the defaults.
-  await page.getByLabel('Candidate 1').selectOption(connections[0]?.id as string);
-  await page.getByLabel('Candidate 2').selectOption(connections[1]?.id as string);
-  await expect(page.getByLabel('Candidate 2')).toHaveValue(connections[1]?.id as string);
-  await page.getByLabel('Turns per conversation').fill('3');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
-  const projectId = page.url().split('/').at(-1) as string;
+  const projectId = await createChatProjectInUi(page, {
+    name: `Live chat ${Date.now().toString(36)}`,
+    workspaceId,
+    connectionIds: connections.map((c) => c.id),
+    turns: 3,
+  });
   await importJsonl(admin, projectId, `${JSON.stringify({ id: 'starter-1', prompt: [] })}\n`);
   const annotator = await createAccount('annotator', 'chatter');
   await addMember(admin, projectId, annotator.email, 'annotator');

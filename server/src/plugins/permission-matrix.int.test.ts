@@ -244,6 +244,7 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/model-connections/:connectionId': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}` }) },
   'POST /api/model-connections/:connectionId/test': { allow: ['admin'], request: (fx) => ({ url: `/api/model-connections/${fx.connectionId}/test`, payload: {} }) },
   'GET /api/projects/:projectId/model-connections': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/model-connections` }) },
+  'GET /api/workspaces/:workspaceId/model-connections': { allow: ['admin', 'researcher', 'outsider', 'readToken'], request: (fx) => ({ url: `/api/workspaces/${fx.workspaceId}/model-connections` }) },
   // Generation jobs: P's researchers (an item id P lacks: the job has nothing to do and runs nothing in the background).
   'POST /api/projects/:projectId/generation-jobs': { allow: projectResearchers, request: (fx) => ({ url: `${p(fx)}/generation-jobs`, payload: { connectionIds: [fx.connectionId], samplesPerItem: 1, itemIds: [randomUUID()] } }) },
   'GET /api/projects/:projectId/generation-jobs': { allow: researcherReads, request: (fx) => ({ url: `${p(fx)}/generation-jobs` }) },

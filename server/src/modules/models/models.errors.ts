@@ -20,6 +20,12 @@ export const modelErrors = {
     new AppError('model_connection.secret_unavailable', 422, `API keys cannot be stored: ${reason}`, {
       path: 'apiKey',
     }),
+  cannotCreateProjects: () =>
+    new AppError(
+      'model_connection.forbidden',
+      403,
+      'Only researchers and admins, who create projects, list the connections a new project may use',
+    ),
   notUsableInProject: (connectionId: string) =>
     new AppError(
       'model_connection.not_usable',

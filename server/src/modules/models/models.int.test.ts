@@ -259,6 +259,36 @@ describe('model connections', { timeout: 120_000 }, () => {
     expect((await call(annotator, 'GET', `/api/projects/${project.id}/model-connections`)).statusCode).toBe(403);
     expect((await call(stranger, 'GET', `/api/projects/${project.id}/model-connections`)).statusCode).toBe(404);
   });
+
+  it('lets a researcher who manages nothing choose connections for a new chat project, and make it', async () => {
+    const mine = await createConnection(owner);
+    const second = await createConnection(owner);
+    const elsewhere = await createConnection(admin, { workspaceId: defaultWorkspaceId });
+    // `member` is a plain researcher of the workspace: no access to the managers' list (URLs, keys).
+    expect((await call(member, 'GET', `/api/model-connections?workspaceId=${workspaceId}`)).statusCode).toBe(403);
+    const usable = await call(member, 'GET', `/api/workspaces/${workspaceId}/model-connections`);
+    expect(usable.statusCode, usable.body).toBe(200);
+    const listed = usable.json().connections as { id: string; name: string; model: string }[];
+    expect(listed.map((c) => c.id)).toEqual(expect.arrayContaining([mine.id, second.id]));
+    expect(listed.map((c) => c.id)).not.toContain(elsewhere.id);
+    expect(listed.find((c) => c.id === mine.id)).toMatchObject({ name: mine.name, model: 'test-model' });
+    expect(usable.body).not.toContain(server.url);
+    expect(usable.body).not.toContain(KEY);
+    const created = await call(member, 'POST', '/api/projects', {
+      name: 'Chat by a researcher',
+      kind: 'chat',
+      workspaceId,
+      settings: {
+        questions: [{ id: 'rank', type: 'ranking', label: 'Rank' }],
+        chat: { candidates: [{ connectionId: mine.id }, { connectionId: second.id }] },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // Annotators create no project, so list nothing; another workspace's researcher cannot reach this one.
+    expect((await call(annotator, 'GET', `/api/workspaces/${workspaceId}/model-connections`)).statusCode).toBe(403);
+    expect((await call(stranger, 'GET', `/api/workspaces/${workspaceId}/model-connections`)).statusCode).toBe(404);
+    expect((await call(null, 'GET', `/api/workspaces/${workspaceId}/model-connections`)).statusCode).toBe(401);
+  });
 });
 
 describe('SSRF guard on model connections', { timeout: 120_000 }, () => {

@@ -9,6 +9,7 @@ import {
   testModelConnectionResponse,
   updateModelConnectionBody,
   usableModelConnectionListResponse,
+  workspaceIdParams,
 } from '@feedbench/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../plugins/authenticate.ts';
@@ -72,6 +73,21 @@ export function modelsRoutes(
         }),
       },
       async (request) => models.test(requireUser(request), request.params.connectionId, request.body ?? {}),
+    );
+
+    // The connections a new chat project of the workspace may use, for anyone who may create one (no URLs).
+    app.get(
+      '/api/workspaces/:workspaceId/model-connections',
+      {
+        schema: {
+          tags,
+          params: workspaceIdParams,
+          response: { 200: usableModelConnectionListResponse },
+        },
+      },
+      async (request) => ({
+        connections: await models.usableForNewProject(requireUser(request), request.params.workspaceId),
+      }),
     );
 
     // The connections a project's researchers may sample from (no URLs: those are for the workspace's managers).

@@ -37,7 +37,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   audit: AuditRecorder;
-  workspaces: Pick<WorkspacesService, 'manage' | 'list'>;
+  workspaces: Pick<WorkspacesService, 'manage' | 'list' | 'resolveTarget'>;
   /** The workspace of a project (undefined: no such project). */
   workspaceOfProject(projectId: string): Promise<string | undefined>;
   secret: SecretSource;
@@ -137,9 +137,8 @@ export function createModelsService(deps: Deps) {
     );
   }
 
-  async function connectionsUsableIn(projectId: string): Promise<UsableModelConnection[]> {
-    const workspaceId = await deps.workspaceOfProject(projectId);
-    if (!workspaceId) return [];
+  /** A workspace's connections and the instance-wide ones, without URLs (those are for the managers). */
+  async function usableInWorkspace(workspaceId: string): Promise<UsableModelConnection[]> {
     const rows = await repository.list([workspaceId], true);
     return rows.map((r) => ({
       id: r.id,
@@ -150,9 +149,25 @@ export function createModelsService(deps: Deps) {
     }));
   }
 
+  async function connectionsUsableIn(projectId: string): Promise<UsableModelConnection[]> {
+    const workspaceId = await deps.workspaceOfProject(projectId);
+    return workspaceId ? usableInWorkspace(workspaceId) : [];
+  }
+
   return {
     client,
     connectionsUsableIn,
+
+    /**
+     * What a new chat project of the workspace may put in its candidate slots, for whoever may create a project
+     * there (researchers too, who cannot manage connections): 403 for annotators and project-scoped tokens, 404
+     * for a workspace the caller cannot reach.
+     */
+    async usableForNewProject(user: SessionUser, workspaceId: string): Promise<UsableModelConnection[]> {
+      if (user.role === 'annotator' || user.tokenScope?.projectIds) throw modelErrors.cannotCreateProjects();
+      const workspace = await workspaces.resolveTarget(user, workspaceId);
+      return usableInWorkspace(workspace.id);
+    },
 
     /** Refuses (422) a connection the project may not use: another workspace's, or gone. */
     async assertUsableIn(projectId: string, connectionId: string): Promise<UsableModelConnection> {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { ChatSettingsFields } from '../../features/chat/components/ChatSettingsFields.tsx';
 import { ExportPanel } from '../../features/exports/components/ExportPanel.tsx';
 import { ImportPanel } from '../../features/items/components/ImportPanel.tsx';
 import { judgesMessages } from '../../features/judges/judges.messages.ts';
@@ -108,7 +109,13 @@ export function ProjectRoute() {
         outputsFromModels={p.settings.outputsFromModels}
         onChanged={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
       />
-      <ProjectSettingsForm key={`settings-${p.id}`} project={p} />
+      <ProjectSettingsForm
+        key={`settings-${p.id}`}
+        project={p}
+        chatFields={(value, onChange) => (
+          <ChatSettingsFields workspaceId={p.workspaceId} value={value} onChange={onChange} />
+        )}
+      />
       <GuidelinesEditor key={p.id} project={p} />
       <MembersPanel projectId={p.id} />
     </div>

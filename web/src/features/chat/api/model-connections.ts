@@ -1,15 +1,20 @@
-import { modelConnectionListResponse } from '@feedbench/shared';
+import { usableModelConnectionListResponse } from '@feedbench/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
 
-/** The workspace's model connections a new chat project can put in its candidate slots (workspace managers). */
+/**
+ * The model connections a chat project of the workspace may put in its candidate slots: readable by every researcher
+ * who may create a project there, not only by the workspace's managers (no URLs or keys in it).
+ */
 export const workspaceConnectionsQueryOptions = (workspaceId: string) =>
   queryOptions({
-    queryKey: ['model-connections', workspaceId],
+    queryKey: ['usable-model-connections', workspaceId],
     queryFn: ({ signal }) =>
-      apiJson(`/api/model-connections?workspaceId=${encodeURIComponent(workspaceId)}`, modelConnectionListResponse, {
-        signal,
-      }),
+      apiJson(
+        `/api/workspaces/${encodeURIComponent(workspaceId)}/model-connections`,
+        usableModelConnectionListResponse,
+        { signal },
+      ),
   });
 export const useWorkspaceConnections = (workspaceId: string) =>
   useQuery({ ...workspaceConnectionsQueryOptions(workspaceId), enabled: workspaceId !== '' });

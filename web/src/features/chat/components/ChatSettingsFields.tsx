@@ -48,6 +48,10 @@ export function ChatSettingsFields({
               value={slot.connectionId}
               onChange={(e) => setSlot(index, { connectionId: e.target.value })}
             >
+              {/* A saved slot whose connection was deleted or moved: shown as such, not as the first option. */}
+              {connections.isSuccess && !list.some((c) => c.id === slot.connectionId) && (
+                <option value={slot.connectionId}>{t('setupConnectionGone')}</option>
+              )}
               {list.map((c) => (
                 <option key={c.id} value={c.id} dir="auto">
                   {c.name} ({c.model})

@@ -1,5 +1,5 @@
-import type { Project } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import type { ChatSettingsInput, Project } from '@feedbench/shared';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useMessages } from '../../../i18n/messages.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -7,30 +7,43 @@ import { useUpdateProject } from '../api/update-project.ts';
 import { projectMessages } from '../projects.messages.ts';
 import { type AssignmentSettings, AssignmentSettingsFields } from './AssignmentSettingsFields.tsx';
 
-/** The project's assignment settings; the draft is local until saved, so polling never overwrites it. */
-export function ProjectSettingsForm({ project }: { project: Project }) {
+/** The chat block's fields (features/chat), given by the route: a feature never imports another. */
+export type ChatFieldsSlot = (value: ChatSettingsInput, onChange: (next: ChatSettingsInput) => void) => ReactNode;
+
+/**
+ * The project's settings: assignment (overlap, lease, order) and, for a live chat project, its candidate slots,
+ * system prompt, turn limit and budgets (new conversations use them; started ones keep what they began with). The
+ * draft is local until saved, so polling never overwrites it.
+ */
+export function ProjectSettingsForm({ project, chatFields }: { project: Project; chatFields?: ChatFieldsSlot }) {
   const t = useMessages(projectMessages);
   const saved: AssignmentSettings = {
     overlapTarget: project.settings.overlapTarget,
     leaseMinutes: project.settings.leaseMinutes,
     ordering: project.settings.ordering,
   };
+  const savedChat = project.kind === 'chat' ? project.settings.chat : undefined;
   const [draft, setDraft] = useState(saved);
+  const [chatDraft, setChatDraft] = useState<ChatSettingsInput | undefined>(savedChat);
   const update = useUpdateProject(project.id);
+  const chatDirty = chatDraft !== undefined && JSON.stringify(chatDraft) !== JSON.stringify(savedChat);
   const dirty =
     draft.overlapTarget !== saved.overlapTarget ||
     draft.leaseMinutes !== saved.leaseMinutes ||
-    draft.ordering !== saved.ordering;
+    draft.ordering !== saved.ordering ||
+    chatDirty;
 
   function save(event: FormEvent) {
     event.preventDefault();
-    update.mutate(draft);
+    update.mutate({ ...draft, ...(chatDirty && chatDraft ? { chat: chatDraft } : {}) });
   }
 
   return (
     <form className="card stack" onSubmit={save} aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings')}</h2>
       <AssignmentSettingsFields idPrefix="settings" value={draft} onChange={setDraft} />
+      {chatDraft && chatFields?.(chatDraft, setChatDraft)}
+      {chatDraft && <p className="hint">{t('settingsHintChat')}</p>}
       <p className="hint">
         {t('settingsHintGold')} <Link to={`/projects/${project.id}/gold`}>{t('goldPage')}</Link>
         {t('settingsHintTemplate')} <Link to={`/projects/${project.id}/template`}>{t('template')}</Link>.
