@@ -3,6 +3,7 @@
 // with the length covariate (style control), and the bootstrap intervals of each (resampling items). The data are
 // comparisons already read (the database read is the same statement as any project's, not what this measures).
 // Checks that the fit recovers the generated strengths (correlation > 0.99), else exits 1.
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '@feedbench/shared';
 import { type ComparisonSet, lengthDelta } from '../../server/src/modules/leaderboard/comparisons.ts';
@@ -94,11 +95,19 @@ for (const lengthControlled of [false, true]) {
   console.log(
     `${label.padEnd(18)} fit ${fitTime.toFixed(2)} s (${fitOnly.fit.iterations} Newton steps); fit + ${replicates} bootstrap resamples ${totalTime.toFixed(2)} s; ` +
       `r(truth, fit) = ${r.toFixed(4)}; mean 95% interval width ${(widths.reduce((s, w) => s + w, 0) / widths.length).toFixed(4)} logits` +
-      (lengthControlled ? `; length coefficient ${fitOnly.fit.lengthCoefficient?.toFixed(3)} (generated 0.5)` : ''),
+      (lengthControlled
+        ? `; length coefficient ${fitOnly.fit.lengthCoefficient?.toFixed(3)} (generated 0.5; the 10% ties, counted as ` +
+          'half a win as Chatbot Arena does, pull every coefficient toward 0)'
+        : ''),
   );
   if (!(r > 0.99)) failed = true;
 }
-console.log('(timings on a shared, loaded machine: 2 cores shared by several sessions)');
+console.log(
+  `(${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end of the run)`,
+);
 if (failed) {
   console.error('the fit did not recover the generated strengths');
   process.exitCode = 1;
