@@ -95,6 +95,87 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
     expect(JSON.parse(json.stdout).calibration.judges[0]).toMatchObject({ judgeId, name: 'CLI judge' });
   });
 
+  it('adds a judge, lists it, and turns on the suggestion experiment with it', { timeout: 120_000 }, async () => {
+    const added = await feedbench(
+      'judge',
+      'add',
+      '--project',
+      projectId,
+      '--connection',
+      connectionId,
+      '--name',
+      'CLI judge two',
+      '--instructions',
+      'Prefer the shorter reply.',
+      '--temperature',
+      '0.2',
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const addedId = added.stdout.trim();
+    const judges = (
+      await h.app.inject({
+        url: `/api/projects/${projectId}/judges`,
+        headers: (await h.user('admin')).headers,
+      })
+    ).json().judges as { id: string; name: string; instructions: string; params: object }[];
+    expect(judges.find((j) => j.id === addedId)).toMatchObject({
+      name: 'CLI judge two',
+      instructions: 'Prefer the shorter reply.',
+      params: { temperature: 0.2 },
+    });
+
+    const listed = await feedbench('judge', 'list', '--project', projectId);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`${addedId}\tCLI judge two\t${connectionId}\t0`);
+
+    const on = await feedbench(
+      'judge',
+      'suggestions',
+      '--project',
+      projectId,
+      '--mode',
+      'experiment',
+      '--judge',
+      addedId,
+      '--seed',
+      '7',
+    );
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.stdout)).toEqual({ mode: 'experiment', judgeId: addedId, seed: 7 });
+    const report = await feedbench('judge', 'report', '--project', projectId);
+    expect(report.stdout).toContain('anchoring (suggestions: experiment)');
+    const off = await feedbench('judge', 'suggestions', '--project', projectId, '--mode', 'off');
+    expect(JSON.parse(off.stdout)).toMatchObject({ mode: 'off' });
+  });
+
+  it('refuses a judge name taken, an unknown mode and a mode without a judge, naming what is wrong', {
+    timeout: 120_000,
+  }, async () => {
+    const taken = await feedbench(
+      'judge',
+      'add',
+      '--project',
+      projectId,
+      '--connection',
+      connectionId,
+      '--name',
+      'CLI judge',
+    );
+    expect(taken.code).not.toBe(0);
+    expect(taken.stderr).toMatch(/CLI judge|name/);
+    const mode = await feedbench('judge', 'suggestions', '--project', projectId, '--mode', 'sometimes');
+    expect(mode.code).not.toBe(0);
+    expect(mode.stderr).toContain('--mode');
+    const noJudge = await feedbench('judge', 'suggestions', '--project', projectId, '--mode', 'on');
+    expect(noJudge.code).not.toBe(0);
+    expect(noJudge.stderr).toContain('--judge');
+    const names = (
+      await h.app.inject({ url: `/api/projects/${projectId}/judges`, headers: (await h.user('admin')).headers })
+    ).json().judges as { name: string }[];
+    expect(names.filter((j) => j.name === 'CLI judge')).toHaveLength(1);
+  });
+
   it('scores every output with a reward model and prints the counts (feedbench score)', {
     timeout: 120_000,
   }, async () => {

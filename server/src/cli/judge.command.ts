@@ -1,5 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { AgreementEstimate, AnchoringReport, CalibrationReport, JudgeJob, ScoreJob } from '@feedbench/shared';
+import {
+  type AgreementEstimate,
+  type AnchoringReport,
+  type CalibrationReport,
+  type JudgeJob,
+  type ScoreJob,
+  SUGGESTION_MODES,
+  type SuggestionMode,
+} from '@feedbench/shared';
 import type { Command } from 'commander';
 import { CliError, withCliContext } from './cli-context.ts';
 
@@ -9,6 +17,14 @@ const POLL_MS = 500;
 const integerFlag = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name}: a whole number from ${min} to ${max}`);
+  return n;
+};
+
+const numberFlag = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new CliError(`--${name}: a number from ${min} to ${max}`);
+  }
   return n;
 };
 
@@ -117,7 +133,88 @@ export function registerScoreCommand(program: Command, print: (line: string) => 
  * against the annotators and the anchoring experiment's report. Both act as the oldest admin, like other commands.
  */
 export function registerJudgeCommand(program: Command, print: (line: string) => void = (l) => console.log(l)) {
-  const judge = program.command('judge').description('model judges: run a judging job, report calibration');
+  const judge = program
+    .command('judge')
+    .description('model judges: add one, run a judging job, suggest its answers, report calibration');
+
+  judge
+    .command('add')
+    .description("turn a model connection into a judge of a project (it answers the project's own template)")
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--connection <id>', "model connection of the project's workspace (or instance-wide)")
+    .requiredOption('--name <name>', "the judge's name, unique in the project")
+    .option('--instructions <text>', "added to the project's guidelines in the judge's prompt")
+    .option('--instructions-file <file>', 'the same, read from a file')
+    .option('--temperature <t>', 'sampling temperature (0 to 2)', numberFlag('temperature', 0, 2))
+    .option('--seed <n>', 'sampling seed', integerFlag('seed', 0, 2_147_483_647))
+    .action(
+      async (options: {
+        project: string;
+        connection: string;
+        name: string;
+        instructions?: string;
+        instructionsFile?: string;
+        temperature?: number;
+        seed?: number;
+      }) => {
+        if (options.instructions !== undefined && options.instructionsFile !== undefined) {
+          throw new CliError('--instructions and --instructions-file: give one of them');
+        }
+        const instructions = options.instructionsFile
+          ? await readFile(options.instructionsFile, 'utf8')
+          : options.instructions;
+        await withCliContext(async ({ services, actor }) => {
+          const created = await services.judges.create(await actor(), options.project, {
+            name: options.name,
+            connectionId: options.connection,
+            ...(instructions !== undefined ? { instructions } : {}),
+            params: {
+              ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+              ...(options.seed !== undefined ? { seed: options.seed } : {}),
+            },
+          });
+          print(created.id);
+        });
+      },
+    );
+
+  judge
+    .command('list')
+    .description("a project's judges: id, name, connection and items answered (tab-separated)")
+    .requiredOption('--project <id>', 'project id')
+    .action(async (options: { project: string }) => {
+      await withCliContext(async ({ services, actor }) => {
+        print('id\tname\tconnection\tanswered');
+        for (const j of await services.judges.list(await actor(), options.project)) {
+          print([j.id, j.name, j.connectionId, j.answered].join('\t'));
+        }
+      });
+    });
+
+  judge
+    .command('suggestions')
+    .description(
+      "show a judge's answers to annotators as pre-filled suggestions: off, on, or experiment (a seeded random half " +
+        'of the assignments, to measure anchoring)',
+    )
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--mode <mode>', SUGGESTION_MODES.join(' | '))
+    .option('--judge <id>', 'the judge whose answers are suggested (needed unless --mode off)')
+    .option('--seed <n>', "the experiment's assignment seed", integerFlag('seed', 0, 2_147_483_647))
+    .action(async (options: { project: string; mode: string; judge?: string; seed?: number }) => {
+      if (!(SUGGESTION_MODES as readonly string[]).includes(options.mode)) {
+        throw new CliError(`--mode: one of ${SUGGESTION_MODES.join(', ')}`);
+      }
+      if (options.mode !== 'off' && !options.judge) throw new CliError('--judge: needed unless --mode off');
+      await withCliContext(async ({ services, actor }) => {
+        const saved = await services.judges.updateSuggestionSettings(await actor(), options.project, {
+          mode: options.mode as SuggestionMode,
+          ...(options.judge ? { judgeId: options.judge } : {}),
+          ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        });
+        print(JSON.stringify(saved));
+      });
+    });
 
   judge
     .command('run')
