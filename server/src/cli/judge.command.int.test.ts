@@ -33,6 +33,9 @@ async function feedbench(...args: string[]): Promise<{ code: number; stdout: str
   );
 }
 
+const addJudge = (name: string, ...more: string[]) =>
+  feedbench('judge', 'add', '--project', projectId, '--connection', connectionId, '--name', name, ...more);
+
 describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
   beforeAll(async () => {
     h = await buildTestApp();
@@ -96,14 +99,7 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
   });
 
   it('adds a judge, lists it, and turns on the suggestion experiment with it', { timeout: 120_000 }, async () => {
-    const added = await feedbench(
-      'judge',
-      'add',
-      '--project',
-      projectId,
-      '--connection',
-      connectionId,
-      '--name',
+    const added = await addJudge(
       'CLI judge two',
       '--instructions',
       'Prefer the shorter reply.',
@@ -152,16 +148,7 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
   it('refuses a judge name taken, an unknown mode and a mode without a judge, naming what is wrong', {
     timeout: 120_000,
   }, async () => {
-    const taken = await feedbench(
-      'judge',
-      'add',
-      '--project',
-      projectId,
-      '--connection',
-      connectionId,
-      '--name',
-      'CLI judge',
-    );
+    const taken = await addJudge('CLI judge');
     expect(taken.code).not.toBe(0);
     expect(taken.stderr).toMatch(/CLI judge|name/);
     const mode = await feedbench('judge', 'suggestions', '--project', projectId, '--mode', 'sometimes');
