@@ -104,11 +104,14 @@ export function ProjectRoute() {
         />
         <ExportPanel projectId={p.id} kind={p.kind} />
       </div>
-      <GenerationPanel
-        projectId={p.id}
-        outputsFromModels={p.settings.outputsFromModels}
-        onChanged={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
-      />
+      {/* A chat project's replies are sampled live, turn by turn: it has no outputs to generate ahead. */}
+      {p.kind !== 'chat' && (
+        <GenerationPanel
+          projectId={p.id}
+          outputsFromModels={p.settings.outputsFromModels}
+          onChanged={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
+        />
+      )}
       <ProjectSettingsForm
         key={`settings-${p.id}`}
         project={p}
