@@ -146,6 +146,7 @@ export async function buildApp({
     recentImportJobs: (projectId) => services.items.imports.recent(projectId),
     recentJudgeJobs: (projectId) => services.judges.jobs.recent(projectId),
     recentGenerationJobs: (projectId) => services.generation.recent(projectId),
+    recentScoreJobs: (projectId) => services.rewardScores.recent(projectId),
     log: (message, error) => app.log.warn({ err: error }, message),
   });
   app.addHook('onClose', async () => liveHub.close());

@@ -12,6 +12,7 @@ import {
 import { exportJobSchema } from './exports.ts';
 import { generationJobSchema } from './generation.ts';
 import { judgeJobSchema } from './judge-jobs.ts';
+import { scoreJobSchema } from './reward-scores.ts';
 
 export const projectIdParams = z.object({ projectId: z.string().uuid() });
 
@@ -121,6 +122,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
     judgeJobs: z.array(judgeJobSchema).optional(),
     /** Generation jobs running now or finished in the last minute (researchers only; absent when there are none). */
     generationJobs: z.array(generationJobSchema).optional(),
+    /** Reward-model scoring jobs running now or finished in the last minute (researchers only; absent when none). */
+    scoreJobs: z.array(scoreJobSchema).optional(),
   }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

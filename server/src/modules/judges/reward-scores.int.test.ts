@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/client.ts';
 import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
+import { watchLive } from '../../test/live-socket.ts';
 import {
   type Behaviour,
   deterministicScore,
@@ -285,6 +286,30 @@ describe('PUT /output-scores', () => {
       sql`select action, details from audit_events where project_id = ${projectId} and action = 'output_scores.set'`,
     );
     expect(events).toEqual([{ action: 'output_scores.set', details: { outputs: 2, items: 1, cleared: 1 } }]);
+  });
+});
+
+describe('scoring jobs on the live socket', () => {
+  it("reach the project's researchers with each job's progress, never its annotators", async () => {
+    const projectId = await arrange(2);
+    const annotator = await h.user('annotator');
+    await h.addMember(researcher, projectId, annotator);
+    const asResearcher = await watchLive(h, `/api/projects/${projectId}/live`, researcher.headers);
+    const asAnnotator = await watchLive(h, `/api/projects/${projectId}/live`, annotator.headers);
+    await asAnnotator.waitFor(() => true);
+    model.behave({ kind: 'reply' });
+    const job = await settled(projectId, await start(projectId));
+    const seen = await asResearcher.waitFor((m) => m.scoreJobs?.some((j) => j.id === job.id && j.done === 2) ?? false);
+    expect(seen.scoreJobs?.find((j) => j.id === job.id)).toMatchObject({
+      status: 'done',
+      total: 2,
+      model: 'reward-model',
+    });
+    // The annotator's socket had the same events, without the jobs (connection names, errors).
+    await asAnnotator.waitFor(() => asAnnotator.inbox.length >= 2);
+    expect(JSON.stringify(asAnnotator.inbox)).not.toMatch(/scoreJobs|reward-model|Reward/);
+    asResearcher.socket.terminate();
+    asAnnotator.socket.terminate();
   });
 });
 

@@ -1,4 +1,12 @@
-import type { ExportJob, GenerationJob, ImportJob, JudgeJob, LiveMessage, ProjectProgress } from '@feedbench/shared';
+import type {
+  ExportJob,
+  GenerationJob,
+  ImportJob,
+  JudgeJob,
+  LiveMessage,
+  ProjectProgress,
+  ScoreJob,
+} from '@feedbench/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { createLiveRepository, type LiveCredential } from './live.repository.ts';
@@ -50,6 +58,8 @@ export function createLiveHub(deps: {
   recentJudgeJobs?(projectId: string): Promise<JudgeJob[]>;
   /** Generation jobs likewise (researchers only, like the generation routes: model names, errors). */
   recentGenerationJobs?(projectId: string): Promise<GenerationJob[]>;
+  /** Reward-model scoring jobs likewise (researchers only, like the score-job routes). */
+  recentScoreJobs?(projectId: string): Promise<ScoreJob[]>;
   log(message: string, error?: unknown): void;
 }) {
   const repository = createLiveRepository(deps.db);
@@ -62,6 +72,7 @@ export function createLiveHub(deps: {
     const importJobs = researchers ? await deps.recentImportJobs?.(projectId) : undefined;
     const judgeJobs = researchers ? await deps.recentJudgeJobs?.(projectId) : undefined;
     const generationJobs = researchers ? await deps.recentGenerationJobs?.(projectId) : undefined;
+    const scoreJobs = researchers ? await deps.recentScoreJobs?.(projectId) : undefined;
     const plain: LiveMessage = { type: 'progress', projectId, progress };
     const full: LiveMessage = {
       ...plain,
@@ -69,6 +80,7 @@ export function createLiveHub(deps: {
       ...(importJobs && importJobs.length > 0 ? { importJobs } : {}),
       ...(judgeJobs && judgeJobs.length > 0 ? { judgeJobs } : {}),
       ...(generationJobs && generationJobs.length > 0 ? { generationJobs } : {}),
+      ...(scoreJobs && scoreJobs.length > 0 ? { scoreJobs } : {}),
     };
     return { plain: JSON.stringify(plain), full: JSON.stringify(full) };
   }

@@ -4,6 +4,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useSuggestionSettings } from '../../features/judges/api/calibration.ts';
 import { useJudgeJobs } from '../../features/judges/api/judge-jobs.ts';
 import { useJudgeConnections, useJudges } from '../../features/judges/api/judges.ts';
+import { useJudgesLiveJobs } from '../../features/judges/api/live-jobs.ts';
 import { AnchoringReportTable } from '../../features/judges/components/AnchoringReportTable.tsx';
 import { CalibrationTable } from '../../features/judges/components/CalibrationTable.tsx';
 import { CreateJudgeForm } from '../../features/judges/components/CreateJudgeForm.tsx';
@@ -23,7 +24,8 @@ export function JudgesRoute() {
   const project = useProject(projectId);
   const judges = useJudges(projectId);
   const connections = useJudgeConnections(projectId);
-  const jobs = useJudgeJobs(projectId);
+  const live = useJudgesLiveJobs(projectId);
+  const jobs = useJudgeJobs(projectId, { live });
   const settings = useSuggestionSettings(projectId);
 
   if (judges.isPending || connections.isPending || jobs.isPending || settings.isPending) {
@@ -52,7 +54,7 @@ export function JudgesRoute() {
         <h2 id="jobs-heading">{t('jobsHeading')}</h2>
         <JudgeJobsList projectId={projectId} jobs={jobs.data} judges={judges.data} />
       </section>
-      <RewardScoresPanel projectId={projectId} connections={connections.data} />
+      <RewardScoresPanel projectId={projectId} connections={connections.data} live={live} />
       <section className="card stack" aria-labelledby="calibration-heading">
         <h2 id="calibration-heading">{t('calibrationHeading')}</h2>
         <CalibrationTable projectId={projectId} />

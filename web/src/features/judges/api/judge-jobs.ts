@@ -7,10 +7,11 @@ import {
 } from '@feedbench/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
-import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
 import { projectPath } from './judges.ts';
 
 const jobsPath = (projectId: string) => `${projectPath(projectId)}/judge-jobs`;
+/** Running jobs are polled this often while the live socket is closed. */
+const POLL_MS = 2000;
 
 export const judgeJobsQueryOptions = (projectId: string) =>
   queryOptions({
@@ -18,31 +19,12 @@ export const judgeJobsQueryOptions = (projectId: string) =>
     queryFn: async ({ signal }) => (await apiJson(jobsPath(projectId), judgeJobListResponse, { signal })).jobs,
   });
 
-/**
- * The project's judging jobs, kept current by the project's websocket: each progress message carries the running
- * jobs (and those just finished), merged into the list without a refetch. When a job ends, what its answers feed
- * (judges' counts, calibration, failures) is refetched.
- */
-export function useJudgeJobs(projectId: string) {
-  const queryClient = useQueryClient();
-  const { queryKey } = judgeJobsQueryOptions(projectId);
-  useProjectLiveSocket(projectId, (message) => {
-    const live = message.judgeJobs;
-    if (!live || live.length === 0) return;
-    const before = queryClient.getQueryData<JudgeJob[]>(queryKey) ?? [];
-    const ended = live.some(
-      (job) => job.status !== 'running' && before.find((j) => j.id === job.id)?.status === 'running',
-    );
-    queryClient.setQueryData<JudgeJob[]>(queryKey, (jobs = []) => {
-      const byId = new Map(live.map((job) => [job.id, job]));
-      const known = jobs.map((job) => byId.get(job.id) ?? job);
-      const added = live.filter((job) => !jobs.some((j) => j.id === job.id));
-      return [...added, ...known];
-    });
-    if (ended) void queryClient.invalidateQueries({ queryKey: ['judges', projectId], exact: false });
+/** The project's judging jobs: kept current by the page's websocket (live-jobs.ts), polled while it is closed. */
+export const useJudgeJobs = (projectId: string, { live }: { live: boolean }) =>
+  useQuery({
+    ...judgeJobsQueryOptions(projectId),
+    refetchInterval: (query) => (!live && query.state.data?.some((job) => job.status === 'running') ? POLL_MS : false),
   });
-  return useQuery(judgeJobsQueryOptions(projectId));
-}
 
 export function useCreateJudgeJob(projectId: string) {
   const queryClient = useQueryClient();

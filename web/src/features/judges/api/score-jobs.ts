@@ -10,8 +10,8 @@ import { apiJson } from '../../../lib/api-client.ts';
 import { projectPath } from './judges.ts';
 
 const jobsPath = (projectId: string) => `${projectPath(projectId)}/score-jobs`;
-/** Running scoring jobs are polled this often (they are not on the live socket). */
-const POLL_MS = 1000;
+/** Running jobs are polled this often while the live socket is closed. */
+const POLL_MS = 2000;
 
 export const scoreJobsQueryOptions = (projectId: string) =>
   queryOptions({
@@ -19,11 +19,11 @@ export const scoreJobsQueryOptions = (projectId: string) =>
     queryFn: async ({ signal }) => (await apiJson(jobsPath(projectId), scoreJobListResponse, { signal })).jobs,
   });
 
-/** The project's reward-model scoring jobs, polled while one runs. */
-export const useScoreJobs = (projectId: string) =>
+/** The project's reward-model scoring jobs: kept current by the page's websocket (live-jobs.ts), else polled. */
+export const useScoreJobs = (projectId: string, { live }: { live: boolean }) =>
   useQuery({
     ...scoreJobsQueryOptions(projectId),
-    refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'running') ? POLL_MS : false),
+    refetchInterval: (query) => (!live && query.state.data?.some((job) => job.status === 'running') ? POLL_MS : false),
   });
 
 export function useCreateScoreJob(projectId: string) {

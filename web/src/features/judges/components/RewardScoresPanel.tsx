@@ -88,12 +88,15 @@ function ScoreJobRow({ projectId, job }: { projectId: string; job: ScoreJob }) {
 export function RewardScoresPanel({
   projectId,
   connections,
+  live,
 }: {
   projectId: string;
   connections: readonly { id: string; name: string; model: string }[];
+  /** The page's live socket is open (it keeps the jobs current; else they are polled). */
+  live: boolean;
 }) {
   const t = useMessages(judgesMessages);
-  const jobs = useScoreJobs(projectId);
+  const jobs = useScoreJobs(projectId, { live });
   const create = useCreateScoreJob(projectId);
   const [connectionId, setConnectionId] = useState(connections[0]?.id ?? '');
   const [redo, setRedo] = useState(false);
