@@ -31,7 +31,7 @@ import {
 } from './chat-views.ts';
 import { chatErrors } from './chats.errors.ts';
 import { exportConversations } from './chats.export.ts';
-import { type ChatSessionRow, createChatsRepository } from './chats.repository.ts';
+import { type ChatMessageRow, type ChatSessionRow, createChatsRepository } from './chats.repository.ts';
 import type { EventChannel } from './event-channel.ts';
 
 interface Deps {
@@ -146,6 +146,40 @@ export function createChatsService({ db, clock, projects, assignment, conversati
     }
   }
 
+  /**
+   * A write that starts model calls, on the caller's open conversation locked for it (turns, regenerations and
+   * completions of one conversation happen one at a time: two tabs cannot both start a turn). Every refusal throws
+   * before anything is written.
+   */
+  async function withOpenConversation<T>(
+    user: SessionUser,
+    leaseId: string,
+    write: (tx: Tx, session: ChatSessionRow, state: ConversationState) => Promise<T>,
+  ): Promise<T> {
+    const { project, session: found } = await writable(user, leaseId);
+    // Before the transaction: PGlite has one connection, so no other query may run while it is open.
+    await usableSlots(project.id, found.candidates);
+    return db.transaction(async (tx) => {
+      const session = await createChatsRepository(tx).lockSession(found.id);
+      if (session?.state !== 'open') throw chatErrors.submitted();
+      return write(tx, session, await load(session, tx));
+    });
+  }
+
+  /** The stream of the calls just written: `first` announces them, then the runner fills in their text. */
+  function streamCalls(
+    first: ChatStreamEvent,
+    session: ChatSessionRow,
+    candidates: { message: ChatMessageRow; label: string }[],
+    messages: ReturnType<typeof contextMessages>,
+    signal: AbortSignal,
+  ): EventChannel<ChatStreamEvent> {
+    const channel = runner.channel();
+    channel.push(first);
+    runner.run(session, candidates, messages, channel, signal);
+    return channel;
+  }
+
   function turnOf(state: ConversationState, turnNo: number) {
     const turn = state.turns.find((t) => t.row.turnNo === turnNo);
     if (!turn) throw chatErrors.turnNotFound(turnNo);
@@ -171,14 +205,8 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       body: ChatTurnBody,
       signal: AbortSignal,
     ): Promise<EventChannel<ChatStreamEvent>> {
-      const { project, session: found } = await writable(user, leaseId);
-      // Before the transaction: PGlite has one connection, so no other query may run while it is open.
-      await usableSlots(project.id, found.candidates);
-      const started = await db.transaction(async (tx) => {
+      const started = await withOpenConversation(user, leaseId, async (tx, session, state) => {
         const repo = createChatsRepository(tx);
-        const session = await repo.lockSession(found.id);
-        if (session?.state !== 'open') throw chatErrors.submitted();
-        const state = await load(session, tx);
         const last = state.turns.at(-1);
         if (last && last.row.completedAt === null) throw chatErrors.turnOpen(last.row.turnNo);
         if (state.turns.length >= session.turnLimit) throw chatErrors.turnLimit(session.turnLimit);
@@ -224,17 +252,14 @@ export function createChatsService({ db, clock, projects, assignment, conversati
           messages: contextMessages(state, body.content, turnNo),
         };
       });
-      const channel = runner.channel();
-      channel.push({ type: 'turn', turn: turnView(started.turn) });
       const labels = new Map(shownCandidates(started.turn).map(({ message, label }) => [message.id, label]));
-      runner.run(
+      return streamCalls(
+        { type: 'turn', turn: turnView(started.turn) },
         started.session,
         started.candidates.map((message) => ({ message, label: labels.get(message.id) ?? '?' })),
         started.messages,
-        channel,
         signal,
       );
-      return channel;
     },
 
     /** Replaces one candidate of the open turn by a new call of the same slot (the old one stays as a sibling). */
@@ -244,13 +269,8 @@ export function createChatsService({ db, clock, projects, assignment, conversati
       candidateId: string,
       signal: AbortSignal,
     ): Promise<EventChannel<ChatStreamEvent>> {
-      const { project, session: found } = await writable(user, leaseId);
-      await usableSlots(project.id, found.candidates);
-      const started = await db.transaction(async (tx) => {
+      const started = await withOpenConversation(user, leaseId, async (tx, session, state) => {
         const repo = createChatsRepository(tx);
-        const session = await repo.lockSession(found.id);
-        if (session?.state !== 'open') throw chatErrors.submitted();
-        const state = await load(session, tx);
         const turn = state.turns.find((t) => [...t.current.values()].some((m) => m.id === candidateId));
         if (!turn) throw chatErrors.candidateNotFound();
         if (turn.row.completedAt !== null) throw chatErrors.turnCompleted(turn.row.turnNo);
@@ -276,27 +296,24 @@ export function createChatsService({ db, clock, projects, assignment, conversati
         const label = shownCandidates(turn).find((c) => c.message.id === old.id)?.label ?? '?';
         return { session, old, fresh, label, messages: contextMessages(state, turn.user.content, turn.row.turnNo) };
       });
-      const channel = runner.channel();
-      channel.push({
-        type: 'replaced',
-        replaces: started.old.id,
-        candidate: {
-          id: started.fresh.id,
-          label: started.label,
-          content: '',
-          state: 'streaming',
-          finishReason: null,
-          error: null,
+      return streamCalls(
+        {
+          type: 'replaced',
+          replaces: started.old.id,
+          candidate: {
+            id: started.fresh.id,
+            label: started.label,
+            content: '',
+            state: 'streaming',
+            finishReason: null,
+            error: null,
+          },
         },
-      });
-      runner.run(
         started.session,
         [{ message: started.fresh, label: started.label }],
         started.messages,
-        channel,
         signal,
       );
-      return channel;
     },
 
     /** Stops a streaming candidate; what it received stays, and it may be chosen as it stands. */
