@@ -14,6 +14,7 @@ import {
 import { buildTestApp, FakeClock, type TestHarness } from '../../test/test-app.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { eventually, PAIRWISE_SETTINGS, pairwiseJudge, pairwiseLine, settledJob } from './judges.fixtures.ts';
+import { createRewardScoresRepository } from './reward-scores.repository.ts';
 
 /**
  * Reward-model scoring end to end against the test server's `POST /pooling` (vLLM's pooling API): scores with
@@ -368,5 +369,30 @@ describe('reward scores in the raw export', () => {
       provenance: null,
     });
     expect(shown.get('o1')).toMatchObject({ score: 0.25, scoreProvenance: null });
+  });
+});
+
+describe('a task finished twice', () => {
+  it('counts once: a job taken over while its first instance still ran never moves a finished task again', async () => {
+    const projectId = await arrange(1);
+    model.behave({ kind: 'reply' });
+    const job = await settled(projectId, await start(projectId));
+    expect(job).toMatchObject({ status: 'done', done: 1, failed: 0 });
+    const [task] = await rawRows<{ item_id: string }>(
+      h.database.db,
+      sql`select item_id from reward_score_tasks where job_id = ${job.id}`,
+    );
+    const repository = createRewardScoresRepository(h.database.db);
+    const key = { jobId: job.id, itemId: task?.item_id as string };
+    // The late instance finishes the same item, then fails it on its last attempt.
+    await repository.scored(key, []);
+    await repository.attemptFailed(key, 'late instance', true);
+    const after = (await as(researcher).get(`/api/projects/${projectId}/score-jobs/${job.id}`)).json();
+    expect(after).toMatchObject({ done: 1, failed: 0 });
+    const [state] = await rawRows<{ state: string; error: string | null }>(
+      h.database.db,
+      sql`select state, error from reward_score_tasks where job_id = ${job.id}`,
+    );
+    expect(state).toEqual({ state: 'done', error: null });
   });
 });
