@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rawRows } from '../../db/client.ts';
 import { asShown, type Person, rankingAnswers } from '../../test/annotating.ts';
-import { buildTestApp, rankingLine, type TestHarness } from '../../test/test-app.ts';
+import { buildTestApp, FakeClock, rankingLine, type TestHarness } from '../../test/test-app.ts';
 import { GOLD, itemIdsOf, WRONG } from './gold.fixtures.ts';
 
 /** Gold served to annotators, scored as they submit, auto-pause at the threshold, resume; and gold stays hidden. */
@@ -12,8 +12,9 @@ import { GOLD, itemIdsOf, WRONG } from './gold.fixtures.ts';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let h: TestHarness;
+const clock = new FakeClock();
 beforeAll(async () => {
-  h = await buildTestApp();
+  h = await buildTestApp({ clock });
 });
 afterAll(() => h.close());
 
@@ -153,6 +154,41 @@ describe('auto-pause', () => {
     const actions = audit.json().events.map((e: { action: string; target: string | null }) => [e.action, e.target]);
     expect(actions).toContainEqual(['annotator.pause', annotator.id]);
     expect(actions).toContainEqual(['annotator.resume', annotator.id]);
+  });
+
+  it('judges a resumed annotator on a fresh window: one wrong gold answer does not pause them again, minAnswers do', async () => {
+    const { researcher, annotator, project } = await arrange(5, 24, {
+      rate: 0.5,
+      minAccuracy: 0.5,
+      minAnswers: 2,
+      autoPause: true,
+    });
+    const plan = [GOLD, WRONG, WRONG];
+    await annotateUntilGold(annotator, project.id, 3, (n) => plan[n] as Answers);
+    expect(await standing(researcher, project.id, annotator)).toMatchObject({ answered: 3, paused: true });
+    clock.advance(1000);
+    const resumed = await h.app.inject({
+      method: 'POST',
+      url: `/api/projects/${project.id}/gold/annotators/${annotator.id}/resume`,
+      headers: researcher.headers,
+    });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    clock.advance(1000);
+
+    // Lifetime accuracy 1/4 after this answer, but one answer since the resume is below minAnswers: still working.
+    await annotateUntilGold(
+      annotator,
+      project.id,
+      1,
+      () => WRONG,
+      async () => {
+        expect(await standing(researcher, project.id, annotator)).toMatchObject({ answered: 4, paused: false });
+      },
+    );
+    // A second wrong one since the resume (0 of 2): paused again.
+    await annotateUntilGold(annotator, project.id, 1, () => WRONG);
+    expect(await standing(researcher, project.id, annotator)).toMatchObject({ answered: 5, paused: true });
+    expect((await askNext(annotator, project.id)).statusCode).toBe(403);
   });
 
   it("gives back the slots of the paused annotator's held and prepared tasks at once", async () => {

@@ -1,5 +1,5 @@
 import type { Answers } from '@feedbench/shared';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { annotations, goldAnswers, items, projectMembers, projects, users } from '../../db/schema/index.ts';
 import type { KeysetPosition } from '../../lib/keyset.ts';
@@ -111,7 +111,8 @@ export function createGoldRepository(db: Executor) {
      * Every annotation given on a gold item of the project (optionally one annotator's, or on the given items only),
      * with the gold answers.
      */
-    goldAnnotations(projectId: string, userId?: string, itemIds?: string[]) {
+    /** Annotations of gold items with the reference answers; `since`: only those submitted after it. */
+    goldAnnotations(projectId: string, userId?: string, itemIds?: string[], since?: Date) {
       return db
         .select({
           userId: annotations.userId,
@@ -126,6 +127,7 @@ export function createGoldRepository(db: Executor) {
             eq(annotations.projectId, projectId),
             userId ? eq(annotations.userId, userId) : undefined,
             itemIds ? inArray(annotations.itemId, itemIds) : undefined,
+            since ? gt(annotations.submittedAt, since) : undefined,
           ),
         );
     },

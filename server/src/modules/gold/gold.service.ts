@@ -88,8 +88,8 @@ export function createGoldService({ db, clock, projects, items, setItemGold, rel
   }
 
   /** Scores and standings of every annotation on the project's gold items, under the current template. */
-  async function scoresOf(projectId: string, questions: Question[], userId?: string, itemIds?: string[]) {
-    const rows = await repository.goldAnnotations(projectId, userId, itemIds);
+  async function scoresOf(projectId: string, questions: Question[], userId?: string, itemIds?: string[], since?: Date) {
+    const rows = await repository.goldAnnotations(projectId, userId, itemIds, since);
     return rows.map((row) => ({ ...row, score: scoreAnnotation(questions, row.gold, row.answers) }));
   }
 
@@ -244,7 +244,7 @@ export function createGoldService({ db, clock, projects, items, setItemGold, rel
     async resume(user: SessionUser, projectId: string, userId: string) {
       await projects.accessAsResearcher(user, projectId);
       if (!(await repository.memberRole(projectId, userId))) throw goldErrors.notAnnotator();
-      if (!(await projectRows.resumeMember(projectId, userId))) throw goldErrors.notPaused();
+      if (!(await projectRows.resumeMember(projectId, userId, clock.now()))) throw goldErrors.notPaused();
       await audit.record('annotator.resume', user, { projectId, target: userId });
       events.publish(projectId);
     },
@@ -262,7 +262,11 @@ export function createGoldService({ db, clock, projects, items, setItemGold, rel
       if (!answeredGold) return;
       const { gold, questions } = await settingsOf(projectId);
       if (!gold.autoPause) return;
-      const standing = goldAccuracy((await scoresOf(projectId, questions, userId)).map((s) => s.score));
+      // A resumed annotator is judged on what they answered since: a fresh window of `minAnswers` gold answers.
+      const since = (await projectRows.resumedAt(projectId, userId)) ?? undefined;
+      const standing = goldAccuracy(
+        (await scoresOf(projectId, questions, userId, undefined, since)).map((s) => s.score),
+      );
       if (!shouldAutoPause(gold, standing)) return;
       const reason = goldPauseReason(gold, standing);
       if (!(await projectRows.pauseMember(projectId, userId, reason, clock.now()))) return;

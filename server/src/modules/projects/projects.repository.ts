@@ -161,6 +161,15 @@ export function createProjectsRepository(db: Executor) {
     },
 
     /** Pauses an active member (gold's auto-pause); false when already paused, so one pause is recorded once. */
+    /** When a researcher last resumed the member (null: never paused, or never resumed). */
+    async resumedAt(projectId: string, userId: string): Promise<Date | null> {
+      const [row] = await db
+        .select({ resumedAt: projectMembers.resumedAt })
+        .from(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+      return row?.resumedAt ?? null;
+    },
+
     async pauseMember(projectId: string, userId: string, reason: string, at: Date): Promise<boolean> {
       const rows = await db
         .update(projectMembers)
@@ -177,10 +186,10 @@ export function createProjectsRepository(db: Executor) {
     },
 
     /** Resumes a paused member; false when they were not paused. */
-    async resumeMember(projectId: string, userId: string): Promise<boolean> {
+    async resumeMember(projectId: string, userId: string, at: Date): Promise<boolean> {
       const rows = await db
         .update(projectMembers)
-        .set({ pausedAt: null, pausedReason: null })
+        .set({ pausedAt: null, pausedReason: null, resumedAt: at })
         .where(
           and(
             eq(projectMembers.projectId, projectId),

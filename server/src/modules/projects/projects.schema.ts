@@ -42,6 +42,11 @@ export const projectMembers = pgTable(
     /** Set when the annotator's gold accuracy fell below the project's threshold; next-task refuses until cleared. */
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     pausedReason: text('paused_reason'),
+    /**
+     * When a researcher last resumed the annotator: auto-pause then judges only gold answers submitted after it, so
+     * the resumed annotator gets a fresh `minAnswers` window instead of being paused again by their old answers.
+     */
+    resumedAt: timestamp('resumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,8 @@ export const goldMessages = defineMessages({
     resumeWho: 'Resume {{email}}',
     resume: 'Resume',
     notResumed: 'Not resumed',
+    resumeHint:
+      'A resumed annotator is judged again only on the gold answers they give after the resume: the automatic pause waits for enough new ones.',
     candidates: 'annotations to use as gold',
     loadCandidatesFailed: 'Could not load the annotations',
     noCandidates: 'No annotations on non-gold items yet.',
@@ -62,6 +64,7 @@ export const goldMessages = defineMessages({
     active: '正常',
     resumeWho: '恢复 {{email}}',
     resume: '恢复',
+    resumeHint: '恢复后的标注员只按恢复之后给出的黄金答案重新评估：自动暂停会等到新的答案足够多。',
     notResumed: '未恢复',
     candidates: '可用作黄金标准的标注',
     loadCandidatesFailed: '无法加载标注',

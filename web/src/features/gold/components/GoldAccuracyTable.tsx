@@ -66,6 +66,7 @@ export function GoldAccuracyTable({
           ))}
         </tbody>
       </table>
+      {annotators.some((a) => a.paused) && <p className="hint">{t('resumeHint')}</p>}
       {resume.isError && <ErrorNotice error={resume.error} title={t('notResumed')} />}
     </div>
   );
