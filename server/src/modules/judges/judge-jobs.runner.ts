@@ -90,6 +90,47 @@ function shuffled<T>(values: readonly T[]): T[] {
 }
 
 /**
+ * Runs a job's pending tasks on `concurrency` workers until they are done or the signal aborts, beating (`beat`: the
+ * job row's heartbeat and a live event) after a task at most every `progressEveryMs`, and at least every
+ * `heartbeatMs` while a slow call runs: a job whose heartbeat goes stale is taken over by another instance.
+ */
+export async function runTasks<T>({
+  tasks,
+  concurrency,
+  signal,
+  timing,
+  beat,
+  runTask,
+}: {
+  tasks: readonly T[];
+  concurrency: number;
+  signal: AbortSignal;
+  timing: Pick<JudgeJobTiming, 'progressEveryMs' | 'heartbeatMs'>;
+  beat: () => Promise<void>;
+  runTask: (task: T) => Promise<void>;
+}): Promise<void> {
+  let lastBeat = 0;
+  const progress = async (force = false) => {
+    if (!force && Date.now() - lastBeat < timing.progressEveryMs) return;
+    lastBeat = Date.now();
+    await beat();
+  };
+  const heartbeat = setInterval(() => void progress(true).catch(() => {}), timing.heartbeatMs);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (!signal.aborted && next < tasks.length) {
+        await runTask(tasks[next++] as T);
+        await progress();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(tasks.length, 1)) }, worker));
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/**
  * Runs one judging job in this process: `concurrency` workers take the job's pending item x judge tasks. A task is
  * one call, retried on a failed call or an invalid answer (backoff) up to the job's maxAttempts, then reported
  * failed with its reason; a 429 waits out its Retry-After (every worker pauses with it) without spending an attempt.
@@ -105,15 +146,6 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   const judges = new Map<string, JudgeRow | null>();
   const usable = new Map<string, boolean>();
   const retrier = createRetrier(timing, signal);
-  let lastProgress = 0;
-
-  const progress = async (force = false) => {
-    if (!force && Date.now() - lastProgress < timing.progressEveryMs) return;
-    lastProgress = Date.now();
-    await repository.touch(job.id, clock.now());
-    events.publish(job.projectId);
-  };
-  const heartbeat = setInterval(() => void progress(true).catch(() => {}), timing.heartbeatMs);
 
   async function judgeOf(judgeId: string): Promise<JudgeRow | null> {
     if (!judges.has(judgeId)) judges.set(judgeId, (await repository.findJudge(job.projectId, judgeId)) ?? null);
@@ -196,26 +228,25 @@ export async function runJudgeJob(deps: Deps, job: JudgeJobRow, signal: AbortSig
   }
 
   try {
-    let next = 0;
-    const worker = async () => {
-      while (!signal.aborted && next < tasks.length) {
-        const task = tasks[next++] as JudgeTaskRow;
-        await runTask(task);
-        await progress();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(job.concurrency, Math.max(tasks.length, 1)) }, worker));
-    clearInterval(heartbeat);
+    await runTasks({
+      tasks,
+      concurrency: job.concurrency,
+      signal,
+      timing,
+      beat: async () => {
+        await repository.touch(job.id, clock.now());
+        events.publish(job.projectId);
+      },
+      runTask,
+    });
     await repository.refreshCounts(job.id, clock.now());
     if (!signal.aborted) await repository.finishJob(job.id, 'done', null, clock.now());
   } catch (error) {
-    clearInterval(heartbeat);
     if (signal.aborted) return;
     log(`judge job ${job.id} failed`, error);
     await repository.refreshCounts(job.id, clock.now()).catch(() => {});
     await repository.finishJob(job.id, 'failed', (error as Error).message, clock.now()).catch(() => {});
   } finally {
-    clearInterval(heartbeat);
     events.publish(job.projectId);
   }
 }

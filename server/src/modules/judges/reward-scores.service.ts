@@ -11,7 +11,13 @@ import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ProjectEvents } from '../live/project-events.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
-import { type AttemptFailure, createRetrier, DEFAULT_TIMING, type JudgeJobTiming } from './judge-jobs.runner.ts';
+import {
+  type AttemptFailure,
+  createRetrier,
+  DEFAULT_TIMING,
+  type JudgeJobTiming,
+  runTasks,
+} from './judge-jobs.runner.ts';
 import { judgeErrors } from './judges.errors.ts';
 import { JUDGE_JOB_STALE_MS } from './judges.service.ts';
 import { asModelCallFailure, type ChatMessage } from './model-client.types.ts';
@@ -121,40 +127,36 @@ export function createRewardScoresService(deps: Deps) {
   async function run(job: ScoreJobRow, signal: AbortSignal) {
     const tasks = await repository.pendingTasks(job.id);
     const retrier = createRetrier(timing, signal);
-    let lastProgress = 0;
-    const progress = async (force = false) => {
-      if (!force && Date.now() - lastProgress < timing.progressEveryMs) return;
-      lastProgress = Date.now();
-      await repository.touch(job.id, clock.now());
-      events.publish(job.projectId);
-    };
-    const heartbeat = setInterval(() => void progress(true).catch(() => {}), timing.heartbeatMs);
     try {
       const usable = (await models.connectionsUsableIn(job.projectId)).some((c) => c.id === job.connectionId);
-      let next = 0;
-      const worker = async () => {
-        while (!signal.aborted && next < tasks.length) {
-          const task = tasks[next++] as ScoreTaskRow;
-          if (!usable) await repository.attemptFailed(task, 'the model connection is not usable by this project', true);
-          else {
-            await retrier.run({
-              attemptsSoFar: task.attempts,
-              maxAttempts: job.maxAttempts,
-              attempt: () => attempt(job, task, signal),
-              failed: (error, last) => repository.attemptFailed(task, error, last),
-            });
+      await runTasks({
+        tasks,
+        concurrency: job.concurrency,
+        signal,
+        timing,
+        beat: async () => {
+          await repository.touch(job.id, clock.now());
+          events.publish(job.projectId);
+        },
+        runTask: async (task) => {
+          if (!usable) {
+            await repository.attemptFailed(task, 'the model connection is not usable by this project', true);
+            return;
           }
-          await progress();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(job.concurrency, Math.max(tasks.length, 1)) }, worker));
+          await retrier.run({
+            attemptsSoFar: task.attempts,
+            maxAttempts: job.maxAttempts,
+            attempt: () => attempt(job, task, signal),
+            failed: (error, last) => repository.attemptFailed(task, error, last),
+          });
+        },
+      });
       if (!signal.aborted) await repository.finishJob(job.id, 'done', null, clock.now());
     } catch (error) {
       if (signal.aborted) return;
       log(`score job ${job.id} failed`, error);
       await repository.finishJob(job.id, 'failed', (error as Error).message, clock.now()).catch(() => {});
     } finally {
-      clearInterval(heartbeat);
       events.publish(job.projectId);
     }
   }
