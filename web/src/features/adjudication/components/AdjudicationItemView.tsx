@@ -96,7 +96,7 @@ function AnnotationsSideBySide({
     <section aria-labelledby="annotations-title" className="card stack">
       <h2 id="annotations-title">{t('sideBySide')}</h2>
       <div style={{ overflowX: 'auto' }}>
-        <table aria-label={t('sideBySide')}>
+        <table className="table" aria-label={t('sideBySide')}>
           <thead>
             <tr>
               <th scope="col">{t('question')}</th>

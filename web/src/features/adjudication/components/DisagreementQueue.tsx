@@ -36,7 +36,7 @@ export function DisagreementQueue({ projectId }: { projectId: string }) {
       {entries.length === 0 ? (
         <p className="muted">{t('noItemTwoAnswers')}</p>
       ) : (
-        <table aria-label={t('itemsByDisagreement')}>
+        <table className="table" aria-label={t('itemsByDisagreement')}>
           <thead>
             <tr>
               <th scope="col">{t('item')}</th>

@@ -20,7 +20,7 @@ export function GoldAccuracyTable({
   if (annotators.length === 0) return <p className="muted">{t('noAnnotators')}</p>;
   return (
     <div className="stack">
-      <table>
+      <table className="table">
         <caption className="visually-hidden">{t('accuracyCaption')}</caption>
         <thead>
           <tr>

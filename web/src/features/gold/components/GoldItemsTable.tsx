@@ -16,7 +16,7 @@ export function GoldItemsTable({ projectId, items }: { projectId: string; items:
   }
   return (
     <div className="stack">
-      <table>
+      <table className="table">
         <caption className="visually-hidden">{t('goldItems')}</caption>
         <thead>
           <tr>

@@ -21,7 +21,7 @@ export function AnchoringReportTable({ projectId }: { projectId: string }) {
       {questions.length === 0 ? (
         <p className="muted">{t('anchoringEmpty')}</p>
       ) : (
-        <table aria-label={t('anchoringHeading')}>
+        <table className="table" aria-label={t('anchoringHeading')}>
           <thead>
             <tr>
               <th scope="col">{t('calibrationQuestion')}</th>

@@ -15,7 +15,7 @@ function JudgeCalibration({ name, questions }: { name: string; questions: readon
   const format = useFormat();
   const statistic = useStatistic();
   return (
-    <table aria-label={name}>
+    <table className="table" aria-label={name}>
       <caption>
         {name} <span className="badge judge">{t('judgeBadge')}</span>
       </caption>

@@ -21,7 +21,7 @@ function JobFailures({ projectId, job, judges }: { projectId: string; job: Judge
   if (failures.isError) return <ErrorNotice error={failures.error} />;
   if (!failures.data) return null;
   return (
-    <table aria-label={t('showFailures', { count: job.failed })}>
+    <table className="table" aria-label={t('showFailures', { count: job.failed })}>
       <thead>
         <tr>
           <th scope="col">{t('failureItem')}</th>

@@ -29,7 +29,7 @@ export function JudgesList({
   return (
     <>
       {remove.isError && <ErrorNotice error={remove.error} />}
-      <table aria-label={t('judgesHeading')}>
+      <table className="table" aria-label={t('judgesHeading')}>
         <thead>
           <tr>
             <th scope="col">{t('judgeName')}</th>

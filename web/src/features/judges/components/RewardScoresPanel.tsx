@@ -13,7 +13,7 @@ function ScoreFailures({ projectId, job }: { projectId: string; job: ScoreJob })
   if (failures.isError) return <ErrorNotice error={failures.error} />;
   if (!failures.data) return null;
   return (
-    <table aria-label={t('showFailures', { count: job.failed })}>
+    <table className="table" aria-label={t('showFailures', { count: job.failed })}>
       <thead>
         <tr>
           <th scope="col">{t('failureItem')}</th>

@@ -8,7 +8,7 @@ export function LeaderboardTable({ board }: { board: LeaderboardResponse }) {
   const t = useMessages(leaderboardMessages);
   const format = useFormat();
   return (
-    <table>
+    <table className="table">
       <caption className="visually-hidden">{t('tableTitle')}</caption>
       <thead>
         <tr>

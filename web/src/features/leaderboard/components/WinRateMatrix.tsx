@@ -8,8 +8,8 @@ export function WinRateMatrix({ board }: { board: LeaderboardResponse }) {
   const t = useMessages(leaderboardMessages);
   const format = useFormat();
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <table>
+    <div className="table-scroll">
+      <table className="table">
         <caption>{t('winRatesCaption')}</caption>
         <thead>
           <tr>

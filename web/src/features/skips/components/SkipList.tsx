@@ -13,7 +13,7 @@ export function SkipList({ skips }: { skips: SkipEntry[] }) {
     return <p className="muted">{t('nobodySkipped')}</p>;
   }
   return (
-    <table>
+    <table className="table">
       <caption className="visually-hidden">{t('skips')}</caption>
       <thead>
         <tr>

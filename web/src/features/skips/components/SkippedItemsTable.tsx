@@ -11,7 +11,7 @@ export function SkippedItemsTable({ items, overlapTarget }: { items: SkippedItem
     return <p className="muted">{t('noneShort')}</p>;
   }
   return (
-    <table>
+    <table className="table">
       <caption className="visually-hidden">{t('shortCaption')}</caption>
       <thead>
         <tr>
