@@ -107,6 +107,39 @@ describe('streaming import', () => {
     expect(kept).toEqual({ counted: 3001, slots: 3001, orphans: 0 });
   });
 
+  it('answers a broken gzip file (cut short, corrupt, junk after it) with a 422 that says so, writing nothing', async () => {
+    const project = await h.project(researcher, { kind: 'ranking' });
+    const whole = gzipSync(Buffer.from(jsonl(Array.from({ length: 200 }, (_, i) => rankingLine(`z-${i}`, 2)))));
+    const broken = {
+      'cut short': whole.subarray(0, Math.floor(whole.length * 0.6)),
+      'cut after its header': whole.subarray(0, 15),
+      corrupt: Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('garbage garbage garbage')]),
+      'junk after it': Buffer.concat([whole, Buffer.from('junk')]),
+    };
+    for (const [what, body] of Object.entries(broken)) {
+      const response = await upload(researcher, project.id, body);
+      expect(response.statusCode, `${what}: ${response.body}`).toBe(422);
+      expect(response.json().error.code).toBe('import.unreadable');
+      expect(response.json().error.message).toMatch(/not valid gzip/);
+      // The preview reads a head: it shows the lines before a cut or junk far down (not complete); a file broken
+      // before its first line is refused.
+      const preview = await upload(researcher, project.id, body, 'import-preview');
+      if (what === 'cut short' || what === 'junk after it')
+        expect(preview.json()).toMatchObject({ gzip: true, complete: false, badLines: 0 });
+      else expect(preview.json().error?.code, `${what} preview: ${preview.body}`).toBe('import.unreadable');
+      const job = await upload(researcher, project.id, body, 'import-jobs');
+      expect(job.statusCode, job.body).toBe(202);
+      await h.services.items.imports.settle(job.json().id);
+      const ended = await h.app.inject({
+        url: `/api/projects/${project.id}/import-jobs/${job.json().id}`,
+        headers: researcher.headers,
+      });
+      expect(ended.json(), what).toMatchObject({ status: 'failed', error: expect.stringMatching(/not valid gzip/) });
+    }
+    expect(await count('items', project.id)).toBe(0);
+    expect(await count('import_staging')).toBe(0);
+  });
+
   it('puts no trigger but the item counters on the tables an import writes without row triggers', async () => {
     // skipRowTriggers turns every trigger of the move off and keeps item_counters itself: a new trigger on one of
     // these tables would silently not fire for imports. Add its work to the move before adding it here.

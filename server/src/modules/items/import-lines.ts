@@ -6,6 +6,11 @@ import { itemErrors } from './items.errors.ts';
 /** A line of the file: its text, or only its length when it was longer than the limit (never held whole). */
 export type FileLine = { line: number; text: string } | { line: number; tooLong: number };
 
+/** A zlib error (truncated file, corrupt data, junk after the last member) as the 422 that says so; others as is. */
+function notValidGzip(error: NodeJS.ErrnoException): Error {
+  return error.code?.startsWith('Z_') ? itemErrors.unreadable(`not valid gzip: ${error.message}`) : error;
+}
+
 /** The two first bytes of every gzip member (RFC 1952 §2.3.1). */
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -44,11 +49,14 @@ export async function* unpackedChunks(
   const gunzip = createGunzip();
   const unpacked = new PassThrough();
   // The pipeline carries errors both ways: a source error ends the iteration below, a corrupt stream is reported.
+  // It destroys `unpacked` with zlib's own error before its promise settles, so the iteration maps that error too.
   const piping = pipeline(rest, gunzip, unpacked).catch((error: NodeJS.ErrnoException) => {
-    unpacked.destroy(error.code?.startsWith('Z_') ? itemErrors.unreadable(`not valid gzip: ${error.message}`) : error);
+    unpacked.destroy(notValidGzip(error));
   });
   try {
     for await (const chunk of unpacked) yield chunk as Buffer;
+  } catch (error) {
+    throw notValidGzip(error as NodeJS.ErrnoException);
   } finally {
     gunzip.destroy();
     await piping;
