@@ -4,6 +4,7 @@ import {
   type AnswerProblem,
   type Answers,
   checkAnswers,
+  type Question,
   type SkipBody,
   type SubmitBody,
   type SubmitResponse,
@@ -49,6 +50,7 @@ interface Deps {
     projectId: string;
     itemId: string;
     userId: string;
+    questions: readonly Question[];
     toBlind: (answers: Answers) => Answers;
   }) => Promise<TaskSuggestion | undefined>;
 }
@@ -93,6 +95,7 @@ export function createAnnotationsService({
       projectId: project.id,
       itemId: claimed.itemId,
       userId: user.id,
+      questions: project.settings.questions,
       toBlind: blinding.blindAnswers,
     });
     return {

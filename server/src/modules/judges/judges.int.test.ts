@@ -1,5 +1,7 @@
 import type { CalibrationReport, JudgeJob, Task } from '@feedbench/shared';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../db/client.ts';
 import { nextTask, type Person, submitTask } from '../../test/annotating.ts';
 import { databaseChecksum } from '../../test/database-checksum.ts';
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from '../../test/openai-compatible-server.ts';
@@ -462,6 +464,34 @@ describe('suggestions and the anchoring experiment', () => {
     const o1 = task.outputs.find((o) => o.content.startsWith('Output 1 '))?.id;
     expect(preferred).toMatchObject({ verdict: 'preferred', preferred: o1 });
     expect(JSON.stringify(task)).not.toMatch(/"o1"/);
+  });
+
+  it('suggests nothing, and records no arm, once the question the judge answered is gone from the template', async () => {
+    const { projectId, judgeId } = await arrange(2);
+    model.behave(pairwiseJudge(() => 1));
+    await settledJob(h, researcher, projectId, await run(projectId, { judgeIds: [judgeId] }));
+    // The researcher renames the question's id: the judge's answers are to a question the template no longer has.
+    const changed = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${projectId}`,
+      headers: researcher.headers,
+      payload: { questions: [{ id: 'pair2', type: 'pairwise', label: 'Which is better now?' }] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const saved = await as(researcher).put(`/api/projects/${projectId}/suggestions`, { mode: 'experiment', judgeId });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const annotator = await h.user('annotator');
+    await h.addMember(researcher, projectId, annotator);
+    const task = (await nextTask(h, annotator, projectId)) as Task;
+    expect(task.questions.map((q) => q.id)).toEqual(['pair2']);
+    expect(task.suggestion).toBeUndefined();
+    const anchoring = (await as(researcher).get(`/api/projects/${projectId}/anchoring`)).json();
+    expect(JSON.stringify(anchoring)).not.toMatch(/"annotations":[1-9]/);
+    const [arms] = await rawRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from suggestion_exposures where project_id = ${projectId}`,
+    );
+    expect(arms?.n).toBe(0);
   });
 
   it('shows it to a seeded half of the assignments in experiment mode, and reports the anchoring effect', async () => {

@@ -92,6 +92,12 @@ function toJob(row: JudgeJobRow): JudgeJob {
   };
 }
 
+/** The answers to questions the template still has, of the same type (a judge answered an earlier version). */
+function fittingAnswers(questions: readonly Question[], answers: Answers): Answers {
+  const types = new Map(questions.map((q) => [q.id, q.type]));
+  return Object.fromEntries(Object.entries(answers).filter(([id, answer]) => types.get(id) === answer.type));
+}
+
 /**
  * Model judges of a project (researchers only): judges, judging jobs in the background, calibration against the
  * human annotators, and the judge's answer suggested to annotators (with the anchoring experiment).
@@ -454,12 +460,15 @@ export function createJudgesService(deps: Deps) {
       projectId: string;
       itemId: string;
       userId: string;
+      /** The template the task is served with: a judge's answer to questions since removed or retyped is no use. */
+      questions: readonly Question[];
       toBlind: (answers: Answers) => Answers;
     }): Promise<TaskSuggestion | undefined> {
       const settings = await cachedSettings(input.projectId);
       if (!settings || settings.mode === 'off' || settings.judgeId === null) return undefined;
       const answer = await repository.answerOf(settings.judgeId, input.itemId);
-      if (!answer) return undefined;
+      // Nothing the page could fill in: no suggestion, and no arm recorded (the anchoring report counts only these).
+      if (!answer || Object.keys(fittingAnswers(input.questions, answer.answers)).length === 0) return undefined;
       const arm = settings.mode === 'on' ? 'shown' : suggestionArm(settings.seed, input.itemId, input.userId);
       const exposure = await repository.exposure({
         itemId: input.itemId,
@@ -475,7 +484,9 @@ export function createJudgesService(deps: Deps) {
       const shown =
         exposure.judgeId === answer.judgeId ? answer : await repository.answerOf(exposure.judgeId, input.itemId);
       if (!judge || !shown) return undefined;
-      return { judgeName: judge.name, answers: input.toBlind(shown.answers) };
+      const fitting = fittingAnswers(input.questions, shown.answers);
+      if (Object.keys(fitting).length === 0) return undefined;
+      return { judgeName: judge.name, answers: input.toBlind(fitting) };
     },
 
     async anchoring(user: SessionUser, projectId: string): Promise<AnchoringReport> {
