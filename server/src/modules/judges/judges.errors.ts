@@ -34,6 +34,28 @@ export const judgeErrors = {
       field: 'redo',
     }),
   scoreJobNotFound: () => new AppError('score_job.not_found', 404, 'No such scoring job'),
+  chatProject: () =>
+    new AppError(
+      'judge.chat_project',
+      422,
+      "A chat project's replies are sampled and ranked live, turn by turn: judges and reward-model scores work on " +
+        'projects whose items carry their outputs',
+      { field: 'projectId' },
+    ),
+  judgeConnectionGone: (names: string[]) =>
+    new AppError(
+      'judge_job.connection_unusable',
+      422,
+      `The model connection of ${names.join(', ')} is gone or no longer usable by this project: make a judge on another`,
+      { field: 'judgeIds', judges: names },
+    ),
+  suggestedJudge: () =>
+    new AppError(
+      'judge.suggested',
+      409,
+      "Annotators are shown this judge's answers: turn suggestions off or choose another judge first",
+      { field: 'judgeId' },
+    ),
   noMetadataKey: () =>
     new AppError('judge.bad_category', 422, 'category must be an item metadata key', { field: 'category' }),
 };

@@ -383,6 +383,65 @@ describe('who may use judges', () => {
     expect(await checksum()).toBe(before);
   });
 
+  it("refuses a judging job whose judge's connection is gone (422 naming the judge), writing nothing", async () => {
+    const { projectId } = await arrange(2);
+    const [workspace] = await h.services.workspaces.list(adminUser);
+    const doomed = await h.services.models.create(adminUser, {
+      workspaceId: workspace?.id,
+      name: `doomed-${Date.now()}`,
+      baseUrl: model.url,
+      model: 'm',
+    });
+    const judge = await as(researcher).post(`/api/projects/${projectId}/judges`, {
+      name: 'Stranded',
+      connectionId: doomed.id,
+    });
+    expect(judge.statusCode, judge.body).toBe(201);
+    await h.services.models.remove(adminUser, doomed.id);
+    const checksum = await databaseChecksum(h.database.db);
+    const before = await checksum();
+    const refused = await as(researcher).post(`/api/projects/${projectId}/judge-jobs`, { judgeIds: [judge.json().id] });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'judge_job.connection_unusable',
+      details: { field: 'judgeIds', judges: ['Stranded'] },
+    });
+    expect(await checksum()).toBe(before);
+  });
+
+  it('refuses judges, judging and reward scores on a chat project, naming why', async () => {
+    const chat = await h.project(researcher, {
+      kind: 'chat',
+      settings: {
+        questions: [{ id: 'rank', type: 'ranking', label: 'Rank' }],
+        chat: { candidates: [{ connectionId }, { connectionId }] },
+      } as never,
+    });
+    for (const [path, body] of [
+      ['judges', { name: 'Chat judge', connectionId }],
+      ['judge-jobs', { judgeIds: [connectionId] }],
+      ['score-jobs', { connectionId }],
+    ] as const) {
+      const refused = await as(researcher).post(`/api/projects/${chat.id}/${path}`, body);
+      expect(refused.statusCode, `${path}: ${refused.body}`).toBe(422);
+      expect(refused.json().error.code).toBe('judge.chat_project');
+    }
+  });
+
+  it('refuses to delete the judge whose answers annotators are shown (409); once suggestions are off it goes', async () => {
+    const { projectId, judgeId } = await arrange(1);
+    expect(
+      (await as(researcher).put(`/api/projects/${projectId}/suggestions`, { mode: 'experiment', judgeId })).statusCode,
+    ).toBe(200);
+    const del = (id: string) =>
+      h.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}/judges/${id}`, headers: researcher.headers });
+    const refused = await del(judgeId);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('judge.suggested');
+    expect((await as(researcher).put(`/api/projects/${projectId}/suggestions`, { mode: 'off' })).statusCode).toBe(200);
+    expect((await del(judgeId)).statusCode).toBe(204);
+  });
+
   it('refuses a second judge of the same name with 409', async () => {
     const { projectId } = await arrange(1);
     const response = await as(researcher).post(`/api/projects/${projectId}/judges`, { name: 'Judge', connectionId });

@@ -143,11 +143,19 @@ export function createJudgesService(deps: Deps) {
     /** Starts judging in the background; bad input (unknown judges or items, nothing to do) throws before. */
     async create(user: SessionUser, projectId: string, input: CreateJudgeJobBody): Promise<JudgeJob> {
       const project = await projects.accessAsResearcher(user, projectId);
+      if (project.kind === 'chat') throw judgeErrors.chatProject();
       const body = createJudgeJobBody.parse(input);
       const judgeIds = [...new Set(body.judgeIds)];
-      const known = new Set((await repository.judgesOf(project.id)).map((j) => j.id));
+      const known = new Map((await repository.judgesOf(project.id)).map((j) => [j.id, j]));
       const unknown = judgeIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw judgeErrors.unknownJudges(unknown);
+      // A judge's connection may have been deleted or moved since: refused now, not as one failure per item later.
+      const usable = new Set((await models.connectionsUsableIn(project.id)).map((c) => c.id));
+      const stranded = judgeIds.flatMap((id) => {
+        const judge = known.get(id);
+        return judge && !usable.has(judge.connectionId) ? [judge.name] : [];
+      });
+      if (stranded.length > 0) throw judgeErrors.judgeConnectionGone(stranded);
       const wanted = body.itemIds ? [...new Set(body.itemIds)] : undefined;
       const itemIds = await repository.itemIdsOf(project.id, wanted);
       if (wanted && itemIds.length !== wanted.length) {
@@ -268,6 +276,7 @@ export function createJudgesService(deps: Deps) {
 
     async create(user: SessionUser, projectId: string, input: CreateJudgeBody): Promise<Judge> {
       const project = await projects.accessAsResearcher(user, projectId);
+      if (project.kind === 'chat') throw judgeErrors.chatProject();
       const body = createJudgeBody.parse(input);
       const usable = await models.connectionsUsableIn(project.id);
       if (!usable.some((c) => c.id === body.connectionId)) throw judgeErrors.connectionUnusable();
@@ -294,6 +303,8 @@ export function createJudgesService(deps: Deps) {
       await projects.accessAsResearcher(user, projectId);
       const judge = await repository.findJudge(projectId, judgeId);
       if (!judge) throw judgeErrors.notFound();
+      const suggesting = await repository.settings(projectId);
+      if (suggesting && suggesting.mode !== 'off' && suggesting.judgeId === judgeId) throw judgeErrors.suggestedJudge();
       for (const [jobId, run] of running) {
         const job = await repository.jobById(jobId);
         if (job?.judgeIds.includes(judgeId)) run.abort.abort();

@@ -176,6 +176,7 @@ export function createRewardScoresService(deps: Deps) {
     /** Starts scoring in the background; bad input (connection, items, nothing to do) is refused before. */
     async create(user: SessionUser, projectId: string, input: CreateScoreJobBody): Promise<ScoreJob> {
       const project = await projects.accessAsResearcher(user, projectId);
+      if (project.kind === 'chat') throw judgeErrors.chatProject();
       const body = createScoreJobBody.parse(input);
       const connection = (await models.connectionsUsableIn(project.id)).find((c) => c.id === body.connectionId);
       if (!connection) throw judgeErrors.connectionUnusable();

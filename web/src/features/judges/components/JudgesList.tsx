@@ -24,7 +24,7 @@ export function JudgesList({
   if (judges.length === 0) return <p className="muted">{t('noJudges')}</p>;
   const connectionName = (id: string) => {
     const connection = connections.find((c) => c.id === id);
-    return connection ? `${connection.name} (${connection.model})` : id;
+    return connection ? `${connection.name} (${connection.model})` : t('connectionGone');
   };
   return (
     <>
