@@ -221,8 +221,12 @@ export function createExportsService({
             batch.push(line);
             lineCount++;
           }
-          // Model answers after the item's human lines, each marked as a judge's (never counted as an annotation).
-          for (const line of rawJudgeLines(prepared, judged?.get(unit.item.id) ?? [])) batch.push(line);
+          // Model answers after the item's human lines, each marked as a judge's (never counted as an annotation,
+          // counted as lines of the file: the summary says what the download holds).
+          for (const line of rawJudgeLines(prepared, judged?.get(unit.item.id) ?? [])) {
+            batch.push(line);
+            lineCount++;
+          }
           rowCount += lineCount;
           observe?.(prepared, lineCount);
         }

@@ -130,6 +130,17 @@ describe('judge answers in exports', () => {
     // The human lines are the same as without the flag.
     const plain = await exportLines(h, researcher, projectId, { format: 'raw' });
     expect(lines.filter((l) => typeof l.annotator === 'string')).toEqual(plain);
+    // The summary before the download counts what the file holds, judge lines included.
+    const summary = async (query: string) =>
+      (
+        await h.app.inject({
+          url: `/api/projects/${projectId}/export/summary?format=raw${query}`,
+          headers: researcher.headers,
+        })
+      ).json();
+    expect((await summary('&includeJudges=true')).lines).toBe(lines.length);
+    expect((await summary('')).lines).toBe(plain.length);
+    expect(lines.length).toBeGreaterThan(plain.length);
   });
 
   it('never mixes judge answers into preference pairs: only raw JSON Lines take the flag', async () => {
