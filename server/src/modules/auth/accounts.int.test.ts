@@ -98,6 +98,21 @@ describe('account management', () => {
     expect(short.json().error.message).toMatch(/^body\.password/);
   }, 180_000);
 
+  it('does not let an admin reset their own password without the current one (409), changing nothing', async () => {
+    const admin = await h.user('admin');
+    const refused = await h.app.inject({
+      method: 'PUT',
+      url: `/api/users/${admin.id}/password`,
+      headers: admin.headers,
+      payload: { password: 'a brand new password' },
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('user.reset_own_password');
+    // Still signed in, and the old password still works.
+    expect((await me(admin.headers)).statusCode).toBe(200);
+    expect((await login(admin.email, admin.password)).statusCode).toBe(200);
+  }, 180_000);
+
   it('remembers the UI language per account: every later sign-in and /me answer it; nothing else is accepted', async () => {
     const annotator = await h.user('annotator');
     expect((await me(annotator.headers)).json().user.locale).toBeNull();

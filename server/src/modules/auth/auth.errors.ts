@@ -9,6 +9,12 @@ export const authErrors = {
     new AppError('auth.wrong_password', 422, 'The current password is wrong', { path: 'currentPassword' }),
   noUser: () => new AppError('user.not_found', 404, 'No such account'),
   cannotDisableSelf: () => new AppError('user.cannot_disable_self', 409, 'You cannot disable your own account'),
+  resetOwnPassword: () =>
+    new AppError(
+      'user.reset_own_password',
+      409,
+      'Change your own password with your current one (Security page, or PUT /api/auth/password)',
+    ),
   emailTaken: (email: string) => new AppError('auth.email_taken', 409, `An account with email ${email} already exists`),
   // Password hashing is bounded (see hash-scheduler.ts): past the bound, refuse at once rather than pile up.
   tooManyAtOnce: () =>

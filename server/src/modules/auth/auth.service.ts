@@ -188,6 +188,8 @@ export function createAuthService(deps: {
 
     /** An admin sets a new password for someone; every session of that account ends. */
     async resetPassword(actor: AuditActor, userId: string, password: string): Promise<User> {
+      // One's own password is changed with the current one (a stolen admin session must not take the account).
+      if (actor.id === userId) throw authErrors.resetOwnPassword();
       const found = await repository.findById(userId);
       if (!found) throw authErrors.noUser();
       await setPassword(userId, found.email, password);

@@ -54,15 +54,18 @@ export function AccountActions({ user, isMe }: { user: AdminUser; isMe: boolean 
             />
           )
         )}
-        <button
-          type="button"
-          className="small"
-          aria-expanded={resetting}
-          aria-label={t('resetPasswordOf', { email: user.email })}
-          onClick={() => setResetting(!resetting)}
-        >
-          {t('resetPassword')}
-        </button>
+        {/* One's own password is changed on the Security page, with the current one. */}
+        {!isMe && (
+          <button
+            type="button"
+            className="small"
+            aria-expanded={resetting}
+            aria-label={t('resetPasswordOf', { email: user.email })}
+            onClick={() => setResetting(!resetting)}
+          >
+            {t('resetPassword')}
+          </button>
+        )}
       </div>
       {resetting && (
         <form className="row align-end" onSubmit={submit}>
