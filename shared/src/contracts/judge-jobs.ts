@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** Items a judging or scoring job may name (more: run it on every item, or in several jobs). */
+export const MAX_JOB_ITEM_IDS = 100_000;
+/** The body of a job naming MAX_JOB_ITEM_IDS item ids (36-character uuids, quoted, comma-separated) fits in this. */
+export const JOB_BODY_LIMIT = 5 * 1024 * 1024;
+
 /** A judging job (contracts/judges.ts), apart so the live message schema (projects.ts) can carry it. */
 export const JUDGE_JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
 export type JudgeJobStatus = (typeof JUDGE_JOB_STATUSES)[number];

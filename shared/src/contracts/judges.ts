@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { agreementEstimateSchema, positionBiasSchema } from './agreement.ts';
-import { judgeJobSchema } from './judge-jobs.ts';
+import { judgeJobSchema, MAX_JOB_ITEM_IDS } from './judge-jobs.ts';
 
 export * from './judge-jobs.ts';
 export * from './reward-scores.ts';
@@ -63,7 +63,7 @@ export const createJudgeJobBody = z
   .object({
     judgeIds: z.array(z.string().uuid()).min(1).max(10),
     /** Items to judge (by id); omitted: every item of the project. */
-    itemIds: z.array(z.string().uuid()).min(1).max(100_000).optional(),
+    itemIds: z.array(z.string().uuid()).min(1).max(MAX_JOB_ITEM_IDS).optional(),
     /** Calls in flight at once, over all the job's judges. */
     concurrency: z.number().int().min(1).max(32).default(4),
     /** Calls per item and judge before it is reported failed (an invalid answer or a failed call each count one). */

@@ -3,6 +3,7 @@ import { toConversation } from '@feedbench/shared';
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.ts';
 import { importJobs, importStaging, importStagingOutputs } from '../../db/schema/index.ts';
+import { arrayLiteral } from '../../db/sql-arrays.ts';
 import type { KeysetPosition } from '../../lib/keyset.ts';
 import type { CheckedLine } from './import-parser.ts';
 
@@ -309,14 +310,3 @@ export function createImportJobsRepository(db: Executor) {
   };
 }
 export type ImportJobsRepository = ReturnType<typeof createImportJobsRepository>;
-
-/**
- * A PostgreSQL array literal of the values, sent as one text parameter and cast to the column's array type: the same
- * on both engines' drivers. Strings are quoted with `"` and `\` escaped (NUL cannot occur: lines holding one are
- * refused); null is NULL.
- */
-function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
-  return `{${values
-    .map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/["\\]/g, '\\$&')}"` : String(v)))
-    .join(',')}}`;
-}

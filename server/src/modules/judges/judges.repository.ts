@@ -12,6 +12,7 @@ import {
   judgeTasks,
   suggestionExposures,
 } from '../../db/schema/index.ts';
+import { inUuids } from '../../db/sql-arrays.ts';
 
 export type JudgeRow = typeof judges.$inferSelect;
 export type JudgeJobRow = typeof judgeJobs.$inferSelect;
@@ -67,7 +68,8 @@ export function createJudgesRepository(db: Executor) {
       const rows = await db
         .select({ id: items.id })
         .from(items)
-        .where(and(eq(items.projectId, projectId), itemIds ? inArray(items.id, [...itemIds]) : undefined))
+        // A job may name up to MAX_JOB_ITEM_IDS items: one array parameter, not one parameter per id.
+        .where(and(eq(items.projectId, projectId), itemIds ? inUuids(items.id, itemIds) : undefined))
         .orderBy(asc(items.position));
       return rows.map((r) => r.id);
     },

@@ -4,6 +4,7 @@ import {
   calibrationReportSchema,
   createJudgeBody,
   createJudgeJobBody,
+  JOB_BODY_LIMIT,
   judgeAnswerListResponse,
   judgeConnectionListResponse,
   judgeDisagreementsResponse,
@@ -112,6 +113,8 @@ export function judgesRoutes(judges: JudgesService): FastifyPluginAsyncZod {
           body: createJudgeJobBody,
           response: { 202: judgeJobSchema },
         },
+        // Up to MAX_JOB_ITEM_IDS item ids: more than the 1 MiB other JSON bodies may hold.
+        bodyLimit: JOB_BODY_LIMIT,
       },
       async (request, reply) =>
         reply.code(202).send(await judges.jobs.create(requireUser(request), request.params.projectId, request.body)),

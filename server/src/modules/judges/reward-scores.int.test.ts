@@ -1,4 +1,5 @@
-import { exportLineSchemas, itemDetailResponse, type ScoreJob } from '@feedbench/shared';
+import { randomUUID } from 'node:crypto';
+import { exportLineSchemas, itemDetailResponse, MAX_JOB_ITEM_IDS, type ScoreJob } from '@feedbench/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/client.ts';
@@ -287,6 +288,25 @@ describe('PUT /output-scores', () => {
       sql`select action, details from audit_events where project_id = ${projectId} and action = 'output_scores.set'`,
     );
     expect(events).toEqual([{ action: 'output_scores.set', details: { outputs: 2, items: 1, cleared: 1 } }]);
+  });
+});
+
+describe('item lists', () => {
+  it('takes a job naming up to 100,000 item ids (past the 1 MiB of other bodies), refusing unknown ones by count', async () => {
+    const projectId = await arrange(1);
+    const itemIds = Array.from({ length: MAX_JOB_ITEM_IDS }, () => randomUUID());
+    for (const path of ['score-jobs', 'judge-jobs']) {
+      const body = path === 'score-jobs' ? { connectionId, itemIds } : { judgeIds: [randomUUID()], itemIds };
+      const response = await as(researcher).post(`/api/projects/${projectId}/${path}`, body);
+      expect(response.statusCode, `${path}: ${response.body.slice(0, 300)}`).toBe(422);
+      expect(response.json().error.code).toMatch(/unknown_(items|judges)/);
+    }
+    const tooMany = await as(researcher).post(`/api/projects/${projectId}/score-jobs`, {
+      connectionId,
+      itemIds: [...itemIds, randomUUID()],
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.message).toMatch(/itemIds/);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Message } from '@feedbench/shared';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { itemOutputs, items, rewardScoreJobs, rewardScores, rewardScoreTasks } from '../../db/schema/index.ts';
+import { inUuids } from '../../db/sql-arrays.ts';
 
 export type ScoreJobRow = typeof rewardScoreJobs.$inferSelect;
 export type ScoreTaskRow = typeof rewardScoreTasks.$inferSelect;
@@ -21,7 +22,8 @@ export function createRewardScoresRepository(db: Executor) {
       const rows = await db
         .select({ id: items.id })
         .from(items)
-        .where(and(eq(items.projectId, projectId), itemIds ? inArray(items.id, [...itemIds]) : undefined))
+        // A job may name up to MAX_JOB_ITEM_IDS items: one array parameter, not one parameter per id.
+        .where(and(eq(items.projectId, projectId), itemIds ? inUuids(items.id, itemIds) : undefined))
         .orderBy(asc(items.position));
       return rows.map((r) => r.id);
     },

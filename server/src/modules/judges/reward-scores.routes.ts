@@ -1,5 +1,6 @@
 import {
   createScoreJobBody,
+  JOB_BODY_LIMIT,
   projectIdParams,
   scoreFailureListResponse,
   scoreJobListResponse,
@@ -29,6 +30,8 @@ export function rewardScoresRoutes(scores: RewardScoresService): FastifyPluginAs
           body: createScoreJobBody,
           response: { 202: scoreJobSchema },
         },
+        // Up to MAX_JOB_ITEM_IDS item ids: more than the 1 MiB other JSON bodies may hold.
+        bodyLimit: JOB_BODY_LIMIT,
       },
       async (request, reply) =>
         reply.code(202).send(await scores.create(requireUser(request), request.params.projectId, request.body)),
