@@ -36,7 +36,7 @@ function OutputSources({ output }: { output: DetailOutput }) {
       {score !== null && (
         <div className="row">
           <dt>{t('outputScore')}</dt>
-          <dd>{format.decimal(score)}</dd>
+          <dd>{format.score(score)}</dd>
           <dt>{t('scoredBy')}</dt>
           <dd>
             {scoreProvenance ? (
