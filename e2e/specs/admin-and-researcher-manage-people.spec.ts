@@ -103,6 +103,19 @@ test('an admin disables an account and resets a password; a person changes their
   await page.getByRole('button', { name: 'Copy token' }).click();
   await expect(page.getByText('Copied to the clipboard.', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  // On plain http (an instance reached by its LAN address) there is no Clipboard API: the copy still works.
+  const insecure = await context.newPage();
+  await insecure.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await insecure.goto('/security');
+  expect(await insecure.evaluate(() => navigator.clipboard)).toBeUndefined();
+  await insecure.getByLabel('Token name').fill('copy on http');
+  await insecure.getByLabel('Your password').fill('my own password 22');
+  await insecure.getByRole('button', { name: 'Create token' }).click();
+  const second = await insecure.getByLabel('New token').inputValue();
+  await insecure.getByRole('button', { name: 'Copy token' }).click();
+  await expect(insecure.getByText('Copied to the clipboard.', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(second);
+  await insecure.close();
   const tokenRow = page.getByRole('row', { name: /copy me/ });
   await tokenRow.getByRole('button', { name: 'Revoke copy me' }).click();
   await tokenRow.getByRole('button', { name: 'Cancel' }).click();
