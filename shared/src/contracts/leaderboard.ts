@@ -13,13 +13,17 @@ const queryBoolean = z
  * (default `category`) has that value (compared as text); `lengthControlled` adds the length covariate;
  * `bootstrap` resamples for the intervals (0: no intervals); `seed` fixes the resamples.
  */
-export const leaderboardQuery = z.object({
-  categoryField: z.string().trim().min(1).max(100).default('category'),
-  category: z.string().max(200).optional(),
-  lengthControlled: queryBoolean.default(false),
-  bootstrap: z.coerce.number().int().min(0).max(MAX_LEADERBOARD_BOOTSTRAP).default(100),
-  seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
-});
+// Strict: a misspelt option (`length_controlled`) is a 400 naming it, not a silently different leaderboard.
+export const leaderboardQuery = z
+  .object({
+    categoryField: z.string().trim().min(1).max(100).default('category'),
+    /** One value of `categoryField` (an empty value is refused: leave the option out for every item). */
+    category: z.string().min(1).max(200).optional(),
+    lengthControlled: queryBoolean.default(false),
+    bootstrap: z.coerce.number().int().min(0).max(MAX_LEADERBOARD_BOOTSTRAP).default(100),
+    seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
+  })
+  .strict();
 export type LeaderboardQuery = z.input<typeof leaderboardQuery>;
 /** The query once parsed (defaults filled in): what the service takes. */
 export type LeaderboardOptions = z.output<typeof leaderboardQuery>;

@@ -18,7 +18,22 @@ export const outputScoresBody = z.object({
       }),
     )
     .min(1)
-    .max(MAX_OUTPUT_SCORES),
+    .max(MAX_OUTPUT_SCORES)
+    // One score per output and request: a second entry for the same output is a mistake, named by its index.
+    .superRefine((scores, ctx) => {
+      const seen = new Map<string, number>();
+      for (const [index, { item, output }] of scores.entries()) {
+        const key = JSON.stringify([item, output]);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, index);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `output "${output}" of item "${item}" is already scored by entry ${first}`,
+          });
+      }
+    }),
 });
 export type OutputScoresBody = z.infer<typeof outputScoresBody>;
 

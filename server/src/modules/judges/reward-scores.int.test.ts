@@ -283,6 +283,15 @@ describe('PUT /output-scores', () => {
       scores: [{ item: 'i0', output: 'o9', score: 1 }],
     });
     expect(refused.statusCode).toBe(422);
+    // The same output twice in one request: named as a duplicate, not as an unknown output.
+    const twice = await as(researcher).put(`/api/projects/${projectId}/output-scores`, {
+      scores: [
+        { item: 'i0', output: 'o0', score: 0.5 },
+        { item: 'i0', output: 'o0', score: 0.7 },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toMatch(/scores\.1.*already scored by entry 0/);
     const events = await rawRows<{ action: string; details: unknown }>(
       h.database.db,
       sql`select action, details from audit_events where project_id = ${projectId} and action = 'output_scores.set'`,

@@ -88,6 +88,13 @@ describe('GET /api/projects/:id/leaderboard', () => {
     const notBoolean = await leaderboard('?lengthControlled=maybe');
     expect(notBoolean.statusCode).toBe(400);
     expect(notBoolean.body).toContain('lengthControlled');
+    // A misspelt option is named, not ignored (the board would silently be the plain one).
+    const misspelt = await leaderboard('?length_controlled=true');
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.body).toContain('length_controlled');
+    const emptyCategory = await leaderboard('?category=');
+    expect(emptyCategory.statusCode).toBe(400);
+    expect(emptyCategory.body).toContain('category');
     expect((await leaderboard('', annotators[0])).statusCode).toBe(403);
   });
 });
