@@ -56,6 +56,14 @@ export const judgeErrors = {
       "Annotators are shown this judge's answers: turn suggestions off or choose another judge first",
       { field: 'judgeId' },
     ),
+  nothingToMeasure: () =>
+    new AppError(
+      'judge.experiment_unmeasurable',
+      422,
+      'The anchoring experiment compares answers with the judge on questions it can score (ranking, pairwise, best of ' +
+        'K, ratings, attributes, flags, choices); this template has none: show suggestions to everyone or to no one',
+      { field: 'mode' },
+    ),
   noMetadataKey: () =>
     new AppError('judge.bad_category', 422, 'category must be an item metadata key', { field: 'category' }),
 };

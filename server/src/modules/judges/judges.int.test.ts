@@ -442,6 +442,19 @@ describe('who may use judges', () => {
     expect((await del(judgeId)).statusCode).toBe(204);
   });
 
+  it('refuses the anchoring experiment on a template with nothing to compare (a written reply), naming the mode', async () => {
+    const project = await h.project(researcher, { kind: 'demonstration' });
+    const judge = await as(researcher).post(`/api/projects/${project.id}/judges`, { name: 'Writer', connectionId });
+    expect(judge.statusCode, judge.body).toBe(201);
+    const body = { mode: 'experiment', judgeId: judge.json().id };
+    const refused = await as(researcher).put(`/api/projects/${project.id}/suggestions`, body);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'judge.experiment_unmeasurable', details: { field: 'mode' } });
+    // Showing the judge's reply to everyone is still a choice the researcher may make.
+    const on = await as(researcher).put(`/api/projects/${project.id}/suggestions`, { ...body, mode: 'on' });
+    expect(on.statusCode, on.body).toBe(200);
+  });
+
   it('refuses a second judge of the same name with 409', async () => {
     const { projectId } = await arrange(1);
     const response = await as(researcher).post(`/api/projects/${projectId}/judges`, { name: 'Judge', connectionId });

@@ -8,6 +8,7 @@ import {
   type CreateJudgeJobBody,
   createJudgeBody,
   createJudgeJobBody,
+  isGoldScored,
   type Judge,
   type JudgeDisagreementItem,
   type JudgeDisagreementsResponse,
@@ -449,6 +450,11 @@ export function createJudgesService(deps: Deps) {
     ): Promise<SuggestionSettings> {
       const project = await projects.accessAsResearcher(user, projectId);
       const body = updateSuggestionSettingsBody.parse(input);
+      // The experiment measures agreement with the judge, as gold does: a template with nothing to score (a written
+      // reply only) would split annotators into arms no report can compare.
+      if (body.mode === 'experiment' && !project.settings.questions.some(isGoldScored)) {
+        throw judgeErrors.nothingToMeasure();
+      }
       const judgeId = body.judgeId ?? null;
       if (judgeId !== null && !(await repository.findJudge(project.id, judgeId))) throw judgeErrors.notFound();
       const previous = await repository.settings(project.id);
