@@ -39,10 +39,10 @@ test('a researcher makes an API token that works once copied, revokes it, and an
   await page.goto('/security');
   const log = page.getByRole('table', { name: 'Audit events' });
   await expect(
-    log.getByRole('row').filter({ hasText: researcher.email }).filter({ hasText: 'token.create' }),
+    log.getByRole('row').filter({ hasText: researcher.email }).filter({ hasText: 'API token created' }),
   ).toHaveCount(1);
   await expect(
-    log.getByRole('row').filter({ hasText: researcher.email }).filter({ hasText: 'token.revoke' }),
+    log.getByRole('row').filter({ hasText: researcher.email }).filter({ hasText: 'API token revoked' }),
   ).toHaveCount(1);
   await snap(page, '31-audit-log');
 });

@@ -4,11 +4,19 @@ import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useAuditEvents } from '../api/get-audit-events.ts';
+import { auditActionKey, auditActionMessages } from '../audit-actions.messages.ts';
 import { authMessages } from '../auth.messages.ts';
+
+/** What an event acted on, by name where its details keep one (a judge, a connection): its id otherwise. */
+function targetName(event: { target: string | null; details: Record<string, unknown> | null }): string {
+  const named = event.details?.name ?? event.details?.model;
+  return typeof named === 'string' ? named : (event.target ?? '');
+}
 
 /** Security-relevant actions, newest first, for admins. */
 export function AuditLog() {
   const t = useMessages(authMessages);
+  const actions = useMessages(auditActionMessages);
   const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
   const events = useAuditEvents(action || undefined);
@@ -26,7 +34,7 @@ export function AuditLog() {
             <option value="">{t('allActions')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actions(auditActionKey(a))}
               </option>
             ))}
           </select>
@@ -57,9 +65,14 @@ export function AuditLog() {
                 <td>{format.dateTime(event.at)}</td>
                 <td>{event.actorEmail ?? '—'}</td>
                 <td>
-                  <code>{event.action}</code>
+                  {/* An action of an older version has no name here: its code is shown as it was recorded. */}
+                  {(AUDIT_ACTIONS as readonly string[]).includes(event.action) ? (
+                    actions(auditActionKey(event.action))
+                  ) : (
+                    <code>{event.action}</code>
+                  )}
                 </td>
-                <td>{event.target ?? ''}</td>
+                <td dir="auto">{targetName(event)}</td>
                 <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? t('deletedProject') : '')}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
