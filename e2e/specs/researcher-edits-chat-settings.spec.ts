@@ -38,6 +38,7 @@ test('a researcher sets up a chat project and later changes its candidates, syst
   await expect(settings.getByLabel('Candidate 2')).toHaveValue(second);
   // Replies are sampled live, turn by turn: there is nothing to generate ahead (the page has loaded by now).
   await expect(page.getByRole('region', { name: 'Generate outputs' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Judges' })).toHaveCount(0);
   await expect(settings.getByRole('button', { name: 'Save settings' })).toBeDisabled();
   await settings.getByLabel('Candidate 2').selectOption(third);
   await settings.getByLabel('System prompt (optional)').fill('Answer in one sentence.');

@@ -74,9 +74,12 @@ export function ProjectRoute() {
           <Link className="button" to={`/projects/${p.id}/gold`}>
             {t('gold')}
           </Link>
-          <Link className="button" to={`/projects/${p.id}/judges`}>
-            {judgesT('breadcrumbJudges')}
-          </Link>
+          {/* Judges answer items with their outputs; a chat project's replies are ranked live, turn by turn. */}
+          {p.kind !== 'chat' && (
+            <Link className="button" to={`/projects/${p.id}/judges`}>
+              {judgesT('breadcrumbJudges')}
+            </Link>
+          )}
           <Link className="button" to={`/projects/${p.id}/items`}>
             {t('items')}
           </Link>
