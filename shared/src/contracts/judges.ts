@@ -124,6 +124,10 @@ export const calibrationQuestionSchema = z.object({
   /** Items with both a judge answer and a human answer. */
   items: z.number().int(),
   humans: z.array(agreementEstimateSchema),
+  /**
+   * The same estimates between the judge and each human: each (item, human) pair is one unit, so an estimate's own
+   * `items` counts pairs (an item answered by two humans counts twice), while `items` above counts items.
+   */
   judgeVsHumans: z.array(agreementEstimateSchema),
   /** How often the judge put the output shown first on top (ordering and best-of-K questions; null otherwise). */
   judgePositionBias: positionBiasSchema.nullable(),
