@@ -16,3 +16,8 @@ export function arrayLiteral(values: readonly (string | number | boolean | null)
 export function inUuids(column: AnyColumn, ids: readonly string[]): SQL {
   return sql`${column} = any(${arrayLiteral(ids)}::uuid[])`;
 }
+
+/** `column = any($1::text[])`: the same for text values. */
+export function inTexts(column: AnyColumn, values: readonly string[]): SQL {
+  return sql`${column} = any(${arrayLiteral(values)}::text[])`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { agreementEstimateSchema, positionBiasSchema } from './agreement.ts';
-import { judgeJobSchema, MAX_JOB_ITEM_IDS } from './judge-jobs.ts';
+import { jobItemsFields, judgeJobSchema, oneItemList } from './judge-jobs.ts';
 
 export * from './judge-jobs.ts';
 export * from './reward-scores.ts';
@@ -62,8 +62,7 @@ export const judgeParams = z.object({ projectId: z.string().uuid(), judgeId: z.s
 export const createJudgeJobBody = z
   .object({
     judgeIds: z.array(z.string().uuid()).min(1).max(10),
-    /** Items to judge (by id); omitted: every item of the project. */
-    itemIds: z.array(z.string().uuid()).min(1).max(MAX_JOB_ITEM_IDS).optional(),
+    ...jobItemsFields,
     /** Calls in flight at once, over all the job's judges. */
     concurrency: z.number().int().min(1).max(32).default(4),
     /** Calls per item and judge before it is reported failed (an invalid answer or a failed call each count one). */
@@ -71,7 +70,8 @@ export const createJudgeJobBody = z
     /** Items a judge already answered are skipped unless this is set (then they are answered again). */
     redo: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine(...oneItemList);
 export type CreateJudgeJobBody = z.input<typeof createJudgeJobBody>;
 
 export const judgeJobListResponse = z.object({ jobs: z.array(judgeJobSchema) });

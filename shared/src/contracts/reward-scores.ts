@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JUDGE_JOB_STATUSES, MAX_JOB_ITEM_IDS } from './judge-jobs.ts';
+import { JUDGE_JOB_STATUSES, jobItemsFields, oneItemList } from './judge-jobs.ts';
 
 /**
  * Reward-model scoring (`POST /api/projects/:projectId/score-jobs`): a model connection serving a reward model (vLLM's
@@ -10,8 +10,7 @@ import { JUDGE_JOB_STATUSES, MAX_JOB_ITEM_IDS } from './judge-jobs.ts';
 export const createScoreJobBody = z
   .object({
     connectionId: z.string().uuid(),
-    /** Items to score (by id); omitted: every item of the project. */
-    itemIds: z.array(z.string().uuid()).min(1).max(MAX_JOB_ITEM_IDS).optional(),
+    ...jobItemsFields,
     /** Calls in flight at once (one call per output). */
     concurrency: z.number().int().min(1).max(32).default(4),
     /** Calls per item before it is reported failed (a failed call or an unreadable score each count one). */
@@ -19,7 +18,8 @@ export const createScoreJobBody = z
     /** Items this connection already scored are skipped unless this is set (then they are scored again). */
     redo: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine(...oneItemList);
 export type CreateScoreJobBody = z.input<typeof createScoreJobBody>;
 
 export const scoreJobSchema = z.object({

@@ -13,12 +13,12 @@ export const judgeErrors = {
       field: 'judgeIds',
       ids,
     }),
-  unknownItems: (ids: string[]) =>
+  unknownItems: (ids: string[], field: 'itemIds' | 'externalIds' = 'itemIds') =>
     new AppError(
       'judge_job.unknown_items',
       422,
       `Not items of this project: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`,
-      { field: 'itemIds', count: ids.length },
+      { field, count: ids.length },
     ),
   nothingToJudge: () =>
     new AppError('judge_job.nothing_to_judge', 422, 'Every selected item already has an answer from these judges', {

@@ -307,6 +307,41 @@ describe('judging a project', () => {
     expect(unknown.json().error).toMatchObject({ code: 'judge_job.unknown_items', details: { field: 'itemIds' } });
     expect(await checksum()).toBe(before);
   });
+
+  it("selects items by the import file's ids too, naming the ones the project lacks; never both lists", async () => {
+    const { projectId, judgeId } = await arrange(3);
+    model.behave(pairwiseJudge(() => 0));
+    const job = await settledJob(
+      h,
+      researcher,
+      projectId,
+      await run(projectId, { judgeIds: [judgeId], externalIds: ['i2', 'i0'] }),
+    );
+    expect(job).toMatchObject({ total: 2, done: 2 });
+    const judges = (await as(researcher).get(`/api/projects/${projectId}/judges`)).json().judges;
+    expect(judges.find((j: { id: string }) => j.id === judgeId).answered).toBe(2);
+
+    const checksum = await databaseChecksum(h.database.db);
+    const before = await checksum();
+    const unknown = await as(researcher).post(`/api/projects/${projectId}/judge-jobs`, {
+      judgeIds: [judgeId],
+      externalIds: ['i1', 'nope'],
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error).toMatchObject({
+      code: 'judge_job.unknown_items',
+      message: expect.stringContaining('nope'),
+      details: { field: 'externalIds', count: 1 },
+    });
+    const both = await as(researcher).post(`/api/projects/${projectId}/judge-jobs`, {
+      judgeIds: [judgeId],
+      itemIds: ['00000000-0000-4000-8000-000000000000'],
+      externalIds: ['i1'],
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.message).toMatch(/externalIds/);
+    expect(await checksum()).toBe(before);
+  });
 });
 
 describe('judge disagreement orders the items humans see', () => {

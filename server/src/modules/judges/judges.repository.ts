@@ -12,7 +12,7 @@ import {
   judgeTasks,
   suggestionExposures,
 } from '../../db/schema/index.ts';
-import { inUuids } from '../../db/sql-arrays.ts';
+import { inTexts, inUuids } from '../../db/sql-arrays.ts';
 
 export type JudgeRow = typeof judges.$inferSelect;
 export type JudgeJobRow = typeof judgeJobs.$inferSelect;
@@ -64,14 +64,30 @@ export function createJudgesRepository(db: Executor) {
     },
 
     /** Ids of the project's items among `itemIds` (all of them without a list), in import order. */
-    async itemIdsOf(projectId: string, itemIds?: readonly string[]): Promise<string[]> {
+    /**
+     * The project's items a job names, by id or by the import file's ids (neither: every item), in project order;
+     * `missing`: the names no item of the project has. A job may name up to MAX_JOB_ITEM_IDS items: one array
+     * parameter, not one parameter per name.
+     */
+    async jobItems(
+      projectId: string,
+      named: { itemIds?: readonly string[]; externalIds?: readonly string[] },
+    ): Promise<{ ids: string[]; missing: string[] }> {
+      const { itemIds, externalIds } = named;
       const rows = await db
-        .select({ id: items.id })
+        .select({ id: items.id, externalId: items.externalId })
         .from(items)
-        // A job may name up to MAX_JOB_ITEM_IDS items: one array parameter, not one parameter per id.
-        .where(and(eq(items.projectId, projectId), itemIds ? inUuids(items.id, itemIds) : undefined))
+        .where(
+          and(
+            eq(items.projectId, projectId),
+            itemIds ? inUuids(items.id, itemIds) : undefined,
+            externalIds ? inTexts(items.externalId, externalIds) : undefined,
+          ),
+        )
         .orderBy(asc(items.position));
-      return rows.map((r) => r.id);
+      const found = new Set(rows.flatMap((r) => [r.id, r.externalId]));
+      const missing = [...new Set(itemIds ?? externalIds ?? [])].filter((name) => !found.has(name));
+      return { ids: rows.map((r) => r.id), missing };
     },
 
     /** Items whose metadata field `key` is a string, with its value (the calibration's categories). */

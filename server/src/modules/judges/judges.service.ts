@@ -157,12 +157,8 @@ export function createJudgesService(deps: Deps) {
         return judge && !usable.has(judge.connectionId) ? [judge.name] : [];
       });
       if (stranded.length > 0) throw judgeErrors.judgeConnectionGone(stranded);
-      const wanted = body.itemIds ? [...new Set(body.itemIds)] : undefined;
-      const itemIds = await repository.itemIdsOf(project.id, wanted);
-      if (wanted && itemIds.length !== wanted.length) {
-        const found = new Set(itemIds);
-        throw judgeErrors.unknownItems(wanted.filter((id) => !found.has(id)));
-      }
+      const { ids: itemIds, missing } = await createJudgesRepository(db).jobItems(project.id, body);
+      if (missing.length > 0) throw judgeErrors.unknownItems(missing, body.externalIds ? 'externalIds' : 'itemIds');
       const tasks: { itemId: string; judgeId: string }[] = [];
       for (const judgeId of judgeIds) {
         const skip = body.redo ? new Set<string>() : await repository.answeredItems(judgeId, itemIds);

@@ -2,7 +2,6 @@ import type { Message } from '@feedbench/shared';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { itemOutputs, items, rewardScoreJobs, rewardScores, rewardScoreTasks } from '../../db/schema/index.ts';
-import { inUuids } from '../../db/sql-arrays.ts';
 
 export type ScoreJobRow = typeof rewardScoreJobs.$inferSelect;
 export type ScoreTaskRow = typeof rewardScoreTasks.$inferSelect;
@@ -18,16 +17,6 @@ export interface ScoredItem {
 
 export function createRewardScoresRepository(db: Executor) {
   return {
-    async itemIdsOf(projectId: string, itemIds?: readonly string[]): Promise<string[]> {
-      const rows = await db
-        .select({ id: items.id })
-        .from(items)
-        // A job may name up to MAX_JOB_ITEM_IDS items: one array parameter, not one parameter per id.
-        .where(and(eq(items.projectId, projectId), itemIds ? inUuids(items.id, itemIds) : undefined))
-        .orderBy(asc(items.position));
-      return rows.map((r) => r.id);
-    },
-
     /** Items whose every output this connection scored (the rest are scored again by a job without `redo`). */
     async scoredItems(projectId: string, connectionId: string): Promise<Set<string>> {
       const rows = await db

@@ -19,6 +19,7 @@ import {
   runTasks,
 } from './judge-jobs.runner.ts';
 import { judgeErrors } from './judges.errors.ts';
+import { createJudgesRepository } from './judges.repository.ts';
 import { JUDGE_JOB_STALE_MS } from './judges.service.ts';
 import { asModelCallFailure, type ChatMessage } from './model-client.types.ts';
 import { createRewardScoresRepository, type ScoreJobRow, type ScoreTaskRow } from './reward-scores.repository.ts';
@@ -180,12 +181,8 @@ export function createRewardScoresService(deps: Deps) {
       const body = createScoreJobBody.parse(input);
       const connection = (await models.connectionsUsableIn(project.id)).find((c) => c.id === body.connectionId);
       if (!connection) throw judgeErrors.connectionUnusable();
-      const wanted = body.itemIds ? [...new Set(body.itemIds)] : undefined;
-      const itemIds = await repository.itemIdsOf(project.id, wanted);
-      if (wanted && itemIds.length !== wanted.length) {
-        const found = new Set(itemIds);
-        throw judgeErrors.unknownItems(wanted.filter((id) => !found.has(id)));
-      }
+      const { ids: itemIds, missing } = await createJudgesRepository(db).jobItems(project.id, body);
+      if (missing.length > 0) throw judgeErrors.unknownItems(missing, body.externalIds ? 'externalIds' : 'itemIds');
       const skip = body.redo ? new Set<string>() : await repository.scoredItems(project.id, connection.id);
       const todo = itemIds.filter((id) => !skip.has(id));
       if (todo.length === 0) throw judgeErrors.nothingToScore();

@@ -17,13 +17,14 @@ export function RunJudgeJobForm({ projectId, judges }: { projectId: string; judg
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // One id per line, as in the file (an id may hold spaces).
     const items = itemIds
-      .split(/\s+/)
+      .split(/\r?\n/)
       .map((id) => id.trim())
       .filter((id) => id !== '');
     create.mutate({
       judgeIds: chosen,
-      ...(items.length > 0 ? { itemIds: items } : {}),
+      ...(items.length > 0 ? { externalIds: items } : {}),
       concurrency: Number(concurrency),
       maxAttempts: Number(maxAttempts),
       redo,
