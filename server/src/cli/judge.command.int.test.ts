@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -81,6 +83,33 @@ describe.skipIf(engine !== 'postgres')('feedbench judge', () => {
         .answers.map((a: { answers: { pair: { preferred: string } } }) => a.answers.pair.preferred)
         .sort(),
     ).toEqual(['o0', 'o1']);
+  });
+
+  it("judges the items a file names by the import file's ids, and names one the project lacks", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'judge-items-'));
+    const file = path.join(dir, 'items.txt');
+    await writeFile(file, 'c1\n');
+    const result = await feedbench(
+      'judge',
+      'run',
+      '--project',
+      projectId,
+      '--judge',
+      judgeId,
+      '--items',
+      file,
+      '--redo',
+    );
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/done: 1\/1 answered, 0 failed/);
+    await writeFile(file, 'c1\nnot-an-item\n');
+    const refused = await feedbench('judge', 'run', '--project', projectId, '--judge', judgeId, '--items', file);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('not-an-item');
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses a flag out of range with its name, before touching anything', { timeout: 60_000 }, async () => {

@@ -58,13 +58,21 @@ export function formatJudgeReport(calibration: CalibrationReport, anchoring: Anc
   return lines;
 }
 
-/** The item ids of a file, one per line (undefined without a file: every item). */
-async function itemIdsFrom(file: string | undefined): Promise<string[] | undefined> {
-  if (!file) return undefined;
-  return (await readFile(file, 'utf8'))
+/**
+ * The items a job names from `--items FILE`, one per line: the ids of the import file, or Feedbench's item ids with
+ * `--by-item-id` (nothing without a file: every item).
+ */
+async function jobItemsFrom(
+  file: string | undefined,
+  byItemId: boolean | undefined,
+): Promise<{ itemIds?: string[]; externalIds?: string[] }> {
+  if (!file) return {};
+  const names = (await readFile(file, 'utf8'))
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
+  if (names.length === 0) throw new CliError(`--items: ${file} names no item`);
+  return byItemId ? { itemIds: names } : { externalIds: names };
 }
 
 /**
@@ -78,7 +86,8 @@ export function registerScoreCommand(program: Command, print: (line: string) => 
     .description("score a project's outputs with a reward model (vLLM POST /pooling)")
     .requiredOption('--project <id>', 'project id')
     .requiredOption('--connection <id>', 'model connection serving the reward model')
-    .option('--items <file>', 'a file of item ids, one per line (default: every item)')
+    .option('--items <file>', "a file of the items' ids in the import file, one per line (default: every item)")
+    .option('--by-item-id', "the --items file holds Feedbench's item ids instead")
     .option('--concurrency <n>', 'calls in flight at once (default 4)', integerFlag('concurrency', 1, 32))
     .option(
       '--max-attempts <n>',
@@ -91,17 +100,18 @@ export function registerScoreCommand(program: Command, print: (line: string) => 
         project: string;
         connection: string;
         items?: string;
+        byItemId?: boolean;
         concurrency?: number;
         maxAttempts?: number;
         redo?: boolean;
       }) => {
-        const itemIds = await itemIdsFrom(options.items);
+        const items = await jobItemsFrom(options.items, options.byItemId);
         await withCliContext(async ({ services, actor }) => {
           const user = await actor();
           const scores = services.rewardScores;
           const started = await scores.create(user, options.project, {
             connectionId: options.connection,
-            ...(itemIds ? { itemIds } : {}),
+            ...items,
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
             redo: options.redo === true,
@@ -221,7 +231,8 @@ export function registerJudgeCommand(program: Command, print: (line: string) => 
     .description("answer a project's template with a judge over all items (or those listed in --items)")
     .requiredOption('--project <id>', 'project id')
     .requiredOption('--judge <ids...>', 'judge id(s)')
-    .option('--items <file>', 'a file of item ids, one per line (default: every item)')
+    .option('--items <file>', "a file of the items' ids in the import file, one per line (default: every item)")
+    .option('--by-item-id', "the --items file holds Feedbench's item ids instead")
     .option('--concurrency <n>', 'calls in flight at once (default 4)', integerFlag('concurrency', 1, 32))
     .option(
       '--max-attempts <n>',
@@ -234,16 +245,17 @@ export function registerJudgeCommand(program: Command, print: (line: string) => 
         project: string;
         judge: string[];
         items?: string;
+        byItemId?: boolean;
         concurrency?: number;
         maxAttempts?: number;
         redo?: boolean;
       }) => {
-        const itemIds = await itemIdsFrom(options.items);
+        const items = await jobItemsFrom(options.items, options.byItemId);
         await withCliContext(async ({ services, actor }) => {
           const user = await actor();
           const started = await services.judges.jobs.create(user, options.project, {
             judgeIds: options.judge,
-            ...(itemIds ? { itemIds } : {}),
+            ...items,
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
             redo: options.redo === true,
