@@ -151,6 +151,8 @@ test('every main screen reads in Chinese on the demo data, and a direct load of 
     ...(await scan(page, `${r}/adjudication`, (p) => expect(p.getByRole('table').first()).toBeVisible(), content)),
     ...(await scan(page, `${r}/gold`, (p) => expect(p.getByRole('table').first()).toBeVisible(), content)),
     ...(await scan(page, `${r}/skips`, main, content)),
+    ...(await scan(page, `${r}/leaderboard`, (p) => expect(p.getByRole('table').first()).toBeVisible(), content)),
+    ...(await scan(page, `${r}/judges`, main, content)),
     ...(await scan(page, '/review', (p) => expect(p.locator('#review-item-title')).toBeVisible(), content)),
     ...(await scan(page, '/security', main, content)),
   );

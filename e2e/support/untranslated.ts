@@ -63,6 +63,10 @@ const SAME_IN_EVERY_LANGUAGE = [
   // OpenAI API parameter names, shown beside their translated label so a researcher can match them to the API.
   'top_p',
   'max_tokens',
+  // Model servers, and the endpoint a reward model answers on.
+  'vLLM',
+  'Ollama',
+  'POST /pooling',
 ];
 
 /** Input syntax shown as an example (metadata `key=value`, flag ids, a slug), and file names. */
