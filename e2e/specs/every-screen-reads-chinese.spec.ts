@@ -208,6 +208,7 @@ test('every main screen reads in Chinese on the demo data, and a direct load of 
     const screens: [string, (p: Page) => Promise<unknown>][] = [
       ['/users', (p) => expect(p.getByRole('table').first()).toBeVisible()],
       ['/workspaces', main],
+      ['/models', main],
     ];
     for (const [url, ready] of screens) {
       await admin.page.goto(url);
@@ -223,11 +224,16 @@ test('every main screen reads in Chinese on the demo data, and a direct load of 
       slug: string;
     }[];
     const allProjects = projectListResponse.parse(await (await adminApi.get('/api/projects')).json()).projects;
+    const connections = ((await (await adminApi.get('/api/model-connections')).json()).connections ?? []) as {
+      name: string;
+      model: string;
+    }[];
     const adminContent = [
       ...content,
       ...accounts.map((a) => a.email),
       ...workspaces.flatMap((w) => [w.name, w.slug]),
       ...allProjects.map((p) => p.name),
+      ...connections.flatMap((c) => [c.name, c.model]),
     ];
     for (const { url, texts } of shown) {
       untranslated.push(...englishLeft(texts, adminContent, EXPORT_FORMATS).map((text) => `${url}: ${text}`));

@@ -66,11 +66,20 @@ const SAME_IN_EVERY_LANGUAGE = [
   // Model servers, and the endpoint a reward model answers on.
   'vLLM',
   'Ollama',
+  'llama.cpp',
+  'TGI',
   'POST /pooling',
 ];
 
 /** Input syntax shown as an example (metadata `key=value`, flag ids, a slug), and file names. */
-const EXAMPLES = [/\b\w+=\w+\b/g, /\bunsafe,harmful\b/g, /^team-a$/g, /[\w.-]+\.jsonl(\.gz)?\b/g];
+const EXAMPLES = [
+  /\b\w+=\w+\b/g,
+  /\bunsafe,harmful\b/g,
+  /^team-a$/g,
+  /[\w.-]+\.jsonl(\.gz)?\b/g,
+  // Example addresses (a base URL's placeholder and hint).
+  /https?:\/\/[^\s（）()]+/g,
+];
 
 /**
  * The visible text and the accessible names, descriptions, titles and placeholders of the page, minus user content,

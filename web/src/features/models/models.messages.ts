@@ -87,7 +87,7 @@ export const modelsMessages = defineMessages({
     navModels: '模型',
     pageTitle: '模型连接',
     pageIntro:
-      '兼容 OpenAI 的对话接口（vLLM、Ollama、llama.cpp server、TGI 及托管 API）。密钥加密保存，保存后不再显示；所有调用都由服务器发出。',
+      '兼容 OpenAI 的对话接口（vLLM、Ollama、llama.cpp 服务端、TGI 及托管 API）。密钥加密保存，保存后不再显示；所有调用都由服务器发出。',
     workspaceLabel: '工作区',
     noManagedWorkspace: '你没有管理任何工作区：由工作区的所有者和管理员（或实例管理员）添加连接。',
     loading: '正在加载连接…',
