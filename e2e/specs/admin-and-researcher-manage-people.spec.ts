@@ -58,6 +58,12 @@ test('an admin disables an account and resets a password; a person changes their
   await signInQuietly(page, ADMIN);
   await page.goto('/users');
   const row = page.getByRole('row').filter({ hasText: person.email });
+  // Asking first puts focus on Cancel (Enter pressed twice must not disable anyone); Esc backs out to the button.
+  await row.getByRole('button', { name: `Disable ${person.email}` }).click();
+  await expect(row.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: 'Disable account' })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: `Disable ${person.email}` })).toBeFocused();
   await row.getByRole('button', { name: `Disable ${person.email}` }).click();
   await row.getByRole('button', { name: 'Disable account' }).click();
   await expect(row).toContainText('disabled');

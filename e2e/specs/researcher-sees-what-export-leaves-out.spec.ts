@@ -89,6 +89,6 @@ test('the export says what it leaves out before the download, in a format that f
   await signInQuietly(page, latecomer);
   await page.goto(`/projects/${project.id}/annotate`);
   await expect(page.getByText(/^item /)).toHaveText('item two');
-  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('2/3 items done (67%)');
+  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('Project: 2/3 items complete (67%)');
   await expectNoAxeViolations(page, 'the annotation page after a rejection');
 });

@@ -4,7 +4,8 @@ import { componentMessages } from './components.messages.ts';
 
 /**
  * A button for an action that cannot be taken back (revoke, remove, disable): the first press asks, in place, and
- * only the second one acts. Focus moves to the confirming button and back to the first one on Cancel.
+ * only the second one acts. Focus moves to Cancel (an Enter pressed twice must not act), and Esc or Cancel goes back
+ * to the first button.
  */
 export function ConfirmButton({
   label,
@@ -24,11 +25,11 @@ export function ConfirmButton({
 }) {
   const t = useMessages(componentMessages);
   const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(false);
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (asking) cancelRef.current?.focus();
     else if (returnFocus) startRef.current?.focus();
   }, [asking, returnFocus]);
 
@@ -46,12 +47,22 @@ export function ConfirmButton({
       </button>
     );
   }
+  const cancel = () => {
+    setReturnFocus(true);
+    setAsking(false);
+  };
   return (
-    <fieldset className="confirm-inline">
+    <fieldset
+      className="confirm-inline"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        cancel();
+      }}
+    >
       <legend>{question}</legend>
       <button
         type="button"
-        ref={confirmRef}
         className="small danger"
         onClick={() => {
           setAsking(false);
@@ -60,14 +71,7 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button
-        type="button"
-        className="small"
-        onClick={() => {
-          setReturnFocus(true);
-          setAsking(false);
-        }}
-      >
+      <button type="button" ref={cancelRef} className="small" onClick={cancel}>
         {t('cancel')}
       </button>
     </fieldset>

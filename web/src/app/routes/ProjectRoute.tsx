@@ -103,7 +103,11 @@ export function ProjectRoute() {
       <div className="grid-2">
         <ImportPanel
           projectId={p.id}
-          onImported={() => queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey })}
+          onImported={() => {
+            void queryClient.invalidateQueries({ queryKey: projectQueryOptions(p.id).queryKey });
+            // New items change what an export holds and leaves out (the summary beside the import panel).
+            void queryClient.invalidateQueries({ queryKey: ['exports', p.id, 'summary'] });
+          }}
         />
         <ExportPanel projectId={p.id} kind={p.kind} />
       </div>

@@ -86,7 +86,7 @@ export const taskMessages = defineMessages({
     submittedSkippedThisSession: '{{submitted}} submitted, {{skipped}} skipped this session',
     projectItemsCompleted: 'Project items completed',
     itemsCompletedOf: '{{done}} of {{total}} items completed',
-    itemsDone: '{{done}}/{{total}} items done ({{percent}})',
+    itemsDone: 'Project: {{done}}/{{total}} items complete ({{percent}})',
     timeOnItem: 'Time on this item',
   },
   'zh-CN': {
@@ -173,7 +173,7 @@ export const taskMessages = defineMessages({
     submittedSkippedThisSession: '本次已提交 {{submitted}} 个，跳过 {{skipped}} 个',
     projectItemsCompleted: '项目条目完成情况',
     itemsCompletedOf: '已完成 {{done}} / {{total}} 个条目',
-    itemsDone: '已完成 {{done}}/{{total}} 个条目（{{percent}}）',
+    itemsDone: '项目进度：{{done}}/{{total}} 个条目已完成（{{percent}}）',
     timeOnItem: '本条目用时',
   },
 });

@@ -72,7 +72,19 @@ export function AuditLog() {
                     <code>{event.action}</code>
                   )}
                 </td>
-                <td dir="auto">{targetName(event)}</td>
+                <td>
+                  <span dir="auto">{targetName(event)}</span>
+                  {/* A role given or changed (workspace and project members), as recorded. */}
+                  {typeof event.details?.role === 'string' && (
+                    <>
+                      {' '}
+                      <code>
+                        {typeof event.details.previousRole === 'string' ? `${event.details.previousRole} → ` : ''}
+                        {event.details.role}
+                      </code>
+                    </>
+                  )}
+                </td>
                 <td>{event.projectName ?? event.workspaceName ?? (event.projectId ? t('deletedProject') : '')}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>

@@ -39,8 +39,9 @@ export function ImportPreview({
         {t('previewTitle', { file: fileName })}
       </h3>
       <p className="muted">
-        {preview.complete ? t('previewWhole') : t('previewHead', { size: mb(preview.bytesRead), total: mb(fileSize) })}{' '}
-        {t('previewOf', { count: preview.linesRead })}
+        {preview.complete
+          ? t('previewWhole', { count: preview.linesRead })
+          : t('previewHead', { count: preview.linesRead, size: mb(preview.bytesRead), total: mb(fileSize) })}
         {preview.gzip && ` · ${t('compressed')}`}
       </p>
       <ul className="row wrap preview-facts" aria-label={t('previewTitle', { file: fileName })}>

@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { randomUuid } from '../../../lib/uuid.ts';
+import { kindOf } from '../../questions/registry.ts';
 import { useNextTask } from '../api/next-task.ts';
 import { usePreparedTask } from '../api/prepare-task.ts';
 import { useSubmitTask } from '../api/submit-task.ts';
@@ -137,7 +138,8 @@ export function AnnotationWorkspace({ projectId, guidelines, progress, onProgres
       <div className="task-toolbar">
         {progressBar}
         <div className="toolbar-actions">
-          {task.outputs.length > 1 && (
+          {/* Only where outputs are shown to compare (a plain demonstration hides the ones its items carry). */}
+          {task.outputs.length > 1 && task.questions.some((q) => kindOf(q.type).judgesOutputs(q)) && (
             <button
               type="button"
               className="ghost"
