@@ -68,7 +68,14 @@ test('a researcher opens the most disagreed item, compares the answers side by s
   // Start from the first annotator's answer, then tie m1 and m2.
   await page.getByRole('button', { name: 'Use this answer of Annotator 1' }).click();
   await expect(page.getByLabel('Rank of m3')).toHaveValue('3');
+  // A rank outside 1..3 is refused on the spot, what was typed stays, and the ranking it makes is shown before saving.
+  await page.getByLabel('Rank of m3').fill('9');
+  await expect(page.getByRole('alert').filter({ hasText: 'Ranks go from 1 to 3: check m3.' })).toBeVisible();
+  await expect(page.getByLabel('Rank of m3')).toHaveValue('9');
+  await page.getByLabel('Rank of m3').fill('4');
+  await page.getByLabel('Rank of m3').fill('3');
   await page.getByLabel('Rank of m2').fill('1');
+  await expect(page.getByText('Saved as: m1 = m2 > m3')).toBeVisible();
   await page.getByRole('button', { name: 'Save adjudicated answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'revision 1' })).toContainText(researcher.email);
   await expect(sideBySide).toContainText('m1 = m2 > m3');

@@ -1,4 +1,5 @@
 import type { AnswerOf } from '@feedbench/shared';
+import { useState } from 'react';
 import { SettingCheck } from '../controls/SettingFields.tsx';
 import type { FieldProps, QuestionKind, ShownOutput, ViewProps } from '../question-kind.ts';
 import { qt } from '../questions.messages.ts';
@@ -26,17 +27,35 @@ function RankingView({ answer, outputs }: ViewProps<'ranking'>) {
   );
 }
 
-/** Rank numbers per output (1 = best; equal numbers are a tie), turned into the ranking's groups. */
+/**
+ * Rank numbers per output (1 = best; equal numbers are a tie), turned into the ranking's groups. What was typed stays
+ * as typed; a number outside 1..K is refused on the spot (the answer is then incomplete), and the ranking it makes is
+ * shown, so a renumbering (1, 2, 4 become 1, 2, 3) is seen before it is saved.
+ */
 function RankingField({ question, outputs, answer, onChange }: FieldProps<'ranking'>) {
-  const rankOf = new Map<string, number>();
-  answer?.groups.forEach((group, index) => {
-    for (const id of group) rankOf.set(id, index + 1);
+  const [typed, setTyped] = useState<Record<string, string>>(() => {
+    const ranks: Record<string, string> = {};
+    answer?.groups.forEach((group, index) => {
+      for (const id of group) ranks[id] = String(index + 1);
+    });
+    return ranks;
   });
   const allBad = answer?.allBad ? { allBad: true } : {};
+  const outOfRange = (value: string) => {
+    const n = Number(value);
+    return value !== '' && !(Number.isInteger(n) && n >= 1 && n <= outputs.length);
+  };
+  const wrong = outputs.filter((o) => outOfRange(typed[o.id] ?? ''));
   function update(outputId: string, value: string) {
-    const ranks = new Map(rankOf);
-    if (value === '') ranks.delete(outputId);
-    else ranks.set(outputId, Number(value));
+    const next = { ...typed, [outputId]: value };
+    setTyped(next);
+    if (Object.values(next).some(outOfRange)) {
+      onChange(undefined);
+      return;
+    }
+    const ranks = new Map(
+      Object.entries(next).flatMap(([id, rank]) => (rank === '' ? [] : [[id, Number(rank)] as const])),
+    );
     const levels = [...new Set(ranks.values())].sort((a, b) => a - b);
     const groups = levels.map((level) => outputs.map((o) => o.id).filter((id) => ranks.get(id) === level));
     onChange(groups.length > 0 ? { type: 'ranking', groups, ...allBad } : undefined);
@@ -51,12 +70,24 @@ function RankingField({ question, outputs, answer, onChange }: FieldProps<'ranki
               type="number"
               min={1}
               max={outputs.length}
-              value={rankOf.get(output.id) ?? ''}
+              value={typed[output.id] ?? ''}
+              aria-invalid={outOfRange(typed[output.id] ?? '') || undefined}
               onChange={(e) => update(output.id, e.target.value)}
             />
           </label>
         ))}
       </div>
+      {wrong.length > 0 ? (
+        <p className="notice error" role="alert">
+          {qt('rankOutOfRange', { labels: wrong.map((o) => o.label).join(', '), max: outputs.length })}
+        </p>
+      ) : (
+        answer && (
+          <p className="muted" aria-live="polite">
+            {qt('rankingSavedAs', { ranking: rankingText(answer, labels(outputs)) })}
+          </p>
+        )
+      )}
       {question.allowAllBad && answer && (
         <label className="check">
           <input
