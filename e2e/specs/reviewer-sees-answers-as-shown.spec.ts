@@ -59,6 +59,8 @@ test('a reviewer reads the answer as the annotator saw it (letters, display orde
 
   // Correct the rating of C with the scale annotators use.
   const correction = queue.getByRole('region', { name: 'Correction' });
+  // Each scale shows which output it is for, as the annotator's cards do.
+  await expect(correction.getByText('Output C', { exact: true })).toBeVisible();
   await correction
     .getByRole('radiogroup', { name: `Overall quality for output C` })
     .getByRole('radio', { name: /^2/ })

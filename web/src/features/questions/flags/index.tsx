@@ -52,22 +52,27 @@ export const flagsKind: QuestionKind<'flags'> = {
       })}
     </ul>
   ),
+  // Reviewers and adjudicators see which output each checklist is for.
   Field: ({ question, outputs, answer, onChange }) => (
     <div className="stack">
       {outputs.map((o) => (
-        <FlagChecklist
-          key={o.id}
-          question={question}
-          outputId={o.id}
-          outputLabel={o.label}
-          flagged={answer?.values[o.id] ?? []}
-          onToggle={(flagId) => {
-            const values = Object.fromEntries(outputs.map((x) => [x.id, answer?.values[x.id] ?? []]));
-            const flags = values[o.id] ?? [];
-            values[o.id] = flags.includes(flagId) ? flags.filter((f) => f !== flagId) : [...flags, flagId];
-            onChange({ type: 'flags', values });
-          }}
-        />
+        <div key={o.id} className="per-output-field">
+          <span className="per-output-name" aria-hidden="true">
+            {qt('output', { label: o.label })}
+          </span>
+          <FlagChecklist
+            question={question}
+            outputId={o.id}
+            outputLabel={o.label}
+            flagged={answer?.values[o.id] ?? []}
+            onToggle={(flagId) => {
+              const values = Object.fromEntries(outputs.map((x) => [x.id, answer?.values[x.id] ?? []]));
+              const flags = values[o.id] ?? [];
+              values[o.id] = flags.includes(flagId) ? flags.filter((f) => f !== flagId) : [...flags, flagId];
+              onChange({ type: 'flags', values });
+            }}
+          />
+        </div>
       ))}
     </div>
   ),

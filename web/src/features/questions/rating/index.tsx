@@ -79,19 +79,24 @@ export const ratingKind: QuestionKind<'rating'> = {
       ))}
     </ul>
   ),
+  // Reviewers and adjudicators see which output each scale is for (its name says so to screen readers already).
   Field: ({ question, outputs, answer, onChange }) => (
     <div className="stack">
       {outputs.map((o) => (
-        <LikertScale
-          key={o.id}
-          label={qt('forOutput', { question: question.label, label: o.label })}
-          min={question.min}
-          max={question.max}
-          pointLabels={scalePointLabels(question)}
-          value={answer?.values[o.id]}
-          stopKey={`${question.id}/${o.id}`}
-          onChange={(value) => onChange({ type: 'rating', values: { ...answer?.values, [o.id]: value } })}
-        />
+        <div key={o.id} className="per-output-field">
+          <span className="per-output-name" aria-hidden="true">
+            {qt('output', { label: o.label })}
+          </span>
+          <LikertScale
+            label={qt('forOutput', { question: question.label, label: o.label })}
+            min={question.min}
+            max={question.max}
+            pointLabels={scalePointLabels(question)}
+            value={answer?.values[o.id]}
+            stopKey={`${question.id}/${o.id}`}
+            onChange={(value) => onChange({ type: 'rating', values: { ...answer?.values, [o.id]: value } })}
+          />
+        </div>
       ))}
     </div>
   ),
