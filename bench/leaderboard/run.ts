@@ -54,7 +54,7 @@ function generate(seed: number): { set: ComparisonSet; truth: number[] } {
     clusterStart,
     meanLength: new Float64Array(modelCount),
     annotations: pairs,
-    skipped: { noModel: 0, sameModel: 0 },
+    skipped: { noModel: 0, sameModel: 0, tiedInRanking: 0 },
   };
   return { set, truth };
 }

@@ -50,7 +50,7 @@ export function leaderboardTable(board: LeaderboardResponse): string {
   const notes = [
     `${board.comparisons} comparisons from ${board.annotations} answers on ${board.items} items` +
       (board.category === null ? '' : ` (${board.categoryField} = ${board.category})`),
-    `skipped pairs: ${board.skipped.noModel} with an output without a model, ${board.skipped.sameModel} of one model with itself`,
+    `skipped pairs: ${board.skipped.noModel} with an output without a model, ${board.skipped.sameModel} of one model with itself, ${board.skipped.tiedInRanking} tied inside a ranking`,
   ];
   if (board.lengthCoefficient !== null) notes.push(`length coefficient: ${board.lengthCoefficient.toFixed(3)}`);
   return [line(header), ...rows.map(line), '', ...notes].join('\n');

@@ -84,6 +84,11 @@ export const leaderboardResponse = z.object({
     noModel: z.number().int(),
     /** Output pairs of one model against itself (they say nothing about the ranking of models). */
     sameModel: z.number().int(),
+    /**
+     * Output pairs an answer tied beside other ranks (A > B = C leaves B-C out): only an answer tying every output
+     * gives ties, as Chatbot Arena's "tie" votes; a shared rank is not a comparison the annotator made.
+     */
+    tiedInRanking: z.number().int(),
   }),
 });
 export type LeaderboardResponse = z.infer<typeof leaderboardResponse>;

@@ -63,7 +63,7 @@ function generated(seed: number, models: number, itemCount: number): ComparisonS
     clusterStart: Int32Array.from(clusterStart),
     meanLength: new Float64Array(models),
     annotations: itemCount,
-    skipped: { noModel: 0, sameModel: 0 },
+    skipped: { noModel: 0, sameModel: 0, tiedInRanking: 0 },
   };
 }
 

@@ -21,6 +21,8 @@ describe('comparisons from preference answers', () => {
       ['C', 'A', 1],
       ['C', 'B', 1],
     ]);
+    // The A-B pair sharing the second rank is left out, and counted as such.
+    expect(collectComparisons([item]).skipped).toEqual({ noModel: 0, sameModel: 0, tiedInRanking: 1 });
   });
 
   it('counts a pairwise tie and "both bad" as half a win each, and a preference as a win', () => {
@@ -67,7 +69,7 @@ describe('comparisons from preference answers', () => {
       },
     ]);
     // 6 pairs: o0>o1, o1>o2, o1>o3 have no model; o0>o2 is A against A; o0>o3 and o2>o3 are kept.
-    expect(set.skipped).toEqual({ noModel: 3, sameModel: 1 });
+    expect(set.skipped).toEqual({ noModel: 3, sameModel: 1, tiedInRanking: 0 });
     expect(set.a.length).toBe(2);
     expect(set.annotations).toBe(1);
   });

@@ -25,7 +25,7 @@ export interface ComparisonSet {
   /** Mean compared output length per model (characters), for the table. */
   meanLength: Float64Array;
   annotations: number;
-  skipped: { noModel: number; sameModel: number };
+  skipped: { noModel: number; sameModel: number; tiedInRanking: number };
 }
 
 /**
@@ -43,7 +43,8 @@ export function lengthDelta(lengthA: number, lengthB: number): number {
  * group (a pairwise tie or "both bad", a ranking tying all, best-of-K "none acceptable") each pair is a tie, as Chatbot
  * Arena counts "tie" and "tie (bothbad)"; outputs sharing a group beside other groups are not compared with each other
  * (best-of-K's unchosen outputs share one without the annotator comparing them), as the exports' pairs read it.
- * Pairs with an output without a model, or of one model against itself, are counted and left out.
+ * Pairs with an output without a model, or of one model against itself, and pairs tied inside such a ranking are
+ * counted and left out.
  */
 export function collectComparisons(items: readonly LeaderboardItem[]): ComparisonSet {
   const modelIndex = new Map<string, number>();
@@ -54,7 +55,7 @@ export function collectComparisons(items: readonly LeaderboardItem[]): Compariso
   const score: number[] = [];
   const delta: number[] = [];
   const clusterStart: number[] = [];
-  const skipped = { noModel: 0, sameModel: 0 };
+  const skipped = { noModel: 0, sameModel: 0, tiedInRanking: 0 };
   let annotations = 0;
   const indexOf = (model: string) => {
     let index = modelIndex.get(model);
@@ -103,6 +104,9 @@ export function collectComparisons(items: readonly LeaderboardItem[]): Compariso
         continue;
       }
       for (let g = 0; g < groups.length; g++) {
+        // Outputs sharing a group beside other groups: not compared with each other, counted as left out.
+        const size = groups[g]?.length ?? 0;
+        skipped.tiedInRanking += (size * (size - 1)) / 2;
         for (let h = g + 1; h < groups.length; h++) {
           for (const winner of groups[g] ?? []) for (const loser of groups[h] ?? []) add(winner, loser, 1);
         }

@@ -31,7 +31,7 @@ describe('GET /api/projects/:id/leaderboard', () => {
     expect(board.annotations).toBe(12);
     expect(board.items).toBe(6);
     // Counted by hand: 12 rankings of 3 outputs = 36 pairs; item 5's beta has no model: 2 pairs x 2 annotators.
-    expect(board.skipped).toEqual({ noModel: 4, sameModel: 0 });
+    expect(board.skipped).toEqual({ noModel: 4, sameModel: 0, tiedInRanking: 0 });
     expect(board.comparisons).toBe(32);
     expect(board.models.map((m) => m.model)).toEqual(['alpha', 'beta', 'gamma']);
     const alpha = board.models[0];

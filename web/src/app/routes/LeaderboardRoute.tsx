@@ -84,6 +84,10 @@ export function LeaderboardRoute() {
                   count: b.skipped.sameModel,
                   n: format.integer(b.skipped.sameModel),
                 }),
+                tied: t('skippedTied', {
+                  count: b.skipped.tiedInRanking,
+                  n: format.integer(b.skipped.tiedInRanking),
+                }),
               })}
             </p>
             {b.lengthCoefficient !== null && (
