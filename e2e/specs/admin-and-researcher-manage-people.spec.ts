@@ -105,6 +105,8 @@ test('an admin disables an account and resets a password; a person changes their
   await page.getByLabel('Token name').fill('copy me');
   await page.getByLabel('Your password').fill('my own password 22');
   await page.getByRole('button', { name: 'Create token' }).click();
+  // Focus goes to the token, shown once, not back to the top of the page.
+  await expect(page.getByLabel('New token')).toBeFocused();
   const token = await page.getByLabel('New token').inputValue();
   await page.getByRole('button', { name: 'Copy token' }).click();
   await expect(page.getByText('Copied to the clipboard.', { exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import { API_TOKEN_ACCESS, type ApiToken, type ApiTokenAccess } from '@feedbench/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
@@ -32,6 +32,12 @@ export function ApiTokensPanel({
   const format = useFormat();
   const tokens = useApiTokens();
   const create = useCreateApiToken();
+  // The new token is shown once: focus goes to it (selected, ready to copy), not back to the top of the page.
+  const tokenField = useRef<HTMLInputElement>(null);
+  const newToken = create.data?.token;
+  useEffect(() => {
+    if (newToken) tokenField.current?.focus();
+  }, [newToken]);
   const revoke = useRevokeApiToken();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -166,6 +172,7 @@ export function ApiTokensPanel({
             <label htmlFor="new-token-value">{t('newTokenValue')}</label>
             <div className="row align-end">
               <input
+                ref={tokenField}
                 id="new-token-value"
                 className="grow"
                 readOnly
