@@ -157,7 +157,7 @@ export function createJudgesService(deps: Deps) {
         return judge && !usable.has(judge.connectionId) ? [judge.name] : [];
       });
       if (stranded.length > 0) throw judgeErrors.judgeConnectionGone(stranded);
-      const { ids: itemIds, missing } = await createJudgesRepository(db).jobItems(project.id, body);
+      const { ids: itemIds, missing } = await repository.jobItems(project.id, body);
       if (missing.length > 0) throw judgeErrors.unknownItems(missing, body.externalIds ? 'externalIds' : 'itemIds');
       const tasks: { itemId: string; judgeId: string }[] = [];
       for (const judgeId of judgeIds) {
@@ -481,7 +481,8 @@ export function createJudgesService(deps: Deps) {
       if (!settings || settings.mode === 'off' || settings.judgeId === null) return undefined;
       const answer = await repository.answerOf(settings.judgeId, input.itemId);
       // Nothing the page could fill in: no suggestion, and no arm recorded (the anchoring report counts only these).
-      if (!answer || Object.keys(fittingAnswers(input.questions, answer.answers)).length === 0) return undefined;
+      const fitting = answer ? fittingAnswers(input.questions, answer.answers) : {};
+      if (!answer || Object.keys(fitting).length === 0) return undefined;
       const arm = settings.mode === 'on' ? 'shown' : suggestionArm(settings.seed, input.itemId, input.userId);
       const exposure = await repository.exposure({
         itemId: input.itemId,
@@ -494,12 +495,14 @@ export function createJudgesService(deps: Deps) {
       });
       if (exposure?.arm !== 'shown') return undefined;
       const judge = await repository.findJudge(input.projectId, exposure.judgeId);
-      const shown =
-        exposure.judgeId === answer.judgeId ? answer : await repository.answerOf(exposure.judgeId, input.itemId);
-      if (!judge || !shown) return undefined;
-      const fitting = fittingAnswers(input.questions, shown.answers);
-      if (Object.keys(fitting).length === 0) return undefined;
-      return { judgeName: judge.name, answers: input.toBlind(fitting) };
+      // The arm was recorded earlier with another judge: that judge's answer is the one this assignment shows.
+      let shown = fitting;
+      if (exposure.judgeId !== answer.judgeId) {
+        const other = await repository.answerOf(exposure.judgeId, input.itemId);
+        shown = other ? fittingAnswers(input.questions, other.answers) : {};
+      }
+      if (!judge || Object.keys(shown).length === 0) return undefined;
+      return { judgeName: judge.name, answers: input.toBlind(shown) };
     },
 
     async anchoring(user: SessionUser, projectId: string): Promise<AnchoringReport> {
