@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type JobPages, mergeLiveJobs } from './live-job-pages.ts';
+import { type JobPages, mergeLiveJobList, mergeLiveJobs } from './live-job-pages.ts';
 
 interface Job {
   id: string;
@@ -29,5 +29,19 @@ describe('mergeLiveJobs', () => {
 
   it('leaves a list not loaded yet alone (the first fetch brings the jobs)', () => {
     expect(mergeLiveJobs<Job>(undefined, [{ id: 'a', status: 'running' }])).toBeUndefined();
+  });
+});
+
+describe('mergeLiveJobList', () => {
+  const job = (id: string, status: string, done = 0) => ({ id, status, done });
+  it('replaces listed jobs in place, puts new ones first, and says when a running one ended', () => {
+    const known = [job('b', 'running', 1), job('a', 'done', 5)];
+    expect(mergeLiveJobList(known, [job('b', 'running', 3), job('c', 'running')])).toEqual({
+      jobs: [job('c', 'running'), job('b', 'running', 3), job('a', 'done', 5)],
+      ended: false,
+    });
+    expect(mergeLiveJobList(known, [job('b', 'cancelled', 2)]).ended).toBe(true);
+    // A job missing from the message has not ended: messages carry running jobs and those just finished.
+    expect(mergeLiveJobList(known, [job('c', 'done')]).ended).toBe(false);
   });
 });

@@ -27,3 +27,21 @@ export function mergeLiveJobs<J extends { id: string }>(
     })),
   };
 }
+
+/**
+ * A whole list of jobs (one page: judging, scoring, generation) with those of a live progress message: a listed job is
+ * replaced where it is, a new one goes first. `ended`: a job listed as running is running no more (what it fed is due
+ * a refetch).
+ */
+export function mergeLiveJobList<J extends { id: string; status: string }>(
+  known: readonly J[],
+  live: readonly J[],
+): { jobs: J[]; ended: boolean } {
+  const byId = new Map(live.map((job) => [job.id, job]));
+  const ended = known.some((job) => job.status === 'running' && (byId.get(job.id)?.status ?? 'running') !== 'running');
+  const listed = new Set(known.map((job) => job.id));
+  return {
+    jobs: [...live.filter((job) => !listed.has(job.id)), ...known.map((job) => byId.get(job.id) ?? job)],
+    ended,
+  };
+}

@@ -1,25 +1,18 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { mergeLiveJobList } from '../../../lib/live-job-pages.ts';
 import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
 import { judgeJobsQueryOptions } from './judge-jobs.ts';
 import { scoreJobsQueryOptions } from './score-jobs.ts';
 
-/** Merges a progress message's jobs into a cached list (updated in place, new ones first); true when one ended. */
+/** Merges a progress message's jobs into a cached list (mergeLiveJobList); true when one ended. */
 function mergeJobs<T extends { id: string; status: string }>(
   queryClient: QueryClient,
   queryKey: QueryKey,
   live: readonly T[] | undefined,
 ): boolean {
   if (!live || live.length === 0) return false;
-  const before = queryClient.getQueryData<T[]>(queryKey) ?? [];
-  const ended = live.some(
-    (job) => job.status !== 'running' && before.find((j) => j.id === job.id)?.status === 'running',
-  );
-  queryClient.setQueryData<T[]>(queryKey, (jobs = []) => {
-    const byId = new Map(live.map((job) => [job.id, job]));
-    const known = jobs.map((job) => byId.get(job.id) ?? job);
-    const added = live.filter((job) => !jobs.some((j) => j.id === job.id));
-    return [...added, ...known];
-  });
+  const { jobs, ended } = mergeLiveJobList(queryClient.getQueryData<T[]>(queryKey) ?? [], live);
+  queryClient.setQueryData<T[]>(queryKey, jobs);
   return ended;
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@feedbench/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '../../../lib/api-client.ts';
+import { mergeLiveJobList } from '../../../lib/live-job-pages.ts';
 import { useProjectLiveSocket } from '../../../lib/project-live-socket.ts';
 
 const projectPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
@@ -30,17 +31,9 @@ export function useGenerationJobs(projectId: string, { onFinished }: { onFinishe
   const live = useProjectLiveSocket(projectId, (message) => {
     const jobs = message.generationJobs;
     if (!jobs || jobs.length === 0) return;
-    let finished = false;
-    queryClient.setQueryData<GenerationJob[]>(queryKey, (known = []) => {
-      const byId = new Map(jobs.map((job) => [job.id, job]));
-      finished = known.some(
-        (job) => job.status === 'running' && byId.get(job.id)?.status !== 'running' && byId.has(job.id),
-      );
-      const updated = known.map((job) => byId.get(job.id) ?? job);
-      const added = jobs.filter((job) => !known.some((k) => k.id === job.id));
-      return [...added, ...updated];
-    });
-    if (finished) onFinished?.();
+    const merged = mergeLiveJobList(queryClient.getQueryData<GenerationJob[]>(queryKey) ?? [], jobs);
+    queryClient.setQueryData<GenerationJob[]>(queryKey, merged.jobs);
+    if (merged.ended) onFinished?.();
   });
   // Without the socket (proxy, reconnecting), a running job is polled.
   const query = useQuery({
