@@ -112,6 +112,8 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
     data: { workspaceId: project.workspaceId, name: `Test judge ${Date.now()}`, baseUrl: model.url, model: 'judge-1' },
   });
   expect(connection.status(), await connection.text()).toBe(201);
+  // Specs running beside this one add connections to the same workspace: this one is picked by id, not by position.
+  const { id: connectionId } = (await connection.json()) as { id: string };
 
   // Before the judge: both annotators answer half of the items (the second disagrees with the GOOD output once).
   await annotateByApi(annotatorApis[0], project.id, ITEMS / 2, () => true);
@@ -123,6 +125,7 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
   await page.getByRole('link', { name: 'Judges', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Model judges' })).toBeVisible();
   await page.getByLabel('Name').fill('Tide judge');
+  await page.getByLabel('Model connection', { exact: true }).selectOption(connectionId);
   await page.getByRole('button', { name: 'Create judge' }).click();
   await expect(page.getByRole('table', { name: 'Judges' })).toContainText('Tide judge');
   await page.getByRole('button', { name: 'Start judging' }).click();
@@ -131,7 +134,7 @@ test('a researcher runs a judge, reads its agreement with the annotators, and me
   await expect(jobs).toContainText('Done');
 
   // The same server as a reward model scores every output (the score-margin order reads the scores).
-  await page.getByLabel('Reward model connection').selectOption({ index: 0 });
+  await page.getByLabel('Reward model connection').selectOption(connectionId);
   await page.getByRole('button', { name: 'Score outputs' }).click();
   const scoring = page.getByRole('list', { name: 'Scoring jobs' });
   await expect(scoring.getByRole('status')).toHaveText(`${ITEMS} of ${ITEMS} items scored, 0 failed`);
